@@ -1,0 +1,122 @@
+# hclc - one non-recursive Makefile. Objects go under build/ (build/san for
+# `make sanitize`, build/fuzz for `make fuzz`); libraries come from pkg-config.
+#
+#   make            build ./hclc
+#   make demo       build, then run hclc on a sample
+#   make check      unit tests and golden cases (BLESS=1 rewrites expectations)
+#   make sanitize   the same suite under AddressSanitizer + UBSan + LeakSanitizer
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make install    PREFIX=/usr/local DESTDIR=
+
+CC       ?= cc
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/hclc
+B        ?= build
+FUZZ_SECONDS ?= 60
+
+PKGS     := libcjson libpcre2-8 yaml-0.1 cmocka
+DEB_PKGS := pkg-config libcjson-dev libpcre2-dev libyaml-dev libcmocka-dev
+
+WARN   := -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
+          -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wundef -Wcast-qual
+OPT    ?= -O2
+# Recursively expanded, so pkg-config runs only after the deps check.
+PKG_CFLAGS = $(shell pkg-config --cflags libcjson libpcre2-8 yaml-0.1)
+PKG_LIBS   = $(shell pkg-config --libs libcjson libpcre2-8 yaml-0.1)
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka)
+CMOCKA_LIBS   = $(shell pkg-config --libs cmocka)
+CFLAGS_ALL = -std=c11 $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL = $(EXTRA_LDFLAGS) $(LDFLAGS)
+
+LIB_SRC  := $(filter-out compiler/main.c,$(wildcard compiler/*.c compiler/*/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+MAIN_OBJ := $(B)/compiler/main.o
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+LIB      := $(B)/libhclc.a
+HCLC_BIN := $(if $(filter build,$(B)),hclc,$(B)/hclc)
+
+.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins
+.DEFAULT_GOAL := all
+
+all: $(HCLC_BIN)
+
+# --- dependencies ---------------------------------------------------------
+$(B)/.deps-ok:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
+	for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then \
+	    echo "hclc: installing missing libraries ($$missing) with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS) >/dev/null || exit 1; \
+	  else \
+	    echo "hclc: missing libraries:$$missing"; \
+	    echo "run: sudo apt-get install -y $(DEB_PKGS)"; exit 1; \
+	  fi; \
+	fi
+	@mkdir -p $(@D) && touch $@
+
+deps: $(B)/.deps-ok
+
+# --- build ----------------------------------------------------------------
+$(B)/%.o: %.c | $(B)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Icompiler -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(HCLC_BIN): $(MAIN_OBJ) $(LIB)
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(PKG_LIBS) $(LDFLAGS_ALL)
+
+$(B)/tests/%: tests/unit/%.c $(LIB) | $(B)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -Icompiler -MMD -MP -o $@ $< $(LIB) $(CMOCKA_LIBS) $(PKG_LIBS) $(LDFLAGS_ALL)
+
+unit-bins: $(UNIT_BIN)
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d)
+
+# --- use ------------------------------------------------------------------
+demo: $(HCLC_BIN)
+	./$(HCLC_BIN) validate samples/hello
+	@echo "samples/hello: syntax OK"
+
+check: $(HCLC_BIN) unit-bins
+	@HCLC="$(abspath $(HCLC_BIN))" UNIT_DIR="$(abspath $(B)/tests)" BLESS="$(BLESS)" \
+	  tests/run-tests.sh
+
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+sanitize:
+	@$(MAKE) --no-print-directory B=build/san OPT="$(SAN_FLAGS)" \
+	  EXTRA_CFLAGS=-DHCLC_ARENA_DEBUG EXTRA_LDFLAGS="-fsanitize=address,undefined" \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 check
+
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz:
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang \
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" build/fuzz/libhclc.a
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -Icompiler $(PKG_CFLAGS) \
+	    tests/fuzz/$$t.c build/fuzz/libhclc.a $(PKG_LIBS) -o build/fuzz/$$t; \
+	  mkdir -p build/fuzz/corpus-$$t; \
+	  tests/fuzz/seed.sh build/fuzz/corpus-$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+	  build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    -rss_limit_mb=4096 -artifact_prefix=build/fuzz/crash- build/fuzz/corpus-$$t; \
+	done
+
+install: $(HCLC_BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
+	install -m 755 $(HCLC_BIN) $(DESTDIR)$(BINDIR)/hclc
+	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+
+format:
+	clang-format -i compiler/*.c compiler/*.h tests/unit/*.c tests/fuzz/*.c
+
+clean:
+	rm -rf build hclc

@@ -1,0 +1,42 @@
+// arena.h - bump allocation for tokens, syntax trees, strings and values.
+//
+// One Arena per compilation; everything allocated from it is released at
+// once by arena_free. Built with -DHCLC_ARENA_DEBUG (make sanitize), every
+// allocation is its own malloc so AddressSanitizer sees overruns between
+// objects. Allocation failure prints "hclc: error: out of memory" and exits
+// with status 3: no caller ever sees NULL.
+#ifndef HCLC_ARENA_H
+#define HCLC_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ArenaChunk ArenaChunk;
+
+typedef struct Arena {
+    ArenaChunk *head;   // newest chunk (or newest debug allocation)
+    size_t total;       // bytes handed out, for statistics
+} Arena;
+
+// Prepares an empty arena; no memory is taken until the first allocation.
+void arena_init(Arena *a);
+// Releases every allocation of the arena; the arena is empty again after it.
+void arena_free(Arena *a);
+// Returns `size` bytes aligned for any type, zero-filled.
+void *arena_alloc(Arena *a, size_t size);
+// Returns a NUL-terminated copy of the `len` bytes at `s`.
+char *arena_strndup(Arena *a, const char *s, size_t len);
+// Returns a NUL-terminated copy of the string `s`.
+char *arena_strdup(Arena *a, const char *s);
+// Returns a formatted string, like sprintf, allocated in the arena.
+char *arena_printf(Arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+// Grows an array allocated in the arena: returns a new array of `new_cap`
+// elements of `elem` bytes holding the first `count` elements of `old`.
+void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem);
+
+// Heap helpers for the few buffers that outlive no arena (file contents read
+// by main). Both exit with status 3 when memory runs out.
+void *xmalloc(size_t size);
+void *xrealloc(void *p, size_t size);
+
+#endif
