@@ -3,7 +3,8 @@
 #
 #   make            build ./hclc
 #   make demo       build, then run hclc on a sample
-#   make check      unit tests and golden cases (BLESS=1 rewrites expectations)
+#   make check      unit tests, golden cases and samples (BLESS=1 rewrites
+#                   expectations; T=SUBSTRING runs only the matching cases)
 #   make sanitize   the same suite under AddressSanitizer + UBSan + LeakSanitizer
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -23,10 +24,10 @@ WARN   := -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
 OPT    ?= -O2
 # Recursively expanded, so pkg-config runs only after the deps check.
 PKG_CFLAGS = $(shell pkg-config --cflags libcjson libpcre2-8 yaml-0.1)
-PKG_LIBS   = $(shell pkg-config --libs libcjson libpcre2-8 yaml-0.1)
+PKG_LIBS   = $(shell pkg-config --libs libcjson libpcre2-8 yaml-0.1) -lm
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka)
-CFLAGS_ALL = -std=c11 $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
+CFLAGS_ALL = -std=c11 $(WARN) $(OPT) -D_XOPEN_SOURCE=700 $(PKG_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(EXTRA_LDFLAGS) $(LDFLAGS)
 
 LIB_SRC  := $(filter-out compiler/main.c,$(wildcard compiler/*.c compiler/*/*.c))
@@ -87,7 +88,7 @@ demo: $(HCLC_BIN)
 
 check: $(HCLC_BIN) unit-bins
 	@HCLC="$(abspath $(HCLC_BIN))" UNIT_DIR="$(abspath $(B)/tests)" BLESS="$(BLESS)" \
-	  tests/run-tests.sh
+	  bash tests/run-tests.sh $(T)
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 sanitize:
@@ -101,14 +102,18 @@ fuzz:
 	@$(MAKE) --no-print-directory B=build/fuzz CC=clang \
 	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" build/fuzz/libhclc.a
 	@set -e; for t in $(FUZZ_TARGETS); do \
-	  clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -Icompiler $(PKG_CFLAGS) \
+	  clang -std=c11 $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_XOPEN_SOURCE=700 \
+	    -Icompiler $(PKG_CFLAGS) \
 	    tests/fuzz/$$t.c build/fuzz/libhclc.a $(PKG_LIBS) -o build/fuzz/$$t; \
 	  mkdir -p build/fuzz/corpus-$$t; \
-	  tests/fuzz/seed.sh build/fuzz/corpus-$$t; \
+	  bash tests/fuzz/seed.sh build/fuzz/corpus-$$t; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
 	  build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
 	    -rss_limit_mb=4096 -artifact_prefix=build/fuzz/crash- build/fuzz/corpus-$$t; \
 	done
+
+bench:
+	@echo "bench: no benchmarks yet (tests/bench/ comes with the evaluator)"
 
 install: $(HCLC_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates

@@ -8,6 +8,7 @@
 #ifndef HCLC_ARENA_H
 #define HCLC_ARENA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct ArenaChunk ArenaChunk;
@@ -30,6 +31,8 @@ char *arena_strdup(Arena *a, const char *s);
 // Returns a formatted string, like sprintf, allocated in the arena.
 char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+// The same with a va_list.
+char *arena_vprintf(Arena *a, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 // Grows an array allocated in the arena: returns a new array of `new_cap`
 // elements of `elem` bytes holding the first `count` elements of `old`.
 void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem);

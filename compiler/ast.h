@@ -38,8 +38,12 @@ typedef enum NodeKind {
 #define X(name, display) NODE_##name,
     NODE_KIND_LIST(X)
 #undef X
-    NODE__COUNT
 } NodeKind;
+
+// The number of kinds (kept out of the enum so switches need not name it).
+#define X(name, display) +1
+enum { NODE__COUNT = 0 NODE_KIND_LIST(X) };
+#undef X
 
 typedef enum Operator {
     OP_NOT, OP_NEG,                 // unary ! and -

@@ -64,7 +64,8 @@ Diag *diag_warning(Diags *d, DiagCode code, Span subject, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 // Sets the detail text of `g` (printf-style).
 void diag_detail(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-// Appends a located note ("first defined here") to `g`.
+// Appends a located note ("first defined here") to `g`; with span_none() it
+// becomes a plain "= note:" (NOTE_TEXT).
 void diag_note_at(Diags *d, Diag *g, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 // Appends an unlocated "= note:" line to `g`.
@@ -82,9 +83,13 @@ typedef struct DiagRenderOptions {
 // Writes every diagnostic as text (file:line:col: error[E0123]: summary,
 // the source line, a ^~~~ marker under the span, notes and help), then,
 // when more than max_shown were reported, a line counting the rest.
+// An empty span at the very end of a file that ends with a line break is
+// shown just after the last character of the last line.
 void diag_render_text(FILE *out, const Diags *d, const SourceSet *src, DiagRenderOptions opt);
 // Writes one JSON object per line per diagnostic: severity, code, summary,
-// detail, file, start/end {line, column, byte}, notes.
+// detail, file, start/end {line, column, byte}, notes. Line and column are
+// where the text renderer shows the span; byte is the span's own offset.
+// Every diagnostic is written (no cap).
 void diag_render_json(FILE *out, const Diags *d, const SourceSet *src);
 // Returns "E0123" style text for `code` in a static buffer-free way: writes
 // into `buf` (at least 8 bytes) and returns it.

@@ -85,6 +85,18 @@ static uint32_t line_index(const SourceFile *f, uint32_t offset)
     return lo;
 }
 
+uint32_t source_line_of(const SourceSet *set, uint32_t file, uint32_t offset)
+{
+    const SourceFile *f = source_file(set, file);
+    return line_index(f, offset < f->len ? offset : f->len) + 1;
+}
+
+// A UTF-8 byte order mark is not part of the first line's text or columns.
+static uint32_t bom_length(const SourceFile *f)
+{
+    return f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 LineCol source_line_col(const SourceSet *set, uint32_t file, uint32_t offset)
 {
     const SourceFile *f = source_file(set, file);
@@ -92,9 +104,10 @@ LineCol source_line_col(const SourceSet *set, uint32_t file, uint32_t offset)
         offset = f->len;
     uint32_t li = line_index(f, offset);
     uint32_t col = 1;
-    for (uint32_t i = f->lines[li]; i < offset; i++)
-        if (((unsigned char)f->text[i] & 0xC0) != 0x80)
-            col++;
+    uint32_t from = li == 0 && offset >= 3 ? bom_length(f) : f->lines[li];
+    // Branch-free so the compiler can vectorize it: lines can be megabytes.
+    for (uint32_t i = from; i < offset; i++)
+        col += ((unsigned char)f->text[i] & 0xC0) != 0x80;
     LineCol lc = {li + 1, col};
     return lc;
 }
@@ -106,7 +119,7 @@ const char *source_line_text(const SourceSet *set, uint32_t file, uint32_t line,
         *len = 0;
         return "";
     }
-    uint32_t start = f->lines[line - 1];
+    uint32_t start = line == 1 ? bom_length(f) : f->lines[line - 1];
     uint32_t end = line < f->nlines ? f->lines[line] - 1 : f->len;
     if (end > start && f->text[end - 1] == '\r')
         end--;

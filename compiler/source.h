@@ -60,6 +60,9 @@ bool span_is_none(Span s);
 Span span_none(void);
 // Converts a byte offset of `file` to line and column.
 LineCol source_line_col(const SourceSet *set, uint32_t file, uint32_t offset);
+// Returns the 1-based line of a byte offset of `file` (a binary search; no
+// column count, so it stays cheap on very long lines).
+uint32_t source_line_of(const SourceSet *set, uint32_t file, uint32_t offset);
 // Returns the text of 1-based `line` of `file` without its line ending
 // ("\n" or "\r\n"), and its length in *len.
 const char *source_line_text(const SourceSet *set, uint32_t file, uint32_t line, uint32_t *len);

@@ -1,0 +1,481 @@
+// main.c - the command line: commands, flags and exit status; nothing else.
+//
+// Parses the arguments, runs one command, renders the diagnostics the stages
+// collected (once, at the end) and maps the outcome to an exit status. The
+// stages themselves never print. hclc never calls setlocale: output and
+// cJSON's number formatting must not depend on the locale.
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "dump.h"
+#include "lex.h"
+#include "load.h"
+#include "parse.h"
+#include "source.h"
+
+#define HCLC_VERSION "0.1.0"
+
+typedef enum ExitStatus {
+    EXIT_OK = 0,    // success
+    EXIT_INPUT = 1, // errors in the input
+    EXIT_USAGE = 2, // a bad command line, or a command not implemented yet
+    EXIT_IO = 3,    // a file could not be read or written
+} ExitStatus;
+
+typedef enum DiagFormat {
+    FORMAT_TEXT, // file:line:col: error[E0123]: ... with an excerpt
+    FORMAT_JSON, // one JSON object a line
+} DiagFormat;
+
+typedef enum ColorMode {
+    COLOR_AUTO,   // colour when stderr is a terminal and NO_COLOR is unset or empty
+    COLOR_ALWAYS, // colour even when NO_COLOR is set
+    COLOR_NEVER,
+} ColorMode;
+
+typedef struct Options {
+    DiagFormat format;
+    ColorMode color;
+    bool help;         // -h or --help
+    bool version;      // --version
+    const char **args; // positional arguments, the command first
+    int nargs;
+} Options;
+
+typedef ExitStatus RunFn(Arena *arena, const Options *o, const char *const *args, int nargs);
+
+typedef struct Command {
+    const char *name;
+    const char *synopsis; // short form for the command list
+    const char *usage;    // full usage line(s) for `hclc help NAME`
+    const char *summary;  // one line for the command list
+    const char *details;  // paragraphs for `hclc help NAME`
+    RunFn *run;           // NULL: not implemented yet
+    bool hidden;          // left out of the help and of suggestions
+} Command;
+
+static RunFn run_validate, run_version, run_help, run_debug;
+
+static const Command COMMANDS[] = {
+    {"validate", "validate [PATH]", "hclc validate [PATH] [OPTIONS]",
+     "check the syntax of a file or of a directory's *.hcl files",
+     "Reads PATH and reports every syntax error in it. PATH is a .hcl file, or a\n"
+     "directory whose *.hcl files (not those of its subdirectories) are read in\n"
+     "file-name order; it defaults to the current directory. Nothing is printed\n"
+     "when the input is valid: the exit status says it.\n"
+     "\n"
+     "This version checks syntax only (lexing and parsing). Checks of variables,\n"
+     "workspaces and task definitions come with later versions.\n",
+     run_validate, false},
+    {"version", "version", "hclc version", "print the version of hclc",
+     "Prints \"hclc " HCLC_VERSION "\". hclc --version does the same.\n", run_version, false},
+    {"help", "help [COMMAND]", "hclc help [COMMAND]", "print this text, or the details of COMMAND",
+     "Prints the list of commands, or the details of COMMAND. hclc COMMAND --help\n"
+     "does the same.\n",
+     run_help, false},
+    {"build", "build [PATH]",
+     "hclc build [PATH] [-w WS] [--var k=v]... [--var-file F]... [-t TARGET]\n"
+     "                  [-o FILE | --out-dir DIR]",
+     "compile to ECS or CloudFormation JSON and YAML",
+     "Will compile the task definitions of PATH for one workspace into ECS JSON\n"
+     "(task definitions or container-definition arrays), CloudFormation JSON or\n"
+     "YAML, .tfvars, or the values of the output blocks.\n",
+     NULL, false},
+    {"tfvars", "tfvars [PATH]", "hclc tfvars [PATH] -w WS [--json]",
+     "print a workspace's variable values as .tfvars",
+     "Will print the variable values that workspace WS gets, as .tfvars or JSON.\n", NULL, false},
+    {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
+     "rewrite files in the canonical layout",
+     "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
+     "which files differ from it.\n",
+     NULL, false},
+    {"import", "import KIND FILE",
+     "hclc import task-definition FILE.json\n"
+     "       hclc import compose docker-compose.yml",
+     "turn task-definition JSON or docker-compose YAML into .hcl",
+     "Will turn the JSON of aws ecs describe-task-definition, or a docker-compose\n"
+     "file, into .hcl source.\n",
+     NULL, false},
+    {"workspaces", "workspaces [PATH]", "hclc workspaces [PATH]",
+     "list the workspaces that PATH declares",
+     "Will list the workspaces that the workspace blocks of PATH declare.\n", NULL, false},
+    {"debug", "debug tokens|ast FILE", "hclc debug tokens FILE\n       hclc debug ast FILE",
+     "print the tokens or the syntax tree of FILE (for testing hclc)",
+     "Prints one line per token or syntax-tree node, with its span. The format\n"
+     "is for tests and for debugging hclc; it is not a stable interface.\n",
+     run_debug, true},
+};
+
+#define NCOMMANDS (sizeof(COMMANDS) / sizeof(COMMANDS[0]))
+
+static const char *const OPTION_NAMES[] = {"--diagnostics", "--color", "--help", "--version"};
+
+// --- messages --------------------------------------------------------------
+
+// Prints "hclc: error: MESSAGE" and, when `help` is not NULL, a help line.
+__attribute__((format(printf, 2, 3))) static ExitStatus usage_error(const char *help,
+                                                                    const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("hclc: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (help)
+        fprintf(stderr, "      = help: %s\n", help);
+    return EXIT_USAGE;
+}
+
+static void print_options(FILE *out)
+{
+    fputs("options (accepted anywhere on the line):\n"
+          "  --diagnostics=text|json    print diagnostics as text (the default) or as\n"
+          "                             one JSON object a line\n"
+          "  --color=auto|always|never  colour text diagnostics; auto (the default)\n"
+          "                             colours only on a terminal and never when\n"
+          "                             NO_COLOR is set\n"
+          "  -h, --help                 print help (of the command, when one is given)\n"
+          "  --version                  print the version\n",
+          out);
+}
+
+static void print_exit_codes(FILE *out)
+{
+    fputs("exit status: 0 success, 1 errors in the input, 2 usage error, 3 I/O error\n", out);
+}
+
+static void print_command_list(FILE *out, bool implemented)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        const Command *c = &COMMANDS[i];
+        if (!c->hidden && (c->run != NULL) == implemented)
+            fprintf(out, "  %-18s %s\n", c->synopsis, c->summary);
+    }
+}
+
+static void print_help(FILE *out)
+{
+    fputs("hclc " HCLC_VERSION " - compiles .hcl files into AWS ECS JSON\n"
+          "\n"
+          "usage: hclc COMMAND [ARGUMENTS] [OPTIONS]\n"
+          "\n"
+          "commands:\n",
+          out);
+    print_command_list(out, true);
+    fputs("\nnot implemented yet (running one is a usage error, exit status 2):\n", out);
+    print_command_list(out, false);
+    fputc('\n', out);
+    print_options(out);
+    fputc('\n', out);
+    print_exit_codes(out);
+}
+
+static void print_command_help(FILE *out, const Command *c)
+{
+    fprintf(out, "usage: %s\n\n%s\n", c->usage, c->details);
+    if (!c->run) {
+        fputs("Not implemented yet in hclc " HCLC_VERSION ": running it is a usage error\n"
+              "(exit status 2).\n",
+              out);
+        return;
+    }
+    print_options(out);
+    fputc('\n', out);
+    print_exit_codes(out);
+}
+
+// --- arguments -------------------------------------------------------------
+
+static const Command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(COMMANDS[i].name, name) == 0)
+            return &COMMANDS[i];
+    return NULL;
+}
+
+static ExitStatus unknown_command(Arena *arena, const char *name)
+{
+    const char *names[NCOMMANDS];
+    size_t n = 0;
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!COMMANDS[i].hidden)
+            names[n++] = COMMANDS[i].name;
+    const char *guess = diag_suggest(name, names, n);
+    if (guess)
+        usage_error(arena_printf(arena, "did you mean \"%s\"?", guess), "unknown command \"%s\"",
+                    name);
+    else
+        usage_error("run \"hclc help\" to see the commands", "unknown command \"%s\"", name);
+    return EXIT_USAGE;
+}
+
+static bool unknown_option(Arena *arena, const char *arg)
+{
+    size_t len = strcspn(arg, "=");
+    const char *guess = diag_suggest(arena_strndup(arena, arg, len), OPTION_NAMES,
+                                     sizeof(OPTION_NAMES) / sizeof(OPTION_NAMES[0]));
+    const char *help = guess ? arena_printf(arena, "did you mean \"%s\"?", guess)
+                             : "run \"hclc help\" to see the options";
+    usage_error(help, "unknown option \"%s\"", arg);
+    return false;
+}
+
+// Returns the text after "NAME=" when `arg` is "NAME=...", else NULL.
+static const char *option_value(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) == 0 && arg[n] == '=')
+        return arg + n + 1;
+    return NULL;
+}
+
+static bool set_format(Options *o, const char *value)
+{
+    if (strcmp(value, "text") == 0)
+        o->format = FORMAT_TEXT;
+    else if (strcmp(value, "json") == 0)
+        o->format = FORMAT_JSON;
+    else {
+        usage_error("the choices are text and json",
+                    "invalid value \"%s\" for option \"--diagnostics\"", value);
+        return false;
+    }
+    return true;
+}
+
+static bool set_color(Options *o, const char *value)
+{
+    if (strcmp(value, "auto") == 0)
+        o->color = COLOR_AUTO;
+    else if (strcmp(value, "always") == 0)
+        o->color = COLOR_ALWAYS;
+    else if (strcmp(value, "never") == 0)
+        o->color = COLOR_NEVER;
+    else {
+        usage_error("the choices are auto, always and never",
+                    "invalid value \"%s\" for option \"--color\"", value);
+        return false;
+    }
+    return true;
+}
+
+static bool missing_value(const char *arg)
+{
+    bool color = strcmp(arg, "--color") == 0;
+    usage_error(color ? "write --color=auto, --color=always or --color=never"
+                      : "write --diagnostics=text or --diagnostics=json",
+                "option \"%s\" needs a value", arg);
+    return false;
+}
+
+static bool parse_option(Arena *arena, Options *o, const char *arg)
+{
+    const char *value;
+    if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+        o->help = true;
+        return true;
+    }
+    if (strcmp(arg, "--version") == 0) {
+        o->version = true;
+        return true;
+    }
+    if ((value = option_value(arg, "--diagnostics")) != NULL)
+        return set_format(o, value);
+    if ((value = option_value(arg, "--color")) != NULL)
+        return set_color(o, value);
+    if (strcmp(arg, "--diagnostics") == 0 || strcmp(arg, "--color") == 0)
+        return missing_value(arg);
+    return unknown_option(arena, arg);
+}
+
+// Splits argv into options and positional arguments; "--" ends the options
+// and "-" alone is positional. Reports the first bad option and returns false.
+static bool parse_args(Arena *arena, int argc, char **argv, Options *o)
+{
+    o->args = arena_alloc(arena, (size_t)argc * sizeof(char *));
+    bool options_done = false;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (options_done || arg[0] != '-' || arg[1] == '\0')
+            o->args[o->nargs++] = arg;
+        else if (strcmp(arg, "--") == 0)
+            options_done = true;
+        else if (!parse_option(arena, o, arg))
+            return false;
+    }
+    return true;
+}
+
+static ExitStatus too_many(const char *command, const char *arg)
+{
+    return usage_error(NULL, "unexpected argument \"%s\" for \"%s\" (see \"hclc help %s\")", arg,
+                       command, command);
+}
+
+// --- diagnostics -----------------------------------------------------------
+
+static bool use_color(ColorMode mode)
+{
+    const char *no_color = getenv("NO_COLOR");
+    switch (mode) {
+    case COLOR_ALWAYS:
+        return true;
+    case COLOR_NEVER:
+        return false;
+    case COLOR_AUTO:
+        return (no_color == NULL || no_color[0] == '\0') && isatty(STDERR_FILENO);
+    }
+    return false;
+}
+
+static void render(const Options *o, const Diags *diags, const SourceSet *src)
+{
+    if (diags->count == 0)
+        return;
+    switch (o->format) {
+    case FORMAT_JSON:
+        diag_render_json(stderr, diags, src);
+        break;
+    case FORMAT_TEXT: {
+        DiagRenderOptions opt = {use_color(o->color), 0};
+        diag_render_text(stderr, diags, src, opt);
+        break;
+    }
+    }
+}
+
+// --- commands --------------------------------------------------------------
+
+static ExitStatus run_validate(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    if (nargs > 1)
+        return too_many("validate", args[1]);
+    SourceSet src;
+    Diags diags;
+    source_init(&src, arena);
+    diags_init(&diags, arena);
+    LoadedFiles files;
+    LoadStatus status = load_path(arena, &src, &diags, nargs ? args[0] : ".", &files);
+    render(o, &diags, &src);
+    if (status == LOAD_IO_ERROR)
+        return EXIT_IO;
+    return diags_has_errors(&diags) ? EXIT_INPUT : EXIT_OK;
+}
+
+static ExitStatus run_version(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    (void)arena;
+    (void)o;
+    if (nargs > 0)
+        return too_many("version", args[0]);
+    puts("hclc " HCLC_VERSION);
+    return EXIT_OK;
+}
+
+static ExitStatus run_help(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    (void)o;
+    if (nargs > 1)
+        return too_many("help", args[1]);
+    if (nargs == 0) {
+        print_help(stdout);
+        return EXIT_OK;
+    }
+    const Command *c = find_command(args[0]);
+    if (!c)
+        return unknown_command(arena, args[0]);
+    print_command_help(stdout, c);
+    return EXIT_OK;
+}
+
+// `hclc debug tokens|ast FILE`: the dump is printed only when the file has
+// no errors, so stdout never holds a partial dump.
+static ExitStatus run_debug(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    const char *help = "write \"hclc debug tokens FILE\" or \"hclc debug ast FILE\"";
+    if (nargs == 0)
+        return usage_error(help, "missing what to print: tokens or ast");
+    bool ast = strcmp(args[0], "ast") == 0;
+    if (!ast && strcmp(args[0], "tokens") != 0)
+        return usage_error(help, "unknown debug output \"%s\"", args[0]);
+    if (nargs < 2)
+        return usage_error(help, "missing FILE argument for \"debug %s\"", args[0]);
+    if (nargs > 2)
+        return too_many("debug", args[2]);
+    SourceSet src;
+    Diags diags;
+    source_init(&src, arena);
+    diags_init(&diags, arena);
+    uint32_t file;
+    if (load_read_file(&src, &diags, args[1], &file) != LOAD_OK) {
+        render(o, &diags, &src);
+        return EXIT_IO;
+    }
+    LoadedFile loaded;
+    if (ast)
+        load_parse_file(arena, &src, &diags, file, &loaded);
+    else
+        loaded.tokens = lex_file(arena, &src, file, &diags);
+    render(o, &diags, &src);
+    if (diags_has_errors(&diags))
+        return EXIT_INPUT;
+    if (ast)
+        dump_body(stdout, &src, loaded.body);
+    else
+        dump_tokens(stdout, &src, &loaded.tokens);
+    return EXIT_OK;
+}
+
+static ExitStatus not_implemented(const Command *c)
+{
+    return usage_error("this version has validate, version and help; see \"hclc help\"",
+                       "command \"%s\" is not implemented yet in hclc " HCLC_VERSION, c->name);
+}
+
+static ExitStatus run(Arena *arena, const Options *o)
+{
+    if (o->version)
+        return run_version(arena, o, NULL, 0);
+    if (o->nargs == 0) {
+        print_help(o->help ? stdout : stderr);
+        return o->help ? EXIT_OK : EXIT_USAGE;
+    }
+    const Command *c = find_command(o->args[0]);
+    if (!c)
+        return unknown_command(arena, o->args[0]);
+    if (o->help) {
+        print_command_help(stdout, c);
+        return EXIT_OK;
+    }
+    if (!c->run)
+        return not_implemented(c);
+    return c->run(arena, o, o->args + 1, o->nargs - 1);
+}
+
+// A full disk or a closed pipe must not pass for success.
+static ExitStatus check_stdout(ExitStatus status)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return status;
+    fprintf(stderr, "hclc: error: cannot write to standard output: %s\n", strerror(errno));
+    return EXIT_IO;
+}
+
+int main(int argc, char **argv)
+{
+    Arena arena;
+    arena_init(&arena);
+    Options o = {FORMAT_TEXT, COLOR_AUTO, false, false, NULL, 0};
+    ExitStatus status = parse_args(&arena, argc, argv, &o) ? run(&arena, &o) : EXIT_USAGE;
+    arena_free(&arena);
+    return (int)check_stdout(status);
+}

@@ -1,0 +1,5 @@
+a = <<-EOT
+  %<for k, v in var.env>
+  %<if v != "">$<k>=$<v>%<endif>
+  %<endfor>
+  EOT

@@ -1,0 +1,3 @@
+# level 1: || is left-associative and binds tighter than ? :
+x = a || b || c
+y = a || b ? c : d

@@ -1,0 +1,3 @@
+# level 4: > >= < <= are left-associative and bind tighter than == !=
+x = a < b >= c
+y = a == b > c

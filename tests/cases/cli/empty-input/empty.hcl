@@ -1,0 +1,2 @@
+# A file with only comments
+// and nothing else

@@ -1,0 +1,4 @@
+task_definition "web" {
+  family = "web-$<workspace.name>"
+  cpu    = var.cpu
+}

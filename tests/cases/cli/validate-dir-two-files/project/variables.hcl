@@ -1,0 +1,4 @@
+variable "cpu" {
+  type    = number
+  default = 256
+}

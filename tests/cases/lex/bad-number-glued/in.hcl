@@ -1,0 +1,5 @@
+locals {
+  a = 12abc
+  b = 0x1F
+  c = 1_000
+}

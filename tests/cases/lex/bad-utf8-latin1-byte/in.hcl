@@ -1,0 +1,4 @@
+locals {
+  city = "Zürich"
+  other = "März"
+}

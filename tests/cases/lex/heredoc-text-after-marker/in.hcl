@@ -1,0 +1,5 @@
+locals {
+  s = <<EOT # comment
+  hi
+EOT
+}

@@ -1,0 +1,3 @@
+locals {
+  ok = a | b
+}

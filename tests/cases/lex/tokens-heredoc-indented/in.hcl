@@ -1,0 +1,8 @@
+block {
+  script = <<-EOT
+    line one
+      indented
+
+    $<x>
+    EOT
+}

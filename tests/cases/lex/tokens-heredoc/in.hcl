@@ -1,0 +1,5 @@
+script = <<EOT
+echo "${HOME}" $<var.name>
+  \n stays
+EOT
+next = 1

@@ -1,0 +1,1 @@
+a = "img:$<lookup(m, "k-$<env>", "none")>"

@@ -1,0 +1,4 @@
+locals {
+  a = 1 /* start
+  b = 2
+}

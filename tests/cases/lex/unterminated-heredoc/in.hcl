@@ -1,0 +1,5 @@
+locals {
+  s = <<EOT
+  hello
+  EOF
+}

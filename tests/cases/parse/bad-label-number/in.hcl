@@ -1,0 +1,2 @@
+container "web" 2 {
+}

@@ -1,0 +1,5 @@
+a = <<EOT
+%<for p in ports>
+EXPOSE $<p>
+%<endif>
+EOT

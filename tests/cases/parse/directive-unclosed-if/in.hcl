@@ -1,0 +1,1 @@
+a = "%<if var.debug>set -x"

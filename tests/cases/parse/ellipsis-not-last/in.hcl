@@ -1,0 +1,1 @@
+a = concat(xs..., ys)

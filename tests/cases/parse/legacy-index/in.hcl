@@ -1,0 +1,1 @@
+first = var.list.0

@@ -1,0 +1,1 @@
+tags = { var.key = 1 }

@@ -1,0 +1,2 @@
+task_definition "web" {
+  family = "web"

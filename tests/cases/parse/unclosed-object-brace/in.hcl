@@ -1,0 +1,2 @@
+tags = {
+  Project = "bridge"

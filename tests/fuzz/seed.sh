@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# tests/fuzz/seed.sh DIR - copies every .hcl and .tpl file of the golden
+# cases, samples/ and templates/ into DIR, as the fuzzers' seed corpus.
+set -euo pipefail
+
+dir=${1:?usage: tests/fuzz/seed.sh DIR}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mkdir -p "$dir"
+n=0
+while IFS= read -r -d '' file; do
+    rel=${file#"$root"/}
+    cp "$file" "$dir/seed-${rel//\//_}"
+    n=$((n + 1))
+done < <(find "$root/tests/cases" "$root/samples" "$root/templates" -type f \
+    \( -name '*.hcl' -o -name '*.tpl' \) -print0 2>/dev/null)
+echo "seed: $n files copied into $dir"
