@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "compile.h"
 #include "diag.h"
 #include "dump.h"
 #include "lex.h"
@@ -40,11 +41,32 @@ typedef enum ColorMode {
     COLOR_NEVER,
 } ColorMode;
 
+// The options that take part in a build; each command accepts a subset.
+typedef enum OptionId {
+    OPT_WORKSPACE = 1 << 0,  // -w NAME, --workspace NAME
+    OPT_VAR = 1 << 1,        // --var NAME=VALUE (repeatable)
+    OPT_VAR_FILE = 1 << 2,   // --var-file FILE (repeatable)
+    OPT_TARGET = 1 << 3,     // -t TARGET, --target TARGET
+    OPT_OUT = 1 << 4,        // -o FILE
+    OPT_OUTPUT_NAME = 1 << 5, // --output NAME
+    OPT_ROOT = 1 << 6,       // --root DIR
+} OptionId;
+
 typedef struct Options {
     DiagFormat format;
     ColorMode color;
     bool help;         // -h or --help
     bool version;      // --version
+    unsigned given;    // OptionId bits of the build options given
+    const char *workspace;
+    const char *target;
+    const char *out_file;
+    const char *output_name;
+    const char *root;
+    const char **vars;      // --var texts in order
+    uint32_t nvars;
+    const char **var_files; // --var-file paths in order
+    uint32_t nvar_files;
     const char **args; // positional arguments, the command first
     int nargs;
 } Options;
@@ -59,63 +81,102 @@ typedef struct Command {
     const char *details;  // paragraphs for `hclc help NAME`
     RunFn *run;           // NULL: not implemented yet
     bool hidden;          // left out of the help and of suggestions
+    unsigned accepts;     // OptionId bits the command takes
 } Command;
 
-static RunFn run_validate, run_version, run_help, run_debug;
+static RunFn run_validate, run_build, run_workspaces, run_version, run_help, run_debug;
+
+#define INPUT_OPTIONS (OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT)
 
 static const Command COMMANDS[] = {
-    {"validate", "validate [PATH]", "hclc validate [PATH] [OPTIONS]",
-     "check the syntax of a file or of a directory's *.hcl files",
-     "Reads PATH and reports every syntax error in it. PATH is a .hcl file, or a\n"
-     "directory whose *.hcl files (not those of its subdirectories) are read in\n"
-     "file-name order; it defaults to the current directory. Nothing is printed\n"
-     "when the input is valid: the exit status says it.\n"
+    {"build", "build [PATH]",
+     "hclc build [PATH] [-w WS] [--var NAME=VALUE]... [--var-file FILE]...\n"
+     "                  [-t json] [--output NAME] [-o FILE] [--root DIR]",
+     "compile PATH for one workspace and print the result",
+     "Loads PATH (a .hcl file, or a directory's *.hcl files in file-name order),\n"
+     "evaluates its variables, locals and outputs for one workspace, and prints\n"
+     "the result. Nothing is printed, and no file is written, when anything fails.\n"
      "\n"
-     "This version checks syntax only (lexing and parsing). Checks of variables,\n"
-     "workspaces and task definitions come with later versions.\n",
-     run_validate, false},
+     "  -w, --workspace NAME   the workspace (else HCLC_WORKSPACE, else \"default\")\n"
+     "  --var NAME=VALUE       set a variable (highest precedence; repeatable)\n"
+     "  --var-file FILE        read variable values from FILE: .tfvars (attribute\n"
+     "                         syntax), .json or .yaml/.yml (repeatable, in order)\n"
+     "  -t, --target TARGET    what to build; this version has \"json\": the output\n"
+     "                         blocks as one JSON object (the default)\n"
+     "  --output NAME          print only the value of output NAME\n"
+     "  -o FILE                write FILE (replaced atomically) instead of stdout;\n"
+     "                         -o - is stdout\n"
+     "  --root DIR             the project root: file() and templatefile() read only\n"
+     "                         inside it (default: PATH's directory)\n"
+     "\n"
+     "Variable values, lowest precedence first: the default, the workspace block,\n"
+     "--var-file files in order, HCLC_VAR_NAME environment variables, --var flags.\n",
+     run_build, false, INPUT_OPTIONS | OPT_TARGET | OPT_OUT | OPT_OUTPUT_NAME},
+    {"validate", "validate [PATH]",
+     "hclc validate [PATH] [-w WS] [--var NAME=VALUE]... [--var-file FILE]... [--root DIR]",
+     "check a file or a directory's *.hcl files",
+     "Reads PATH and reports every error in it: syntax, declarations, variable\n"
+     "values and their validations, and every expression evaluated for the\n"
+     "workspace. PATH is a .hcl file, or a directory whose *.hcl files (not those\n"
+     "of its subdirectories) are read in file-name order; it defaults to the\n"
+     "current directory. Nothing is printed when the input is valid: the exit\n"
+     "status says it. The options are those of build.\n",
+     run_validate, false, INPUT_OPTIONS},
+    {"workspaces", "workspaces [PATH]", "hclc workspaces [PATH]",
+     "list the workspaces that PATH declares",
+     "Prints the name of each workspace block of PATH, one a line, in the order\n"
+     "they are declared. The workspace \"default\" needs no block and is not listed.\n",
+     run_workspaces, false, 0},
     {"version", "version", "hclc version", "print the version of hclc",
-     "Prints \"hclc " HCLC_VERSION "\". hclc --version does the same.\n", run_version, false},
-    {"help", "help [COMMAND]", "hclc help [COMMAND]", "print this text, or the details of COMMAND",
+     "Prints \"hclc " HCLC_VERSION "\". hclc --version does the same.\n", run_version, false, 0},
+    {"help", "help [COMMAND]", "hclc help [COMMAND]",
+     "print this text, or the details of COMMAND",
      "Prints the list of commands, or the details of COMMAND. hclc COMMAND --help\n"
      "does the same.\n",
-     run_help, false},
-    {"build", "build [PATH]",
-     "hclc build [PATH] [-w WS] [--var k=v]... [--var-file F]... [-t TARGET]\n"
-     "                  [-o FILE | --out-dir DIR]",
-     "compile to ECS or CloudFormation JSON and YAML",
-     "Will compile the task definitions of PATH for one workspace into ECS JSON\n"
-     "(task definitions or container-definition arrays), CloudFormation JSON or\n"
-     "YAML, .tfvars, or the values of the output blocks.\n",
-     NULL, false},
+     run_help, false, 0},
     {"tfvars", "tfvars [PATH]", "hclc tfvars [PATH] -w WS [--json]",
      "print a workspace's variable values as .tfvars",
-     "Will print the variable values that workspace WS gets, as .tfvars or JSON.\n", NULL, false},
+     "Will print the variable values that workspace WS gets, as .tfvars or JSON.\n", NULL,
+     false, 0},
     {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
      "rewrite files in the canonical layout",
      "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
      "which files differ from it.\n",
-     NULL, false},
+     NULL, false, 0},
     {"import", "import KIND FILE",
      "hclc import task-definition FILE.json\n"
      "       hclc import compose docker-compose.yml",
      "turn task-definition JSON or docker-compose YAML into .hcl",
      "Will turn the JSON of aws ecs describe-task-definition, or a docker-compose\n"
      "file, into .hcl source.\n",
-     NULL, false},
-    {"workspaces", "workspaces [PATH]", "hclc workspaces [PATH]",
-     "list the workspaces that PATH declares",
-     "Will list the workspaces that the workspace blocks of PATH declare.\n", NULL, false},
+     NULL, false, 0},
     {"debug", "debug tokens|ast FILE", "hclc debug tokens FILE\n       hclc debug ast FILE",
      "print the tokens or the syntax tree of FILE (for testing hclc)",
      "Prints one line per token or syntax-tree node, with its span. The format\n"
      "is for tests and for debugging hclc; it is not a stable interface.\n",
-     run_debug, true},
+     run_debug, true, 0},
 };
 
 #define NCOMMANDS (sizeof(COMMANDS) / sizeof(COMMANDS[0]))
 
-static const char *const OPTION_NAMES[] = {"--diagnostics", "--color", "--help", "--version"};
+typedef struct ValueOption {
+    const char *name;  // "--workspace", or "-o" for options with no long form
+    const char *alias; // "-w", or NULL
+    OptionId id;
+} ValueOption;
+
+static const ValueOption VALUE_OPTIONS[] = {
+    {"--workspace", "-w", OPT_WORKSPACE}, {"--var", NULL, OPT_VAR},
+    {"--var-file", NULL, OPT_VAR_FILE},   {"--target", "-t", OPT_TARGET},
+    {"-o", NULL, OPT_OUT},                {"--output", NULL, OPT_OUTPUT_NAME},
+    {"--root", NULL, OPT_ROOT},
+};
+
+#define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
+
+static const char *const OPTION_NAMES[] = {
+    "--diagnostics", "--color", "--help", "--version", "--workspace", "--var",
+    "--var-file",    "--target", "--output", "--root"};
 
 // --- messages --------------------------------------------------------------
 
@@ -297,20 +358,76 @@ static bool parse_option(Arena *arena, Options *o, const char *arg)
     return unknown_option(arena, arg);
 }
 
+static const ValueOption *find_value_option(const char *arg, const char **inline_value)
+{
+    *inline_value = NULL;
+    for (size_t i = 0; i < NVALUE_OPTIONS; i++) {
+        const ValueOption *v = &VALUE_OPTIONS[i];
+        if (strcmp(arg, v->name) == 0 || (v->alias && strcmp(arg, v->alias) == 0))
+            return v;
+        const char *value = option_value(arg, v->name);
+        if (value && v->name[1] == '-') {
+            *inline_value = value;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+static void set_value(Options *o, const ValueOption *v, const char *value)
+{
+    o->given |= v->id;
+    switch (v->id) {
+    case OPT_WORKSPACE:
+        o->workspace = value;
+        break;
+    case OPT_VAR:
+        o->vars[o->nvars++] = value;
+        break;
+    case OPT_VAR_FILE:
+        o->var_files[o->nvar_files++] = value;
+        break;
+    case OPT_TARGET:
+        o->target = value;
+        break;
+    case OPT_OUT:
+        o->out_file = value;
+        break;
+    case OPT_OUTPUT_NAME:
+        o->output_name = value;
+        break;
+    case OPT_ROOT:
+        o->root = value;
+        break;
+    }
+}
+
 // Splits argv into options and positional arguments; "--" ends the options
-// and "-" alone is positional. Reports the first bad option and returns false.
+// and "-" alone is positional. An option that takes a value reads it from
+// "--name=VALUE" or from the next argument. Reports the first bad option
+// and returns false.
 static bool parse_args(Arena *arena, int argc, char **argv, Options *o)
 {
     o->args = arena_alloc(arena, (size_t)argc * sizeof(char *));
+    o->vars = arena_alloc(arena, (size_t)argc * sizeof(char *));
+    o->var_files = arena_alloc(arena, (size_t)argc * sizeof(char *));
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (options_done || arg[0] != '-' || arg[1] == '\0')
+        const char *arg = argv[i], *value;
+        const ValueOption *v;
+        if (options_done || arg[0] != '-' || arg[1] == '\0') {
             o->args[o->nargs++] = arg;
-        else if (strcmp(arg, "--") == 0)
+        } else if (strcmp(arg, "--") == 0) {
             options_done = true;
-        else if (!parse_option(arena, o, arg))
+        } else if ((v = find_value_option(arg, &value)) != NULL) {
+            if (!value && i + 1 >= argc) {
+                usage_error(NULL, "option \"%s\" needs a value", arg);
+                return false;
+            }
+            set_value(o, v, value ? value : argv[++i]);
+        } else if (!parse_option(arena, o, arg)) {
             return false;
+        }
     }
     return true;
 }
@@ -355,6 +472,47 @@ static void render(const Options *o, const Diags *diags, const SourceSet *src)
 
 // --- commands --------------------------------------------------------------
 
+static ExitStatus exit_status(CompileStatus st)
+{
+    switch (st) {
+    case COMPILE_OK:
+        return EXIT_OK;
+    case COMPILE_INPUT_ERRORS:
+        return EXIT_INPUT;
+    case COMPILE_IO_ERROR:
+        return EXIT_IO;
+    case COMPILE_USAGE_ERROR:
+        return EXIT_USAGE;
+    }
+    return EXIT_INPUT;
+}
+
+extern char **environ;
+
+// Fills the compile options shared by build and validate.
+static void compile_options(const Options *o, const char *const *args, int nargs,
+                            CompileOptions *c)
+{
+    memset(c, 0, sizeof *c);
+    c->path = nargs ? args[0] : ".";
+    c->root = o->root;
+    const char *env_ws = getenv("HCLC_WORKSPACE");
+    if (o->workspace) {
+        c->workspace = o->workspace;
+        c->workspace_from = "-w";
+    } else if (env_ws && *env_ws) {
+        c->workspace = env_ws;
+        c->workspace_from = "HCLC_WORKSPACE";
+    }
+    c->inputs.var_files = o->var_files;
+    c->inputs.nvar_files = o->nvar_files;
+    c->inputs.var_flags = o->vars;
+    c->inputs.nvar_flags = o->nvars;
+    c->inputs.environ = (const char *const *)environ;
+    c->target = o->target;
+    c->output_name = o->output_name;
+}
+
 static ExitStatus run_validate(Arena *arena, const Options *o, const char *const *args, int nargs)
 {
     if (nargs > 1)
@@ -363,12 +521,53 @@ static ExitStatus run_validate(Arena *arena, const Options *o, const char *const
     Diags diags;
     source_init(&src, arena);
     diags_init(&diags, arena);
-    LoadedFiles files;
-    LoadStatus status = load_path(arena, &src, &diags, nargs ? args[0] : ".", &files);
+    CompileOptions c;
+    compile_options(o, args, nargs, &c);
+    CompileStatus st = compile_validate(arena, &src, &diags, &c);
     render(o, &diags, &src);
-    if (status == LOAD_IO_ERROR)
-        return EXIT_IO;
-    return diags_has_errors(&diags) ? EXIT_INPUT : EXIT_OK;
+    return exit_status(st);
+}
+
+// Writes the output only after everything succeeded: to stdout, or to the
+// -o file replaced atomically.
+static ExitStatus run_build(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    if (nargs > 1)
+        return too_many("build", args[1]);
+    SourceSet src;
+    Diags diags;
+    source_init(&src, arena);
+    diags_init(&diags, arena);
+    CompileOptions c;
+    compile_options(o, args, nargs, &c);
+    char *text = NULL;
+    size_t len = 0;
+    CompileStatus st = compile_build(arena, &src, &diags, &c, &text, &len);
+    if (st == COMPILE_OK && o->out_file && strcmp(o->out_file, "-") != 0 &&
+        !compile_write_file(&diags, o->out_file, text, len))
+        st = COMPILE_IO_ERROR;
+    else if (st == COMPILE_OK && (!o->out_file || strcmp(o->out_file, "-") == 0))
+        fwrite(text, 1, len, stdout);
+    render(o, &diags, &src);
+    return exit_status(st);
+}
+
+static ExitStatus run_workspaces(Arena *arena, const Options *o, const char *const *args,
+                                 int nargs)
+{
+    if (nargs > 1)
+        return too_many("workspaces", args[1]);
+    SourceSet src;
+    Diags diags;
+    source_init(&src, arena);
+    diags_init(&diags, arena);
+    char *text = NULL;
+    size_t len = 0;
+    CompileStatus st = compile_workspaces(arena, &src, &diags, nargs ? args[0] : ".", &text, &len);
+    if (st == COMPILE_OK)
+        fwrite(text, 1, len, stdout);
+    render(o, &diags, &src);
+    return exit_status(st);
 }
 
 static ExitStatus run_version(Arena *arena, const Options *o, const char *const *args, int nargs)
@@ -437,7 +636,7 @@ static ExitStatus run_debug(Arena *arena, const Options *o, const char *const *a
 
 static ExitStatus not_implemented(const Command *c)
 {
-    return usage_error("this version has validate, version and help; see \"hclc help\"",
+    return usage_error("this version has build, validate, workspaces, version and help; see \"hclc help\"",
                        "command \"%s\" is not implemented yet in hclc " HCLC_VERSION, c->name);
 }
 
@@ -458,6 +657,11 @@ static ExitStatus run(Arena *arena, const Options *o)
     }
     if (!c->run)
         return not_implemented(c);
+    unsigned stray = o->given & ~c->accepts;
+    for (size_t i = 0; stray && i < NVALUE_OPTIONS; i++)
+        if (stray & VALUE_OPTIONS[i].id)
+            return usage_error(NULL, "option \"%s\" does not apply to \"%s\" (see \"hclc help %s\")",
+                               VALUE_OPTIONS[i].name, c->name, c->name);
     return c->run(arena, o, o->args + 1, o->nargs - 1);
 }
 
@@ -474,7 +678,7 @@ int main(int argc, char **argv)
 {
     Arena arena;
     arena_init(&arena);
-    Options o = {FORMAT_TEXT, COLOR_AUTO, false, false, NULL, 0};
+    Options o = {.format = FORMAT_TEXT, .color = COLOR_AUTO};
     ExitStatus status = parse_args(&arena, argc, argv, &o) ? run(&arena, &o) : EXIT_USAGE;
     arena_free(&arena);
     return (int)check_stdout(status);

@@ -12,9 +12,12 @@
 #    environment (LC_ALL=C NO_COLOR=1 PATH HOME, plus KEY=VALUE lines of an
 #    optional `env` file) and stdin from the optional `stdin` file. Its
 #    stdout, stderr and exit status must equal the files `stdout`, `stderr`
-#    and `exit` byte for byte (a missing file means empty, or 0). BLESS=1
+#    and `exit` byte for byte (a missing file means empty, or 0); the output
+#    of an optional executable `after` (run in the scratch directory after
+#    hclc) is appended to the stdout compared. BLESS=1
 #    writes the actual results into the case instead.
-# 3. Every directory under samples/ must validate with no output.
+# 3. Every directory under samples/ must validate with no output, in each
+#    workspace it declares.
 #
 # FILTER (a substring of the case path) runs only the matching cases and
 # samples, and no unit tests. The last line is "N passed, N failed".
@@ -113,6 +116,11 @@ run_case() {
         return
     fi
     run_hclc "$work" "$case_dir"
+    # An executable `after` inspects what hclc left (files it wrote); its
+    # output is appended to hclc's stdout.
+    if [ -x "$case_dir/after" ]; then
+        (cd "$work" && ./after) >>"$SCRATCH/out" 2>&1
+    fi
     rm -rf "$work"
     actual_status=$(cat "$SCRATCH/status")
     if [ -n "$BLESS" ]; then
@@ -157,20 +165,28 @@ run_cases() {
 # --- samples ---------------------------------------------------------------
 
 run_samples() {
-    local dir name out status
+    local dir name out status ws workspaces
     for dir in "$ROOT"/samples/*/; do
         [ -d "$dir" ] || continue
         name=samples/$(basename "$dir")
         case $name in *"$FILTER"*) ;; *) continue ;; esac
-        out=$(cd "$dir" && env -i "${BASE_ENV[@]}" timeout "$CASE_TIMEOUT" "$HCLC" validate . \
-            </dev/null 2>&1)
-        status=$?
-        if [ "$status" -eq 0 ] && [ -z "$out" ]; then
-            passed=$((passed + 1))
-        else
-            fail "$name (hclc validate: exit status $status)"
-            printf '%s\n' "$out" | head -n "$DIFF_LINES" | sed 's/^/    /'
-        fi
+        # Every declared workspace must validate (the default one when none is).
+        workspaces=$(cd "$dir" && env -i "${BASE_ENV[@]}" "$HCLC" workspaces . 2>&1) || {
+            fail "$name (hclc workspaces failed)"
+            printf '%s\n' "$workspaces" | head -n "$DIFF_LINES" | sed 's/^/    /'
+            continue
+        }
+        for ws in ${workspaces:-default}; do
+            out=$(cd "$dir" && env -i "${BASE_ENV[@]}" timeout "$CASE_TIMEOUT" "$HCLC" validate . \
+                -w "$ws" </dev/null 2>&1)
+            status=$?
+            if [ "$status" -eq 0 ] && [ -z "$out" ]; then
+                passed=$((passed + 1))
+            else
+                fail "$name -w $ws (hclc validate: exit status $status)"
+                printf '%s\n' "$out" | head -n "$DIFF_LINES" | sed 's/^/    /'
+            fi
+        done
     done
 }
 

@@ -2,7 +2,7 @@
 <title>$<app></title>
 <h1>Hello from $<app></h1>
 <ul>
-%<for name in team>
+%<for name in team~>
   <li>$<name></li>
-%<endfor>
+%<endfor~>
 </ul>

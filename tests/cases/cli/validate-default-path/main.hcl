@@ -1,1 +1,1 @@
-name = "hello"
+locals { name = "hello" }

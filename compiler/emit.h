@@ -1,0 +1,39 @@
+// emit.h - value trees to output text: JSON through cJSON, YAML through
+// libyaml's emitter. Nothing else in hclc builds JSON or YAML text.
+//
+// Objects are written in member order (insertion order), so output never
+// depends on hashing. Integers within 2^53 print without a decimal point.
+// VAL_INVALID must not reach an emitter (callers stop at errors first).
+#ifndef HCLC_EMIT_H
+#define HCLC_EMIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "value.h"
+
+typedef enum EmitJsonStyle {
+    EMIT_JSON_COMPACT, // no white space at all: jsonencode()
+    EMIT_JSON_PRETTY,  // cJSON's formatted output (tabs), ending with "\n": files and stdout
+} EmitJsonStyle;
+
+// Returns `v` as JSON text in the arena (NUL-terminated; *len gets its
+// length when len is not NULL). Returns NULL only when cJSON runs out of
+// memory (then hclc exits 3 through xmalloc anyway).
+char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len);
+
+// Returns `v` as a YAML document in block style, ending with "\n", without
+// "---" or "..." markers. Strings that a YAML 1.1 or 1.2 reader would take
+// for something else (yes, no, on, off, null, ~, 0123, 1e3, 0x1F, .inf,
+// leading indicators, ": ", "", leading/trailing space) are double-quoted;
+// numbers, bools and null are plain. Multi-line strings use literal style
+// (|) when that reads back exactly, else double quotes.
+char *emit_yaml(Arena *a, const Value *v, size_t *len);
+
+// True when the plain YAML scalar `s` would be read by a YAML 1.1 or 1.2
+// reader as something other than the string `s` (shared by the emitter and
+// the YAML reader's typing).
+bool emit_yaml_needs_quotes(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,126 @@
+// emit/json.c - value trees to JSON text through cJSON.
+//
+// Builds a cJSON tree that mirrors the value (objects in member order),
+// prints it and copies the text into the arena; the cJSON tree and its
+// printed text never leave this file. Reading JSON is decode_json.c's job.
+#include "emit.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+// Values are built by the evaluator, whose own limits keep them far
+// shallower; this guard only turns a broken invariant into a clear abort
+// instead of a stack overflow.
+#define EMIT_MAX_DEPTH 10000
+
+#define INTERNAL_ERROR(what) internal_error(__FILE__, __LINE__, what)
+
+static _Noreturn void internal_error(const char *file, int line, const char *what)
+{
+    fprintf(stderr, "hclc: internal error at %s:%d: %s\n", file, line, what);
+    abort();
+}
+
+static cJSON *to_json(const Value *v, unsigned depth);
+
+// Numbers go in as raw text: cJSON_CreateNumber prints 1e15 as "1e+15" and
+// 0.1 as "0.10000000000000001", while value_number_text gives the exact
+// digits of integers and the shortest text that reads back as the double.
+static cJSON *number_to_json(double n)
+{
+    if (!isfinite(n))
+        INTERNAL_ERROR("a non-finite number reached the JSON emitter");
+    char buf[VALUE_NUMBER_BUF];
+    return cJSON_CreateRaw(value_number_text(n, buf));
+}
+
+static cJSON *list_to_json(const Value *v, unsigned depth)
+{
+    cJSON *arr = cJSON_CreateArray();
+    if (!arr)
+        return NULL;
+    for (uint32_t i = 0; i < v->as.list.count; i++) {
+        cJSON *item = to_json(v->as.list.items[i], depth + 1);
+        if (!item || !cJSON_AddItemToArray(arr, item)) {
+            cJSON_Delete(item); // not attached: still ours (NULL is fine)
+            cJSON_Delete(arr);
+            return NULL;
+        }
+    }
+    return arr;
+}
+
+static cJSON *object_to_json(const Value *v, unsigned depth)
+{
+    cJSON *obj = cJSON_CreateObject();
+    if (!obj)
+        return NULL;
+    for (uint32_t i = 0; i < v->as.object.count; i++) {
+        cJSON *item = to_json(v->as.object.vals[i], depth + 1);
+        if (!item || !cJSON_AddItemToObject(obj, v->as.object.keys[i].ptr, item)) {
+            cJSON_Delete(item);
+            cJSON_Delete(obj);
+            return NULL;
+        }
+    }
+    return obj;
+}
+
+// Returns a new cJSON tree for `v` (the caller deletes it), or NULL when
+// cJSON runs out of memory.
+static cJSON *to_json(const Value *v, unsigned depth)
+{
+    if (depth > EMIT_MAX_DEPTH)
+        INTERNAL_ERROR("value nested too deeply for the JSON emitter");
+    switch (v->kind) {
+    case VAL_INVALID:
+        INTERNAL_ERROR("an invalid value reached the JSON emitter");
+    case VAL_NULL:
+        return cJSON_CreateNull();
+    case VAL_BOOL:
+        return cJSON_CreateBool(v->as.boolean);
+    case VAL_NUMBER:
+        return number_to_json(v->as.number);
+    case VAL_STRING:
+        return cJSON_CreateString(v->as.str.ptr); // strings hold no NUL
+    case VAL_LIST:
+        return list_to_json(v, depth);
+    case VAL_OBJECT:
+        return object_to_json(v, depth);
+    }
+    INTERNAL_ERROR("unknown value kind");
+}
+
+char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
+{
+    cJSON *root = to_json(v, 0);
+    if (!root)
+        return NULL;
+    char *printed = NULL;
+    switch (style) {
+    case EMIT_JSON_COMPACT:
+        printed = cJSON_PrintUnformatted(root);
+        break;
+    case EMIT_JSON_PRETTY:
+        printed = cJSON_Print(root);
+        break;
+    }
+    cJSON_Delete(root);
+    if (!printed)
+        return NULL;
+    size_t n = strlen(printed);
+    bool newline = style == EMIT_JSON_PRETTY;
+    char *out = arena_alloc(a, n + newline + 1);
+    memcpy(out, printed, n);
+    cJSON_free(printed);
+    if (newline)
+        out[n++] = '\n';
+    out[n] = '\0';
+    if (len)
+        *len = n;
+    return out;
+}

@@ -1,0 +1,8 @@
+varible "port" { default = 80 }
+output "x" {
+  value       = 1
+  descripton  = "typo"
+}
+variable "y" {
+  deafult = 2
+}

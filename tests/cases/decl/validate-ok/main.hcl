@@ -1,0 +1,3 @@
+variable "cpu" { default = 256 }
+workspace "prod" { cpu = 1024 }
+output "cpu" { value = var.cpu * 2 }

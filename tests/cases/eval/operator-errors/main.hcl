@@ -1,0 +1,10 @@
+output "plus_string" { value = "a" + 1 }
+output "bool_arith" { value = true * 2 }
+output "div_zero" { value = 1 / 0 }
+output "mod_zero" { value = 5 % 0 }
+output "not_number" { value = !3 }
+output "neg_string" { value = -"x" }
+output "and_number" { value = 1 && true }
+output "cond_not_bool" { value = "maybe" ? 1 : 2 }
+output "compare_list" { value = [1] < 2 }
+output "overflow" { value = 1e308 * 10 }

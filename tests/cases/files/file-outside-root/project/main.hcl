@@ -1,0 +1,2 @@
+output "passwd" { value = file("../../etc/passwd") }
+output "abs" { value = file("/etc/hostname") }

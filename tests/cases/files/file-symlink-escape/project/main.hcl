@@ -1,0 +1,1 @@
+output "secret" { value = file("link.txt") }

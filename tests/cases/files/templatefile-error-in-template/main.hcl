@@ -1,0 +1,1 @@
+output "rendered" { value = templatefile("t.tpl", { name = "web" }) }

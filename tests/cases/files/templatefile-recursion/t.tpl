@@ -1,0 +1,1 @@
+$<templatefile("t.tpl", {})>

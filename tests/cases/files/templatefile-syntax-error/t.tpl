@@ -1,0 +1,3 @@
+ok
+%<if name>
+no end

@@ -1,0 +1,2 @@
+output "chomp" { value = chomp(["a"]) }
+output "indent" { value = indent("two", "a\nb") }

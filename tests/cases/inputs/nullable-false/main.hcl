@@ -1,0 +1,5 @@
+variable "name" {
+  type     = string
+  nullable = false
+}
+output "n" { value = var.name }

@@ -1,0 +1,3 @@
+from_tfvars = "tfvars"
+from_json   = "tfvars"
+from_env    = "tfvars"

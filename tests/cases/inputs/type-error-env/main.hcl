@@ -1,0 +1,2 @@
+variable "port" { type = number }
+output "port" { value = var.port }

@@ -1,0 +1,2 @@
+variable "replicas" { type = number }
+output "r" { value = var.replicas }

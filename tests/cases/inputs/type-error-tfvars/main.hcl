@@ -1,0 +1,3 @@
+variable "ports" { type = list(number) }
+variable "settings" { type = object({ cpu = number, memory = number }) }
+output "p" { value = var.ports }

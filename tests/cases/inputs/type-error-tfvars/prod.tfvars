@@ -1,0 +1,2 @@
+ports    = [80, "http", 443]
+settings = { cpu = 256 }

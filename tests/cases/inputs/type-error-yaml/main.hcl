@@ -1,0 +1,3 @@
+variable "debug" { type = bool }
+variable "answer" { type = string }
+output "d" { value = [var.debug, var.answer] }

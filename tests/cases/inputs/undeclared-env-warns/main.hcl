@@ -1,0 +1,2 @@
+variable "port" { default = 80 }
+output "port" { value = var.port }

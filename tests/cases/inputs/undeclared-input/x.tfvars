@@ -1,0 +1,1 @@
+imgae = "nginx"

@@ -1,0 +1,3 @@
+workspace "dev" {}
+workspace "stage" {}
+workspace "prod" {}

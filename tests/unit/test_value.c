@@ -1,0 +1,171 @@
+// test_value.c - values: construction, objects in insertion order with a
+// hash index, equality, comparison, sensitivity and number printing.
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+// cmocka needs the four headers above first.
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "value.h"
+
+static Span at(uint32_t start)
+{
+    return span_make(0, start, start + 1);
+}
+
+static void test_value_object_keeps_insertion_order(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *o = value_object_new(&a, at(0), 0);
+    const char *keys[] = {"zeta", "alpha", "mid"};
+    for (int i = 0; i < 3; i++)
+        assert_true(value_object_put(&a, o, keys[i], strlen(keys[i]), value_number(&a, at(1), i)));
+    for (uint32_t i = 0; i < 3; i++)
+        assert_string_equal(o->as.object.keys[i].ptr, keys[i]);
+    arena_free(&a);
+}
+
+static void test_value_object_rejects_duplicate_put(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *o = value_object_new(&a, at(0), 1);
+    assert_true(value_object_put(&a, o, "k", 1, value_bool(&a, at(1), true)));
+    assert_false(value_object_put(&a, o, "k", 1, value_bool(&a, at(1), false)));
+    assert_true(value_object_get(o, "k", 1)->as.boolean);
+    value_object_set(&a, o, "k", 1, value_bool(&a, at(1), false));
+    assert_false(value_object_get(o, "k", 1)->as.boolean);
+    assert_int_equal(o->as.object.count, 1);
+    arena_free(&a);
+}
+
+static void test_value_large_object_lookup_uses_index(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *o = value_object_new(&a, at(0), 0);
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(key, sizeof key, "key%d", i);
+        assert_true(value_object_put(&a, o, key, strlen(key), value_number(&a, at(0), i)));
+    }
+    assert_non_null(o->as.object.index);
+    for (int i = 0; i < 5000; i += 7) {
+        snprintf(key, sizeof key, "key%d", i);
+        Value *v = value_object_get(o, key, strlen(key));
+        assert_non_null(v);
+        assert_true(v->as.number == i);
+    }
+    assert_null(value_object_get(o, "nope", 4));
+    assert_int_equal(value_object_find(o, "key4999", 7), 4999);
+    arena_free(&a);
+}
+
+static void test_value_equal_follows_terraform(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *one = value_number(&a, at(0), 1), *one_s = value_cstring(&a, at(0), "1");
+    assert_false(value_equal(one, one_s)); // different types: false, never an error
+    assert_true(value_equal(one, value_number(&a, at(5), 1.0)));
+    Value *o1 = value_object_new(&a, at(0), 2), *o2 = value_object_new(&a, at(0), 2);
+    value_object_put(&a, o1, "a", 1, one);
+    value_object_put(&a, o1, "b", 1, one_s);
+    value_object_put(&a, o2, "b", 1, one_s);
+    value_object_put(&a, o2, "a", 1, one);
+    assert_true(value_equal(o1, o2)); // member order does not matter
+    Value *l1 = value_list_new(&a, at(0), 2), *l2 = value_list_new(&a, at(0), 2);
+    l1->as.list.items[0] = l2->as.list.items[1] = one;
+    l1->as.list.items[1] = l2->as.list.items[0] = one_s;
+    assert_false(value_equal(l1, l2)); // list order does
+    assert_false(value_equal(value_invalid(&a, at(0)), value_invalid(&a, at(0))));
+    arena_free(&a);
+}
+
+static void test_value_compare_orders_strings_by_bytes(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    assert_true(value_compare(value_cstring(&a, at(0), "B"), value_cstring(&a, at(0), "a")) < 0);
+    assert_true(value_compare(value_cstring(&a, at(0), "ab"), value_cstring(&a, at(0), "a")) > 0);
+    assert_true(value_compare(value_number(&a, at(0), 2), value_number(&a, at(0), 10)) < 0);
+    arena_free(&a);
+}
+
+static void test_value_sensitive_marks_deeply_without_changing_original(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *o = value_object_new(&a, at(0), 0);
+    char key[16];
+    for (int i = 0; i < 20; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        value_object_put(&a, o, key, strlen(key), value_cstring(&a, at(0), "secret"));
+    }
+    Value *s = value_mark_sensitive(&a, o);
+    assert_true(value_is_sensitive(s));
+    assert_true(s->as.object.vals[3]->flags & VALF_SENSITIVE);
+    assert_false(value_is_sensitive(o));
+    value_object_put(&a, s, "extra", 5, value_null(&a, at(0)));
+    assert_null(value_object_get(o, "extra", 5));
+    assert_non_null(value_object_get(s, "k19", 3));
+    arena_free(&a);
+}
+
+static void test_value_number_text_is_shortest_exact(void **state)
+{
+    (void)state;
+    char buf[VALUE_NUMBER_BUF];
+    assert_string_equal(value_number_text(8080, buf), "8080");
+    assert_string_equal(value_number_text(-0.0, buf), "0");
+    assert_string_equal(value_number_text(1e15, buf), "1000000000000000");
+    assert_string_equal(value_number_text(9007199254740992.0, buf), "9007199254740992");
+    assert_string_equal(value_number_text(0.1, buf), "0.1");
+    assert_string_equal(value_number_text(1.5, buf), "1.5");
+    assert_string_equal(value_number_text(1e300, buf), "1e+300");
+    assert_true(value_number_is_int(3));
+    assert_false(value_number_is_int(3.5));
+}
+
+static void test_value_type_names(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *l = value_list_new(&a, at(0), 0);
+    assert_string_equal(value_type_name(l), "list");
+    l->flags |= VALF_TUPLE;
+    assert_string_equal(value_type_name(l), "tuple");
+    Value *o = value_object_new(&a, at(0), 0);
+    assert_string_equal(value_type_name(o), "object");
+    o->flags |= VALF_MAP;
+    assert_string_equal(value_type_name(o), "map");
+    assert_string_equal(value_type_name(value_null(&a, at(0))), "null");
+    arena_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_value_object_keeps_insertion_order),
+        cmocka_unit_test(test_value_object_rejects_duplicate_put),
+        cmocka_unit_test(test_value_large_object_lookup_uses_index),
+        cmocka_unit_test(test_value_equal_follows_terraform),
+        cmocka_unit_test(test_value_compare_orders_strings_by_bytes),
+        cmocka_unit_test(test_value_sensitive_marks_deeply_without_changing_original),
+        cmocka_unit_test(test_value_number_text_is_shortest_exact),
+        cmocka_unit_test(test_value_type_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
