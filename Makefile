@@ -32,6 +32,9 @@ LDFLAGS_ALL = $(EXTRA_LDFLAGS) $(LDFLAGS)
 
 LIB_SRC  := $(filter-out compiler/main.c,$(wildcard compiler/*.c compiler/*/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+# The ECS schema tables are C generated from grammar/ecs-schema.txt (awk).
+SCHEMA_C := $(B)/gen/ecs_schema.c
+LIB_OBJ  += $(B)/gen/ecs_schema.o
 MAIN_OBJ := $(B)/compiler/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -64,6 +67,13 @@ deps: $(B)/.deps-ok
 # --- build ----------------------------------------------------------------
 $(B)/%.o: %.c | $(B)/.deps-ok
 	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Icompiler -MMD -MP -c $< -o $@
+
+$(SCHEMA_C): grammar/ecs-schema.txt grammar/ecs-schema.awk
+	@mkdir -p $(@D)
+	awk -f grammar/ecs-schema.awk grammar/ecs-schema.txt > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/ecs_schema.o: $(SCHEMA_C) | $(B)/.deps-ok
 	$(CC) $(CFLAGS_ALL) -Icompiler -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
@@ -112,8 +122,19 @@ fuzz:
 	    -rss_limit_mb=4096 -artifact_prefix=build/fuzz/crash- build/fuzz/corpus-$$t; \
 	done
 
-bench:
-	@echo "bench: no benchmarks yet (tests/bench/ comes with the evaluator)"
+# hclc against the cJSON floor and Jsonnet on generated programs of growing
+# size (tests/bench/run.sh). BENCH_SIZES="10 100" picks the sizes.
+BENCH_CFLAGS = -std=c11 $(WARN) -O2 $(shell pkg-config --cflags libcjson)
+$(B)/bench/cjson_floor: tests/bench/cjson_floor.c | $(B)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(shell pkg-config --libs libcjson)
+$(B)/bench/measure: tests/bench/measure.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $<
+bench: $(HCLC_BIN) $(B)/bench/cjson_floor $(B)/bench/measure
+	@HCLC="$(abspath $(HCLC_BIN))" FLOOR="$(abspath $(B)/bench/cjson_floor)" \
+	  MEASURE="$(abspath $(B)/bench/measure)" BENCH_DIR="$(abspath $(B)/bench)" \
+	  BENCH_SIZES="$(BENCH_SIZES)" bash tests/bench/run.sh
 
 install: $(HCLC_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "decode.h"
+#include "ecs.h"
 #include "emit.h"
 #include "eval.h"
 #include "load.h"
@@ -82,46 +84,242 @@ static Value *select_output(Eval *ev, Diags *diags, const char *name)
     return NULL;
 }
 
-CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
-                            char **text, size_t *len)
+// Member `name` of an object, or NULL.
+static Value *member(Value *v, const char *name)
 {
-    const char *target = opt->target ? opt->target : "json";
-    if (strcmp(target, "json") != 0) {
-        Diag *g = diag_error(diags, E_BAD_TARGET, span_none(), "unknown target \"%s\"", target);
-        diag_help(diags, g, "this version builds -t json (the output blocks)");
-        return COMPILE_USAGE_ERROR;
+    return v && v->kind == VAL_OBJECT ? value_object_get(v, name, strlen(name)) : NULL;
+}
+
+typedef enum Target { TARGET_JSON, TARGET_TASK, TARGET_CONTAINERS } Target;
+
+static bool parse_target(Diags *diags, const char *name, Target *t)
+{
+    static const char *const known[] = {"task-definition", "container-definitions", "json"};
+    static const char *const later[] = {"cloudformation", "cloudformation-yaml", "tfvars",
+                                        "tfvars-json"};
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(name, known[i]) == 0) {
+            *t = i == 0 ? TARGET_TASK : i == 1 ? TARGET_CONTAINERS : TARGET_JSON;
+            return true;
+        }
+    for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
+        if (strcmp(name, later[i]) == 0) {
+            diag_error(diags, E_BAD_TARGET, span_none(), "target \"%s\" is not implemented yet",
+                       name);
+            return false;
+        }
+    Diag *g = diag_error(diags, E_BAD_TARGET, span_none(), "unknown target \"%s\"", name);
+    const char *s = diag_suggest(name, known, 3);
+    if (s)
+        diag_help(diags, g, "did you mean \"%s\"?", s);
+    else
+        diag_help(diags, g, "the targets are task-definition, container-definitions and json");
+    return false;
+}
+
+static const char **task_names(Arena *a, const Module *m)
+{
+    const char **names = arena_alloc(a, (m->ntasks + 1) * sizeof(char *));
+    for (uint32_t i = 0; i < m->ntasks; i++)
+        names[i] = m->tasks[i].name;
+    return names;
+}
+
+// The task definitions to build: --task NAME, all of them (--out-dir), or
+// the only one. Returns the count, or -1 after an error.
+static int64_t select_tasks(Arena *a, Diags *diags, const Module *m, const CompileOptions *opt,
+                            uint32_t *first)
+{
+    *first = 0;
+    if (opt->task_name) {
+        int64_t i = module_find_task(m, opt->task_name);
+        if (i >= 0) {
+            *first = (uint32_t)i;
+            return 1;
+        }
+        Diag *g = diag_error(diags, E_UNKNOWN_REFERENCE, span_none(),
+                             "no task_definition named \"%s\"", opt->task_name);
+        const char *s = diag_suggest(opt->task_name, task_names(a, m), m->ntasks);
+        if (s)
+            diag_help(diags, g, "did you mean \"%s\"?", s);
+        return -1;
     }
+    if (m->ntasks == 0) {
+        diag_error(diags, E_UNKNOWN_REFERENCE, span_none(), "there is no task_definition block");
+        return -1;
+    }
+    if (m->ntasks > 1 && !opt->all_tasks) {
+        char *list = arena_strdup(a, "");
+        for (uint32_t i = 0; i < m->ntasks; i++)
+            list = arena_printf(a, "%s%s\"%s\"", list, i ? ", " : "", m->tasks[i].name);
+        Diag *g = diag_error(diags, E_UNKNOWN_REFERENCE, span_none(),
+                             "%u task definitions: choose one with --task NAME", m->ntasks);
+        diag_note(diags, g, "they are %s", list);
+        diag_help(diags, g, "or write one file per task definition with --out-dir DIR");
+        return -1;
+    }
+    return m->ntasks;
+}
+
+// Lowers and validates task definition `i`; NULL after errors.
+static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i)
+{
+    Value *v = ecs_lower(ev, &ev->mod->tasks[i]);
+    if (v->kind == VAL_INVALID || value_has_invalid(v))
+        return NULL;
+    EcsOptions eo = {opt->strict, ev->workspace};
+    if (!ecs_validate(ev->arena, diags, v, ECS_FORM_REQUEST, &eo))
+        return NULL;
+    return opt->canonical ? ecs_canonical(ev->arena, v) : v;
+}
+
+static void add_output(Arena *a, CompileResult *out, const char *name, Value *v)
+{
+    CompileOutput *o = &out->items[out->count++];
+    o->name = name;
+    o->text = emit_json(a, v, EMIT_JSON_PRETTY, &o->len);
+}
+
+static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *opt, Target t,
+                                 CompileResult *out)
+{
+    uint32_t first;
+    int64_t n = select_tasks(ev->arena, diags, ev->mod, opt, &first);
+    if (n < 0)
+        return COMPILE_INPUT_ERRORS;
+    out->items = arena_alloc(ev->arena, (size_t)n * sizeof(CompileOutput));
+    Value **built = arena_alloc(ev->arena, (size_t)n * sizeof(Value *));
+    for (uint32_t k = 0; k < n; k++)
+        built[k] = build_task(ev, diags, opt, first + k);
+    if (diags_has_errors(diags))
+        return COMPILE_INPUT_ERRORS;
+    for (uint32_t k = 0; k < n; k++) {
+        Value *v = t == TARGET_CONTAINERS ? member(built[k], "containerDefinitions") : built[k];
+        add_output(ev->arena, out, ev->mod->tasks[first + k].name, v);
+    }
+    return COMPILE_OK;
+}
+
+static CompileStatus build_outputs(Eval *ev, Diags *diags, const CompileOptions *opt,
+                                   CompileResult *out)
+{
+    Value *v = select_output(ev, diags, opt->output_name);
+    if (!v || diags_has_errors(diags) || value_has_invalid(v))
+        return COMPILE_INPUT_ERRORS;
+    out->items = arena_alloc(ev->arena, sizeof(CompileOutput));
+    add_output(ev->arena, out, NULL, v);
+    return COMPILE_OK;
+}
+
+CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                            CompileResult *out)
+{
+    out->count = 0;
+    Target target = TARGET_TASK;
+    if (opt->target && !parse_target(diags, opt->target, &target))
+        return COMPILE_USAGE_ERROR;
     Project p;
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)
         return st;
+    if (!opt->target && (p.mod.ntasks == 0 || opt->output_name))
+        target = TARGET_JSON; // a project without task definitions builds its outputs
     Eval ev;
-    if (!eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace, opt->workspace_from,
-                   p.root)) {
-        eval_free(&ev);
-        return COMPILE_INPUT_ERRORS;
-    }
-    eval_check_all(&ev);
-    Value *v = diags_has_errors(diags) ? NULL : select_output(&ev, diags, opt->output_name);
+    if (eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace, opt->workspace_from,
+                  p.root) &&
+        eval_check_all(&ev))
+        st = target == TARGET_JSON ? build_outputs(&ev, diags, opt, out)
+                                   : build_tasks(&ev, diags, opt, target, out);
+    else
+        st = COMPILE_INPUT_ERRORS;
     eval_free(&ev);
-    if (!v || diags_has_errors(diags) || value_has_invalid(v))
+    return st;
+}
+
+// --- validate ---------------------------------------------------------------
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+// `hclc validate FILE.json`: a request, a container-definitions array, or
+// describe-task-definition output.
+static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
+                                   const CompileOptions *opt)
+{
+    uint32_t file;
+    if (load_read_file(src, diags, opt->path, &file) != LOAD_OK)
+        return COMPILE_IO_ERROR;
+    Value *v = decode_json_file(a, src, file, diags);
+    if (!v)
         return COMPILE_INPUT_ERRORS;
-    *text = emit_json(a, v, EMIT_JSON_PRETTY, len);
-    return COMPILE_OK;
+    EcsForm form = ECS_FORM_REQUEST;
+    Value *described = member(v, "taskDefinition");
+    if (v->kind == VAL_LIST) {
+        form = ECS_FORM_CONTAINERS;
+    } else if (described) {
+        form = ECS_FORM_DESCRIBED;
+        v = described;
+    }
+    EcsOptions eo = {opt->strict, opt->workspace};
+    ecs_validate(a, diags, v, form, &eo);
+    return diags_has_errors(diags) ? COMPILE_INPUT_ERRORS : COMPILE_OK;
+}
+
+static bool validate_workspace(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                               Project *p, const char *workspace, const char *from)
+{
+    Eval ev;
+    bool ok = eval_init(&ev, a, diags, src, &p->mod, &p->inputs, workspace, from, p->root) &&
+              eval_check_all(&ev);
+    for (uint32_t i = 0; ok && i < p->mod.ntasks; i++)
+        build_task(&ev, diags, opt, i);
+    eval_free(&ev);
+    return !diags_has_errors(diags);
+}
+
+// Validates every workspace; each diagnostic says which workspace it is
+// about, and a last error lists the workspaces that failed.
+static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
+                                  const CompileOptions *opt, Project *p)
+{
+    uint32_t n = p->mod.nworkspaces ? p->mod.nworkspaces : 1;
+    char *failed = NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *ws = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
+        Diags one;
+        diags_init(&one, a);
+        bool ok = validate_workspace(a, src, &one, opt, p, ws, "--all-workspaces");
+        for (size_t k = 0; k < one.count; k++) {
+            Diag *g = one.items[k];
+            diag_note(diags, g, "in workspace \"%s\"", ws);
+            diags_append(diags, g);
+        }
+        if (!ok)
+            failed = arena_printf(a, "%s%s\"%s\"", failed ? failed : "", failed ? ", " : "", ws);
+    }
+    if (!failed)
+        return COMPILE_OK;
+    diag_error(diags, E_WORKSPACES_FAILED, span_none(), "validation failed in workspace%s %s",
+               strchr(failed, ',') ? "s" : "", failed);
+    return COMPILE_INPUT_ERRORS;
 }
 
 CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt)
 {
+    if (opt->path && ends_with(opt->path, ".json"))
+        return validate_json(a, src, diags, opt);
     Project p;
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)
         return st;
-    Eval ev;
-    bool ok = eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace,
-                        opt->workspace_from, p.root) &&
-              eval_check_all(&ev);
-    eval_free(&ev);
-    return ok && !diags_has_errors(diags) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
+    if (opt->all_workspaces)
+        return validate_all(a, src, diags, opt, &p);
+    return validate_workspace(a, src, diags, opt, &p, opt->workspace, opt->workspace_from)
+               ? COMPILE_OK
+               : COMPILE_INPUT_ERRORS;
 }
 
 CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const char *path,
@@ -162,4 +360,52 @@ bool compile_write_file(Diags *diags, const char *path, const char *text, size_t
     }
     free(tmp);
     return ok;
+}
+
+static bool make_dirs(Diags *diags, const char *dir)
+{
+    size_t n = strlen(dir);
+    char *path = xmalloc(n + 1);
+    memcpy(path, dir, n + 1);
+    bool ok = true;
+    for (size_t i = 1; i <= n && ok; i++) {
+        if (path[i] != '/' && path[i] != '\0')
+            continue;
+        char saved = path[i];
+        path[i] = '\0';
+        ok = mkdir(path, 0777) == 0 || errno == EEXIST;
+        path[i] = saved;
+    }
+    struct stat st;
+    ok = ok && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+    if (!ok)
+        diag_error(diags, E_IO_ERROR, span_none(), "cannot create directory \"%s\": %s", dir,
+                   strerror(errno ? errno : ENOTDIR));
+    free(path);
+    return ok;
+}
+
+bool compile_write_outputs(Diags *diags, const CompileResult *r, const char *out_file,
+                           const char *out_dir, FILE *stdout_file)
+{
+    if (out_dir) {
+        if (!make_dirs(diags, out_dir))
+            return false;
+        for (uint32_t i = 0; i < r->count; i++) {
+            const CompileOutput *o = &r->items[i];
+            size_t n = strlen(out_dir) + strlen(o->name ? o->name : "output") + 8;
+            char *path = xmalloc(n);
+            snprintf(path, n, "%s/%s.json", out_dir, o->name ? o->name : "output");
+            bool ok = compile_write_file(diags, path, o->text, o->len);
+            free(path);
+            if (!ok)
+                return false;
+        }
+        return true;
+    }
+    if (out_file && strcmp(out_file, "-") != 0)
+        return r->count == 0 || compile_write_file(diags, out_file, r->items[0].text, r->items[0].len);
+    for (uint32_t i = 0; i < r->count; i++)
+        fwrite(r->items[i].text, 1, r->items[i].len, stdout_file);
+    return true;
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -28,18 +29,44 @@ typedef struct CompileOptions {
     const char *workspace;      // NULL: "default"
     const char *workspace_from; // "-w", "HCLC_WORKSPACE" (for messages)
     InputOptions inputs;
-    const char *target;         // "json" (more targets come with the ECS issue)
+    const char *target;         // json, task-definition, container-definitions
     const char *output_name;    // --output NAME, or NULL for every output
+    const char *task_name;      // --task NAME, or NULL
+    bool all_tasks;             // --out-dir: one output per task definition
+    bool canonical;             // --canonical: the form AWS reads back
+    bool strict;                // --strict: warnings are errors
+    bool all_workspaces;        // validate --all-workspaces
 } CompileOptions;
 
-// Builds the target; on success *text holds the whole output (in the arena).
+typedef struct CompileOutput {
+    const char *name; // the task definition's label (file DIR/NAME.json), or NULL
+    char *text;       // the whole output, in the arena
+    size_t len;
+} CompileOutput;
+
+typedef struct CompileResult {
+    CompileOutput *items;
+    uint32_t count;
+} CompileResult;
+
+// Builds the target; on success `out` holds every output (one, unless
+// all_tasks asked for one per task definition).
 CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
-                            char **text, size_t *len);
-// Loads, declares and evaluates everything for the workspace; no output.
+                            CompileResult *out);
+// Loads, declares and evaluates everything for the workspace (every
+// workspace with all_workspaces), and validates every task definition; no
+// output. A PATH ending in .json is a task definition, a container-
+// definitions array or describe-task-definition output, validated as such.
 CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt);
 // The names of the declared workspaces, one per line, in declaration order.
 CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const char *path,
                                  char **text, size_t *len);
+
+// Writes a build's outputs: to `out_file` (replaced atomically; "-" or
+// NULL means `stdout`), or one DIR/NAME.json per output into `out_dir`
+// (created when missing). Reports and returns false on failure.
+bool compile_write_outputs(Diags *diags, const CompileResult *r, const char *out_file,
+                           const char *out_dir, FILE *stdout_file);
 
 // Replaces the file `path` with `len` bytes of `text` atomically (a
 // temporary file in the same directory, then rename). Returns false and

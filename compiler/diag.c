@@ -49,14 +49,23 @@ void diags_init(Diags *d, Arena *arena)
     d->errors = d->warnings = 0;
 }
 
-static Diag *add_diag(Diags *d, DiagSeverity severity, DiagCode code, Span subject,
-                      const char *summary)
+void diags_append(Diags *d, Diag *g)
 {
     if (d->count == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
         d->items = arena_grow(d->arena, d->items, d->count, cap, sizeof(Diag *));
         d->cap = cap;
     }
+    d->items[d->count++] = g;
+    if (g->severity == DIAG_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+}
+
+static Diag *add_diag(Diags *d, DiagSeverity severity, DiagCode code, Span subject,
+                      const char *summary)
+{
     Diag *g = arena_alloc(d->arena, sizeof(Diag));
     g->severity = severity;
     g->code = code;
@@ -64,11 +73,7 @@ static Diag *add_diag(Diags *d, DiagSeverity severity, DiagCode code, Span subje
     g->detail = NULL;
     g->subject = subject;
     g->notes = NULL;
-    d->items[d->count++] = g;
-    if (severity == DIAG_ERROR)
-        d->errors++;
-    else
-        d->warnings++;
+    diags_append(d, g);
     return g;
 }
 

@@ -72,6 +72,8 @@ void diag_note_at(Diags *d, Diag *g, Span span, const char *fmt, ...)
 void diag_note(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 // Appends a "= help:" line to `g`.
 void diag_help(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+// Appends a diagnostic made for another list of the same arena (counts it).
+void diags_append(Diags *d, Diag *g);
 // True when at least one error was reported.
 bool diags_has_errors(const Diags *d);
 

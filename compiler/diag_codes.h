@@ -4,7 +4,8 @@
 // code shown as E%04d; a code is never reused or renumbered. Ranges:
 //   E00xx lexical   E01xx syntax   E0200-0249 JSON/YAML readers
 //   E0250-0299 functions   E03xx loading, inputs, evaluation
-//   E05xx ECS schema (later)   E09xx files and limits
+//   E0500-0549 ECS schema checks   E0550-0699 ECS rules   E0700-0719 ECS
+//   lowering   E0720-0739 ECS targets   E09xx files and limits
 #define DIAG_CODE_LIST(X)                                                                    \
     X(1, BAD_UTF8, "invalid UTF-8 in the source")                                         \
     X(2, NUL_BYTE, "NUL byte in the source")                                              \
@@ -78,6 +79,114 @@
     X(257, ENV_UNSET, "environment variable not set")                                     \
     X(258, DECODE_ARG, "malformed text given to a decoding function")                     \
     X(331, BAD_TARGET, "unknown build target")                                             \
+    X(500, ECS_UNKNOWN_MEMBER, "member the ECS API does not have") /* DOC-1, DOC-2 */ \
+    X(501, ECS_READ_ONLY, "member only describe-task-definition returns") /* DOC-1 */ \
+    X(502, ECS_TYPE, "value of the wrong JSON type") /* DOC-3 */ \
+    X(503, ECS_NULL, "null where ECS wants a value or nothing") /* DOC-4 */ \
+    X(504, ECS_INT32, "integer outside 32 bits") /* DOC-5 */ \
+    X(505, ECS_REQUIRED, "required member missing") /* REQ-1..5, 7, 9 */ \
+    X(506, ECS_ENUM, "value not among the allowed ones") /* ENUM-1..22, 26 */ \
+    X(507, ECS_UNDOCUMENTED_VALUE, "value outside the documented ones") /* ENUM-11, 23, 24 W */ \
+    X(508, ECS_REPEATED_VALUE, "value listed twice where items are distinct") /* ENUM-2, ENUM-21 */ \
+    X(509, ECS_PATTERN, "name with characters ECS does not allow") /* NAME-1, 2, 4, 5, 6 */ \
+    X(510, ECS_LENGTH, "string too short or too long") /* NAME-1, 2, 4, 5, 7 */ \
+    X(511, ECS_IMAGE, "malformed container image reference") /* NAME-7 */ \
+    X(512, ECS_TAG, "invalid tag key or value") /* NAME-8 */ \
+    X(513, ECS_COUNT, "list with too few or too many items") /* REQ-2, NAME-8..14 */ \
+    X(514, ECS_RANGE, "number outside the allowed range") /* NET-8, VAL-1..4 */ \
+    X(515, ECS_MAP_KEY, "empty key in a map of options or labels") /* NAME-15 W */ \
+    X(550, ECS_TASK_TOO_LARGE, "task definition larger than 64 KiB as JSON") /* DOC-6 */   \
+    X(551, ECS_DUPLICATE_CONTAINER, "two containers with one name") /* NAME-3 */           \
+    X(552, ECS_DUPLICATE_VOLUME, "two volumes with one name") /* NAME-4 */                 \
+    X(553, ECS_DUPLICATE_PORT_NAME, "two port mappings with one name") /* NAME-5 W */      \
+    X(554, ECS_USER_FORMAT, "container user not in a form Docker reads") /* NAME-16 W */   \
+    X(555, ECS_HOST_FORMAT, "malformed host name or IP address") /* NAME-17 W */           \
+    X(556, ECS_SYSCTL_NAMESPACE, "system control outside the namespaced ones") /* NAME-18 W */ \
+    X(557, ECS_CREDENTIAL_SPEC, "malformed credentialSpecs item") /* ENUM-25 */           \
+    X(558, ECS_HEALTH_CHECK_COMMAND, "health check command not starting with CMD or CMD-SHELL") /* ENUM-27 */ \
+    X(560, ECS_FARGATE_SIZE, "task cpu and memory not a Fargate size") /* SIZE-3 */        \
+    X(561, ECS_TASK_SIZE_FORMAT, "task cpu or memory not a size") /* SIZE-1 */             \
+    X(562, ECS_TASK_CPU_RANGE, "task cpu outside 128-196608 units") /* SIZE-2 */           \
+    X(563, ECS_WINDOWS_FARGATE_SIZE, "task size not available to Windows on Fargate") /* SIZE-4 */ \
+    X(564, ECS_WINDOWS_TASK_SIZE, "task cpu or memory ignored by Windows on EC2") /* SIZE-5 W */ \
+    X(570, ECS_CONTAINER_MEMORY_MISSING, "container without memory or memoryReservation") /* RES-1 */ \
+    X(571, ECS_MEMORY_RESERVATION, "memoryReservation above memory") /* RES-2 */           \
+    X(572, ECS_CONTAINER_MEMORY_OVER_TASK, "container memory above the task's") /* RES-3 */ \
+    X(573, ECS_MEMORY_SUM, "containers reserve more memory than the task has") /* RES-4 */ \
+    X(574, ECS_CPU_SUM, "containers use more cpu than the task has") /* RES-5 */           \
+    X(575, ECS_CONTAINER_MEMORY_LOW, "container memory below Docker's minimum") /* RES-6 W */ \
+    X(576, ECS_CONTAINER_CPU_RANGE, "container cpu outside the kernel's share range") /* RES-7 W */ \
+    X(577, ECS_RESOURCE_REQUIREMENT, "invalid resourceRequirements item") /* RES-8 */      \
+    X(580, ECS_AWSVPC_HOST_PORT, "hostPort differs from containerPort under awsvpc") /* NET-1 */ \
+    X(581, ECS_AWSVPC_LINKS, "links under awsvpc") /* NET-2 */                             \
+    X(582, ECS_AWSVPC_HOSTNAME, "hostname under awsvpc") /* NET-3 */                       \
+    X(583, ECS_AWSVPC_EXTRA_HOSTS, "extraHosts under awsvpc") /* NET-4 */                  \
+    X(584, ECS_HOST_MODE_PORT, "hostPort differs from containerPort under host") /* NET-5 */ \
+    X(585, ECS_NONE_MODE_PORTS, "port mappings under network mode none") /* NET-6 */       \
+    X(586, ECS_LINKS, "links outside bridge mode, to itself, or in a cycle") /* NET-7 */   \
+    X(588, ECS_DUPLICATE_CONTAINER_PORT, "container port mapped twice") /* NET-9 */        \
+    X(589, ECS_PORT_RANGE, "invalid containerPortRange") /* NET-10 */                      \
+    X(590, ECS_RESERVED_HOST_PORT, "host port reserved or ephemeral") /* NET-11 W */       \
+    X(591, ECS_SHARED_PORT, "two containers on one port in one namespace") /* NET-12 W */  \
+    X(592, ECS_WINDOWS_NETWORK_MODE, "Windows on EC2 with a network mode other than awsvpc") /* NET-13 */ \
+    X(593, ECS_HOST_MODE_ROOT, "container running as root under host mode") /* NET-14 W */ \
+    X(600, ECS_FARGATE_NETWORK_MODE, "Fargate without awsvpc") /* FG-1 */                  \
+    X(601, ECS_FARGATE_SIZE_MISSING, "Fargate without task cpu or memory") /* FG-2 */      \
+    X(602, ECS_FARGATE_PLACEMENT, "placement constraints on Fargate") /* FG-3 */           \
+    X(603, ECS_FARGATE_UNSUPPORTED, "parameter not supported on Fargate") /* FG-4 */       \
+    X(604, ECS_FARGATE_LINUX_PARAMETER, "linuxParameters member not supported on Fargate") /* FG-5 */ \
+    X(605, ECS_FARGATE_PID_MODE, "pidMode host on Fargate") /* FG-6 */                     \
+    X(606, ECS_FARGATE_LOG_DRIVER, "log driver not supported on Fargate") /* FG-7 */       \
+    X(607, ECS_FARGATE_VOLUME, "volume kind not supported on Fargate") /* FG-8 */          \
+    X(608, ECS_FARGATE_CAPABILITY, "capability other than SYS_PTRACE added on Fargate") /* FG-9 */ \
+    X(609, ECS_FARGATE_TIMEOUT, "start or stop timeout outside 2-120 s on Fargate") /* FG-10 */ \
+    X(610, ECS_EXECUTION_ROLE_MISSING, "Fargate task needing an execution role without one") /* FG-11 */ \
+    X(611, ECS_FARGATE_STREAM_PREFIX, "awslogs without awslogs-stream-prefix on Fargate") /* FG-12 */ \
+    X(612, ECS_FARGATE_FIRELENS_CONFIG, "FireLens config-file-type other than file on Fargate") /* FG-13 */ \
+    X(613, ECS_FARGATE_INFERENCE, "inference accelerators on Fargate") /* FG-14 W */       \
+    X(620, ECS_NO_ESSENTIAL, "no essential container") /* REF-1 */                         \
+    X(621, ECS_DEPENDS_ON_UNKNOWN, "dependsOn naming no other container") /* REF-2 */      \
+    X(622, ECS_DEPENDS_ON_CYCLE, "containers depending on each other in a cycle") /* REF-3 */ \
+    X(623, ECS_DEPENDENCY_ESSENTIAL, "essential container awaited to exit") /* REF-4 */    \
+    X(624, ECS_DEPENDENCY_HEALTH_CHECK, "HEALTHY dependency on a container without a health check") /* REF-5 W */ \
+    X(625, ECS_UNKNOWN_VOLUME, "mount point naming no volume") /* REF-6 */                 \
+    X(626, ECS_VOLUMES_FROM_UNKNOWN, "volumesFrom naming no other container") /* REF-7 */  \
+    X(627, ECS_LINK_UNKNOWN, "link naming no container") /* REF-8 */                       \
+    X(628, ECS_PROXY_CONFIGURATION, "invalid App Mesh proxy configuration") /* REF-9 */    \
+    X(629, ECS_FIRELENS, "awsfirelens and firelensConfiguration not paired") /* REF-10 */  \
+    X(630, ECS_CONFIGURED_AT_LAUNCH, "more than one volume configured at launch") /* REF-11 */ \
+    X(631, ECS_SECRET_NAME, "secret name repeated or shared with the environment") /* REF-12 */ \
+    X(632, ECS_DUPLICATE_ENVIRONMENT, "environment variable set twice") /* REF-13 */       \
+    X(633, ECS_DUPLICATE_ULIMIT, "ulimit or system control set twice") /* REF-14 W */      \
+    X(634, ECS_DUPLICATE_ITEM, "the same item twice in a list") /* REF-15 */               \
+    X(635, ECS_LOG_ROUTERS, "more than one FireLens log router") /* REF-10b W */           \
+    X(640, ECS_ULIMIT_LIMITS, "ulimit softLimit above hardLimit") /* VAL-5 W */            \
+    X(641, ECS_ENVIRONMENT_FILE, "environment file not an S3 .env object ARN") /* VAL-6 */ \
+    X(642, ECS_SECRET_ARN, "secret valueFrom not a secret or parameter") /* VAL-7 */       \
+    X(643, ECS_CREDENTIALS_PARAMETER, "credentialsParameter not a secret or parameter") /* VAL-8 */ \
+    X(644, ECS_ROLE_ARN, "malformed IAM role ARN") /* VAL-9 */                             \
+    X(645, ECS_AWSLOGS_OPTIONS, "awslogs options missing or unknown") /* VAL-10 */         \
+    X(646, ECS_SPLUNK_OPTIONS, "splunk options missing") /* VAL-11 */                      \
+    X(647, ECS_EFS_VOLUME, "inconsistent EFS volume configuration") /* VAL-12 */           \
+    X(648, ECS_S3FILES_VOLUME, "inconsistent S3 Files volume configuration") /* VAL-13 */  \
+    X(649, ECS_VOLUME_KIND, "volume of more than one kind") /* VAL-14 */                   \
+    X(650, ECS_DOCKER_VOLUME, "invalid Docker volume configuration") /* VAL-15 */          \
+    X(651, ECS_EFS_ID, "malformed EFS file system or access point id") /* VAL-16 W */      \
+    X(652, ECS_PLACEMENT_EXPRESSION, "placement constraint without a valid expression") /* VAL-17 */ \
+    X(653, ECS_SYSCTL_MODE, "system control in a namespace shared with the host") /* VAL-18 */ \
+    X(654, ECS_WINDOWS_UNSUPPORTED, "parameter not supported for Windows containers") /* VAL-19 */ \
+    X(655, ECS_PLAIN_SECRET, "secret-looking environment variable in plain text") /* VAL-20 W */ \
+    X(660, ECS_ACCESS_KEY_IN_ENV, "AWS access key id in plain text") /* hclc W */          \
+    X(661, ECS_LATEST_TAG, "image tagged latest in a production workspace") /* hclc W */   \
+    X(700, ECS_UNKNOWN_NAME, "task_definition member name the ECS API does not have") \
+    X(701, ECS_BAD_BLOCK, "block that sets no member of its task_definition object") \
+    X(702, ECS_MEMBER_TWICE, "task_definition member set twice") \
+    X(703, ECS_BLOCK_LABELS, "wrong labels on a task_definition block") \
+    X(704, ECS_BAD_SIZE, "task cpu or memory in no form ECS reads") \
+    X(705, ECS_NOT_INTEGER, "value that cannot be the integer ECS wants") \
+    X(706, ECS_NULL_ENTRY, "null entry in a map of a task_definition") \
+    X(720, ECS_FORM, "JSON of the wrong shape for a task definition")                    \
+    X(721, WORKSPACES_FAILED, "validation failed in some workspaces")                    \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")

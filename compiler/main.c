@@ -50,6 +50,11 @@ typedef enum OptionId {
     OPT_OUT = 1 << 4,        // -o FILE
     OPT_OUTPUT_NAME = 1 << 5, // --output NAME
     OPT_ROOT = 1 << 6,       // --root DIR
+    OPT_TASK = 1 << 7,       // --task NAME
+    OPT_OUT_DIR = 1 << 8,    // --out-dir DIR
+    OPT_CANONICAL = 1 << 9,  // --canonical
+    OPT_STRICT = 1 << 10,    // --strict
+    OPT_ALL_WS = 1 << 11,    // --all-workspaces
 } OptionId;
 
 typedef struct Options {
@@ -63,6 +68,8 @@ typedef struct Options {
     const char *out_file;
     const char *output_name;
     const char *root;
+    const char *task;
+    const char *out_dir;
     const char **vars;      // --var texts in order
     uint32_t nvars;
     const char **var_files; // --var-file paths in order
@@ -111,7 +118,9 @@ static const Command COMMANDS[] = {
      "\n"
      "Variable values, lowest precedence first: the default, the workspace block,\n"
      "--var-file files in order, HCLC_VAR_NAME environment variables, --var flags.\n",
-     run_build, false, INPUT_OPTIONS | OPT_TARGET | OPT_OUT | OPT_OUTPUT_NAME},
+     run_build, false,
+     INPUT_OPTIONS | OPT_TARGET | OPT_OUT | OPT_OUTPUT_NAME | OPT_TASK | OPT_OUT_DIR | OPT_CANONICAL |
+         OPT_STRICT},
     {"validate", "validate [PATH]",
      "hclc validate [PATH] [-w WS] [--var NAME=VALUE]... [--var-file FILE]... [--root DIR]",
      "check a file or a directory's *.hcl files",
@@ -121,7 +130,7 @@ static const Command COMMANDS[] = {
      "of its subdirectories) are read in file-name order; it defaults to the\n"
      "current directory. Nothing is printed when the input is valid: the exit\n"
      "status says it. The options are those of build.\n",
-     run_validate, false, INPUT_OPTIONS},
+     run_validate, false, INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS},
     {"workspaces", "workspaces [PATH]", "hclc workspaces [PATH]",
      "list the workspaces that PATH declares",
      "Prints the name of each workspace block of PATH, one a line, in the order\n"
@@ -163,20 +172,30 @@ typedef struct ValueOption {
     const char *name;  // "--workspace", or "-o" for options with no long form
     const char *alias; // "-w", or NULL
     OptionId id;
+    bool flag;         // takes no value
 } ValueOption;
 
 static const ValueOption VALUE_OPTIONS[] = {
-    {"--workspace", "-w", OPT_WORKSPACE}, {"--var", NULL, OPT_VAR},
-    {"--var-file", NULL, OPT_VAR_FILE},   {"--target", "-t", OPT_TARGET},
-    {"-o", NULL, OPT_OUT},                {"--output", NULL, OPT_OUTPUT_NAME},
-    {"--root", NULL, OPT_ROOT},
+    {"--workspace", "-w", OPT_WORKSPACE, false},
+    {"--var", NULL, OPT_VAR, false},
+    {"--var-file", NULL, OPT_VAR_FILE, false},
+    {"--target", "-t", OPT_TARGET, false},
+    {"-o", NULL, OPT_OUT, false},
+    {"--output", NULL, OPT_OUTPUT_NAME, false},
+    {"--root", NULL, OPT_ROOT, false},
+    {"--task", NULL, OPT_TASK, false},
+    {"--out-dir", NULL, OPT_OUT_DIR, false},
+    {"--canonical", NULL, OPT_CANONICAL, true},
+    {"--strict", NULL, OPT_STRICT, true},
+    {"--all-workspaces", NULL, OPT_ALL_WS, true},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
 
 static const char *const OPTION_NAMES[] = {
-    "--diagnostics", "--color", "--help", "--version", "--workspace", "--var",
-    "--var-file",    "--target", "--output", "--root"};
+    "--diagnostics", "--color", "--help",    "--version",   "--workspace",
+    "--var",         "--var-file", "--target", "--output",   "--root",
+    "--task",        "--out-dir", "--canonical", "--strict", "--all-workspaces"};
 
 // --- messages --------------------------------------------------------------
 
@@ -399,6 +418,16 @@ static void set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_ROOT:
         o->root = value;
         break;
+    case OPT_TASK:
+        o->task = value;
+        break;
+    case OPT_OUT_DIR:
+        o->out_dir = value;
+        break;
+    case OPT_CANONICAL:
+    case OPT_STRICT:
+    case OPT_ALL_WS:
+        break;
     }
 }
 
@@ -419,7 +448,13 @@ static bool parse_args(Arena *arena, int argc, char **argv, Options *o)
             o->args[o->nargs++] = arg;
         } else if (strcmp(arg, "--") == 0) {
             options_done = true;
-        } else if ((v = find_value_option(arg, &value)) != NULL) {
+        } else if ((v = find_value_option(arg, &value)) != NULL && v->flag) {
+            if (value) {
+                usage_error(NULL, "option \"%s\" takes no value", v->name);
+                return false;
+            }
+            set_value(o, v, NULL);
+        } else if (v) {
             if (!value && i + 1 >= argc) {
                 usage_error(NULL, "option \"%s\" needs a value", arg);
                 return false;
@@ -511,6 +546,11 @@ static void compile_options(const Options *o, const char *const *args, int nargs
     c->inputs.environ = (const char *const *)environ;
     c->target = o->target;
     c->output_name = o->output_name;
+    c->task_name = o->task;
+    c->all_tasks = o->out_dir && !o->task;
+    c->canonical = o->given & OPT_CANONICAL;
+    c->strict = o->given & OPT_STRICT;
+    c->all_workspaces = o->given & OPT_ALL_WS;
 }
 
 static ExitStatus run_validate(Arena *arena, const Options *o, const char *const *args, int nargs)
@@ -540,14 +580,12 @@ static ExitStatus run_build(Arena *arena, const Options *o, const char *const *a
     diags_init(&diags, arena);
     CompileOptions c;
     compile_options(o, args, nargs, &c);
-    char *text = NULL;
-    size_t len = 0;
-    CompileStatus st = compile_build(arena, &src, &diags, &c, &text, &len);
-    if (st == COMPILE_OK && o->out_file && strcmp(o->out_file, "-") != 0 &&
-        !compile_write_file(&diags, o->out_file, text, len))
+    if (o->out_file && o->out_dir)
+        return usage_error(NULL, "give -o FILE or --out-dir DIR, not both");
+    CompileResult result;
+    CompileStatus st = compile_build(arena, &src, &diags, &c, &result);
+    if (st == COMPILE_OK && !compile_write_outputs(&diags, &result, o->out_file, o->out_dir, stdout))
         st = COMPILE_IO_ERROR;
-    else if (st == COMPILE_OK && (!o->out_file || strcmp(o->out_file, "-") == 0))
-        fwrite(text, 1, len, stdout);
     render(o, &diags, &src);
     return exit_status(st);
 }

@@ -13,6 +13,7 @@ static Value *new_value(Arena *a, ValueKind kind, Span origin)
     Value *v = arena_alloc(a, sizeof(Value));
     v->kind = kind;
     v->origin = origin;
+    v->site = span_none();
     return v;
 }
 

@@ -47,6 +47,9 @@ struct Value {
     ValueKind kind;
     uint8_t flags; // VALF_*
     Span origin;   // where the value was written (span_none() when nowhere)
+    Span site;     // ECS lowering: the attribute or block of the task
+                   // definition that holds this member (span_none() elsewhere);
+                   // validation points there and notes `origin` when it differs
     union {
         bool boolean;
         double number;

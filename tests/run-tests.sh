@@ -109,7 +109,7 @@ run_case() {
     work=$(mktemp -d "$SCRATCH/case.XXXXXX")
     cp -R "$case_dir/." "$work/"
     rm -f "$work/stdout" "$work/stderr" "$work/exit"
-    if [ -x "$case_dir/setup" ] && ! (cd "$work" && ./setup) >"$SCRATCH/setup.log" 2>&1; then
+    if [ -x "$case_dir/setup" ] && ! (cd "$work" && HCLC_ROOT="$ROOT" ./setup) >"$SCRATCH/setup.log" 2>&1; then
         fail "$name (setup failed)"
         sed 's/^/    /' "$SCRATCH/setup.log"
         rm -rf "$work"

@@ -7,6 +7,12 @@ variable "app" {
   description = "Name of the service: used in the family and the log group"
 }
 
+variable "account_id" {
+  type        = string
+  default     = "123456789012"
+  description = "AWS account that runs the service (its execution role is there)"
+}
+
 variable "image_tag" {
   type        = string
   description = "Tag of the image pushed by the build"

@@ -1,0 +1,971 @@
+// check_schema.c - the checks the schema tables alone decide: unknown and
+// read-only members (DOC-1, DOC-2), JSON types (DOC-3), null (DOC-4),
+// 32-bit integers (DOC-5), required members (REQ-*), enums (ENUM-*), names,
+// lengths and patterns (NAME-1..8), list counts (NAME-9..14), unique items,
+// numeric ranges (NET-8, VAL-1..4) and map keys and values (NAME-15).
+//
+// The value and its shape are walked together. Each fault is reported once,
+// on the value at fault (a missing member: on the object that lacks it), and
+// a value of the wrong type is not looked into. Paths are written in API
+// spelling, as AWS writes them: containerDefinitions[0].portMappings[1].hostPort.
+// Patterns are compiled once per walk and freed at its end.
+#include "ecs_impl.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+enum {
+    PATTERN_CACHE = 16, // distinct patterns (the tables have 9)
+    SHOW_MAX = 60,      // characters of a string shown in a message
+    AWS_LIST_MAX = 20,  // members listed in a quoted "must be one of"
+    PORT_RANGES_MAX = 100,
+};
+
+typedef struct Pattern {
+    const char *text; // the table's pattern, compared by address
+    pcre2_code *code; // NULL when it did not compile (then nothing is checked)
+} Pattern;
+
+typedef struct Checker {
+    EcsCtx *c;
+    const char *root; // how messages name the object at path "": "the task definition"
+    Pattern pats[PATTERN_CACHE];
+    uint32_t npats;
+    pcre2_match_data *md;
+} Checker;
+
+// What the pattern of one member means, for messages.
+typedef struct Hint {
+    const char *shape, *member;
+    const char *noun; // "family name"
+    const char *text; // the rule in words
+    bool name_chars;  // letters, digits, '_' and '-' only: the first other character is named
+} Hint;
+
+#define NAME_RULE "1 to 255 letters, digits, underscores (_) and hyphens (-)"
+#define TAG_RULE "letters, numbers, spaces and the characters _ . : / = + - @"
+
+static const Hint hints[] = {
+    {"RegisterTaskDefinitionRequest", "family", "family name", "a family name is " NAME_RULE, true},
+    {"TaskDefinition", "family", "family name", "a family name is " NAME_RULE, true},
+    {"ContainerDefinition", "name", "container name", "a container name is " NAME_RULE, true},
+    {"Volume", "name", "volume name", "a volume name is " NAME_RULE, true},
+    {"PortMapping", "name", "port mapping name",
+     "a port mapping name is up to 64 lower-case letters, digits, underscores (_) and hyphens "
+     "(-), and does not start with a hyphen",
+     false},
+    {"ContainerDefinition", "links", "link",
+     "a link is a container name or name:alias, each part " NAME_RULE, false},
+    {"ContainerDefinition", "image", "image reference",
+     "an image is repository[:tag] in up to 255 letters, digits and the characters . _ : / # -, "
+     "optionally followed by @sha256: and 64 hexadecimal digits",
+     false},
+    {"Tag", "key", "tag key", "tag keys hold " TAG_RULE, false},
+    {"Tag", "value", "tag value", "tag values hold " TAG_RULE, false},
+};
+
+static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const char *path);
+static void check_member(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
+                         const char *path);
+
+// --- names and texts --------------------------------------------------------
+
+static const char *child_path(Checker *k, const char *path, const char *name)
+{
+    return *path ? arena_printf(k->c->arena, "%s.%s", path, name) : name;
+}
+
+static const char *item_path(Checker *k, const char *path, uint32_t i)
+{
+    return arena_printf(k->c->arena, "%s[%u]", path, i);
+}
+
+static const char *where(const Checker *k, const char *path)
+{
+    return *path ? path : k->root;
+}
+
+// botocore's name for the object at `path` in its messages.
+static const char *aws_where(const char *path)
+{
+    return *path ? path : "input";
+}
+
+// Up to SHOW_MAX characters of `s`, cut at a character boundary; `*cut` says
+// whether something was left out.
+static size_t show_len(const char *s, size_t len, bool *cut)
+{
+    size_t chars = 0, i = 0;
+    for (; i < len; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == SHOW_MAX)
+            break;
+    }
+    *cut = i < len;
+    return i;
+}
+
+// `s` in double quotes, escaped, shortened.
+static const char *quote(Checker *k, const char *s, size_t len)
+{
+    bool cut;
+    size_t n = show_len(s, len, &cut);
+    char *out = arena_alloc(k->c->arena, n * 4 + 8), *o = out;
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"' || ch == '\\')
+            *o++ = '\\';
+        if (ch < 0x20) {
+            o += snprintf(o, 5, "\\x%02x", ch);
+            continue;
+        }
+        *o++ = (char)ch;
+    }
+    if (cut) {
+        memcpy(o, "...", 3);
+        o += 3;
+    }
+    *o++ = '"';
+    *o = '\0';
+    return out;
+}
+
+// A value for a message: strings quoted, "(sensitive)" for sensitive values.
+static const char *show(Checker *k, const Value *v)
+{
+    if (value_is_sensitive(v))
+        return "(sensitive)";
+    char buf[VALUE_NUMBER_BUF];
+    switch (v->kind) {
+    case VAL_STRING:
+        return quote(k, v->as.str.ptr, v->as.str.len);
+    case VAL_NUMBER:
+        return arena_strdup(k->c->arena, value_number_text(v->as.number, buf));
+    case VAL_BOOL:
+        return v->as.boolean ? "true" : "false";
+    case VAL_NULL:
+        return "null";
+    case VAL_LIST:
+        return "a list";
+    case VAL_OBJECT:
+        return "an object";
+    case VAL_INVALID:
+        return "an invalid value";
+    }
+    return "?";
+}
+
+// The value as botocore prints it in "Invalid type" (Python's str()).
+static const char *aws_value(Checker *k, const Value *v)
+{
+    if (value_is_sensitive(v))
+        return "(sensitive)";
+    bool cut;
+    switch (v->kind) {
+    case VAL_STRING:
+        return arena_strndup(k->c->arena, v->as.str.ptr,
+                             show_len(v->as.str.ptr, v->as.str.len, &cut));
+    case VAL_BOOL:
+        return v->as.boolean ? "True" : "False";
+    case VAL_NULL:
+        return "None";
+    case VAL_LIST:
+        return "[...]";
+    case VAL_OBJECT:
+        return "{...}";
+    case VAL_NUMBER:
+    case VAL_INVALID:
+        break;
+    }
+    return show(k, v);
+}
+
+static const char *py_type(const Value *v)
+{
+    switch (v->kind) {
+    case VAL_STRING:
+        return "str";
+    case VAL_NUMBER:
+        return v->as.number == floor(v->as.number) ? "int" : "float";
+    case VAL_BOOL:
+        return "bool";
+    case VAL_NULL:
+        return "NoneType";
+    case VAL_LIST:
+        return "list";
+    case VAL_OBJECT:
+        return "dict";
+    case VAL_INVALID:
+        break;
+    }
+    return "object";
+}
+
+static const char *py_valid(SchemaKind kind)
+{
+    switch (kind) {
+    case SK_STRING:
+        return "<class 'str'>";
+    case SK_INTEGER:
+        return "<class 'int'>";
+    case SK_BOOLEAN:
+        return "<class 'bool'>";
+    case SK_STRUCT:
+    case SK_MAP:
+        return "<class 'dict'>";
+    case SK_LIST:
+        return "<class 'list'>, <class 'tuple'>";
+    }
+    return "?";
+}
+
+static const char *kind_text(SchemaKind kind)
+{
+    switch (kind) {
+    case SK_STRING:
+        return "a string";
+    case SK_INTEGER:
+        return "an integer";
+    case SK_BOOLEAN:
+        return "true or false";
+    case SK_STRUCT:
+    case SK_MAP:
+        return "an object";
+    case SK_LIST:
+        return "a list";
+    }
+    return "?";
+}
+
+static const char *value_text(const Value *v)
+{
+    switch (v->kind) {
+    case VAL_STRING:
+        return "a string";
+    case VAL_NUMBER:
+        return "a number";
+    case VAL_BOOL:
+        return "a boolean";
+    case VAL_NULL:
+        return "null";
+    case VAL_LIST:
+        return "a list";
+    case VAL_OBJECT:
+        return "an object";
+    case VAL_INVALID:
+        break;
+    }
+    return "an invalid value";
+}
+
+static uint32_t utf8_chars(const char *s, uint32_t len)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static const char *join_values(Checker *k, const char *const *vals, uint32_t n)
+{
+    size_t size = 1;
+    for (uint32_t i = 0; i < n; i++)
+        size += strlen(vals[i]) + 8;
+    char *out = arena_alloc(k->c->arena, size), *o = out;
+    for (uint32_t i = 0; i < n; i++) {
+        size_t len = strlen(vals[i]);
+        if (i) {
+            memcpy(o, ", ", 2);
+            o += 2;
+        }
+        memcpy(o, vals[i], len);
+        o += len;
+        if (len && vals[i][len - 1] == ':') { // a prefix: "apparmor:..."
+            memcpy(o, "...", 3);
+            o += 3;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static const Hint *hint_for(const SchemaShape *owner, const SchemaMember *m)
+{
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
+        if (strcmp(hints[i].shape, owner->name) == 0 && strcmp(hints[i].member, m->api) == 0)
+            return &hints[i];
+    return NULL;
+}
+
+static bool is_shape(const SchemaShape *s, const char *name)
+{
+    return strcmp(s->name, name) == 0;
+}
+
+// The code of a length or pattern fault: tags and images have their own.
+static DiagCode string_code(const SchemaShape *owner, const SchemaMember *m, DiagCode other)
+{
+    if (is_shape(owner, "Tag"))
+        return E_ECS_TAG;
+    if (is_shape(owner, "ContainerDefinition") && strcmp(m->api, "image") == 0)
+        return E_ECS_IMAGE;
+    return other;
+}
+
+// --- patterns ---------------------------------------------------------------
+
+static pcre2_code *pattern_code(Checker *k, const char *text)
+{
+    for (uint32_t i = 0; i < k->npats; i++)
+        if (k->pats[i].text == text)
+            return k->pats[i].code;
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *code =
+        pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
+                      PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY, &err, &off, NULL);
+    if (k->npats < PATTERN_CACHE)
+        k->pats[k->npats++] = (Pattern){text, code};
+    else if (code) // never with the tables as they are; stay correct anyway
+        pcre2_code_free(code), code = NULL;
+    return code;
+}
+
+// True when `s` matches `pattern`, or when the pattern cannot be used.
+static bool pattern_matches(Checker *k, const char *pattern, const ValueStr *s)
+{
+    pcre2_code *code = pattern_code(k, pattern);
+    if (!code)
+        return true;
+    if (!k->md)
+        k->md = pcre2_match_data_create(1, NULL);
+    int rc = pcre2_match(code, (PCRE2_SPTR)s->ptr, s->len, 0, 0, k->md, NULL);
+    return rc >= 0 || rc != PCRE2_ERROR_NOMATCH;
+}
+
+static void checker_free(Checker *k)
+{
+    for (uint32_t i = 0; i < k->npats; i++)
+        pcre2_code_free(k->pats[i].code);
+    pcre2_match_data_free(k->md);
+}
+
+// --- types ------------------------------------------------------------------
+
+static bool kind_matches(const Value *v, SchemaKind kind)
+{
+    switch (kind) {
+    case SK_STRING:
+        return v->kind == VAL_STRING;
+    case SK_INTEGER:
+        return v->kind == VAL_NUMBER && v->as.number == floor(v->as.number);
+    case SK_BOOLEAN:
+        return v->kind == VAL_BOOL;
+    case SK_STRUCT:
+    case SK_MAP:
+        return v->kind == VAL_OBJECT;
+    case SK_LIST:
+        return v->kind == VAL_LIST;
+    }
+    return false;
+}
+
+static bool is_integer_text(const char *s)
+{
+    size_t i = s[0] == '-';
+    if (!s[i])
+        return false;
+    for (; s[i]; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+// A help line for the common slips: quotes around a number or a boolean, a
+// number where ECS wants a string, one item where it wants a list.
+static void type_help(Checker *k, Diag *g, const Value *v, SchemaKind kind)
+{
+    bool secret = value_is_sensitive(v);
+    const char *s = ecs_str(v);
+    if (kind == SK_INTEGER && s && is_integer_text(s))
+        diag_help(k->c->diags, g, "write the number without quotes%s%s", secret ? "" : ": ",
+                  secret ? "" : s);
+    else if (kind == SK_BOOLEAN && s && (strcmp(s, "true") == 0 || strcmp(s, "false") == 0))
+        diag_help(k->c->diags, g, "write %s without quotes", s);
+    else if (kind == SK_STRING && (v->kind == VAL_NUMBER || v->kind == VAL_BOOL))
+        diag_help(k->c->diags, g, "write it in quotes%s%s%s", secret ? "" : ": \"",
+                  secret ? "" : show(k, v), secret ? "" : "\"");
+    else if (kind == SK_LIST &&
+             (v->kind == VAL_STRING || v->kind == VAL_NUMBER || v->kind == VAL_OBJECT))
+        diag_help(k->c->diags, g, "write a list, even of one item: [...]");
+}
+
+static void report_type(Checker *k, Value *v, SchemaKind kind, const char *path)
+{
+    const char *got = value_text(v);
+    if (v->kind == VAL_NUMBER && kind == SK_INTEGER)
+        got = value_is_sensitive(v) ? "a fractional number" : show(k, v);
+    Diag *g =
+        ecs_report(k->c, E_ECS_TYPE, false, v, "%s must be %s, not %s", path, kind_text(kind), got);
+    type_help(k, g, v, kind);
+    diag_note(k->c->diags, g,
+              "the AWS CLI refuses it: Invalid type for parameter %s, value: %s, type: <class "
+              "'%s'>, valid types: %s",
+              path, aws_value(k, v), py_type(v), py_valid(kind));
+}
+
+// True when `v` has the JSON type of `kind`; else reports the fault (or
+// stays silent on a value already reported) and returns false.
+static bool check_kind(Checker *k, Value *v, SchemaKind kind, const char *path)
+{
+    if (v->kind == VAL_INVALID)
+        return false;
+    if (v->kind == VAL_NULL) {
+        Diag *g = ecs_report(k->c, E_ECS_NULL, false, v, "%s is null", path);
+        diag_help(k->c->diags, g, "leave the member out instead: the ECS API has no null values");
+        diag_note(k->c->diags, g,
+                  "the AWS CLI refuses it: Invalid type for parameter %s, value: None, type: "
+                  "<class 'NoneType'>, valid types: %s",
+                  path, py_valid(kind));
+        return false;
+    }
+    if (kind_matches(v, kind))
+        return true;
+    report_type(k, v, kind, path);
+    return false;
+}
+
+// --- scalars ----------------------------------------------------------------
+
+static void check_integer(Checker *k, Value *v, const SchemaMember *m, const char *path,
+                          bool ranged)
+{
+    double n = v->as.number;
+    if (n < INT32_MIN || n > INT32_MAX) {
+        Diag *g = ecs_report(k->c, E_ECS_INT32, false, v,
+                             "%s is %s, beyond the 32-bit integers of the ECS API", path,
+                             value_is_sensitive(v) ? "too large" : show(k, v));
+        diag_note(k->c->diags, g, "ECS integers are 32-bit signed: -2147483648 to 2147483647");
+        return;
+    }
+    if (!ranged || ((!m->has_min || n >= (double)m->min) && (!m->has_max || n <= (double)m->max)))
+        return;
+    const char *got =
+        value_is_sensitive(v) ? "" : arena_printf(k->c->arena, ", not %s", show(k, v));
+    if (m->has_min && m->has_max)
+        ecs_report(k->c, E_ECS_RANGE, false, v, "%s must be between %lld and %lld%s", path,
+                   (long long)m->min, (long long)m->max, got);
+    else if (m->has_min)
+        ecs_report(k->c, E_ECS_RANGE, false, v, "%s must be at least %lld%s", path,
+                   (long long)m->min, got);
+    else
+        ecs_report(k->c, E_ECS_RANGE, false, v, "%s must be at most %lld%s", path,
+                   (long long)m->max, got);
+}
+
+// AWS's own words for an empty container name or image (REQ-3).
+static void container_quote(Checker *k, Diag *g, const SchemaShape *owner, const SchemaMember *m)
+{
+    if (is_shape(owner, "ContainerDefinition") &&
+        (strcmp(m->api, "name") == 0 || strcmp(m->api, "image") == 0))
+        diag_note(k->c->diags, g, "ECS refuses it: Container.%s should not be null or empty.",
+                  m->api);
+}
+
+// True when the length of string `v` is within the member's limits; else
+// reports it.
+static bool check_length(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
+                         const char *path)
+{
+    uint32_t n = utf8_chars(v->as.str.ptr, v->as.str.len);
+    DiagCode code = string_code(owner, m, E_ECS_LENGTH);
+    Diag *g = NULL;
+    if (m->has_min && n < m->min && n == 0)
+        g = ecs_report(k->c, code, false, v, "%s must not be empty", path);
+    else if (m->has_min && n < m->min)
+        g = ecs_report(k->c, code, false, v, "%s is %u characters long; at least %lld are needed",
+                       path, n, (long long)m->min);
+    else if (m->has_max && n > m->max)
+        g = ecs_report(k->c, code, false, v, "%s is %u characters long; at most %lld are allowed",
+                       path, n, (long long)m->max);
+    if (g)
+        container_quote(k, g, owner, m);
+    return !g;
+}
+
+// The first character of `s` that is not a letter, digit, '_' or '-'.
+static const char *bad_name_char(Checker *k, const ValueStr *s)
+{
+    for (uint32_t i = 0; i < s->len; i++) {
+        unsigned char ch = (unsigned char)s->ptr[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+            ch == '_' || ch == '-')
+            continue;
+        uint32_t end = i + 1;
+        while (end < s->len && ((unsigned char)s->ptr[end] & 0xC0) == 0x80)
+            end++;
+        return quote(k, s->ptr + i, end - i);
+    }
+    return NULL;
+}
+
+static bool check_pattern(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
+                          const char *path)
+{
+    if (!m->pattern || pattern_matches(k, m->pattern, &v->as.str))
+        return true;
+    const Hint *h = hint_for(owner, m);
+    Diag *g = ecs_report(k->c, string_code(owner, m, E_ECS_PATTERN), false, v,
+                         "%s %s is not a valid %s", path, show(k, v), h ? h->noun : "value");
+    if (h)
+        diag_note(k->c->diags, g, "%s", h->text);
+    else
+        diag_note(k->c->diags, g, "it must match the pattern %s", m->pattern);
+    const char *bad =
+        h && h->name_chars && !value_is_sensitive(v) ? bad_name_char(k, &v->as.str) : NULL;
+    if (bad)
+        diag_help(k->c->diags, g, "remove or replace %s", bad);
+    return false;
+}
+
+static bool enum_allows(const SchemaType *t, const char *s)
+{
+    for (uint32_t i = 0; i < t->nenums; i++) {
+        size_t len = strlen(t->enums[i]);
+        if (len && t->enums[i][len - 1] == ':' ? strncmp(s, t->enums[i], len) == 0
+                                               : strcmp(s, t->enums[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+static const char *enum_case_match(const SchemaType *t, const char *s)
+{
+    for (uint32_t i = 0; i < t->nenums; i++)
+        if (strcasecmp(s, t->enums[i]) == 0)
+            return t->enums[i];
+    return NULL;
+}
+
+static void report_enum(Checker *k, Value *v, const SchemaType *t, bool warning, const char *path)
+{
+    const char *s = v->as.str.ptr;
+    Diag *g =
+        ecs_report(k->c, warning ? E_ECS_UNDOCUMENTED_VALUE : E_ECS_ENUM, warning, v,
+                   "%s value %s for %s", warning ? "undocumented" : "invalid", show(k, v), path);
+    diag_note(k->c->diags, g, "%s values: %s", warning ? "documented" : "allowed",
+              join_values(k, t->enums, t->nenums));
+    if (warning)
+        diag_note(k->c->diags, g,
+                  "the API takes any string here, but ECS documents only these; "
+                  "others are likely to fail when the task starts");
+    if (value_is_sensitive(v))
+        return;
+    const char *same = enum_case_match(t, s);
+    const char *near = same ? NULL : diag_suggest(s, t->enums, t->nenums);
+    if (same)
+        diag_help(k->c->diags, g, "values are case-sensitive: did you mean \"%s\"?", same);
+    else if (near)
+        diag_help(k->c->diags, g, "did you mean \"%s\"?", near);
+}
+
+// A string member, or a string item of a list member (`whole` false: the
+// member's min and max count items, not characters).
+static void check_string(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
+                         const SchemaType *t, const char *path, bool whole)
+{
+    if (whole && (m->has_min || m->has_max) && !check_length(k, v, owner, m, path))
+        return;
+    if (!check_pattern(k, v, owner, m, path))
+        return;
+    if (t->nenums && !enum_allows(t, v->as.str.ptr))
+        report_enum(k, v, t, m->open_enum, path);
+}
+
+// --- lists and maps ---------------------------------------------------------
+
+static void check_count(Checker *k, Value *list, const SchemaMember *m, const char *path)
+{
+    uint32_t n = list->as.list.count;
+    Diag *g = NULL;
+    if (m->has_min && n < m->min && m->min == 1)
+        g = ecs_report(k->c, E_ECS_COUNT, false, list, "%s must not be empty", path);
+    else if (m->has_min && n < m->min)
+        g = ecs_report(k->c, E_ECS_COUNT, false, list, "%s has %u items; at least %lld are needed",
+                       path, n, (long long)m->min);
+    else if (m->has_max && n > m->max)
+        g = ecs_report(k->c, E_ECS_COUNT, false, list, "%s has %u items; at most %lld are allowed",
+                       path, n, (long long)m->max);
+    if (g && strcmp(m->api, "containerDefinitions") == 0 && n > m->max) {
+        diag_note(k->c->diags, g, "ECS refuses it: Too many containers.");
+        diag_note(k->c->diags, g, "10 containers per task definition is a fixed quota");
+    }
+}
+
+// Items equal to an earlier one, for members whose items must be distinct.
+static void check_unique(Checker *k, Value *list, const char *path)
+{
+    for (uint32_t i = 1; i < list->as.list.count; i++) {
+        Value *item = list->as.list.items[i];
+        if (item->kind != VAL_STRING)
+            continue;
+        for (uint32_t j = 0; j < i; j++) {
+            if (!value_equal(item, list->as.list.items[j]))
+                continue;
+            Diag *g = ecs_report(k->c, E_ECS_REPEATED_VALUE, false, item, "%s lists %s twice", path,
+                                 show(k, item));
+            diag_note_at(k->c->diags, g, list->as.list.items[j]->origin, "first listed here");
+            break;
+        }
+    }
+}
+
+static void check_item(Checker *k, Value *item, const SchemaShape *owner, const SchemaMember *m,
+                       const char *path)
+{
+    const SchemaType *t = m->type.elem;
+    if (!check_kind(k, item, t->kind, path))
+        return;
+    switch (t->kind) {
+    case SK_STRING:
+        check_string(k, item, owner, m, t, path, false);
+        break;
+    case SK_INTEGER:
+        check_integer(k, item, m, path, false);
+        break;
+    case SK_STRUCT:
+        check_object(k, item, t->shape, path);
+        break;
+    case SK_BOOLEAN:
+    case SK_LIST:
+    case SK_MAP:
+        break;
+    }
+}
+
+static void check_list(Checker *k, Value *list, const SchemaShape *owner, const SchemaMember *m,
+                       const char *path)
+{
+    check_count(k, list, m, path);
+    for (uint32_t i = 0; i < list->as.list.count; i++)
+        check_item(k, list->as.list.items[i], owner, m, item_path(k, path, i));
+    if (m->unique)
+        check_unique(k, list, path);
+}
+
+// A map of user keys (dockerLabels, options, driverOpts, labels): values are
+// strings; an empty key is a warning (NAME-15).
+static void check_map(Checker *k, Value *map, const char *path)
+{
+    for (uint32_t i = 0; i < map->as.object.count; i++) {
+        Value *v = map->as.object.vals[i];
+        if (map->as.object.keys[i].len == 0) {
+            Diag *g = ecs_report(k->c, E_ECS_MAP_KEY, true, v, "empty key in %s", path);
+            diag_note(k->c->diags, g, "ECS expects every key of %s to be a non-empty name", path);
+            continue;
+        }
+        check_kind(k, v, SK_STRING, child_path(k, path, map->as.object.keys[i].ptr));
+    }
+}
+
+// --- members and objects ----------------------------------------------------
+
+static void check_member(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
+                         const char *path)
+{
+    if (!check_kind(k, v, m->type.kind, path))
+        return;
+    switch (m->type.kind) {
+    case SK_STRING:
+        check_string(k, v, owner, m, &m->type, path, true);
+        break;
+    case SK_INTEGER:
+        check_integer(k, v, m, path, true);
+        break;
+    case SK_STRUCT:
+        check_object(k, v, m->type.shape, path);
+        break;
+    case SK_LIST:
+        check_list(k, v, owner, m, path);
+        break;
+    case SK_MAP:
+        check_map(k, v, path);
+        break;
+    case SK_BOOLEAN:
+        break;
+    }
+}
+
+static const SchemaMember *find_api(const SchemaShape *shape, const char *name)
+{
+    for (uint32_t i = 0; i < shape->count; i++)
+        if (strcmp(shape->members[i].api, name) == 0)
+            return &shape->members[i];
+    return NULL;
+}
+
+static bool looks_snake(const char *s)
+{
+    if (!strchr(s, '_'))
+        return false;
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            return false;
+    return true;
+}
+
+static const char *member_list(Checker *k, const SchemaShape *shape)
+{
+    const char **names = arena_alloc(k->c->arena, (shape->count + 1) * sizeof(char *));
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < shape->count; i++)
+        if (!shape->members[i].read_only)
+            names[n++] = shape->members[i].api;
+    return join_values(k, names, n);
+}
+
+// The "did you mean" of an unknown member, in the spelling the key uses.
+static void unknown_help(Checker *k, Diag *g, const SchemaShape *shape, const char *key)
+{
+    const SchemaMember *m = schema_find(shape, key); // by snake name
+    if (!m)
+        m = schema_find_cfn(shape, key);
+    if (m && strcmp(key, m->snake) == 0) {
+        diag_help(k->c->diags, g, "the ECS API spells it \"%s\"", m->api);
+        return;
+    }
+    if (m) {
+        diag_help(k->c->diags, g,
+                  "\"%s\" is the CloudFormation spelling; the ECS API spells it \"%s\"", key,
+                  m->api);
+        return;
+    }
+    bool snake = looks_snake(key);
+    const char **names = arena_alloc(k->c->arena, (shape->count + 1) * sizeof(char *));
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < shape->count; i++) {
+        if (shape->members[i].read_only)
+            continue;
+        names[n++] = snake ? shape->members[i].snake : shape->members[i].api;
+        if (!snake && strcasecmp(key, shape->members[i].api) == 0) {
+            diag_help(k->c->diags, g, "names are case-sensitive: did you mean \"%s\"?",
+                      shape->members[i].api);
+            return;
+        }
+    }
+    const char *near = diag_suggest(key, names, n);
+    if (near)
+        diag_help(k->c->diags, g, "did you mean \"%s\"?", near);
+}
+
+// A member of the described form in a request (DOC-1): say what it is.
+static bool report_read_only(Checker *k, Value *v, const SchemaShape *shape, const char *key)
+{
+    if (shape != schema_task_definition())
+        return false;
+    const SchemaMember *m = find_api(schema_described_task_definition(), key);
+    if (!m || !m->read_only)
+        return false;
+    Diag *g =
+        ecs_report(k->c, E_ECS_READ_ONLY, false, v, "read-only member \"%s\" in %s", key, k->root);
+    diag_note(k->c->diags, g,
+              "describe-task-definition returns \"%s\", but register-task-definition refuses it",
+              key);
+    diag_note(k->c->diags, g,
+              "the AWS CLI refuses it: Unknown parameter in input: \"%s\", must be one of: %s", key,
+              member_list(k, shape));
+    diag_help(k->c->diags, g, "remove it: ECS sets it when the task definition is registered");
+    return true;
+}
+
+// A read-only member of describe-task-definition output (DOC-1): accepted
+// there, but named, since register-task-definition refuses it.
+static void note_read_only(Checker *k, Value *v, const char *key)
+{
+    Diag *g = ecs_report(k->c, E_ECS_READ_ONLY, true, v,
+                         "\"%s\" is a read-only member of describe-task-definition output", key);
+    diag_note(k->c->diags, g,
+              "ECS sets it when the task definition is registered; register-task-definition "
+              "refuses it (Unknown parameter in input: \"%s\")",
+              key);
+    diag_help(k->c->diags, g,
+              "remove it before registering this JSON again; hclc build never writes it");
+}
+
+static void report_unknown(Checker *k, Value *v, const SchemaShape *shape, const char *key,
+                           const char *path)
+{
+    if (report_read_only(k, v, shape, key))
+        return;
+    Diag *g = ecs_report(k->c, E_ECS_UNKNOWN_MEMBER, false, v, "unknown member \"%s\" in %s", key,
+                         where(k, path));
+    unknown_help(k, g, shape, key);
+    if (shape->count <= AWS_LIST_MAX)
+        diag_note(k->c->diags, g,
+                  "the AWS CLI refuses it: Unknown parameter in %s: \"%s\", must be one of: %s",
+                  aws_where(path), key, member_list(k, shape));
+    else
+        diag_note(k->c->diags, g, "the AWS CLI refuses it: Unknown parameter in %s: \"%s\"",
+                  aws_where(path), key);
+}
+
+// What to say about a missing member that the API model leaves optional (the
+// service or CloudFormation requires it, so the AWS CLI lets it pass).
+typedef struct MissingNote {
+    const char *shape, *member, *note;
+} MissingNote;
+
+static const MissingNote missing_notes[] = {
+    {"ContainerDefinition", "name", "ECS refuses it: Container.name should not be null or empty."},
+    {"ContainerDefinition", "image",
+     "ECS refuses it: Container.image should not be null or empty."},
+    {"MountPoint", "sourceVolume", "ECS refuses it: Unknown volume 'null'."},
+    {"MountPoint", "containerPath", "a mount point needs the path where the volume appears"},
+    {"Volume", "name", "containers mount a volume by its name (mountPoints[].sourceVolume)"},
+    {"Tag", "key", "every tag needs a key of 1 to 128 characters"},
+    {"TaskDefinitionPlacementConstraint", "type",
+     "CloudFormation requires it, and memberOf is its only value"},
+};
+
+static void report_missing(Checker *k, Value *obj, const SchemaShape *shape, const SchemaMember *m,
+                           const char *path)
+{
+    Diag *g = ecs_report(k->c, E_ECS_REQUIRED, false, obj, "missing required member \"%s\" in %s",
+                         m->api, where(k, path));
+    if (!span_is_none(obj->site) && m->block && m->label)
+        diag_help(k->c->diags, g, "in .hcl, add a block: %s \"NAME\" { ... }", m->block);
+    else if (!span_is_none(obj->site) && m->block)
+        diag_help(k->c->diags, g, "in .hcl, add a %s { ... } block or set %s", m->block, m->snake);
+    else if (!span_is_none(obj->site) && strcmp(m->snake, m->api) != 0)
+        diag_help(k->c->diags, g, "in .hcl it is written %s", m->snake);
+    for (size_t i = 0; i < sizeof missing_notes / sizeof missing_notes[0]; i++) {
+        if (is_shape(shape, missing_notes[i].shape) &&
+            strcmp(m->api, missing_notes[i].member) == 0) {
+            diag_note(k->c->diags, g, "%s", missing_notes[i].note);
+            return;
+        }
+    }
+    diag_note(k->c->diags, g, "the AWS CLI refuses it: Missing required parameter in %s: \"%s\"",
+              aws_where(path), m->api);
+}
+
+static bool starts_aws(const Value *v)
+{
+    return v && v->kind == VAL_STRING && strncasecmp(v->as.str.ptr, "aws:", 4) == 0;
+}
+
+// NAME-8: tag keys and values must not use the prefix AWS reserves.
+static void check_tag(Checker *k, Value *tag, const char *path)
+{
+    const char *names[] = {"key", "value"};
+    for (int i = 0; i < 2; i++) {
+        Value *v = ecs_get(tag, names[i]);
+        if (!starts_aws(v))
+            continue;
+        Diag *g = ecs_report(k->c, E_ECS_TAG, false, v,
+                             "%s.%s %s starts with \"aws:\", a prefix AWS reserves", path, names[i],
+                             show(k, v));
+        diag_note(k->c->diags, g,
+                  "tag keys and values starting with aws: (in any case) are for AWS's own use");
+    }
+}
+
+// NAME-8: tag keys are unique.
+static void check_tag_keys(Checker *k, Value *tags, const char *path)
+{
+    for (uint32_t i = 1; i < tags->as.list.count; i++) {
+        const Value *key = ecs_get(tags->as.list.items[i], "key");
+        if (!key || key->kind != VAL_STRING)
+            continue;
+        for (uint32_t j = 0; j < i; j++) {
+            const Value *prev = ecs_get(tags->as.list.items[j], "key");
+            if (!prev || !value_equal(key, prev))
+                continue;
+            Diag *g = ecs_report(k->c, E_ECS_TAG, false, key, "%s[%u].key repeats the tag key %s",
+                                 path, i, show(k, key));
+            diag_note_at(k->c->diags, g, prev->origin, "first used here");
+            break;
+        }
+    }
+}
+
+// ENUM-26: logConfiguration.options.mode.
+static void check_log_mode(Checker *k, Value *log, const char *path)
+{
+    static const char *const modes[] = {"blocking", "non-blocking"};
+    static const SchemaType mode_type = {.kind = SK_STRING, .enums = modes, .nenums = 2};
+    Value *mode = ecs_get(ecs_get(log, "options"), "mode");
+    if (mode && mode->kind == VAL_STRING && !enum_allows(&mode_type, mode->as.str.ptr))
+        report_enum(k, mode, &mode_type, false, child_path(k, path, "options.mode"));
+}
+
+// NAME-14: at most 100 containerPortRange mappings per container.
+static void check_port_ranges(Checker *k, Value *ctr, const char *path)
+{
+    Value *maps = ecs_get(ctr, "portMappings");
+    if (!maps || maps->kind != VAL_LIST)
+        return;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < maps->as.list.count; i++)
+        n += ecs_get(maps->as.list.items[i], "containerPortRange") != NULL;
+    if (n > PORT_RANGES_MAX)
+        ecs_report(k->c, E_ECS_COUNT, false, maps, "%s has %u port ranges; at most %d are allowed",
+                   child_path(k, path, "portMappings"), n, PORT_RANGES_MAX);
+}
+
+// The checks of one shape that involve more than one member.
+static void check_extras(Checker *k, Value *obj, const SchemaShape *shape, const char *path)
+{
+    if (is_shape(shape, "Tag")) {
+        check_tag(k, obj, path);
+    } else if (is_shape(shape, "LogConfiguration")) {
+        check_log_mode(k, obj, path);
+    } else if (is_shape(shape, "ContainerDefinition")) {
+        check_port_ranges(k, obj, path);
+    } else if (shape == schema_task_definition() || shape == schema_described_task_definition()) {
+        Value *tags = ecs_get(obj, "tags");
+        if (tags && tags->kind == VAL_LIST)
+            check_tag_keys(k, tags, "tags");
+    }
+}
+
+static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const char *path)
+{
+    for (uint32_t i = 0; i < obj->as.object.count; i++) {
+        const char *key = obj->as.object.keys[i].ptr;
+        Value *v = obj->as.object.vals[i];
+        const SchemaMember *m = find_api(shape, key);
+        if (!m)
+            report_unknown(k, v, shape, key, path);
+        else if (m->read_only)
+            note_read_only(k, v, key);
+        else
+            check_member(k, v, shape, m, child_path(k, path, key));
+    }
+    for (uint32_t i = 0; i < shape->count; i++) {
+        const SchemaMember *m = &shape->members[i];
+        if (m->required && !ecs_get(obj, m->api))
+            report_missing(k, obj, shape, m, path);
+    }
+    check_extras(k, obj, shape, path);
+}
+
+void ecs_check_schema_at(EcsCtx *c, Value *obj, const SchemaShape *shape, const char *path)
+{
+    Checker k = {.c = c};
+    k.root =
+        shape == schema_container_definition() ? "the container definition" : "the task definition";
+    if (check_kind(&k, obj, SK_STRUCT, where(&k, path)))
+        check_object(&k, obj, shape, path);
+    checker_free(&k);
+}
+
+void ecs_check_schema(EcsCtx *c, Value *obj, const SchemaShape *shape)
+{
+    ecs_check_schema_at(c, obj, shape, "");
+}

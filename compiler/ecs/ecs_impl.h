@@ -1,0 +1,49 @@
+// ecs_impl.h - what the files of compiler/ecs/ share; not a public contract.
+#ifndef HCLC_ECS_IMPL_H
+#define HCLC_ECS_IMPL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../ecs.h"
+#include "schema.h"
+
+typedef struct EcsCtx {
+    Arena *arena;
+    Diags *diags;
+    const EcsOptions *opt;
+    EcsForm form;
+    bool failed; // an error (or a warning under strict) was reported
+} EcsCtx;
+
+// Reports rule `code` about value `v`: the subject is v->site when set,
+// else v->origin; when the value was written somewhere else than its site
+// (through a variable, local, workspace, var file or template), a located
+// note says where. `warning` rules become errors under opt->strict.
+// Returns the diagnostic so callers can add help lines.
+Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+// Member `name` (API spelling) of object `obj`, or NULL when absent or when
+// obj is not an object.
+Value *ecs_get(const Value *obj, const char *name);
+// The string of `v` when it is a string, else NULL.
+const char *ecs_str(const Value *v);
+// True and *out set when `v` is a number that is an integer.
+bool ecs_int(const Value *v, int64_t *out);
+
+// Generic checks driven by the schema tables: unknown members (with a
+// "did you mean"), JSON types, enums, required members, patterns, ranges,
+// list lengths; for `shape`'s members, recursively.
+void ecs_check_schema(EcsCtx *c, Value *obj, const SchemaShape *shape);
+// The same on an object found at `path` (API spelling, as AWS writes it:
+// "containerDefinitions[2]"), which prefixes the paths in messages.
+void ecs_check_schema_at(EcsCtx *c, Value *obj, const SchemaShape *shape, const char *path);
+// The cross-member rules of ECS_RULES.md (sizes, Fargate, network modes,
+// references between containers and volumes, value formats, warnings) on a
+// request-form task definition.
+void ecs_check_rules(EcsCtx *c, Value *task);
+// The same rules that apply to one container-definitions array alone.
+void ecs_check_container_rules(EcsCtx *c, Value *containers);
+
+#endif

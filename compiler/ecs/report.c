@@ -1,0 +1,49 @@
+// report.c - how ECS rules report, and small accessors they share.
+#include "ecs_impl.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+static bool span_inside(Span inner, Span outer)
+{
+    return inner.file == outer.file && inner.start >= outer.start && inner.end <= outer.end;
+}
+
+Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = arena_vprintf(c->arena, fmt, ap);
+    va_end(ap);
+    bool as_error = !warning || (c->opt && c->opt->strict);
+    Span site = span_is_none(v->site) ? v->origin : v->site;
+    Diag *g = as_error ? diag_error(c->diags, code, site, "%s", msg)
+                       : diag_warning(c->diags, code, site, "%s", msg);
+    if (warning && as_error)
+        diag_note(c->diags, g, "this is a warning, made an error by --strict");
+    if (!span_is_none(v->site) && !span_is_none(v->origin) && !span_inside(v->origin, v->site))
+        diag_note_at(c->diags, g, v->origin, "the value is set here");
+    c->failed |= as_error;
+    return g;
+}
+
+Value *ecs_get(const Value *obj, const char *name)
+{
+    if (!obj || obj->kind != VAL_OBJECT)
+        return NULL;
+    return value_object_get(obj, name, strlen(name));
+}
+
+const char *ecs_str(const Value *v)
+{
+    return v && v->kind == VAL_STRING ? v->as.str.ptr : NULL;
+}
+
+bool ecs_int(const Value *v, int64_t *out)
+{
+    if (!v || v->kind != VAL_NUMBER || !value_number_is_int(v->as.number))
+        return false;
+    *out = (int64_t)v->as.number;
+    return true;
+}

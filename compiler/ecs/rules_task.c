@@ -1,0 +1,661 @@
+// rules_task.c - the entry points of the cross-member ECS rules, and the
+// task-level ones: task size (SIZE-*), Fargate at task level (FG-1..3, 6,
+// 11, 14), Windows (NET-13, VAL-19 task members), roles (VAL-9),
+// placement constraints (VAL-17), container sums (RES-4, RES-5) and the
+// serialized size (DOC-6). Per-container rules live in rules_container.c,
+// references in rules_refs.c, value formats in rules_values.c, volumes in
+// rules_volumes.c.
+//
+// Not checked here: NET-15 and FG-16 are about services (RunTask,
+// CreateService), not task definitions. FG-15 (Fargate platform versions
+// needed by some features) is recorded, not reported: the platform version
+// is chosen by the service or RunTask, and LATEST (1.4.0) has them all, so
+// no task definition is wrong because of it.
+#include "rules_impl.h"
+
+#include <string.h>
+
+#include "../emit.h"
+
+// --- task size ---------------------------------------------------------------
+
+// Parses "1024", or a decimal number, optional spaces and `unit` (any case):
+// "1 vCPU", ".25 vcpu", "2GB", "0.5 GB". *out gets units (x1024 with a unit).
+static bool parse_size(const char *s, const char *unit, int64_t *out)
+{
+    int64_t whole = 0, frac = 0, scale = 1;
+    int digits = 0, fdigits = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9' && digits < 10; p++, digits++)
+        whole = whole * 10 + (*p - '0');
+    if (*p == '.') {
+        for (p++; *p >= '0' && *p <= '9' && fdigits < 9; p++, fdigits++) {
+            frac = frac * 10 + (*p - '0');
+            scale *= 10;
+        }
+    }
+    if (digits + fdigits == 0)
+        return false;
+    if (*p == '\0' && fdigits == 0 && p[-1] != '.') {
+        *out = whole;
+        return true;
+    }
+    while (*p == ' ')
+        p++;
+    if (!rules_ieq(p, unit) || frac * 1024 % scale != 0)
+        return false;
+    *out = whole * 1024 + frac * 1024 / scale;
+    return true;
+}
+
+typedef struct FargateRow {
+    int64_t cpu;
+    int64_t first, last, step; // memory from first to last in steps
+    int64_t extra;             // one more memory value below `first` (0 when none)
+    bool windows;              // available to Windows tasks
+} FargateRow;
+
+// The 74 Fargate task sizes (ECS_RULES.md section 5).
+static const FargateRow fargate_rows[] = {
+    {256, 1024, 2048, 1024, 512, false},    {512, 1024, 4096, 1024, 0, false},
+    {1024, 2048, 8192, 1024, 0, true},      {2048, 4096, 16384, 1024, 0, true},
+    {4096, 8192, 30720, 1024, 0, true},     {8192, 16384, 61440, 4096, 0, false},
+    {16384, 32768, 122880, 8192, 0, false},
+};
+#define NROWS (sizeof fargate_rows / sizeof fargate_rows[0])
+
+static const FargateRow *fargate_row(int64_t cpu)
+{
+    for (size_t i = 0; i < NROWS; i++) {
+        if (fargate_rows[i].cpu == cpu)
+            return &fargate_rows[i];
+    }
+    return NULL;
+}
+
+static bool row_has(const FargateRow *row, int64_t mem)
+{
+    if (mem == row->extra)
+        return true;
+    return mem >= row->first && mem <= row->last && (mem - row->first) % row->step == 0;
+}
+
+static const char *gb(Arena *a, int64_t mib)
+{
+    if (mib % 1024 == 0)
+        return arena_printf(a, "%lld GB", (long long)(mib / 1024));
+    return arena_printf(a, "%.1f GB", (double)mib / 1024.0);
+}
+
+static const char *vcpu(Arena *a, int64_t cpu)
+{
+    if (cpu % 1024 == 0)
+        return arena_printf(a, "%lld vCPU", (long long)(cpu / 1024));
+    return arena_printf(a, "%g vCPU", (double)cpu / 1024.0);
+}
+
+// Joins `items` as "a, b or c".
+static const char *join_or(Arena *a, const char *const *items, size_t n)
+{
+    const char *s = n ? items[0] : "";
+    for (size_t k = 1; k < n; k++)
+        s = arena_printf(a, "%s%s%s", s, k + 1 == n ? " or " : ", ", items[k]);
+    return s;
+}
+
+static void help_memory_for(Rules *r, Diag *g, const FargateRow *row)
+{
+    Arena *a = r->c->arena;
+    const char *range;
+    if ((row->last - row->first) / row->step < 4) {
+        const char *items[5];
+        size_t n = 0;
+        if (row->extra)
+            items[n++] = arena_printf(a, "%lld", (long long)row->extra);
+        for (int64_t m = row->first; m <= row->last; m += row->step)
+            items[n++] = arena_printf(a, "%lld", (long long)m);
+        range = arena_printf(a, "%s MiB", join_or(a, items, n));
+    } else {
+        range = arena_printf(a, "%lld to %lld MiB in steps of %lld (%s to %s)",
+                             (long long)row->first, (long long)row->last, (long long)row->step,
+                             gb(a, row->first), gb(a, row->last));
+    }
+    diag_help(r->c->diags, g, "with cpu %lld (%s), memory must be %s", (long long)row->cpu,
+              vcpu(a, row->cpu), range);
+}
+
+// The cpu values whose rows hold `mem`, as "256 or 512", or NULL.
+static const char *cpus_for(Rules *r, int64_t mem)
+{
+    const char *items[NROWS];
+    size_t n = 0;
+    for (size_t i = 0; i < NROWS; i++) {
+        if (row_has(&fargate_rows[i], mem) && (!r->windows || fargate_rows[i].windows))
+            items[n++] = arena_printf(r->c->arena, "%lld", (long long)fargate_rows[i].cpu);
+    }
+    return n ? join_or(r->c->arena, items, n) : NULL;
+}
+
+static void check_fargate_size(Rules *r, Value *cpu, Value *mem)
+{
+    const FargateRow *row = fargate_row(r->task_cpu);
+    if (!row) {
+        Diag *g = ecs_report(r->c, E_ECS_FARGATE_SIZE, false, cpu,
+                             "task cpu %lld is not a Fargate size", (long long)r->task_cpu);
+        rules_aws(r, g, "Invalid 'cpu' setting for task.");
+        diag_help(r->c->diags, g,
+                  "Fargate takes cpu 256 (.25 vCPU), 512 (.5 vCPU), 1024, "
+                  "2048, 4096, 8192 or 16384 (16 vCPU)");
+        return;
+    }
+    if (r->windows && !row->windows) {
+        Diag *g = ecs_report(r->c, E_ECS_WINDOWS_FARGATE_SIZE, false, cpu,
+                             "task cpu %lld is not available to Windows tasks on Fargate",
+                             (long long)r->task_cpu);
+        diag_help(r->c->diags, g,
+                  "Windows on Fargate takes cpu 1024, 2048 or 4096 "
+                  "(1, 2 or 4 vCPU)");
+        return;
+    }
+    if (!r->mem_ok || row_has(row, r->task_mem))
+        return;
+    Diag *g = ecs_report(r->c, E_ECS_FARGATE_SIZE, false, mem,
+                         "task memory %lld MiB is not a Fargate size for cpu %lld",
+                         (long long)r->task_mem, (long long)r->task_cpu);
+    rules_aws(r, g, "No Fargate configuration exists for given values.");
+    help_memory_for(r, g, row);
+    const char *fits = cpus_for(r, r->task_mem);
+    if (fits)
+        diag_help(r->c->diags, g, "or keep memory %lld and set cpu to %s", (long long)r->task_mem,
+                  fits);
+}
+
+// Parses task cpu and memory (SIZE-1) into r.
+static void parse_task_size(Rules *r, Value *cpu, Value *mem)
+{
+    const char *s = ecs_str(cpu);
+    if (s) {
+        r->cpu_ok = parse_size(s, "vcpu", &r->task_cpu);
+        if (!r->cpu_ok) {
+            Diag *g =
+                ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, cpu,
+                           "task cpu %s is not a number of CPU units or vCPUs", rules_show(r, cpu));
+            diag_help(r->c->diags, g,
+                      "write CPU units (\"1024\") or vCPUs (\"1 vCPU\", "
+                      "\".25 vCPU\"); 1 vCPU is 1024 units");
+        }
+    }
+    s = ecs_str(mem);
+    if (s) {
+        r->mem_ok = parse_size(s, "gb", &r->task_mem) && r->task_mem > 0;
+        if (!r->mem_ok) {
+            Diag *g = ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, mem,
+                                 "task memory %s is not a number of MiB or GB", rules_show(r, mem));
+            diag_help(r->c->diags, g, "write MiB (\"2048\") or GB (\"2 GB\"); 1 GB is 1024 MiB");
+        }
+    }
+}
+
+static void check_size(Rules *r)
+{
+    Value *cpu = ecs_get(r->task, "cpu");
+    Value *mem = ecs_get(r->task, "memory");
+    parse_task_size(r, cpu, mem);
+    if (r->fargate && (!cpu || !mem)) {
+        const char *what = !cpu && !mem ? "cpu and memory" : !cpu ? "cpu" : "memory";
+        Diag *g = ecs_report(r->c, E_ECS_FARGATE_SIZE_MISSING, false, r->fargate_item,
+                             "a Fargate task needs task-level %s", what);
+        if (!cpu)
+            rules_aws(r, g, "Fargate requires that 'cpu' be defined at the task level.");
+        diag_help(r->c->diags, g,
+                  "set cpu and memory on the task, e.g. cpu \"256\" and "
+                  "memory \"512\"");
+    }
+    if (r->fargate && r->cpu_ok) {
+        check_fargate_size(r, cpu, mem);
+    } else if (!r->fargate && r->cpu_ok && (r->task_cpu < 128 || r->task_cpu > 196608)) {
+        Diag *g = ecs_report(r->c, E_ECS_TASK_CPU_RANGE, false, cpu,
+                             "task cpu %lld is outside the 128 to 196608 CPU units ECS accepts",
+                             (long long)r->task_cpu);
+        diag_help(r->c->diags, g, "use 128 (0.125 vCPU) to 196608 (192 vCPU), or leave cpu out");
+    }
+    if (r->windows && !r->fargate && (cpu || mem)) {
+        Diag *g = ecs_report(r->c, E_ECS_WINDOWS_TASK_SIZE, true, cpu ? cpu : mem,
+                             "task-level cpu and memory are ignored for Windows containers "
+                             "on EC2");
+        diag_help(r->c->diags, g, "set cpu and memory on each container instead");
+    }
+}
+
+// --- container sums --------------------------------------------------------------
+
+// RES-4 and RES-5. `over` is true when a container's memory alone was already
+// reported above the task's (RES-3), which would make the sum a cascade.
+static void check_sums(Rules *r, bool over)
+{
+    int64_t mem = 0, cpu = 0;
+    uint32_t n = rules_ncontainers(r);
+    for (uint32_t i = 0; i < n; i++) {
+        Value *ctr = rules_container(r, i);
+        int64_t v;
+        if (ecs_int(ecs_get(ctr, "memoryReservation"), &v) || ecs_int(ecs_get(ctr, "memory"), &v))
+            mem += v > 0 ? v : 0;
+        if (ecs_int(ecs_get(ctr, "cpu"), &v))
+            cpu += v > 0 ? v : 0;
+    }
+    if (r->mem_ok && !over && mem > r->task_mem) {
+        Diag *g = ecs_report(r->c, E_ECS_MEMORY_SUM, false, ecs_get(r->task, "memory"),
+                             "the containers reserve %lld MiB, more than the task's %lld MiB",
+                             (long long)mem, (long long)r->task_mem);
+        rules_aws(r, g,
+                  "The sum of all container 'memoryReservation' values cannot be "
+                  "greater than the value of the task 'memory'.");
+        diag_help(r->c->diags, g,
+                  "each container counts its memoryReservation, else its "
+                  "memory; lower them or raise the task's memory");
+    }
+    if (r->cpu_ok && cpu > r->task_cpu) {
+        Diag *g = ecs_report(r->c, E_ECS_CPU_SUM, false, ecs_get(r->task, "cpu"),
+                             "the containers use %lld CPU units, more than the task's %lld",
+                             (long long)cpu, (long long)r->task_cpu);
+        rules_aws(r, g,
+                  "The sum of all container 'cpu' values cannot be greater than the "
+                  "value of the task 'cpu'.");
+    }
+}
+
+// RES-3, one report per container; returns true when one was reported.
+static bool check_container_memory(Rules *r)
+{
+    bool any = false;
+    uint32_t n = rules_ncontainers(r);
+    for (uint32_t i = 0; i < n && r->mem_ok; i++) {
+        Value *m = ecs_get(rules_container(r, i), "memory");
+        int64_t v;
+        if (!ecs_int(m, &v) || v <= r->task_mem)
+            continue;
+        Diag *g = ecs_report(r->c, E_ECS_CONTAINER_MEMORY_OVER_TASK, false, m,
+                             "%s has memory %lld MiB, more than the task's %lld MiB",
+                             rules_cname(r, i), (long long)v, (long long)r->task_mem);
+        const char *name = rules_name(rules_container(r, i));
+        rules_aws(r, g,
+                  arena_printf(r->c->arena,
+                               "The 'memory' setting for container '%s' is greater than for "
+                               "the task.",
+                               name && !value_is_sensitive(m) ? name : "..."));
+        any = true;
+    }
+    return any;
+}
+
+// --- Fargate, Windows, network mode --------------------------------------------
+
+static void check_fargate_task(Rules *r)
+{
+    Value *mode = ecs_get(r->task, "networkMode");
+    Diag *g = NULL;
+    if (!mode)
+        g = ecs_report(r->c, E_ECS_FARGATE_NETWORK_MODE, false, r->fargate_item,
+                       "Fargate needs network mode awsvpc, and the default is bridge");
+    else if (r->net != NET_AWSVPC && r->net != NET_UNKNOWN) // UNKNOWN: the schema's ENUM-1
+        g = ecs_report(r->c, E_ECS_FARGATE_NETWORK_MODE, false, mode,
+                       "Fargate needs network mode awsvpc, not %s", rules_show(r, mode));
+    if (g) {
+        rules_aws(r, g, "Fargate only supports network mode 'awsvpc'.");
+        diag_help(r->c->diags, g, "set networkMode to \"awsvpc\"");
+    }
+    Value *pc = ecs_get(r->task, "placementConstraints");
+    if (rules_is_set(pc, VAL_LIST))
+        ecs_report(r->c, E_ECS_FARGATE_PLACEMENT, false, pc,
+                   "placement constraints are not supported on Fargate");
+    Value *ia = ecs_get(r->task, "inferenceAccelerators");
+    if (rules_is_set(ia, VAL_LIST))
+        ecs_report(r->c, E_ECS_FARGATE_INFERENCE, true, ia,
+                   "inference accelerators (Elastic Inference) are not available on Fargate");
+}
+
+// pidMode and ipcMode: Windows first (VAL-19), then Fargate (FG-4, FG-6).
+static void check_namespaces(Rules *r)
+{
+    Value *pid = ecs_get(r->task, "pidMode");
+    Value *ipc = ecs_get(r->task, "ipcMode");
+    if (r->windows) {
+        if (rules_is_set(pid, VAL_STRING))
+            ecs_report(r->c, E_ECS_WINDOWS_UNSUPPORTED, false, pid,
+                       "pidMode is not supported for Windows containers");
+        if (rules_is_set(ipc, VAL_STRING))
+            ecs_report(r->c, E_ECS_WINDOWS_UNSUPPORTED, false, ipc,
+                       "ipcMode is not supported for Windows containers");
+        return;
+    }
+    if (!r->fargate)
+        return;
+    const char *p = ecs_str(pid);
+    if (p && strcmp(p, "host") == 0) {
+        Diag *g = ecs_report(r->c, E_ECS_FARGATE_PID_MODE, false, pid,
+                             "pidMode host is not supported on Fargate");
+        rules_aws(r, g,
+                  "Tasks using the Fargate launch type do not support pidMode 'host'. "
+                  "The supported value for pidMode is 'task'.");
+    }
+    if (rules_is_set(ipc, VAL_STRING)) {
+        Diag *g = ecs_report(r->c, E_ECS_FARGATE_UNSUPPORTED, false, ipc,
+                             "ipcMode is not supported on Fargate");
+        rules_aws(r, g, "Tasks using the Fargate launch type do not support ipcMode.");
+        diag_help(r->c->diags, g, "remove ipcMode");
+    }
+}
+
+static void check_windows_task(Rules *r)
+{
+    Value *arch = ecs_get(ecs_get(r->task, "runtimePlatform"), "cpuArchitecture");
+    const char *a = ecs_str(arch);
+    if (r->windows && a && strcmp(a, "ARM64") == 0)
+        ecs_report(r->c, E_ECS_WINDOWS_UNSUPPORTED, false, arch,
+                   "Windows containers need cpuArchitecture X86_64, not ARM64");
+    Value *mode = ecs_get(r->task, "networkMode");
+    const char *m = ecs_str(mode);
+    if (r->windows && !r->fargate && m && strcmp(m, "awsvpc") != 0 && r->net != NET_UNKNOWN) {
+        Diag *g = ecs_report(r->c, E_ECS_WINDOWS_NETWORK_MODE, false, mode,
+                             "Windows tasks on EC2 support network mode awsvpc or the "
+                             "default, not %s",
+                             rules_show(r, mode));
+        diag_help(r->c->diags, g, "set networkMode to \"awsvpc\" or leave it out");
+    }
+}
+
+// --- roles, placement constraints ------------------------------------------------
+
+// True for the resource of a role ARN: "role/" then [\w+=,.@/-]+.
+static bool role_resource(const char *s)
+{
+    if (!rules_starts(s, "role/") || !s[5])
+        return false;
+    for (s += 5; *s; s++) {
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+=,.@-/", *s))
+            return false;
+    }
+    return true;
+}
+
+static bool role_arn(Rules *r, const char *s)
+{
+    Arn arn;
+    return rules_arn(r->c->arena, s, &arn) && strcmp(arn.service, "iam") == 0 && !*arn.region &&
+           rules_account(arn.account) && role_resource(arn.resource);
+}
+
+// A role's short name: 1-64 of [\w+=,.@-].
+static bool role_name(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 1 && n <= 64 &&
+           strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+=,.@-") == n;
+}
+
+static void check_roles(Rules *r)
+{
+    Value *exec = ecs_get(r->task, "executionRoleArn");
+    const char *s = ecs_str(exec);
+    if (s && !role_arn(r, s)) {
+        Diag *g = ecs_report(r->c, E_ECS_ROLE_ARN, false, exec,
+                             "executionRoleArn %s is not an IAM role ARN", rules_show(r, exec));
+        diag_help(r->c->diags, g, "write arn:aws:iam::123456789012:role/NAME");
+    }
+    Value *task_role = ecs_get(r->task, "taskRoleArn");
+    s = ecs_str(task_role);
+    if (s && !role_arn(r, s) && (rules_starts(s, "arn:") || !role_name(s))) {
+        Diag *g = ecs_report(r->c, E_ECS_ROLE_ARN, false, task_role,
+                             "taskRoleArn %s is not an IAM role ARN or role name",
+                             rules_show(r, task_role));
+        diag_help(r->c->diags, g, "write arn:aws:iam::123456789012:role/NAME");
+    }
+}
+
+// The subjects of the cluster query language.
+static const char *const cql_subjects[] = {
+    "agentConnected", "agentVersion",      "attribute:", "ec2InstanceId",
+    "registeredAt",   "runningTasksCount", "task:group",
+};
+
+// True when `s`, past opening parentheses and "not", starts with a subject.
+static bool cql_starts_well(const char *s)
+{
+    for (;;) {
+        while (*s == ' ' || *s == '(')
+            s++;
+        if (rules_starts(s, "not ") || rules_starts(s, "not("))
+            s += 3;
+        else
+            break;
+    }
+    for (size_t i = 0; i < sizeof cql_subjects / sizeof cql_subjects[0]; i++) {
+        if (rules_starts(s, cql_subjects[i]))
+            return true;
+    }
+    return false;
+}
+
+static void check_placement(Rules *r)
+{
+    Value *list = ecs_get(r->task, "placementConstraints");
+    uint32_t n = rules_count(list);
+    for (uint32_t i = 0; i < n && !r->fargate; i++) {
+        Value *pc = rules_item(list, i);
+        const char *type = ecs_str(ecs_get(pc, "type"));
+        Value *expr = ecs_get(pc, "expression");
+        const char *e = ecs_str(expr);
+        if (!type || strcmp(type, "memberOf") != 0 || (expr && !e))
+            continue;
+        if (!e || !*e) {
+            Diag *g = ecs_report(r->c, E_ECS_PLACEMENT_EXPRESSION, false, expr ? expr : pc,
+                                 "a memberOf placement constraint needs an expression");
+            diag_help(r->c->diags, g,
+                      "write a cluster query, e.g. "
+                      "\"attribute:ecs.instance-type =~ t3.*\"");
+        } else if (!cql_starts_well(e)) {
+            Diag *g =
+                ecs_report(r->c, E_ECS_PLACEMENT_EXPRESSION, false, expr,
+                           "placement expression %s is not a cluster query", rules_show(r, expr));
+            diag_help(r->c->diags, g,
+                      "a cluster query compares agentConnected, agentVersion, "
+                      "attribute:NAME, ec2InstanceId, registeredAt, "
+                      "runningTasksCount or task:group");
+        }
+    }
+}
+
+// --- execution role (FG-11) -------------------------------------------------------
+
+// True for an Amazon ECR image: ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO...
+static bool ecr_image(const char *s)
+{
+    const char *slash = strchr(s, '/');
+    if (!slash)
+        return false;
+    const char *ecr = strstr(s, ".dkr.ecr.");
+    const char *aws = strstr(s, ".amazonaws.com");
+    return ecr && aws && ecr < slash && aws < slash;
+}
+
+static bool s3_env_file(const Value *ctr)
+{
+    Value *files = ecs_get(ctr, "environmentFiles");
+    for (uint32_t i = 0; i < rules_count(files); i++) {
+        const char *t = ecs_str(ecs_get(rules_item(files, i), "type"));
+        if (t && strcmp(t, "s3") == 0)
+            return true;
+    }
+    return false;
+}
+
+// The member of `ctr` that needs an execution role, with what AWS says, or NULL.
+static Value *needs_role(const Value *ctr, const char **why, const char **aws)
+{
+    Value *log = ecs_get(ctr, "logConfiguration");
+    Value *driver = ecs_get(log, "logDriver");
+    const char *d = ecs_str(driver);
+    *aws = NULL;
+    if (d && strcmp(d, "awslogs") == 0) {
+        *why = "uses the awslogs log driver";
+        *aws = "Fargate requires task definition to have execution role ARN to support log "
+               "driver awslogs.";
+        return driver;
+    }
+    Value *image = ecs_get(ctr, "image");
+    if (ecs_str(image) && ecr_image(ecs_str(image))) {
+        *why = "pulls an Amazon ECR image";
+        *aws = "Fargate requires task definition to have execution role ARN to support ECR "
+               "images.";
+        return image;
+    }
+    static const char *const members[] = {"secrets", "repositoryCredentials", "environmentFiles"};
+    static const char *const whys[] = {"reads secrets", "uses private registry credentials",
+                                       "reads environment files from S3"};
+    for (int k = 0; k < 3; k++) {
+        Value *m = ecs_get(ctr, members[k]);
+        bool set = k == 1 ? rules_is_set(m, VAL_OBJECT)
+                          : rules_is_set(m, VAL_LIST) && (k != 2 || s3_env_file(ctr));
+        if (set) {
+            *why = whys[k];
+            return m;
+        }
+    }
+    Value *so = ecs_get(log, "secretOptions");
+    *why = "passes secrets to its log driver";
+    return rules_is_set(so, VAL_LIST) ? so : NULL;
+}
+
+static void check_execution_role(Rules *r)
+{
+    if (!r->fargate || ecs_get(r->task, "executionRoleArn"))
+        return;
+    uint32_t n = rules_ncontainers(r);
+    for (uint32_t i = 0; i < n; i++) {
+        const char *why, *aws;
+        Value *at = needs_role(rules_container(r, i), &why, &aws);
+        if (!at)
+            continue;
+        Diag *g = ecs_report(r->c, E_ECS_EXECUTION_ROLE_MISSING, false, at,
+                             "this Fargate task needs an executionRoleArn: %s %s",
+                             rules_cname(r, i), why);
+        if (aws)
+            rules_aws(r, g, aws);
+        diag_help(r->c->diags, g,
+                  "set executionRoleArn to a role that ECS can assume "
+                  "(e.g. one with AmazonECSTaskExecutionRolePolicy)");
+        return; // one role fixes every container
+    }
+}
+
+// --- serialized size (DOC-6) -------------------------------------------------------
+
+#define TASK_MAX_BYTES 65536
+
+static void check_json_size(Rules *r, Value *v)
+{
+    if (value_has_invalid(v))
+        return;
+    size_t len = 0;
+    if (!emit_json(r->c->arena, v, EMIT_JSON_COMPACT, &len) || len <= TASK_MAX_BYTES)
+        return;
+    Diag *g = ecs_report(r->c, E_ECS_TASK_TOO_LARGE, false, v,
+                         "the %s %zu bytes as JSON, more than the %d AWS accepts",
+                         r->task ? "task definition is" : "container definitions are", len,
+                         TASK_MAX_BYTES);
+    rules_aws(r, g,
+              arena_printf(r->c->arena,
+                           "Actual length: '%zu'. Max allowed length is '65536' bytes.", len));
+    diag_help(r->c->diags, g,
+              "move large values (long environment values, scripts) into "
+              "S3 environment files, secrets or the image");
+}
+
+// --- entry points ----------------------------------------------------------------------
+
+static NetMode net_mode(const Value *task)
+{
+    Value *v = ecs_get(task, "networkMode");
+    const char *s = ecs_str(v);
+    if (!v)
+        return NET_BRIDGE;
+    if (!s)
+        return NET_UNKNOWN;
+    static const struct {
+        const char *name;
+        NetMode mode;
+    } modes[] = {
+        {"bridge", NET_BRIDGE}, {"host", NET_HOST}, {"awsvpc", NET_AWSVPC}, {"none", NET_NONE}};
+    for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+        if (strcmp(s, modes[i].name) == 0)
+            return modes[i].mode;
+    }
+    return NET_UNKNOWN;
+}
+
+static void init_task(Rules *r, Value *task)
+{
+    r->task = task;
+    Value *list = ecs_get(task, "containerDefinitions");
+    r->containers = list && list->kind == VAL_LIST ? list : NULL;
+    r->net = net_mode(task);
+    Value *compat = ecs_get(task, "requiresCompatibilities");
+    for (uint32_t i = 0; i < rules_count(compat); i++) {
+        const char *s = ecs_str(rules_item(compat, i));
+        if (s && strcmp(s, "FARGATE") == 0 && !r->fargate) {
+            r->fargate = true;
+            r->fargate_item = rules_item(compat, i);
+        }
+        if (s && strcmp(s, "MANAGED_INSTANCES") == 0)
+            r->managed = true;
+    }
+    const char *os = ecs_str(ecs_get(ecs_get(task, "runtimePlatform"), "operatingSystemFamily"));
+    r->windows = os && rules_starts(os, "WINDOWS_");
+    r->has_task_memory = ecs_get(task, "memory") != NULL;
+}
+
+void rules_task(Rules *r)
+{
+    check_size(r);
+    if (r->fargate)
+        check_fargate_task(r);
+    check_namespaces(r);
+    check_windows_task(r);
+    check_roles(r);
+    check_placement(r);
+    check_sums(r, check_container_memory(r));
+    check_execution_role(r);
+}
+
+static void check_containers(Rules *r)
+{
+    uint32_t n = rules_ncontainers(r);
+    for (uint32_t i = 0; i < n; i++) {
+        if (!rules_container(r, i))
+            continue;
+        rules_container_each(r, i);
+        rules_values(r, i);
+    }
+    rules_refs(r);
+}
+
+void ecs_check_rules(EcsCtx *c, Value *task)
+{
+    if (!task || task->kind != VAL_OBJECT)
+        return;
+    Rules r = {.c = c};
+    init_task(&r, task);
+    rules_task(&r);
+    check_containers(&r);
+    rules_volumes(&r);
+    check_json_size(&r, task);
+}
+
+void ecs_check_container_rules(EcsCtx *c, Value *containers)
+{
+    if (!containers || containers->kind != VAL_LIST)
+        return;
+    Rules r = {.c = c, .containers = containers, .net = NET_UNKNOWN};
+    check_containers(&r);
+    check_json_size(&r, containers);
+}

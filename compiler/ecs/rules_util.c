@@ -1,0 +1,247 @@
+// rules_util.c - small helpers the ECS rule files share: containers and
+// their names, quoting values for messages, duplicate detection, ARNs.
+#include "rules_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+Value *rules_container(const Rules *r, uint32_t i)
+{
+    Value *v = rules_item(r->containers, i);
+    return v && v->kind == VAL_OBJECT ? v : NULL;
+}
+
+uint32_t rules_ncontainers(const Rules *r)
+{
+    return rules_count(r->containers);
+}
+
+const char *rules_name(const Value *ctr)
+{
+    const char *s = ecs_str(ecs_get(ctr, "name"));
+    return s && *s ? s : NULL;
+}
+
+const char *rules_cname(const Rules *r, uint32_t i)
+{
+    Value *ctr = rules_container(r, i);
+    Value *name = ecs_get(ctr, "name");
+    if (rules_name(ctr))
+        return arena_printf(r->c->arena, "container %s", rules_show(r, name));
+    return arena_printf(r->c->arena, "container %u", i + 1);
+}
+
+// Longer texts are cut in messages: the excerpt shows the whole value.
+#define SHOW_MAX 60
+
+const char *rules_show(const Rules *r, const Value *v)
+{
+    if (!v)
+        return "(none)";
+    if (value_is_sensitive(v))
+        return "(sensitive)";
+    if (v->kind == VAL_NUMBER) {
+        char buf[VALUE_NUMBER_BUF];
+        return arena_strdup(r->c->arena, value_number_text(v->as.number, buf));
+    }
+    if (v->kind != VAL_STRING)
+        return value_type_name(v);
+    char out[SHOW_MAX * 4 + 8];
+    size_t n = 0;
+    out[n++] = '"';
+    for (uint32_t i = 0; i < v->as.str.len && i < SHOW_MAX; i++) {
+        unsigned char ch = (unsigned char)v->as.str.ptr[i];
+        if (ch == '"' || ch == '\\') {
+            out[n++] = '\\';
+            out[n++] = (char)ch;
+        } else if (ch < 0x20 || ch == 0x7f) {
+            static const char hex[] = "0123456789abcdef";
+            out[n++] = '\\';
+            out[n++] = 'x';
+            out[n++] = hex[ch >> 4];
+            out[n++] = hex[ch & 15];
+        } else {
+            out[n++] = (char)ch;
+        }
+    }
+    if (v->as.str.len > SHOW_MAX) {
+        // Do not cut a UTF-8 sequence in two.
+        while (n > 1 && ((unsigned char)out[n - 1] & 0xc0) == 0x80)
+            n--;
+        if (n > 1 && (unsigned char)out[n - 1] >= 0xc0)
+            n--;
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+    out[n++] = '"';
+    return arena_strndup(r->c->arena, out, n);
+}
+
+void rules_aws(const Rules *r, Diag *g, const char *text)
+{
+    diag_note(r->c->diags, g, "ECS refuses it: %s", text);
+}
+
+bool rules_is_set(const Value *v, ValueKind kind)
+{
+    if (!v || v->kind != kind)
+        return false;
+    switch (v->kind) {
+    case VAL_BOOL:
+        return v->as.boolean;
+    case VAL_LIST:
+        return v->as.list.count > 0;
+    case VAL_STRING:
+    case VAL_NUMBER:
+    case VAL_OBJECT:
+        return true;
+    case VAL_INVALID:
+    case VAL_NULL:
+        return false;
+    }
+    return false;
+}
+
+uint32_t rules_count(const Value *v)
+{
+    return v && v->kind == VAL_LIST ? v->as.list.count : 0;
+}
+
+Value *rules_item(const Value *v, uint32_t i)
+{
+    return i < rules_count(v) ? v->as.list.items[i] : NULL;
+}
+
+typedef struct NameRef {
+    const char *name;
+    uint32_t idx;
+} NameRef;
+
+static int compare_refs(const void *pa, const void *pb)
+{
+    const NameRef *a = pa, *b = pb;
+    int d = strcmp(a->name, b->name);
+    if (d)
+        return d;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+uint32_t *rules_first_same(Arena *a, const char *const *names, uint32_t n)
+{
+    uint32_t *first = arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
+    NameRef *refs = arena_alloc(a, (n ? n : 1) * sizeof(NameRef));
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        first[i] = i;
+        if (names[i])
+            refs[m++] = (NameRef){names[i], i};
+    }
+    if (m > 1)
+        qsort(refs, m, sizeof(NameRef), compare_refs);
+    for (uint32_t k = 1; k < m; k++) {
+        if (strcmp(refs[k].name, refs[k - 1].name) == 0)
+            first[refs[k].idx] = first[refs[k - 1].idx];
+    }
+    return first;
+}
+
+int64_t rules_find_container(const Rules *r, const char *name)
+{
+    uint32_t n = rules_ncontainers(r);
+    for (uint32_t i = 0; i < n; i++) {
+        const char *s = rules_name(rules_container(r, i));
+        if (s && strcmp(s, name) == 0)
+            return i;
+    }
+    return -1;
+}
+
+const char **rules_container_names(const Rules *r, uint32_t *n)
+{
+    *n = rules_ncontainers(r);
+    const char **names = arena_alloc(r->c->arena, (*n ? *n : 1) * sizeof(char *));
+    for (uint32_t i = 0; i < *n; i++)
+        names[i] = rules_name(rules_container(r, i));
+    return names;
+}
+
+bool rules_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static char lower(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+bool rules_ieq(const char *a, const char *b)
+{
+    while (*a && lower(*a) == lower(*b)) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+bool rules_icontains(const char *s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *s; s++) {
+        size_t k = 0;
+        while (k < n && s[k] && lower(s[k]) == lower(needle[k]))
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
+// Copies the text up to the next ':' (or the end when `last`).
+static const char *arn_field(Arena *a, const char **p, bool last)
+{
+    const char *start = *p;
+    const char *end = last ? start + strlen(start) : strchr(start, ':');
+    if (!end)
+        return NULL;
+    *p = *end ? end + 1 : end;
+    return arena_strndup(a, start, (size_t)(end - start));
+}
+
+bool rules_arn(Arena *a, const char *s, Arn *out)
+{
+    if (!rules_starts(s, "arn:"))
+        return false;
+    const char *p = s + 4;
+    out->partition = arn_field(a, &p, false);
+    out->service = out->partition ? arn_field(a, &p, false) : NULL;
+    out->region = out->service ? arn_field(a, &p, false) : NULL;
+    out->account = out->region ? arn_field(a, &p, false) : NULL;
+    out->resource = out->account ? arn_field(a, &p, true) : NULL;
+    if (!out->resource)
+        return false;
+    // aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b...
+    return rules_starts(out->partition, "aws") && *out->service;
+}
+
+bool rules_account(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++) {
+        if (s[n] < '0' || s[n] > '9')
+            return false;
+    }
+    return n == 12;
+}
+
+bool rules_region(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++) {
+        bool ok = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,44 @@
+// schema.c - lookups in the ECS schema tables. The tables themselves and
+// schema_task_definition() & co. are generated from grammar/ecs-schema.txt
+// into $(B)/gen/ecs_schema.c.
+#include "schema.h"
+
+#include <string.h>
+
+static bool same(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+const SchemaMember *schema_find(const SchemaShape *shape, const char *name)
+{
+    if (!shape || !name)
+        return NULL;
+    for (uint32_t i = 0; i < shape->count; i++)
+        if (same(shape->members[i].api, name))
+            return &shape->members[i];
+    for (uint32_t i = 0; i < shape->count; i++)
+        if (same(shape->members[i].snake, name))
+            return &shape->members[i];
+    return NULL;
+}
+
+const SchemaMember *schema_find_block(const SchemaShape *shape, const char *block)
+{
+    if (!shape || !block)
+        return NULL;
+    for (uint32_t i = 0; i < shape->count; i++)
+        if (same(shape->members[i].block, block))
+            return &shape->members[i];
+    return NULL;
+}
+
+const SchemaMember *schema_find_cfn(const SchemaShape *shape, const char *cfn)
+{
+    if (!shape || !cfn)
+        return NULL;
+    for (uint32_t i = 0; i < shape->count; i++)
+        if (same(shape->members[i].cfn, cfn))
+            return &shape->members[i];
+    return NULL;
+}
