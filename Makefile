@@ -93,8 +93,7 @@ unit-bins: $(UNIT_BIN)
 
 # --- use ------------------------------------------------------------------
 demo: $(HCLC_BIN)
-	./$(HCLC_BIN) validate samples/hello -w prod
-	./$(HCLC_BIN) build samples/hello -w prod
+	./$(HCLC_BIN) build samples/datagrail-agent -w prod
 
 check: $(HCLC_BIN) unit-bins
 	@HCLC="$(abspath $(HCLC_BIN))" UNIT_DIR="$(abspath $(B)/tests)" BLESS="$(BLESS)" \

@@ -97,39 +97,60 @@ static RunFn run_validate, run_build, run_workspaces, run_version, run_help, run
 
 static const Command COMMANDS[] = {
     {"build", "build [PATH]",
-     "hclc build [PATH] [-w WS] [--var NAME=VALUE]... [--var-file FILE]...\n"
-     "                  [-t json] [--output NAME] [-o FILE] [--root DIR]",
+     "hclc build [PATH] [-w WS] [--var NAME=VALUE]... [--var-file FILE]... [-t TARGET]\n"
+     "                  [--task NAME] [--canonical] [--strict] [--output NAME]\n"
+     "                  [-o FILE | --out-dir DIR] [--root DIR]",
      "compile PATH for one workspace and print the result",
      "Loads PATH (a .hcl file, or a directory's *.hcl files in file-name order),\n"
-     "evaluates its variables, locals and outputs for one workspace, and prints\n"
-     "the result. Nothing is printed, and no file is written, when anything fails.\n"
+     "evaluates it for one workspace, validates every task definition it builds\n"
+     "against the ECS API's rules, and prints the result. Nothing is printed, and\n"
+     "no file is written, when anything fails.\n"
      "\n"
      "  -w, --workspace NAME   the workspace (else HCLC_WORKSPACE, else \"default\")\n"
      "  --var NAME=VALUE       set a variable (highest precedence; repeatable)\n"
      "  --var-file FILE        read variable values from FILE: .tfvars (attribute\n"
      "                         syntax), .json or .yaml/.yml (repeatable, in order)\n"
-     "  -t, --target TARGET    what to build; this version has \"json\": the output\n"
-     "                         blocks as one JSON object (the default)\n"
-     "  --output NAME          print only the value of output NAME\n"
+     "  -t, --target TARGET    task-definition: the RegisterTaskDefinition request\n"
+     "                         (the default when PATH has task_definition blocks);\n"
+     "                         container-definitions: the containers' JSON array;\n"
+     "                         json: the output blocks as one object (the default\n"
+     "                         when there is no task_definition)\n"
+     "  --task NAME            the task definition to build when there are several\n"
+     "  --out-dir DIR          write DIR/NAME.json for every task definition\n"
+     "  --canonical            the form AWS reads back: sorted containers and\n"
+     "                         environment, defaults written out\n"
+     "  --strict               warnings are errors\n"
+     "  --output NAME          print only the value of output NAME (json target)\n"
      "  -o FILE                write FILE (replaced atomically) instead of stdout;\n"
      "                         -o - is stdout\n"
      "  --root DIR             the project root: file() and templatefile() read only\n"
      "                         inside it (default: PATH's directory)\n"
      "\n"
      "Variable values, lowest precedence first: the default, the workspace block,\n"
-     "--var-file files in order, HCLC_VAR_NAME environment variables, --var flags.\n",
+     "--var-file files in order, HCLC_VAR_NAME environment variables, --var flags.\n"
+     "\n"
+     "  hclc build -w prod | aws ecs register-task-definition \\\n"
+     "      --cli-input-json file:///dev/stdin\n",
      run_build, false,
      INPUT_OPTIONS | OPT_TARGET | OPT_OUT | OPT_OUTPUT_NAME | OPT_TASK | OPT_OUT_DIR | OPT_CANONICAL |
          OPT_STRICT},
     {"validate", "validate [PATH]",
-     "hclc validate [PATH] [-w WS] [--var NAME=VALUE]... [--var-file FILE]... [--root DIR]",
-     "check a file or a directory's *.hcl files",
+     "hclc validate [PATH] [-w WS | --all-workspaces] [--var NAME=VALUE]...\n"
+     "              [--var-file FILE]... [--strict] [--root DIR]",
+     "check a project, or a task definition's JSON",
      "Reads PATH and reports every error in it: syntax, declarations, variable\n"
-     "values and their validations, and every expression evaluated for the\n"
-     "workspace. PATH is a .hcl file, or a directory whose *.hcl files (not those\n"
-     "of its subdirectories) are read in file-name order; it defaults to the\n"
-     "current directory. Nothing is printed when the input is valid: the exit\n"
-     "status says it. The options are those of build.\n",
+     "values and their validations, every expression evaluated for the\n"
+     "workspace, and every task definition checked against the ECS API's rules.\n"
+     "PATH is a .hcl file, or a directory whose *.hcl files (not those of its\n"
+     "subdirectories) are read in file-name order; it defaults to the current\n"
+     "directory. With --all-workspaces every declared workspace is checked and\n"
+     "the failed ones are named. Nothing is printed when the input is valid: the\n"
+     "exit status says it. The options are those of build.\n"
+     "\n"
+     "A PATH ending in .json is existing JSON: a RegisterTaskDefinition request, a\n"
+     "container-definitions array, or the output of aws ecs\n"
+     "describe-task-definition (its read-only members are named); problems are\n"
+     "reported at the JSON file's line and column.\n",
      run_validate, false, INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS},
     {"workspaces", "workspaces [PATH]", "hclc workspaces [PATH]",
      "list the workspaces that PATH declares",

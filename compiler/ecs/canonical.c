@@ -34,8 +34,9 @@ static Value *sorted_by_name(Arena *a, Value *list)
     Value *c = value_list_new(a, list->origin, list->as.list.count);
     c->site = list->site;
     c->flags = list->flags;
-    if (list->as.list.count)
-        memcpy(c->as.list.items, list->as.list.items, list->as.list.count * sizeof(Value *));
+    if (list->as.list.count == 0)
+        return c;
+    memcpy(c->as.list.items, list->as.list.items, list->as.list.count * sizeof(Value *));
     // qsort is not stable; names are unique in a valid task definition.
     qsort(c->as.list.items, c->as.list.count, sizeof(Value *), by_name);
     return c;

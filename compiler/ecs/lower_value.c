@@ -40,6 +40,17 @@ static Value *placed(Lower *L, const Value *v, Span site)
     return c;
 }
 
+// What a diagnostic about `v` at `site` is given: a sensitive value has no
+// origin of its own there, since the note at the origin would show the
+// source line that holds the secret.
+static const Value *subject(Lower *L, const Value *v, Span site)
+{
+    Value *c = placed(L, v, site);
+    if (value_is_sensitive(v))
+        c->origin = site;
+    return c;
+}
+
 // A new scalar derived from `from`: its origin and sensitivity, at `site`.
 static Value *derived(Value *nv, const Value *from, Span site)
 {
@@ -185,11 +196,10 @@ const char **lower_member_names(Lower *L, const SchemaShape *shape, bool camel, 
 Diag *lower_unknown_member(Lower *L, const SchemaShape *shape, const char *key, bool hide, Span at,
                            const Value *v, const char *where, const char *path)
 {
-    const char *k = hide ? "(sensitive)" : key;
-    Diag *g =
-        v ? ecs_report(&L->ctx, E_ECS_UNKNOWN_NAME, false, v, "unknown member \"%s\" in %s", k,
-                       where)
-          : diag_error(L->diags, E_ECS_UNKNOWN_NAME, at, "unknown member \"%s\" in %s", k, where);
+    const char *k = hide ? "(sensitive)" : arena_printf(L->a, "\"%s\"", key);
+    Diag *g = v ? ecs_report(&L->ctx, E_ECS_UNKNOWN_NAME, false, subject(L, v, v->site),
+                             "unknown member %s in %s", k, where)
+                : diag_error(L->diags, E_ECS_UNKNOWN_NAME, at, "unknown member %s in %s", k, where);
     L->failed = true;
     if (hide)
         return g;
@@ -273,8 +283,8 @@ static Value *to_integer(Lower *L, Value *v, Place p)
     if (v->kind != VAL_NUMBER && v->kind != VAL_STRING)
         return placed(L, v, p.site); // a type ecs_validate reports
     Value *at = placed(L, v, p.site);
-    ecs_report(&L->ctx, E_ECS_NOT_INTEGER, false, at, "%s must be an integer, not %s", p.name,
-               shown(L, v));
+    ecs_report(&L->ctx, E_ECS_NOT_INTEGER, false, subject(L, v, p.site),
+               "%s must be an integer, not %s", p.name, shown(L, v));
     L->failed = true;
     return at;
 }
@@ -357,8 +367,8 @@ static Value *task_size(Lower *L, Value *v, Place p, bool memory)
             value_cstring(L->a, v->origin, arena_printf(L->a, "%llu", (unsigned long long)n)), v,
             p.site);
     Value *at = placed(L, v, p.site);
-    Diag *g = ecs_report(&L->ctx, E_ECS_BAD_SIZE, false, at, "task %s %s is not %s",
-                         memory ? "memory" : "cpu", shown(L, v),
+    Diag *g = ecs_report(&L->ctx, E_ECS_BAD_SIZE, false, subject(L, v, p.site),
+                         "task %s %s is not %s", memory ? "memory" : "cpu", shown(L, v),
                          memory ? "a number of MiB or GB" : "a number of CPU units or vCPUs");
     diag_help(L->diags, g,
               memory ? "write MiB (2048 or \"2048\") or GB (\"2 GB\"); 1 GB is 1024 MiB"
@@ -396,8 +406,9 @@ static Value *lower_list(Lower *L, const SchemaType *t, Value *v, Place p)
 // Reports a null entry of a map (user map or name/value map).
 static void null_entry(Lower *L, Value *null, Span site, const char *key, bool hide, Place p)
 {
-    Diag *g = ecs_report(&L->ctx, E_ECS_NULL_ENTRY, false, placed(L, null, site),
-                         "null value for \"%s\" in %s", hide ? "(sensitive)" : key, p.name);
+    Diag *g = ecs_report(&L->ctx, E_ECS_NULL_ENTRY, false, subject(L, null, site),
+                         "null value for %s in %s",
+                         hide ? "a key (sensitive)" : arena_printf(L->a, "\"%s\"", key), p.name);
     diag_help(L->diags, g,
               "give it a value, or leave the key out (null omits members, not "
               "entries of a map)");

@@ -1,7 +1,9 @@
 // fuzz_build.c - libFuzzer target for the whole pipeline behind `hclc build`:
 // the input bytes are one .hcl file that is lexed, parsed, declared,
-// evaluated for the default workspace (every variable, local and output)
-// and printed as JSON and YAML, with its diagnostics rendered to /dev/null.
+// evaluated for the default workspace (every variable, local and output),
+// every task definition lowered, validated and made canonical, and the
+// results printed as JSON and YAML, with the diagnostics rendered to
+// /dev/null.
 // file() and templatefile() may read only an empty scratch root. Any crash,
 // sanitizer report, leak, hang or assertion is a bug.
 #include <stddef.h>
@@ -11,6 +13,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "ecs.h"
 #include "emit.h"
 #include "eval.h"
 #include "inputs.h"
@@ -46,6 +49,14 @@ static void evaluate(Arena *arena, SourceSet *src, Diags *diags, const LoadedFil
         if (!value_has_invalid(out)) {
             emit_json(arena, out, EMIT_JSON_PRETTY, NULL);
             emit_yaml(arena, out, NULL);
+        }
+        EcsOptions eo = {false, "prod"};
+        for (uint32_t i = 0; i < mod.ntasks; i++) {
+            Value *task = ecs_lower(&ev, &mod.tasks[i]);
+            if (task->kind == VAL_INVALID || value_has_invalid(task))
+                continue;
+            if (ecs_validate(arena, diags, task, ECS_FORM_REQUEST, &eo))
+                emit_json(arena, ecs_canonical(arena, task), EMIT_JSON_PRETTY, NULL);
         }
     }
     eval_free(&ev);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/fuzz/seed.sh DIR - copies every .hcl and .tpl file of the golden
+# tests/fuzz/seed.sh DIR - copies every .hcl, .tpl, .json and .yaml file of the golden
 # cases, samples/ and templates/ into DIR, as the fuzzers' seed corpus.
 set -euo pipefail
 
@@ -11,6 +11,6 @@ while IFS= read -r -d '' file; do
     rel=${file#"$root"/}
     cp "$file" "$dir/seed-${rel//\//_}"
     n=$((n + 1))
-done < <(find "$root/tests/cases" "$root/samples" "$root/templates" -type f \
-    \( -name '*.hcl' -o -name '*.tpl' \) -print0 2>/dev/null)
+done < <(find "$root/tests/cases" "$root/tests/fixtures" "$root/samples" "$root/templates" -type f \
+    \( -name '*.hcl' -o -name '*.tpl' -o -name '*.json' -o -name '*.yaml' \) -print0 2>/dev/null)
 echo "seed: $n files copied into $dir"

@@ -1,0 +1,52 @@
+// fuzz_validate.c - libFuzzer target for `hclc validate FILE.json`: the
+// input bytes are decoded as JSON and as YAML, and whatever decodes is
+// validated as a task definition, a container-definitions array and
+// describe-task-definition output, with the diagnostics rendered to
+// /dev/null. Any crash, sanitizer report, leak or hang is a bug.
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "decode.h"
+#include "diag.h"
+#include "ecs.h"
+#include "source.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void validate_all_forms(Arena *arena, Diags *diags, Value *v)
+{
+    EcsOptions eo = {true, "prod"};
+    ecs_validate(arena, diags, v, ECS_FORM_REQUEST, &eo);
+    ecs_validate(arena, diags, v, ECS_FORM_CONTAINERS, &eo);
+    ecs_validate(arena, diags, v, ECS_FORM_DESCRIBED, &eo);
+    ecs_canonical(arena, v);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    FILE *sink = fopen("/dev/null", "w");
+    if (!sink)
+        return 0;
+    Arena arena;
+    arena_init(&arena);
+    SourceSet src;
+    source_init(&src, &arena);
+    Diags diags;
+    diags_init(&diags, &arena);
+    uint32_t json = source_add(&src, "fuzz.json", (const char *)data, size);
+    uint32_t yaml = source_add(&src, "fuzz.yaml", (const char *)data, size);
+    Value *v = decode_json_file(&arena, &src, json, &diags);
+    if (v)
+        validate_all_forms(&arena, &diags, v);
+    v = decode_yaml_file(&arena, &src, yaml, &diags);
+    if (v)
+        validate_all_forms(&arena, &diags, v);
+    DiagRenderOptions plain = {false, 0};
+    diag_render_text(sink, &diags, &src, plain);
+    diag_render_json(sink, &diags, &src);
+    arena_free(&arena);
+    fclose(sink);
+    return 0;
+}
