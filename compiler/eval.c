@@ -313,8 +313,8 @@ static Value *reference(Eval *ev, const Node *n, const char *root)
                                                         : "output";
         return unknown_name(ev, at, what, name, names, k);
     }
-    if (strcmp(root, "var") == 0)
-        return value_with_origin(ev->arena, eval_variable(ev, (uint32_t)i, at), at);
+    if (strcmp(root, "var") == 0) // keeps the origin: where the value was set
+        return eval_variable(ev, (uint32_t)i, at);
     if (strcmp(root, "local") == 0)
         return eval_local(ev, (uint32_t)i, at);
     return eval_output(ev, (uint32_t)i, at);

@@ -22,7 +22,11 @@ Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const c
                        : diag_warning(c->diags, code, site, "%s", msg);
     if (warning && as_error)
         diag_note(c->diags, g, "this is a warning, made an error by --strict");
-    if (!span_is_none(v->site) && !span_is_none(v->origin) && !span_inside(v->origin, v->site))
+    bool elsewhere =
+        !span_is_none(v->site) && !span_is_none(v->origin) && !span_inside(v->origin, v->site);
+    if (elsewhere && value_is_sensitive(v)) // the line that sets it would show the secret
+        diag_note(c->diags, g, "the value is sensitive; it is set outside this task definition");
+    else if (elsewhere)
         diag_note_at(c->diags, g, v->origin, "the value is set here");
     c->failed |= as_error;
     return g;
