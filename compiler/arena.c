@@ -7,13 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_ALIGN 16
-#define ARENA_CHUNK (64 * 1024)
+// Eight bytes suit every type hclc allocates (pointers, doubles, uint64_t);
+// max_align_t's 16 would add up to 8 bytes to each of millions of nodes.
+#define ARENA_ALIGN 8
+#define ARENA_CHUNK (1024 * 1024) // large enough that malloc maps fresh, zeroed pages
 
 struct ArenaChunk {
     ArenaChunk *next;
     size_t used, cap;
     _Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+struct ArenaOwned {
+    ArenaOwned *next;
+    void *block;
 };
 
 static void out_of_memory(size_t size)
@@ -41,11 +48,16 @@ void *xrealloc(void *p, size_t size)
 void arena_init(Arena *a)
 {
     a->head = NULL;
+    a->owned = NULL;
     a->total = 0;
 }
 
 void arena_free(Arena *a)
 {
+    // The list of adopted blocks lives in the chunks: free the blocks first.
+    for (ArenaOwned *o = a->owned; o; o = o->next)
+        free(o->block);
+    a->owned = NULL;
     ArenaChunk *c = a->head;
     while (c) {
         ArenaChunk *next = c->next;
@@ -56,11 +68,40 @@ void arena_free(Arena *a)
     a->total = 0;
 }
 
+void arena_release(Arena *a, void *p)
+{
+    for (ArenaOwned *o = a->owned; p && o; o = o->next)
+        if (o->block == p) {
+            free(p);
+            o->block = NULL;
+            return;
+        }
+}
+
+void arena_adopt(Arena *a, void *p)
+{
+    ArenaOwned *o = arena_alloc(a, sizeof(ArenaOwned));
+    o->block = p;
+    o->next = a->owned;
+    a->owned = o;
+}
+
+// Chunks come from calloc: fresh memory is already zero (large chunks are
+// fresh pages from the kernel), and a bump allocator never hands out the
+// same bytes twice, so allocations need no memset of their own.
+static void *xcalloc(size_t size)
+{
+    void *p = calloc(1, size ? size : 1);
+    if (!p)
+        out_of_memory(size);
+    return p;
+}
+
 static ArenaChunk *new_chunk(Arena *a, size_t cap)
 {
     if (cap > SIZE_MAX - sizeof(ArenaChunk))
         out_of_memory(cap);
-    ArenaChunk *c = xmalloc(sizeof(ArenaChunk) + cap);
+    ArenaChunk *c = xcalloc(sizeof(ArenaChunk) + cap);
     c->used = 0;
     c->cap = cap;
     c->next = a->head;
@@ -77,7 +118,6 @@ void *arena_alloc(Arena *a, size_t size)
 #ifdef HCLC_ARENA_DEBUG
     ArenaChunk *c = new_chunk(a, need);
     c->used = need;
-    memset(c->data, 0, need);
     return c->data;
 #else
     ArenaChunk *c = a->head;
@@ -85,7 +125,7 @@ void *arena_alloc(Arena *a, size_t size)
         if (need > ARENA_CHUNK / 4) {
             // A large object gets a chunk of its own, kept behind the
             // current one so the current chunk's free space is not lost.
-            ArenaChunk *big = xmalloc(sizeof(ArenaChunk) + need);
+            ArenaChunk *big = xcalloc(sizeof(ArenaChunk) + need);
             big->used = big->cap = need;
             if (c) {
                 big->next = c->next;
@@ -94,14 +134,12 @@ void *arena_alloc(Arena *a, size_t size)
                 big->next = NULL;
                 a->head = big;
             }
-            memset(big->data, 0, need);
             return big->data;
         }
         c = new_chunk(a, ARENA_CHUNK);
     }
     void *p = c->data + c->used;
     c->used += need;
-    memset(p, 0, need);
     return p;
 #endif
 }

@@ -13,8 +13,11 @@
 
 typedef struct ArenaChunk ArenaChunk;
 
+typedef struct ArenaOwned ArenaOwned;
+
 typedef struct Arena {
     ArenaChunk *head;   // newest chunk (or newest debug allocation)
+    ArenaOwned *owned;  // heap blocks handed over with arena_adopt
     size_t total;       // bytes handed out, for statistics
 } Arena;
 
@@ -22,8 +25,15 @@ typedef struct Arena {
 void arena_init(Arena *a);
 // Releases every allocation of the arena; the arena is empty again after it.
 void arena_free(Arena *a);
-// Returns `size` bytes aligned for any type, zero-filled.
+// Returns `size` bytes aligned to 8 (for pointers, doubles and 64-bit
+// integers; hclc allocates no long double), zero-filled.
 void *arena_alloc(Arena *a, size_t size);
+// Takes ownership of heap block `p` (from malloc): arena_free frees it.
+// Lets big buffers (file contents, printed output) join the arena's
+// lifetime without being copied.
+void arena_adopt(Arena *a, void *p);
+// Frees adopted block `p` now, before the arena ends (a no-op for NULL).
+void arena_release(Arena *a, void *p);
 // Returns a NUL-terminated copy of the `len` bytes at `s`.
 char *arena_strndup(Arena *a, const char *s, size_t len);
 // Returns a NUL-terminated copy of the string `s`.

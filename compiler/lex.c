@@ -68,7 +68,7 @@ typedef struct Lexer {
     const char *s; // the file's text (NUL-terminated)
     uint32_t len;
     uint32_t pos;
-    Token *toks; // heap while lexing; copied into the arena by finish()
+    Token *toks; // heap; handed to the arena by finish()
     uint32_t ntok, cap;
     char *buf; // literal text being decoded (heap, reused)
     size_t blen, bcap;
@@ -337,6 +337,17 @@ static bool check_source(Lexer *L)
     const unsigned char *s = (const unsigned char *)L->s;
     uint32_t i = 0;
     while (i < L->len) {
+        // Eight ASCII bytes at a time: no byte has its top bit set, and none
+        // is NUL (the "has a zero byte" trick).
+        while (L->len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0x8080808080808080u) || ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
+                break;
+            i += 8;
+        }
+        if (i >= L->len)
+            break;
         if (s[i] >= 0x01 && s[i] < 0x80) {
             i++;
             continue;
@@ -1152,7 +1163,7 @@ static void lexer_init(Lexer *L, Arena *arena, const SourceSet *src, uint32_t fi
     *L = (Lexer){.arena = arena, .diags = diags, .file = file, .s = f->text, .len = f->len};
 }
 
-// Ends the list with TOK_EOF and moves it into the arena.
+// Ends the list with TOK_EOF and hands it to the arena.
 static TokenList finish(Lexer *L)
 {
     if (L->fatal)
@@ -1165,10 +1176,10 @@ static TokenList finish(Lexer *L)
             t->text = arena_strndup(L->arena, L->s + t->span.start, t->len);
         }
     }
-    TokenList out = {.items = arena_alloc(L->arena, (size_t)L->ntok * sizeof(Token)),
-                     .count = L->ntok};
-    memcpy(out.items, L->toks, (size_t)L->ntok * sizeof(Token));
-    free(L->toks);
+    // The array joins the arena as it is: copying it would double the peak
+    // memory of a large file. lex_release can free it once it is parsed.
+    arena_adopt(L->arena, L->toks);
+    TokenList out = {.items = L->toks, .count = L->ntok};
     free(L->buf);
     return out;
 }
@@ -1182,6 +1193,13 @@ TokenList lex_file(Arena *arena, const SourceSet *src, uint32_t file, Diags *dia
         lex_code(&L, NULL);
     }
     return finish(&L);
+}
+
+void lex_release(Arena *arena, TokenList *tokens)
+{
+    arena_release(arena, tokens->items);
+    tokens->items = NULL;
+    tokens->count = 0;
 }
 
 TokenList lex_template_file(Arena *arena, const SourceSet *src, uint32_t file, Diags *diags)

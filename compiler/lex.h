@@ -108,6 +108,10 @@ TokenList lex_file(Arena *arena, const SourceSet *src, uint32_t file, Diags *dia
 // tokens, ending with TOK_EOF.
 TokenList lex_template_file(Arena *arena, const SourceSet *src, uint32_t file, Diags *diags);
 
+// Frees the tokens of a list now (they are parsed and no longer needed);
+// the list is empty afterwards. Without it they live as long as the arena.
+void lex_release(Arena *arena, TokenList *tokens);
+
 // Returns the display name of a token kind ("'{'", "identifier").
 const char *lex_kind_name(TokenKind kind);
 // Returns the enum name of a token kind without prefix ("LBRACE"), for debug output.

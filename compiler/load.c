@@ -90,8 +90,9 @@ LoadStatus load_read_file(SourceSet *src, Diags *diags, const char *path, uint32
     int result = read_all(f, hint, &data, &len);
     fclose(f);
     if (result == 0)
-        *file = source_add(src, path, data, len);
-    free(data);
+        *file = source_add_owned(src, path, data, len);
+    else
+        free(data);
     if (result == READ_TOO_LARGE)
         return too_large(diags, path);
     if (result != 0)
@@ -206,6 +207,7 @@ void load_parse_file(Arena *arena, const SourceSet *src, Diags *diags, uint32_t 
     out->tokens = lex_file(arena, src, file, diags);
     if (!lexer_stopped(diags, before)) {
         out->body = parse_file(arena, &out->tokens, diags);
+        lex_release(arena, &out->tokens); // the tree holds what it needs
         return;
     }
     out->body = arena_alloc(arena, sizeof(Body));

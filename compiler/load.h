@@ -23,7 +23,7 @@ typedef enum LoadStatus {
 
 typedef struct LoadedFile {
     uint32_t file;    // index in the SourceSet
-    TokenList tokens; // the file's tokens, ending with TOK_EOF
+    TokenList tokens; // empty once parsed (lex_release); kept only when lexing stopped
     Body *body;       // the parsed body; never NULL (empty when lexing stopped early)
 } LoadedFile;
 

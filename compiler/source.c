@@ -13,19 +13,18 @@ void source_init(SourceSet *set, Arena *arena)
 static void index_lines(Arena *arena, SourceFile *f)
 {
     uint32_t n = 1;
-    for (uint32_t i = 0; i < f->len; i++)
-        if (f->text[i] == '\n')
-            n++;
+    const char *end = f->text + f->len;
+    for (const char *p = f->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
     f->lines = arena_alloc(arena, (size_t)n * sizeof(uint32_t));
     f->nlines = n;
     uint32_t k = 0;
     f->lines[k++] = 0;
-    for (uint32_t i = 0; i < f->len; i++)
-        if (f->text[i] == '\n')
-            f->lines[k++] = i + 1;
+    for (const char *p = f->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        f->lines[k++] = (uint32_t)(p - f->text) + 1;
 }
 
-uint32_t source_add(SourceSet *set, const char *name, const char *text, size_t len)
+static SourceFile *new_file(SourceSet *set, const char *name)
 {
     if (set->count == set->cap) {
         uint32_t cap = set->cap ? set->cap * 2 : 8;
@@ -34,7 +33,24 @@ uint32_t source_add(SourceSet *set, const char *name, const char *text, size_t l
     }
     SourceFile *f = &set->files[set->count];
     f->name = arena_strdup(set->arena, name);
+    return f;
+}
+
+uint32_t source_add(SourceSet *set, const char *name, const char *text, size_t len)
+{
+    SourceFile *f = new_file(set, name);
     f->text = arena_strndup(set->arena, text, len);
+    f->len = (uint32_t)len;
+    index_lines(set->arena, f);
+    return set->count++;
+}
+
+uint32_t source_add_owned(SourceSet *set, const char *name, char *text, size_t len)
+{
+    text[len] = '\0';
+    arena_adopt(set->arena, text);
+    SourceFile *f = new_file(set, name);
+    f->text = text;
     f->len = (uint32_t)len;
     index_lines(set->arena, f);
     return set->count++;

@@ -48,6 +48,10 @@ void source_init(SourceSet *set, Arena *arena);
 // Adds a file whose contents are the `len` bytes at `text` (copied into the
 // arena) and returns its index. `name` is copied too.
 uint32_t source_add(SourceSet *set, const char *name, const char *text, size_t len);
+// Adds a file whose contents are the `len` bytes of heap buffer `text`,
+// which must have room for one more byte (a NUL is written at text[len]).
+// The SourceSet's arena takes ownership of the buffer: nothing is copied.
+uint32_t source_add_owned(SourceSet *set, const char *name, char *text, size_t len);
 // Returns the file with index `file`; the index must be valid.
 const SourceFile *source_file(const SourceSet *set, uint32_t file);
 // Returns a span of `len` bytes at `start` in `file`.

@@ -167,6 +167,7 @@ static Node *load_template(Eval *ev, const char *abs, Span at)
     TokenList toks = lex_template_file(ev->arena, ev->src, (uint32_t)file, ev->main_diags);
     if (ev->main_diags->errors == before) {
         Node *root = parse_template(ev->arena, &toks, ev->main_diags);
+        lex_release(ev->arena, &toks);
         if (ev->main_diags->errors == before)
             c->root = root;
     }

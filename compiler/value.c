@@ -333,8 +333,20 @@ bool value_number_is_int(double n)
 
 const char *value_number_text(double n, char *buf)
 {
-    if (value_number_is_int(n)) {
-        snprintf(buf, VALUE_NUMBER_BUF, "%.0f", n == 0 ? 0.0 : n); // no "-0"
+    if (value_number_is_int(n)) { // digits by hand: snprintf("%.0f") is slow
+        uint64_t u = (uint64_t)(n < 0 ? -n : n);
+        char tmp[24];
+        int k = 0;
+        do {
+            tmp[k++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        int j = 0;
+        if (n < 0)
+            buf[j++] = '-';
+        while (k)
+            buf[j++] = tmp[--k];
+        buf[j] = '\0';
         return buf;
     }
     for (int prec = 15; prec <= 17; prec++) {

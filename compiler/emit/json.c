@@ -61,7 +61,8 @@ static cJSON *object_to_json(const Value *v, unsigned depth)
         return NULL;
     for (uint32_t i = 0; i < v->as.object.count; i++) {
         cJSON *item = to_json(v->as.object.vals[i], depth + 1);
-        if (!item || !cJSON_AddItemToObject(obj, v->as.object.keys[i].ptr, item)) {
+        // The key is not copied either (CS: cJSON neither copies nor frees it).
+        if (!item || !cJSON_AddItemToObjectCS(obj, v->as.object.keys[i].ptr, item)) {
             cJSON_Delete(item);
             cJSON_Delete(obj);
             return NULL;
@@ -86,7 +87,9 @@ static cJSON *to_json(const Value *v, unsigned depth)
     case VAL_NUMBER:
         return number_to_json(v->as.number);
     case VAL_STRING:
-        return cJSON_CreateString(v->as.str.ptr); // strings hold no NUL
+        // A reference, not a copy: the value outlives the cJSON tree, and
+        // strings hold no NUL.
+        return cJSON_CreateStringReference(v->as.str.ptr);
     case VAL_LIST:
         return list_to_json(v, depth);
     case VAL_OBJECT:
@@ -112,14 +115,18 @@ char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
     cJSON_Delete(root);
     if (!printed)
         return NULL;
+    // cJSON allocates with malloc (hclc installs no hooks), so the printed
+    // text joins the arena as it is instead of being copied: outputs are
+    // the largest buffers of a run.
     size_t n = strlen(printed);
     bool newline = style == EMIT_JSON_PRETTY;
-    char *out = arena_alloc(a, n + newline + 1);
-    memcpy(out, printed, n);
-    cJSON_free(printed);
-    if (newline)
+    char *out = printed;
+    if (newline) {
+        out = xrealloc(printed, n + 2);
         out[n++] = '\n';
-    out[n] = '\0';
+        out[n] = '\0';
+    }
+    arena_adopt(a, out);
     if (len)
         *len = n;
     return out;
