@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cfn.h"
 #include "decode.h"
 #include "ecs.h"
 #include "emit.h"
@@ -90,18 +91,36 @@ static Value *member(Value *v, const char *name)
     return v && v->kind == VAL_OBJECT ? value_object_get(v, name, strlen(name)) : NULL;
 }
 
-typedef enum Target { TARGET_JSON, TARGET_TASK, TARGET_CONTAINERS } Target;
+typedef enum Target {
+    TARGET_JSON,
+    TARGET_TASK,
+    TARGET_CONTAINERS,
+    TARGET_CFN_JSON,
+    TARGET_CFN_YAML,
+} Target;
+
+static const struct {
+    const char *name;
+    Target target;
+} TARGETS[] = {
+    {"task-definition", TARGET_TASK},   {"container-definitions", TARGET_CONTAINERS},
+    {"json", TARGET_JSON},              {"cloudformation", TARGET_CFN_JSON},
+    {"cloudformation-yaml", TARGET_CFN_YAML},
+};
+
+#define NTARGETS (sizeof TARGETS / sizeof TARGETS[0])
 
 static bool parse_target(Diags *diags, const char *name, Target *t)
 {
-    static const char *const known[] = {"task-definition", "container-definitions", "json"};
-    static const char *const later[] = {"cloudformation", "cloudformation-yaml", "tfvars",
-                                        "tfvars-json"};
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (strcmp(name, known[i]) == 0) {
-            *t = i == 0 ? TARGET_TASK : i == 1 ? TARGET_CONTAINERS : TARGET_JSON;
+    static const char *const later[] = {"tfvars", "tfvars-json"};
+    const char *names[NTARGETS];
+    for (size_t i = 0; i < NTARGETS; i++) {
+        names[i] = TARGETS[i].name;
+        if (strcmp(name, TARGETS[i].name) == 0) {
+            *t = TARGETS[i].target;
             return true;
         }
+    }
     for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
         if (strcmp(name, later[i]) == 0) {
             diag_error(diags, E_BAD_TARGET, span_none(), "target \"%s\" is not implemented yet",
@@ -109,11 +128,12 @@ static bool parse_target(Diags *diags, const char *name, Target *t)
             return false;
         }
     Diag *g = diag_error(diags, E_BAD_TARGET, span_none(), "unknown target \"%s\"", name);
-    const char *s = diag_suggest(name, known, 3);
+    const char *s = diag_suggest(name, names, NTARGETS);
     if (s)
         diag_help(diags, g, "did you mean \"%s\"?", s);
     else
-        diag_help(diags, g, "the targets are task-definition, container-definitions and json");
+        diag_help(diags, g, "the targets are task-definition, container-definitions, json, "
+                            "cloudformation and cloudformation-yaml");
     return false;
 }
 
@@ -200,6 +220,32 @@ static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *o
     return COMPILE_OK;
 }
 
+// -t cloudformation / cloudformation-yaml: every task definition lowered
+// and validated (as for task-definition), then one template (cfn.h).
+static CompileStatus build_cloudformation(Eval *ev, Diags *diags, const CompileOptions *opt,
+                                          bool yaml, CompileResult *out)
+{
+    const Module *m = ev->mod;
+    if (m->ntasks == 0) {
+        diag_error(diags, E_UNKNOWN_REFERENCE, span_none(), "there is no task_definition block");
+        return COMPILE_INPUT_ERRORS;
+    }
+    Value **tasks = arena_alloc(ev->arena, (size_t)m->ntasks * sizeof(Value *));
+    for (uint32_t i = 0; i < m->ntasks; i++)
+        tasks[i] = build_task(ev, diags, opt, i);
+    if (diags_has_errors(diags))
+        return COMPILE_INPUT_ERRORS;
+    CfnInput in = {ev, opt->path ? opt->path : ".", ev->workspace, tasks, m->ntasks};
+    out->items = arena_alloc(ev->arena, sizeof(CompileOutput));
+    CompileOutput *o = &out->items[0];
+    o->name = NULL;
+    o->text = cfn_build(ev->arena, diags, &in, yaml, &o->len);
+    if (!o->text || diags_has_errors(diags))
+        return COMPILE_INPUT_ERRORS;
+    out->count = 1;
+    return COMPILE_OK;
+}
+
 static CompileStatus build_outputs(Eval *ev, Diags *diags, const CompileOptions *opt,
                                    CompileResult *out)
 {
@@ -228,8 +274,10 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
     if (eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace, opt->workspace_from,
                   p.root) &&
         eval_check_all(&ev))
-        st = target == TARGET_JSON ? build_outputs(&ev, diags, opt, out)
-                                   : build_tasks(&ev, diags, opt, target, out);
+        st = target == TARGET_JSON         ? build_outputs(&ev, diags, opt, out)
+             : target == TARGET_CFN_JSON ? build_cloudformation(&ev, diags, opt, false, out)
+             : target == TARGET_CFN_YAML ? build_cloudformation(&ev, diags, opt, true, out)
+                                         : build_tasks(&ev, diags, opt, target, out);
     else
         st = COMPILE_INPUT_ERRORS;
     eval_free(&ev);

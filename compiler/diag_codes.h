@@ -5,7 +5,8 @@
 //   E00xx lexical   E01xx syntax   E0200-0249 JSON/YAML readers
 //   E0250-0299 functions   E03xx loading, inputs, evaluation
 //   E0500-0549 ECS schema checks   E0550-0699 ECS rules   E0700-0719 ECS
-//   lowering   E0720-0739 ECS targets   E09xx files and limits
+//   lowering   E0720-0739 ECS targets   E0740-0759 tfvars   E0760-0799
+//   CloudFormation   E09xx files and limits
 #define DIAG_CODE_LIST(X)                                                                    \
     X(1, BAD_UTF8, "invalid UTF-8 in the source")                                         \
     X(2, NUL_BYTE, "NUL byte in the source")                                              \
@@ -187,6 +188,8 @@
     X(706, ECS_NULL_ENTRY, "null entry in a map of a task_definition") \
     X(720, ECS_FORM, "JSON of the wrong shape for a task definition")                    \
     X(721, WORKSPACES_FAILED, "validation failed in some workspaces")                    \
+    X(760, CFN_LOGICAL_ID, "two task definitions with one CloudFormation logical id")   \
+    X(761, CFN_LIMIT, "template beyond a CloudFormation limit")                            \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")

@@ -14,7 +14,8 @@
 #    stdout, stderr and exit status must equal the files `stdout`, `stderr`
 #    and `exit` byte for byte (a missing file means empty, or 0); the output
 #    of an optional executable `after` (run in the scratch directory after
-#    hclc) is appended to the stdout compared. BLESS=1
+#    hclc, with HCLC naming the binary) is appended to the stdout compared.
+#    BLESS=1
 #    writes the actual results into the case instead.
 # 3. Every directory under samples/ must validate with no output, in each
 #    workspace it declares.
@@ -119,7 +120,7 @@ run_case() {
     # An executable `after` inspects what hclc left (files it wrote); its
     # output is appended to hclc's stdout.
     if [ -x "$case_dir/after" ]; then
-        (cd "$work" && ./after) >>"$SCRATCH/out" 2>&1
+        (cd "$work" && env -i "${BASE_ENV[@]}" HCLC="$HCLC" ./after) >>"$SCRATCH/out" 2>&1
     fi
     rm -rf "$work"
     actual_status=$(cat "$SCRATCH/status")
