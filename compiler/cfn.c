@@ -10,10 +10,12 @@
 #include "ecs/schema.h"
 #include "emit.h"
 #include "module.h"
+#include "types.h"
 
 #define CFN_MAX_BODY 1000000 // bytes of template body
 #define CFN_MAX_RESOURCES 500
 #define CFN_MAX_OUTPUTS 200
+#define CFN_MAX_PARAMETERS 200
 
 static Value *to_cfn(Arena *a, Value *v, const SchemaType *type);
 
@@ -36,6 +38,8 @@ static Value *struct_to_cfn(Arena *a, Value *obj, const SchemaShape *shape)
 // The value with CloudFormation's property names, following `type`.
 static Value *to_cfn(Arena *a, Value *v, const SchemaType *type)
 {
+    if (v->flags & VALF_INTRINSIC)
+        return v; // {"Ref": ...} and friends are CloudFormation already
     if (type->kind == SK_STRUCT && v->kind == VAL_OBJECT)
         return struct_to_cfn(a, v, type->shape);
     if (type->kind == SK_LIST && v->kind == VAL_LIST) {
@@ -45,6 +49,32 @@ static Value *to_cfn(Arena *a, Value *v, const SchemaType *type)
         return out;
     }
     return v; // scalars and user maps (SK_MAP) are never renamed
+}
+
+const Value *cfn_find_intrinsic(const Value *v)
+{
+    if (v->flags & VALF_INTRINSIC)
+        return v;
+    const Value *found = NULL;
+    if (v->kind == VAL_LIST)
+        for (uint32_t i = 0; !found && i < v->as.list.count; i++)
+            found = cfn_find_intrinsic(v->as.list.items[i]);
+    if (v->kind == VAL_OBJECT)
+        for (uint32_t i = 0; !found && i < v->as.object.count; i++)
+            found = cfn_find_intrinsic(v->as.object.vals[i]);
+    return found;
+}
+
+bool cfn_reject_intrinsics(Diags *diags, const Value *v, const char *target)
+{
+    const Value *x = cfn_find_intrinsic(v);
+    if (!x)
+        return true;
+    const char *name = x->as.object.count ? x->as.object.keys[0].ptr : "?";
+    Diag *g = diag_error(diags, E_CFN_INTRINSIC_TARGET, x->origin,
+                         "CloudFormation intrinsic %s in the %s target", name, target);
+    diag_help(diags, g, "intrinsics work only with -t cloudformation and -t cloudformation-yaml");
+    return false;
 }
 
 // "web-api" -> "WebApi": letters and digits of the label, each word capitalised.
@@ -68,6 +98,15 @@ static char *pascal_case(Arena *a, const char *label)
     return out;
 }
 
+Value *cfn_parameter_ref(Arena *a, const char *name, Span at)
+{
+    Value *ref = value_object_new(a, at, 1);
+    const char *id = pascal_case(a, name);
+    value_object_put(a, ref, "Ref", 3, value_cstring(a, at, id));
+    ref->flags |= VALF_INTRINSIC;
+    return ref;
+}
+
 static bool logical_ids(Arena *a, Diags *diags, const Module *m, const char **ids)
 {
     bool ok = true;
@@ -82,8 +121,9 @@ static bool logical_ids(Arena *a, Diags *diags, const Module *m, const char **id
                                  m->tasks[j].name, m->tasks[i].name, ids[i]);
             diag_note_at(diags, g, m->tasks[j].name_span, "\"%s\" is declared here",
                          m->tasks[j].name);
-            diag_help(diags, g, "logical ids keep only the letters and digits of the label; "
-                                "rename one of the blocks");
+            diag_help(diags, g,
+                      "logical ids keep only the letters and digits of the label; "
+                      "rename one of the blocks");
             ok = false;
         }
     }
@@ -119,7 +159,70 @@ static Value *output(Arena *a, const char *id, const char *label)
     return o;
 }
 
-static Value *template_value(Arena *a, const CfnInput *in, const char **ids)
+// "String" or "Number" for a cfn_parameter variable, or NULL after an error.
+static const char *parameter_type(Arena *a, Diags *diags, const Variable *var, const Value *val)
+{
+    const Type *t = var->type && var->type->kind != TY_ANY ? var->type : NULL;
+    if ((t && t->kind == TY_STRING) || (!t && val->kind == VAL_STRING))
+        return "String";
+    if ((t && t->kind == TY_NUMBER) || (!t && val->kind == VAL_NUMBER))
+        return "Number";
+    Span at = var->cfn_parameter_attr ? var->cfn_parameter_attr->span : var->name_span;
+    Diag *g =
+        diag_error(diags, E_CFN_PARAMETER, at,
+                   "variable \"%s\" cannot be a CloudFormation parameter: its %s is %s", var->name,
+                   t ? "type" : "value", t ? types_text(a, t) : value_type_name(val));
+    diag_help(diags, g, "cfn_parameter works for string and number variables");
+    return NULL;
+}
+
+static Value *parameter(Eval *ev, Diags *diags, const Variable *var, Value *val)
+{
+    Arena *a = ev->arena;
+    const char *type = parameter_type(a, diags, var, val);
+    if (!type)
+        return NULL;
+    Value *p = value_object_new(a, span_none(), 4);
+    put(a, p, "Type", str(a, type));
+    if (val->kind == VAL_STRING || val->kind == VAL_NUMBER)
+        put(a, p, "Default", val);
+    Value *d = var->description_attr ? eval_expr(ev, var->description_attr->expr) : NULL;
+    if (d && d->kind == VAL_STRING)
+        put(a, p, "Description", d);
+    if (var->sensitive)
+        put(a, p, "NoEcho", value_bool(a, span_none(), true));
+    return p;
+}
+
+// The Parameters of the template (NULL when there are none, or after errors).
+static Value *parameters(const CfnInput *in, Diags *diags, const char **ids, uint32_t *count)
+{
+    Eval *ev = in->ev;
+    const Module *m = ev->mod;
+    Value *ps = value_object_new(ev->arena, span_none(), 4);
+    for (uint32_t i = 0; i < m->nvars; i++) {
+        const Variable *var = &m->vars[i];
+        if (!var->cfn_parameter)
+            continue;
+        Value *p = parameter(ev, diags, var, eval_variable(ev, i, span_none()));
+        const char *id = pascal_case(ev->arena, var->name);
+        for (uint32_t k = 0; p && k < m->ntasks; k++)
+            if (strcmp(id, ids[k]) == 0) {
+                diag_error(diags, E_CFN_PARAMETER, var->name_span,
+                           "variable \"%s\" and task definition \"%s\" get the same "
+                           "CloudFormation logical id \"%s\"",
+                           var->name, m->tasks[k].name, id);
+                p = NULL;
+            }
+        if (p && !value_object_put(ev->arena, ps, id, strlen(id), p))
+            diag_error(diags, E_CFN_PARAMETER, var->name_span,
+                       "two cfn_parameter variables get the CloudFormation logical id \"%s\"", id);
+    }
+    *count = ps->as.object.count;
+    return ps->as.object.count ? ps : NULL;
+}
+
+static Value *template_value(Arena *a, const CfnInput *in, const char **ids, Value *params)
 {
     const Module *m = in->ev->mod;
     Value *t = value_object_new(a, span_none(), 4);
@@ -127,6 +230,8 @@ static Value *template_value(Arena *a, const CfnInput *in, const char **ids)
     put(a, t, "Description",
         str(a, arena_printf(a, "ECS task definitions compiled by hclc from %s (workspace %s)",
                             in->source, in->workspace)));
+    if (params)
+        put(a, t, "Parameters", params);
     Value *res = value_object_new(a, span_none(), m->ntasks);
     Value *outs = value_object_new(a, span_none(), m->ntasks);
     for (uint32_t i = 0; i < m->ntasks; i++) {
@@ -138,8 +243,14 @@ static Value *template_value(Arena *a, const CfnInput *in, const char **ids)
     return t;
 }
 
-static bool check_limits(Diags *diags, uint32_t resources, size_t body)
+static bool check_limits(Diags *diags, uint32_t resources, uint32_t params, size_t body)
 {
+    if (params > CFN_MAX_PARAMETERS) {
+        diag_error(diags, E_CFN_LIMIT, span_none(),
+                   "the template has %u parameters; CloudFormation allows %d", params,
+                   CFN_MAX_PARAMETERS);
+        return false;
+    }
     if (resources > CFN_MAX_RESOURCES) {
         diag_error(diags, E_CFN_LIMIT, span_none(),
                    "the template has %u resources; CloudFormation allows %d", resources,
@@ -165,9 +276,13 @@ char *cfn_build(Arena *a, Diags *diags, const CfnInput *in, bool yaml, size_t *l
     const char **ids = arena_alloc(a, (in->ntasks + 1) * sizeof(char *));
     if (!logical_ids(a, diags, in->ev->mod, ids))
         return NULL;
-    Value *t = template_value(a, in, ids);
+    uint32_t nparams = 0;
+    Value *params = parameters(in, diags, ids, &nparams);
+    if (diags_has_errors(diags))
+        return NULL;
+    Value *t = template_value(a, in, ids, params);
     char *text = yaml ? emit_yaml(a, t, len) : emit_json(a, t, EMIT_JSON_PRETTY, len);
-    if (!text || !check_limits(diags, in->ntasks, *len))
+    if (!text || !check_limits(diags, in->ntasks, nparams, *len))
         return NULL;
     return text;
 }

@@ -97,6 +97,8 @@ typedef enum Target {
     TARGET_CONTAINERS,
     TARGET_CFN_JSON,
     TARGET_CFN_YAML,
+    TARGET_TFVARS,
+    TARGET_TFVARS_JSON,
 } Target;
 
 static const struct {
@@ -106,13 +108,13 @@ static const struct {
     {"task-definition", TARGET_TASK},   {"container-definitions", TARGET_CONTAINERS},
     {"json", TARGET_JSON},              {"cloudformation", TARGET_CFN_JSON},
     {"cloudformation-yaml", TARGET_CFN_YAML},
+    {"tfvars", TARGET_TFVARS},          {"tfvars-json", TARGET_TFVARS_JSON},
 };
 
 #define NTARGETS (sizeof TARGETS / sizeof TARGETS[0])
 
 static bool parse_target(Diags *diags, const char *name, Target *t)
 {
-    static const char *const later[] = {"tfvars", "tfvars-json"};
     const char *names[NTARGETS];
     for (size_t i = 0; i < NTARGETS; i++) {
         names[i] = TARGETS[i].name;
@@ -121,19 +123,13 @@ static bool parse_target(Diags *diags, const char *name, Target *t)
             return true;
         }
     }
-    for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
-        if (strcmp(name, later[i]) == 0) {
-            diag_error(diags, E_BAD_TARGET, span_none(), "target \"%s\" is not implemented yet",
-                       name);
-            return false;
-        }
     Diag *g = diag_error(diags, E_BAD_TARGET, span_none(), "unknown target \"%s\"", name);
     const char *s = diag_suggest(name, names, NTARGETS);
     if (s)
         diag_help(diags, g, "did you mean \"%s\"?", s);
     else
         diag_help(diags, g, "the targets are task-definition, container-definitions, json, "
-                            "cloudformation and cloudformation-yaml");
+                            "cloudformation, cloudformation-yaml, tfvars and tfvars-json");
     return false;
 }
 
@@ -209,8 +205,12 @@ static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *o
         return COMPILE_INPUT_ERRORS;
     out->items = arena_alloc(ev->arena, (size_t)n * sizeof(CompileOutput));
     Value **built = arena_alloc(ev->arena, (size_t)n * sizeof(Value *));
-    for (uint32_t k = 0; k < n; k++)
+    const char *tname = t == TARGET_CONTAINERS ? "container-definitions" : "task-definition";
+    for (uint32_t k = 0; k < n; k++) {
         built[k] = build_task(ev, diags, opt, first + k);
+        if (built[k])
+            cfn_reject_intrinsics(diags, built[k], tname);
+    }
     if (diags_has_errors(diags))
         return COMPILE_INPUT_ERRORS;
     for (uint32_t k = 0; k < n; k++) {
@@ -250,7 +250,8 @@ static CompileStatus build_outputs(Eval *ev, Diags *diags, const CompileOptions 
                                    CompileResult *out)
 {
     Value *v = select_output(ev, diags, opt->output_name);
-    if (!v || diags_has_errors(diags) || value_has_invalid(v))
+    if (!v || diags_has_errors(diags) || value_has_invalid(v) ||
+        !cfn_reject_intrinsics(diags, v, "json"))
         return COMPILE_INPUT_ERRORS;
     out->items = arena_alloc(ev->arena, sizeof(CompileOutput));
     add_output(ev->arena, out, NULL, v);
@@ -261,9 +262,12 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
                             CompileResult *out)
 {
     out->count = 0;
+    out->ext = NULL;
     Target target = TARGET_TASK;
     if (opt->target && !parse_target(diags, opt->target, &target))
         return COMPILE_USAGE_ERROR;
+    if (target == TARGET_TFVARS || target == TARGET_TFVARS_JSON)
+        return compile_tfvars(a, src, diags, opt, out);
     Project p;
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)
@@ -271,9 +275,10 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
     if (!opt->target && (p.mod.ntasks == 0 || opt->output_name))
         target = TARGET_JSON; // a project without task definitions builds its outputs
     Eval ev;
-    if (eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace, opt->workspace_from,
-                  p.root) &&
-        eval_check_all(&ev))
+    bool ok = eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace,
+                        opt->workspace_from, p.root);
+    ev.cfn_refs = target == TARGET_CFN_JSON || target == TARGET_CFN_YAML; // cfn.h
+    if (ok && eval_check_all(&ev))
         st = target == TARGET_JSON         ? build_outputs(&ev, diags, opt, out)
              : target == TARGET_CFN_JSON ? build_cloudformation(&ev, diags, opt, false, out)
              : target == TARGET_CFN_YAML ? build_cloudformation(&ev, diags, opt, true, out)
@@ -303,6 +308,9 @@ static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
     Value *v = decode_json_file(a, src, file, diags);
     if (!v)
         return COMPILE_INPUT_ERRORS;
+    EcsOptions eo = {opt->strict, opt->workspace};
+    if (cfn_is_template(v)) // a CloudFormation template (cfn.h)
+        return cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
     EcsForm form = ECS_FORM_REQUEST;
     Value *described = member(v, "taskDefinition");
     if (v->kind == VAL_LIST) {
@@ -311,7 +319,6 @@ static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
         form = ECS_FORM_DESCRIBED;
         v = described;
     }
-    EcsOptions eo = {opt->strict, opt->workspace};
     ecs_validate(a, diags, v, form, &eo);
     return diags_has_errors(diags) ? COMPILE_INPUT_ERRORS : COMPILE_OK;
 }
@@ -355,10 +362,34 @@ static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
     return COMPILE_INPUT_ERRORS;
 }
 
+// `hclc validate TEMPLATE.yaml`: a CloudFormation template in YAML, with
+// the short-form tags (cfn.h).
+static CompileStatus validate_cfn_yaml(Arena *a, SourceSet *src, Diags *diags,
+                                       const CompileOptions *opt)
+{
+    uint32_t file;
+    if (load_read_file(src, diags, opt->path, &file) != LOAD_OK)
+        return COMPILE_IO_ERROR;
+    Value *v = decode_yaml_cfn_file(a, src, file, diags);
+    if (!v)
+        return COMPILE_INPUT_ERRORS;
+    if (!cfn_is_template(v)) {
+        Diag *g = diag_error(diags, E_CFN_TEMPLATE, v->origin,
+                             "this YAML file is not a CloudFormation template");
+        diag_help(diags, g, "a template is a mapping with Resources (and usually "
+                            "AWSTemplateFormatVersion); task definitions alone go in .json files");
+        return COMPILE_INPUT_ERRORS;
+    }
+    EcsOptions eo = {opt->strict, opt->workspace};
+    return cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
+}
+
 CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt)
 {
     if (opt->path && ends_with(opt->path, ".json"))
         return validate_json(a, src, diags, opt);
+    if (opt->path && (ends_with(opt->path, ".yaml") || ends_with(opt->path, ".yml")))
+        return validate_cfn_yaml(a, src, diags, opt);
     Project p;
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)
@@ -368,6 +399,85 @@ CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const Com
     return validate_workspace(a, src, diags, opt, &p, opt->workspace, opt->workspace_from)
                ? COMPILE_OK
                : COMPILE_INPUT_ERRORS;
+}
+
+// --- tfvars -----------------------------------------------------------------
+
+// The variables of the workspace `ev` evaluates, as .tfvars (or JSON) text in
+// `o`; false after errors. Sensitive ones are left out unless asked for.
+static bool tfvars_workspace(Eval *ev, const CompileOptions *opt, bool json, CompileOutput *o)
+{
+    const Module *m = ev->mod;
+    EmitVar *vars = arena_alloc(ev->arena, ((size_t)m->nvars + 1) * sizeof(EmitVar));
+    bool ok = true;
+    for (uint32_t i = 0; i < m->nvars; i++) {
+        Value *v = eval_variable(ev, i, span_none());
+        ok = ok && !value_has_invalid(v);
+        bool hide = (m->vars[i].sensitive || value_is_sensitive(v)) && !opt->include_sensitive;
+        vars[i].name = m->vars[i].name;
+        vars[i].value = hide ? NULL : v;
+    }
+    if (!ok || diags_has_errors(ev->diags))
+        return false;
+    o->name = ev->workspace;
+    o->text = json ? emit_tfvars_json(ev->arena, vars, m->nvars, &o->len)
+                   : emit_tfvars(ev->arena, vars, m->nvars, &o->len);
+    return true;
+}
+
+static bool tfvars_one(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                       Project *p, const char *workspace, const char *from, CompileOutput *o)
+{
+    Eval ev;
+    bool json = strcmp(opt->target, "tfvars-json") == 0;
+    bool ok = eval_init(&ev, a, diags, src, &p->mod, &p->inputs, workspace, from, p->root) &&
+              tfvars_workspace(&ev, opt, json, o);
+    eval_free(&ev);
+    return ok;
+}
+
+// One output per workspace (the default one when none is declared); each
+// diagnostic says which workspace it is about.
+static CompileStatus tfvars_all(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                                Project *p, CompileResult *out)
+{
+    uint32_t n = p->mod.nworkspaces ? p->mod.nworkspaces : 1;
+    out->items = arena_alloc(a, (size_t)n * sizeof(CompileOutput));
+    bool ok = true;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *ws = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
+        Diags one;
+        diags_init(&one, a);
+        ok &= tfvars_one(a, src, &one, opt, p, ws, "--all-workspaces", &out->items[i]);
+        for (size_t k = 0; k < one.count; k++) {
+            diag_note(diags, one.items[k], "in workspace \"%s\"", ws);
+            diags_append(diags, one.items[k]);
+        }
+    }
+    if (!ok)
+        return COMPILE_INPUT_ERRORS;
+    out->count = n;
+    return COMPILE_OK;
+}
+
+CompileStatus compile_tfvars(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                             CompileResult *out)
+{
+    CompileOptions o = *opt;
+    o.target = opt->target ? opt->target : "tfvars";
+    out->count = 0;
+    out->ext = strcmp(o.target, "tfvars-json") == 0 ? ".tfvars.json" : ".tfvars";
+    Project p;
+    CompileStatus st = load_project(a, src, diags, &o, &p);
+    if (st != COMPILE_OK)
+        return st;
+    if (o.all_workspaces)
+        return tfvars_all(a, src, diags, &o, &p, out);
+    out->items = arena_alloc(a, sizeof(CompileOutput));
+    if (!tfvars_one(a, src, diags, &o, &p, o.workspace, o.workspace_from, out->items))
+        return COMPILE_INPUT_ERRORS;
+    out->count = 1;
+    return COMPILE_OK;
 }
 
 CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const char *path,
@@ -437,13 +547,23 @@ bool compile_write_outputs(Diags *diags, const CompileResult *r, const char *out
                            const char *out_dir, FILE *stdout_file)
 {
     if (out_dir) {
+        // A name is a file name inside DIR: a '/' (workspace "../x") would
+        // write elsewhere.
+        for (uint32_t i = 0; i < r->count; i++)
+            if (r->items[i].name && strchr(r->items[i].name, '/')) {
+                diag_error(diags, E_IO_ERROR, span_none(),
+                           "cannot write \"%s\" into \"%s\": the name holds a '/'",
+                           r->items[i].name, out_dir);
+                return false;
+            }
         if (!make_dirs(diags, out_dir))
             return false;
+        const char *ext = r->ext ? r->ext : ".json";
         for (uint32_t i = 0; i < r->count; i++) {
             const CompileOutput *o = &r->items[i];
-            size_t n = strlen(out_dir) + strlen(o->name ? o->name : "output") + 8;
+            size_t n = strlen(out_dir) + strlen(o->name ? o->name : "output") + strlen(ext) + 2;
             char *path = xmalloc(n);
-            snprintf(path, n, "%s/%s.json", out_dir, o->name ? o->name : "output");
+            snprintf(path, n, "%s/%s%s", out_dir, o->name ? o->name : "output", ext);
             bool ok = compile_write_file(diags, path, o->text, o->len);
             free(path);
             if (!ok)

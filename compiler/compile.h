@@ -1,4 +1,4 @@
-// compile.h - the pipeline behind `hclc build`, `validate` and `workspaces`:
+// compile.h - the pipeline behind `hclc build`, `validate`, `tfvars` and `workspaces`:
 // load -> module -> inputs -> eval -> emit, and the atomic writer.
 //
 // Every function here reports through Diags and returns a status; nothing
@@ -29,13 +29,15 @@ typedef struct CompileOptions {
     const char *workspace;      // NULL: "default"
     const char *workspace_from; // "-w", "HCLC_WORKSPACE" (for messages)
     InputOptions inputs;
-    const char *target;         // json, task-definition, container-definitions
+    const char *target;         // json, task-definition, container-definitions, tfvars,
+                                // tfvars-json
     const char *output_name;    // --output NAME, or NULL for every output
     const char *task_name;      // --task NAME, or NULL
     bool all_tasks;             // --out-dir: one output per task definition
     bool canonical;             // --canonical: the form AWS reads back
     bool strict;                // --strict: warnings are errors
-    bool all_workspaces;        // validate --all-workspaces
+    bool all_workspaces;        // validate / tfvars --all-workspaces
+    bool include_sensitive;     // tfvars: write sensitive variables too
 } CompileOptions;
 
 typedef struct CompileOutput {
@@ -47,6 +49,7 @@ typedef struct CompileOutput {
 typedef struct CompileResult {
     CompileOutput *items;
     uint32_t count;
+    const char *ext; // file name suffix with --out-dir: NULL for ".json", ".tfvars"...
 } CompileResult;
 
 // Builds the target; on success `out` holds every output (one, unless
@@ -58,13 +61,19 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
 // output. A PATH ending in .json is a task definition, a container-
 // definitions array or describe-task-definition output, validated as such.
 CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt);
+// The resolved variable values of the workspace (of every workspace, one
+// output each named after it, with all_workspaces) as .tfvars, or as
+// .tfvars.json when the target is "tfvars-json"; sensitive variables are
+// left out unless include_sensitive. Only variables are evaluated.
+CompileStatus compile_tfvars(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                             CompileResult *out);
 // The names of the declared workspaces, one per line, in declaration order.
 CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const char *path,
                                  char **text, size_t *len);
 
 // Writes a build's outputs: to `out_file` (replaced atomically; "-" or
-// NULL means `stdout`), or one DIR/NAME.json per output into `out_dir`
-// (created when missing). Reports and returns false on failure.
+// NULL means `stdout`), or one DIR/NAME.json (NAME plus r->ext) per output
+// into `out_dir` (created when missing). Reports and returns false on failure.
 bool compile_write_outputs(Diags *diags, const CompileResult *r, const char *out_file,
                            const char *out_dir, FILE *stdout_file);
 

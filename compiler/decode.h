@@ -25,5 +25,9 @@
 Value *decode_json_file(Arena *a, const SourceSet *src, uint32_t file, Diags *diags);
 // Parses all of file `file` as one YAML document (an empty document is null).
 Value *decode_yaml_file(Arena *a, const SourceSet *src, uint32_t file, Diags *diags);
+// The same for a CloudFormation template: the short-form tags (!Ref, !Sub,
+// !GetAtt, !Join, !Select, !If ...) read as their long form ({"Ref": ...},
+// {"Fn::Sub": ...}; "!GetAtt a.b" as ["a", "b"]), flagged VALF_INTRINSIC.
+Value *decode_yaml_cfn_file(Arena *a, const SourceSet *src, uint32_t file, Diags *diags);
 
 #endif

@@ -44,6 +44,7 @@ typedef struct YamlReader {
     Anchor *anchors;    // open addressing by name; a redefinition replaces
     uint32_t anchor_cap, anchor_count;
     uint64_t expanded; // values added by alias expansions so far
+    bool cfn;          // CloudFormation's short-form tags (!Ref, !Sub ...) allowed
 } YamlReader;
 
 // libyaml counts characters (a BOM not included); walk there from the last
@@ -227,9 +228,54 @@ static void report_tag(YamlReader *r, const yaml_char_t *tag, Span span, const c
         diag_note(r->d->diags, g,
                   "hclc reads the YAML 1.2 core tags only: !!str !!int !!float !!bool !!null "
                   "!!map !!seq");
+        if (r->cfn)
+            diag_note(r->d->diags, g,
+                      "and in a CloudFormation template the short forms !Ref !Condition !Sub "
+                      "!GetAtt !Join !Select !Split !ImportValue !If !Equals !And !Or !Not "
+                      "!FindInMap !Base64 !GetAZs !Cidr !Transform !Length !ToJsonString");
     } else {
         diag_error(r->d->diags, E_YAML_TAG, span, "YAML tag %s on %s", shown, what);
     }
+}
+
+// The long-form key of a CloudFormation short-form tag ("!Ref" -> "Ref",
+// "!Sub" -> "Fn::Sub"), or NULL when `tag` is not one or the reader does not
+// take them.
+static const char *cfn_function(const YamlReader *r, const yaml_char_t *tag)
+{
+    static const char *const names[] = {
+        "Base64",    "Cidr",        "Equals", "FindInMap", "GetAZs", "GetAtt",
+        "If",        "ImportValue", "Join",   "Select",    "Split",  "Sub",
+        "Transform", "And",         "Or",     "Not",       "Length", "ToJsonString",
+    };
+    const char *t = (const char *)tag;
+    if (!r->cfn || !t || t[0] != '!')
+        return NULL;
+    if (strcmp(t, "!Ref") == 0 || strcmp(t, "!Condition") == 0)
+        return t + 1;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(t + 1, names[i]) == 0)
+            return arena_printf(r->d->a, "Fn::%s", names[i]);
+    return NULL;
+}
+
+// {"Ref": v} / {"Fn::X": v} flagged VALF_INTRINSIC; "!GetAtt a.b" becomes
+// {"Fn::GetAtt": ["a", "b"]} as in the long form.
+static Value *cfn_long_form(YamlReader *r, const char *fn, Value *v, Span span)
+{
+    Arena *a = r->d->a;
+    if (strcmp(fn, "Fn::GetAtt") == 0 && v->kind == VAL_STRING && strchr(v->as.str.ptr, '.')) {
+        const char *dot = strchr(v->as.str.ptr, '.');
+        Value *pair = value_list_new(a, v->origin, 2);
+        pair->as.list.items[0] =
+            value_string(a, v->origin, v->as.str.ptr, (size_t)(dot - v->as.str.ptr));
+        pair->as.list.items[1] = value_cstring(a, v->origin, dot + 1);
+        v = pair;
+    }
+    Value *obj = value_object_new(a, span, 1);
+    value_object_put(a, obj, fn, strlen(fn), v);
+    obj->flags |= VALF_INTRINSIC;
+    return obj;
 }
 
 static bool all_of(const char *s, size_t len, const char *set)
@@ -387,7 +433,7 @@ static Value *scalar_value(YamlReader *r, Span span)
     const yaml_event_t *ev = &r->event;
     const char *s = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
-    CoreTag tag = core_tag(ev->data.scalar.tag);
+    CoreTag tag = cfn_function(r, ev->data.scalar.tag) ? TAG_STR : core_tag(ev->data.scalar.tag);
     if (tag == TAG_NONE)
         tag = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? resolve_plain(s, len) : TAG_STR;
     switch (tag) {
@@ -442,6 +488,8 @@ static const char *copy_name(YamlReader *r, const yaml_char_t *s)
 static void check_collection_tag(YamlReader *r, const yaml_char_t *tag, CoreTag own, Span span)
 {
     CoreTag t = core_tag(tag);
+    if (cfn_function(r, tag))
+        return;
     if (t != TAG_NONE && t != TAG_BANG && t != own)
         report_tag(r, tag, span, own == TAG_MAP ? "a mapping" : "a sequence");
 }
@@ -619,6 +667,11 @@ static Node parse_node(YamlReader *r, unsigned depth)
         return stopped();
     }
     const char *anchor = NULL;
+    const char *fn = cfn_function(
+        r, r->event.type == YAML_SCALAR_EVENT           ? r->event.data.scalar.tag
+           : r->event.type == YAML_SEQUENCE_START_EVENT ? r->event.data.sequence_start.tag
+           : r->event.type == YAML_MAPPING_START_EVENT  ? r->event.data.mapping_start.tag
+                                                        : NULL);
     Node node = stopped();
     switch (r->event.type) {
     case YAML_SCALAR_EVENT: {
@@ -648,6 +701,8 @@ static Node parse_node(YamlReader *r, unsigned depth)
         r->stop = true;
         return stopped();
     }
+    if (fn && node.val)
+        node.val = cfn_long_form(r, fn, node.val, node.span);
     if (anchor && node.val)
         anchor_define(r, anchor, node);
     return node;
@@ -677,14 +732,14 @@ static Value *parse_stream(YamlReader *r)
     return root.val;
 }
 
-Value *decode_yaml_file(Arena *a, const SourceSet *src, uint32_t file, Diags *diags)
+static Value *read_yaml(Arena *a, const SourceSet *src, uint32_t file, Diags *diags, bool cfn)
 {
     const SourceFile *f = source_file(src, file);
     Decoder d = {a, diags, file, f->text, f->len};
     size_t errors = diags->errors;
     if (!decode_check_encoding(&d))
         return NULL;
-    YamlReader r = {.d = &d, .mark_byte = decode_bom_length(&d)};
+    YamlReader r = {.d = &d, .mark_byte = decode_bom_length(&d), .cfn = cfn};
     if (!yaml_parser_initialize(&r.parser)) {
         fprintf(stderr, "hclc: error: out of memory (reading YAML)\n");
         exit(3);
@@ -698,4 +753,14 @@ Value *decode_yaml_file(Arena *a, const SourceSet *src, uint32_t file, Diags *di
         yaml_event_delete(&r.event);
     yaml_parser_delete(&r.parser);
     return diags->errors > errors ? NULL : v;
+}
+
+Value *decode_yaml_file(Arena *a, const SourceSet *src, uint32_t file, Diags *diags)
+{
+    return read_yaml(a, src, file, diags, false);
+}
+
+Value *decode_yaml_cfn_file(Arena *a, const SourceSet *src, uint32_t file, Diags *diags)
+{
+    return read_yaml(a, src, file, diags, true);
 }

@@ -190,6 +190,10 @@
     X(721, WORKSPACES_FAILED, "validation failed in some workspaces")                    \
     X(760, CFN_LOGICAL_ID, "two task definitions with one CloudFormation logical id")   \
     X(761, CFN_LIMIT, "template beyond a CloudFormation limit")                            \
+    X(762, CFN_INTRINSIC_TARGET, "CloudFormation intrinsic outside the CloudFormation targets") \
+    X(763, CFN_PARAMETER, "variable that cannot be a CloudFormation parameter")          \
+    X(764, CFN_PARAMETER_USE, "CloudFormation parameter used where a Ref cannot go")    \
+    X(765, CFN_TEMPLATE, "CloudFormation template of a shape hclc cannot check")        \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")

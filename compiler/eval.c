@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cfn.h"
 #include "eval_impl.h"
 
 static const char *const roots[] = {"var", "local", "workspace", "output", "task_definition"};
@@ -313,8 +314,12 @@ static Value *reference(Eval *ev, const Node *n, const char *root)
                                                         : "output";
         return unknown_name(ev, at, what, name, names, k);
     }
-    if (strcmp(root, "var") == 0) // keeps the origin: where the value was set
-        return eval_variable(ev, (uint32_t)i, at);
+    if (strcmp(root, "var") == 0) { // keeps the origin: where the value was set
+        Value *v = eval_variable(ev, (uint32_t)i, at);
+        if (ev->cfn_refs && ev->mod->vars[i].cfn_parameter && v->kind != VAL_INVALID)
+            return cfn_parameter_ref(ev->arena, name, at);
+        return v;
+    }
     if (strcmp(root, "local") == 0)
         return eval_local(ev, (uint32_t)i, at);
     return eval_output(ev, (uint32_t)i, at);
@@ -372,6 +377,8 @@ Value *eval_get_attr(Eval *ev, Value *v, const char *name, Span name_span, Span 
 {
     if (v->kind == VAL_INVALID)
         return v;
+    if (eval_known(ev, v, whole, "attribute access", false)->kind == VAL_INVALID)
+        return value_invalid(ev->arena, whole);
     if (v->kind == VAL_OBJECT) {
         Value *m = value_object_get(v, name, strlen(name));
         if (m)
@@ -399,6 +406,9 @@ Value *eval_get_attr(Eval *ev, Value *v, const char *name, Span name_span, Span 
 Value *eval_index(Eval *ev, Value *v, Value *key, Span key_span, Span whole)
 {
     if (v->kind == VAL_INVALID || key->kind == VAL_INVALID)
+        return value_invalid(ev->arena, whole);
+    if (eval_known(ev, v, whole, "an index", false)->kind == VAL_INVALID ||
+        eval_known(ev, key, key_span, "an index", false)->kind == VAL_INVALID)
         return value_invalid(ev->arena, whole);
     if (key->kind == VAL_NULL)
         return eval_fail(ev, E_BAD_INDEX, key_span, "an index cannot be null");
@@ -531,6 +541,8 @@ static int compare_keys(const void *a, const void *b)
 bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, uint32_t *n)
 {
     Arena *a = ev->arena;
+    if (eval_known(ev, coll, span, "a for expression", false)->kind == VAL_INVALID)
+        return false;
     if (coll->kind == VAL_LIST) {
         *n = coll->as.list.count;
         *keys = arena_alloc(a, (*n + 1) * sizeof(Value *));
@@ -809,6 +821,10 @@ Value *eval_call(Eval *ev, const Node *n)
                              "function \"templatefile\" takes 2 arguments (path, vars), got %u", count);
         return propagate(ev, eval_templatefile(ev, n, vals[0], vals[1]), vals, count);
     }
+    for (uint32_t i = 0; strncmp(name, "cfn_", 4) != 0 && i < count; i++)
+        if (eval_known(ev, vals[i], spans[i], arena_printf(ev->arena, "function %s", name), true)
+                ->kind == VAL_INVALID)
+            return value_invalid(ev->arena, n->span);
     FnCall call = {name, n->as.call.name_span, n->span, vals, spans, count, eval_dir_of(ev, n->span)};
     ev->fn.diags = ev->diags;
     Value *v = fn_call(&ev->fn, &call);

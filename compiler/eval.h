@@ -63,6 +63,8 @@ typedef struct Eval {
     const char **dirs;        // absolute directory of each SourceSet file, computed on demand
     uint32_t ndirs;
     struct TemplateCache *templates; // parsed templatefile() files by absolute path
+    bool cfn_refs;            // CloudFormation build: var.NAME of a cfn_parameter
+                              // variable is {"Ref": ...} (set before evaluating)
 } Eval;
 
 // Prepares evaluation of `mod` for `workspace` (NULL or "default" for the

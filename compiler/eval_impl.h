@@ -32,6 +32,11 @@ Value *eval_try(Eval *ev, const Node *n, bool is_can);
 // eval_ops.c
 Value *eval_unary(Eval *ev, const Node *n);
 Value *eval_binary(Eval *ev, const Node *n);
+// `v` itself, or VAL_INVALID after an error at `at` when `v` is (or, with
+// `deep`, holds) a CloudFormation intrinsic, whose value is known only when
+// the stack is deployed: `what` ("operator +", "function upper", ...) cannot
+// use it.
+Value *eval_known(Eval *ev, Value *v, Span at, const char *what, bool deep);
 // A string, number or bool as a string value (numbers in shortest form).
 Value *eval_to_string(Eval *ev, Value *v);
 // A bool (or "true"/"false") as a bool value; reports `what` otherwise.

@@ -10,12 +10,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cfn.h"
 #include "parse.h"
 
 const char *eval_number_text(Eval *ev, double d)
 {
     char buf[VALUE_NUMBER_BUF];
     return arena_strdup(ev->arena, value_number_text(d, buf));
+}
+
+Value *eval_known(Eval *ev, Value *v, Span at, const char *what, bool deep)
+{
+    const Value *x = deep ? cfn_find_intrinsic(v) : (v->flags & VALF_INTRINSIC) ? v : NULL;
+    if (!x)
+        return v;
+    const ValueStr *k = x->as.object.count ? &x->as.object.keys[0] : NULL;
+    const Value *name = k ? x->as.object.vals[0] : NULL;
+    Diag *g;
+    if (k && strcmp(k->ptr, "Ref") == 0 && name->kind == VAL_STRING)
+        g = diag_error(ev->diags, E_CFN_PARAMETER_USE, at,
+                       "%s cannot use CloudFormation's Ref \"%s\": its value is known only "
+                       "when the stack is deployed",
+                       what, name->as.str.ptr);
+    else
+        g = diag_error(ev->diags, E_CFN_PARAMETER_USE, at,
+                       "%s cannot use the CloudFormation intrinsic %s: its value is known only "
+                       "when the stack is deployed",
+                       what, k ? k->ptr : "?");
+    if (!span_is_none(x->origin) && (x->origin.start != at.start || x->origin.file != at.file))
+        diag_note_at(ev->diags, g, x->origin, "the intrinsic comes from here");
+    diag_help(ev->diags, g,
+              "build strings with cfn_sub(\"...${Name}...\") or cfn_join(); "
+              "give the value directly where it must be known");
+    return value_invalid(ev->arena, at);
 }
 
 Value *eval_to_string(Eval *ev, Value *v)
@@ -33,6 +60,8 @@ Value *eval_to_bool(Eval *ev, Value *v, Span at, const char *what)
 {
     if (v->kind == VAL_INVALID || v->kind == VAL_BOOL)
         return v;
+    if (eval_known(ev, v, at, what, false)->kind == VAL_INVALID)
+        return value_invalid(ev->arena, at);
     if (v->kind == VAL_STRING && strcmp(v->as.str.ptr, "true") == 0)
         return value_bool(ev->arena, v->origin, true);
     if (v->kind == VAL_STRING && strcmp(v->as.str.ptr, "false") == 0)
@@ -146,6 +175,9 @@ Value *eval_binary(Eval *ev, const Node *n)
         return logical(ev, n);
     Value *l = eval_expr(ev, n->as.binary.lhs);
     Value *r = eval_expr(ev, n->as.binary.rhs);
+    const char *what = arena_printf(ev->arena, "operator %s", ast_op_text(op));
+    l = eval_known(ev, l, n->as.binary.lhs->span, what, true);
+    r = eval_known(ev, r, n->as.binary.rhs->span, what, true);
     if (l->kind == VAL_INVALID || r->kind == VAL_INVALID)
         return value_invalid(ev->arena, n->span);
     if (op == OP_EQ || op == OP_NE) {
@@ -171,7 +203,10 @@ Value *eval_unary(Eval *ev, const Node *n)
             return value_invalid(ev->arena, n->span);
         return sensitive_if(ev, value_bool(ev->arena, n->span, !b->as.boolean), v, NULL);
     }
-    Value *x = number_operand(ev, v, n->as.unary.operand, "-");
+    Value *x = eval_known(ev, v, n->as.unary.operand->span, "operator -", false);
+    if (x->kind == VAL_INVALID)
+        return x;
+    x = number_operand(ev, v, n->as.unary.operand, "-");
     if (x->kind == VAL_INVALID)
         return x;
     return sensitive_if(ev, value_number(ev->arena, n->span, x->as.number == 0 ? 0.0 : -x->as.number),

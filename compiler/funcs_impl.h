@@ -34,6 +34,12 @@
     X(base64encode, 1, 1)                                                                          \
     X(basename, 1, 1)                                                                              \
     X(ceil, 1, 1)                                                                                  \
+    X(cfn_get_att, 2, 2)                                                                           \
+    X(cfn_import_value, 1, 1)                                                                      \
+    X(cfn_join, 2, 2)                                                                              \
+    X(cfn_ref, 1, 1)                                                                               \
+    X(cfn_select, 2, 2)                                                                            \
+    X(cfn_sub, 1, 2)                                                                               \
     X(chomp, 1, 1)                                                                                 \
     X(coalesce, 1, FN_VARIADIC)                                                                    \
     X(coalescelist, 1, FN_VARIADIC)                                                                \

@@ -63,6 +63,40 @@ static InputValue *new_input(Collector *c, InputSource source, const char *label
 
 // --- var files -----------------------------------------------------------------
 
+// Terraform's template escapes in a string of a .tfvars file: `$${` is
+// `${` and `%%{` is `%{`, so that files Terraform reads mean the same to
+// hclc (its own `${` and `%{` are plain text anyway). Scans left to right as
+// HCL's scanner does: "$$${" is "$" then "${".
+static void unescape_terraform(Arena *a, Node *n)
+{
+    if (n->kind == NODE_STRING_LIT) {
+        char *t = arena_alloc(a, (size_t)n->as.str.len + 1);
+        const char *s = n->as.str.text;
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < n->as.str.len; i++) {
+            if ((s[i] == '$' || s[i] == '%') && i + 2 < n->as.str.len && s[i + 1] == s[i] &&
+                s[i + 2] == '{')
+                i++;
+            t[k++] = s[i];
+        }
+        n->as.str.text = t;
+        n->as.str.len = k;
+    } else if (n->kind == NODE_TEMPLATE) {
+        for (uint32_t i = 0; i < n->as.template.parts.count; i++)
+            unescape_terraform(a, n->as.template.parts.items[i]);
+    } else if (n->kind == NODE_TUPLE) {
+        for (uint32_t i = 0; i < n->as.tuple.items.count; i++)
+            unescape_terraform(a, n->as.tuple.items.items[i]);
+    } else if (n->kind == NODE_OBJECT) {
+        for (uint32_t i = 0; i < n->as.object.count; i++) {
+            unescape_terraform(a, n->as.object.items[i].key);
+            unescape_terraform(a, n->as.object.items[i].value);
+        }
+    } else if (n->kind == NODE_PAREN) {
+        unescape_terraform(a, n->as.paren.inner);
+    } // other expressions hold no string a tfvars file writes
+}
+
 static void tfvars_file(Collector *c, uint32_t file, const char *label)
 {
     LoadedFile lf;
@@ -81,6 +115,7 @@ static void tfvars_file(Collector *c, uint32_t file, const char *label)
             continue;
         }
         const Attribute *at = it->as.attr;
+        unescape_terraform(c->arena, at->expr);
         InputValue *in = new_input(c, INPUT_VAR_FILE, label, at->expr->span);
         in->expr = at->expr;
         store(c, at->name, at->name_span, in);

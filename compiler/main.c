@@ -55,6 +55,8 @@ typedef enum OptionId {
     OPT_CANONICAL = 1 << 9,  // --canonical
     OPT_STRICT = 1 << 10,    // --strict
     OPT_ALL_WS = 1 << 11,    // --all-workspaces
+    OPT_JSON = 1 << 12,      // --json (tfvars)
+    OPT_SENSITIVE = 1 << 13, // --include-sensitive (tfvars)
 } OptionId;
 
 typedef struct Options {
@@ -91,7 +93,7 @@ typedef struct Command {
     unsigned accepts;     // OptionId bits the command takes
 } Command;
 
-static RunFn run_validate, run_build, run_workspaces, run_version, run_help, run_debug;
+static RunFn run_validate, run_build, run_tfvars, run_workspaces, run_version, run_help, run_debug;
 
 #define INPUT_OPTIONS (OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT)
 
@@ -99,7 +101,7 @@ static const Command COMMANDS[] = {
     {"build", "build [PATH]",
      "hclc build [PATH] [-w WS] [--var NAME=VALUE]... [--var-file FILE]... [-t TARGET]\n"
      "                  [--task NAME] [--canonical] [--strict] [--output NAME]\n"
-     "                  [-o FILE | --out-dir DIR] [--root DIR]",
+     "                  [--include-sensitive] [-o FILE | --out-dir DIR] [--root DIR]",
      "compile PATH for one workspace and print the result",
      "Loads PATH (a .hcl file, or a directory's *.hcl files in file-name order),\n"
      "evaluates it for one workspace, validates every task definition it builds\n"
@@ -114,13 +116,16 @@ static const Command COMMANDS[] = {
      "                         (the default when PATH has task_definition blocks);\n"
      "                         container-definitions: the containers' JSON array;\n"
      "                         json: the output blocks as one object (the default\n"
-     "                         when there is no task_definition)\n"
+     "                         when there is no task_definition); tfvars and\n"
+     "                         tfvars-json: the variable values (see hclc help\n"
+     "                         tfvars)\n"
      "  --task NAME            the task definition to build when there are several\n"
      "  --out-dir DIR          write DIR/NAME.json for every task definition\n"
      "  --canonical            the form AWS reads back: sorted containers and\n"
      "                         environment, defaults written out\n"
      "  --strict               warnings are errors\n"
      "  --output NAME          print only the value of output NAME (json target)\n"
+     "  --include-sensitive    tfvars targets: write sensitive variables too\n"
      "  -o FILE                write FILE (replaced atomically) instead of stdout;\n"
      "                         -o - is stdout\n"
      "  --root DIR             the project root: file() and templatefile() read only\n"
@@ -133,7 +138,7 @@ static const Command COMMANDS[] = {
      "      --cli-input-json file:///dev/stdin\n",
      run_build, false,
      INPUT_OPTIONS | OPT_TARGET | OPT_OUT | OPT_OUTPUT_NAME | OPT_TASK | OPT_OUT_DIR | OPT_CANONICAL |
-         OPT_STRICT},
+         OPT_STRICT | OPT_SENSITIVE},
     {"validate", "validate [PATH]",
      "hclc validate [PATH] [-w WS | --all-workspaces] [--var NAME=VALUE]...\n"
      "              [--var-file FILE]... [--strict] [--root DIR]",
@@ -152,6 +157,30 @@ static const Command COMMANDS[] = {
      "describe-task-definition (its read-only members are named); problems are\n"
      "reported at the JSON file's line and column.\n",
      run_validate, false, INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS},
+    {"tfvars", "tfvars [PATH]",
+     "hclc tfvars [PATH] [-w WS | --all-workspaces] [--json] [--include-sensitive]\n"
+     "                   [--var NAME=VALUE]... [--var-file FILE]...\n"
+     "                   [-o FILE | --out-dir DIR] [--root DIR]",
+     "print a workspace's variable values as .tfvars",
+     "Prints the value every variable of PATH gets in one workspace, after its\n"
+     "type conversion, as a Terraform .tfvars file: one NAME = VALUE line per\n"
+     "variable, sorted by name. Terraform reads the file back unchanged, and so\n"
+     "does hclc build --var-file: a build with it gives the same output. A\n"
+     "sensitive variable is left out, with a comment saying so.\n"
+     "\n"
+     "  -w, --workspace NAME   the workspace (else HCLC_WORKSPACE, else \"default\")\n"
+     "  --all-workspaces       every declared workspace, one file each (needs\n"
+     "                         --out-dir)\n"
+     "  --json                 .tfvars.json instead: one JSON object\n"
+     "  --include-sensitive    write sensitive variables too\n"
+     "  -o FILE                write FILE (replaced atomically) instead of stdout\n"
+     "  --out-dir DIR          write DIR/WS.tfvars (DIR/WS.tfvars.json with --json)\n"
+     "  --var, --var-file, --root   as for build\n"
+     "\n"
+     "  hclc tfvars -w prod -o prod.tfvars\n"
+     "  hclc tfvars --all-workspaces --out-dir env\n",
+     run_tfvars, false,
+     INPUT_OPTIONS | OPT_OUT | OPT_OUT_DIR | OPT_ALL_WS | OPT_JSON | OPT_SENSITIVE},
     {"workspaces", "workspaces [PATH]", "hclc workspaces [PATH]",
      "list the workspaces that PATH declares",
      "Prints the name of each workspace block of PATH, one a line, in the order\n"
@@ -164,10 +193,6 @@ static const Command COMMANDS[] = {
      "Prints the list of commands, or the details of COMMAND. hclc COMMAND --help\n"
      "does the same.\n",
      run_help, false, 0},
-    {"tfvars", "tfvars [PATH]", "hclc tfvars [PATH] -w WS [--json]",
-     "print a workspace's variable values as .tfvars",
-     "Will print the variable values that workspace WS gets, as .tfvars or JSON.\n", NULL,
-     false, 0},
     {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
      "rewrite files in the canonical layout",
      "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
@@ -209,6 +234,8 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--canonical", NULL, OPT_CANONICAL, true},
     {"--strict", NULL, OPT_STRICT, true},
     {"--all-workspaces", NULL, OPT_ALL_WS, true},
+    {"--json", NULL, OPT_JSON, true},
+    {"--include-sensitive", NULL, OPT_SENSITIVE, true},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -216,7 +243,8 @@ static const ValueOption VALUE_OPTIONS[] = {
 static const char *const OPTION_NAMES[] = {
     "--diagnostics", "--color", "--help",    "--version",   "--workspace",
     "--var",         "--var-file", "--target", "--output",   "--root",
-    "--task",        "--out-dir", "--canonical", "--strict", "--all-workspaces"};
+    "--task",        "--out-dir", "--canonical", "--strict", "--all-workspaces",
+    "--json",        "--include-sensitive"};
 
 // --- messages --------------------------------------------------------------
 
@@ -448,6 +476,8 @@ static void set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_CANONICAL:
     case OPT_STRICT:
     case OPT_ALL_WS:
+    case OPT_JSON:
+    case OPT_SENSITIVE:
         break;
     }
 }
@@ -572,6 +602,7 @@ static void compile_options(const Options *o, const char *const *args, int nargs
     c->canonical = o->given & OPT_CANONICAL;
     c->strict = o->given & OPT_STRICT;
     c->all_workspaces = o->given & OPT_ALL_WS;
+    c->include_sensitive = o->given & OPT_SENSITIVE;
 }
 
 static ExitStatus run_validate(Arena *arena, const Options *o, const char *const *args, int nargs)
@@ -605,6 +636,34 @@ static ExitStatus run_build(Arena *arena, const Options *o, const char *const *a
         return usage_error(NULL, "give -o FILE or --out-dir DIR, not both");
     CompileResult result;
     CompileStatus st = compile_build(arena, &src, &diags, &c, &result);
+    if (st == COMPILE_OK && !compile_write_outputs(&diags, &result, o->out_file, o->out_dir, stdout))
+        st = COMPILE_IO_ERROR;
+    render(o, &diags, &src);
+    return exit_status(st);
+}
+
+// `hclc tfvars`: like build -t tfvars, and every workspace at once.
+static ExitStatus run_tfvars(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    if (nargs > 1)
+        return too_many("tfvars", args[1]);
+    if (o->out_file && o->out_dir)
+        return usage_error(NULL, "give -o FILE or --out-dir DIR, not both");
+    bool all = o->given & OPT_ALL_WS;
+    if (all && o->workspace)
+        return usage_error(NULL, "give -w WS or --all-workspaces, not both");
+    if (all && !o->out_dir)
+        return usage_error("write hclc tfvars --all-workspaces --out-dir DIR",
+                           "--all-workspaces writes one file per workspace: it needs --out-dir");
+    SourceSet src;
+    Diags diags;
+    source_init(&src, arena);
+    diags_init(&diags, arena);
+    CompileOptions c;
+    compile_options(o, args, nargs, &c);
+    c.target = o->given & OPT_JSON ? "tfvars-json" : "tfvars";
+    CompileResult result;
+    CompileStatus st = compile_tfvars(arena, &src, &diags, &c, &result);
     if (st == COMPILE_OK && !compile_write_outputs(&diags, &result, o->out_file, o->out_dir, stdout))
         st = COMPILE_IO_ERROR;
     render(o, &diags, &src);
@@ -695,7 +754,8 @@ static ExitStatus run_debug(Arena *arena, const Options *o, const char *const *a
 
 static ExitStatus not_implemented(const Command *c)
 {
-    return usage_error("this version has build, validate, workspaces, version and help; see \"hclc help\"",
+    return usage_error("this version has build, validate, tfvars, workspaces, version and help; "
+                       "see \"hclc help\"",
                        "command \"%s\" is not implemented yet in hclc " HCLC_VERSION, c->name);
 }
 

@@ -5,8 +5,8 @@
 
 static const char *const block_types[] = {"variable", "locals", "workspace", "task_definition",
                                           "output"};
-static const char *const variable_attrs[] = {"type", "default", "description", "sensitive",
-                                             "nullable"};
+static const char *const variable_attrs[] = {"type",      "default",  "description",
+                                             "sensitive", "nullable", "cfn_parameter"};
 static const char *const output_attrs[] = {"value", "description", "sensitive"};
 static const char *const validation_attrs[] = {"condition", "error_message"};
 
@@ -235,6 +235,8 @@ static void declare_variable(Builder *b, const Block *blk)
     v->description_attr = module_body_attr(blk->body, "description");
     v->sensitive = const_bool(b, module_body_attr(blk->body, "sensitive"), false);
     v->nullable = const_bool(b, module_body_attr(blk->body, "nullable"), true);
+    v->cfn_parameter_attr = module_body_attr(blk->body, "cfn_parameter");
+    v->cfn_parameter = const_bool(b, v->cfn_parameter_attr, false);
     if (v->type_attr && !(v->type = types_parse(b->arena, b->diags, v->type_attr->expr)))
         b->ok = false;
     uint32_t cap = 0;

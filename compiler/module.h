@@ -36,6 +36,7 @@ typedef struct Variable {
     Type *type;                 // NULL means any
     bool sensitive;
     bool nullable;              // default true, as in Terraform
+    bool cfn_parameter;         // cfn_parameter = true: a template parameter
     const Block **validations;
     uint32_t nvalidations;
 } Variable;

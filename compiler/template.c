@@ -52,7 +52,7 @@ static bool render_parts(Eval *ev, const NodeList *parts, Buf *b);
 // Appends an interpolated value; lists, objects and null are errors.
 static bool render_value(Eval *ev, const Node *expr, Buf *b)
 {
-    Value *v = eval_expr(ev, expr);
+    Value *v = eval_known(ev, eval_expr(ev, expr), expr->span, "interpolation", false);
     if (v->kind == VAL_INVALID)
         return false;
     if (v->kind == VAL_NULL || v->kind == VAL_LIST || v->kind == VAL_OBJECT) {

@@ -34,6 +34,7 @@ enum {
     VALF_SET = 1 << 1,       // VAL_LIST built by toset()/set(T)
     VALF_MAP = 1 << 2,       // VAL_OBJECT built by tomap()/map(T)
     VALF_TUPLE = 1 << 3,     // VAL_LIST written as a tuple literal [...]
+    VALF_INTRINSIC = 1 << 4, // VAL_OBJECT {"Ref": ..} / {"Fn::Sub": ..} built by cfn_*()
 };
 
 typedef struct Value Value;

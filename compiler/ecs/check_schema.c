@@ -423,8 +423,8 @@ static void report_type(Checker *k, Value *v, SchemaKind kind, const char *path)
 // stays silent on a value already reported) and returns false.
 static bool check_kind(Checker *k, Value *v, SchemaKind kind, const char *path)
 {
-    if (v->kind == VAL_INVALID)
-        return false;
+    if (v->kind == VAL_INVALID || ecs_unknown(v))
+        return false; // reported already, or an intrinsic: content unknown
     if (v->kind == VAL_NULL) {
         Diag *g = ecs_report(k->c, E_ECS_NULL, false, v, "%s is null", path);
         diag_help(k->c->diags, g, "leave the member out instead: the ECS API has no null values");

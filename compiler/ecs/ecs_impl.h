@@ -27,6 +27,9 @@ Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const c
 // Member `name` (API spelling) of object `obj`, or NULL when absent or when
 // obj is not an object.
 Value *ecs_get(const Value *obj, const char *name);
+// True when `v` is a CloudFormation intrinsic (VALF_INTRINSIC): a value of
+// the right type whose content is unknown, which the checks skip.
+bool ecs_unknown(const Value *v);
 // The string of `v` when it is a string, else NULL.
 const char *ecs_str(const Value *v);
 // True and *out set when `v` is a number that is an integer.

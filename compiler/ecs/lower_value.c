@@ -488,6 +488,8 @@ Value *lower_member(Lower *L, const SchemaShape *shape, const SchemaMember *m, V
         return NULL; // null omits the member
     if (v->kind == VAL_INVALID)
         return v;
+    if (ecs_unknown(v))
+        return placed(L, v, p.site); // an intrinsic stays as written
     bool task = shape == schema_task_definition();
     if (task && (strcmp(m->api, "cpu") == 0 || strcmp(m->api, "memory") == 0))
         return task_size(L, v, p, m->api[0] == 'm');
@@ -539,6 +541,8 @@ static Value *lower_type(Lower *L, const SchemaType *t, Value *v, Place p)
 {
     if (v->kind == VAL_INVALID)
         return v;
+    if (ecs_unknown(v))
+        return placed(L, v, p.site); // an intrinsic stays as written
     switch (t->kind) {
     case SK_STRING:
         return to_string(L, v, p);

@@ -39,6 +39,11 @@ Value *ecs_get(const Value *obj, const char *name)
     return value_object_get(obj, name, strlen(name));
 }
 
+bool ecs_unknown(const Value *v)
+{
+    return v && (v->flags & VALF_INTRINSIC) != 0;
+}
+
 const char *ecs_str(const Value *v)
 {
     return v && v->kind == VAL_STRING ? v->as.str.ptr : NULL;

@@ -1,0 +1,2 @@
+workspace "../escape" {}
+variable "w" { default = "x" }

@@ -1,0 +1,2 @@
+variable "script" { type = string }
+output "script" { value = var.script }

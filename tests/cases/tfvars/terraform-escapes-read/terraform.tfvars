@@ -1,0 +1,2 @@
+# written for Terraform: $${ and %%{ are its template escapes
+script = "echo $${HOME} %%{x} $$${y}"
