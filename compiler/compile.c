@@ -412,7 +412,8 @@ static bool tfvars_workspace(Eval *ev, const CompileOptions *opt, bool json, Com
     bool ok = true;
     for (uint32_t i = 0; i < m->nvars; i++) {
         Value *v = eval_variable(ev, i, span_none());
-        ok = ok && !value_has_invalid(v);
+        ok = ok && !value_has_invalid(v) &&
+             cfn_reject_intrinsics(ev->diags, v, json ? "tfvars-json" : "tfvars");
         bool hide = (m->vars[i].sensitive || value_is_sensitive(v)) && !opt->include_sensitive;
         vars[i].name = m->vars[i].name;
         vars[i].value = hide ? NULL : v;

@@ -153,9 +153,12 @@ static const Command COMMANDS[] = {
      "exit status says it. The options are those of build.\n"
      "\n"
      "A PATH ending in .json is existing JSON: a RegisterTaskDefinition request, a\n"
-     "container-definitions array, or the output of aws ecs\n"
-     "describe-task-definition (its read-only members are named); problems are\n"
-     "reported at the JSON file's line and column.\n",
+     "container-definitions array, the output of aws ecs describe-task-definition\n"
+     "(its read-only members are named), or a CloudFormation template; a PATH\n"
+     "ending in .yaml or .yml is a CloudFormation template (short-form tags such\n"
+     "as !Ref and !Sub are read; values from intrinsics are taken as unknown).\n"
+     "Every task definition in it is checked, and problems are reported at the\n"
+     "file's line and column.\n",
      run_validate, false, INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS},
     {"tfvars", "tfvars [PATH]",
      "hclc tfvars [PATH] [-w WS | --all-workspaces] [--json] [--include-sensitive]\n"
