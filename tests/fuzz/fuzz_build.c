@@ -1,9 +1,10 @@
 // fuzz_build.c - libFuzzer target for the whole pipeline behind `hclc build`:
 // the input bytes are one .hcl file that is lexed, parsed, declared,
 // evaluated for the default workspace (every variable, local and output),
-// every task definition lowered, validated and made canonical, and the
-// results printed as JSON and YAML, with the diagnostics rendered to
-// /dev/null.
+// every task definition lowered, validated and made canonical, the results
+// printed as JSON and YAML, and the same input built once more as a
+// CloudFormation template (where cfn_parameter variables become Refs), with
+// the diagnostics rendered to /dev/null.
 // file() and templatefile() may read only an empty scratch root. Any crash,
 // sanitizer report, leak, hang or assertion is a bug.
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 
 #include "arena.h"
+#include "cfn.h"
 #include "diag.h"
 #include "ecs.h"
 #include "emit.h"
@@ -32,6 +34,31 @@ static const char *scratch_root(void)
     return root ? root : "/nonexistent";
 }
 
+// The CloudFormation build: a second evaluation with parameters as Refs.
+static void cloudformation(Arena *arena, SourceSet *src, Diags *diags, const Module *mod,
+                           const Inputs *inputs)
+{
+    Eval ev;
+    if (eval_init(&ev, arena, diags, src, mod, inputs, NULL, NULL, scratch_root())) {
+        ev.cfn_refs = true;
+        if (eval_check_all(&ev) && mod->ntasks) {
+            Value **tasks = arena_alloc(arena, mod->ntasks * sizeof(Value *));
+            bool ok = true;
+            for (uint32_t i = 0; i < mod->ntasks; i++) {
+                tasks[i] = ecs_lower(&ev, &mod->tasks[i]);
+                ok &= tasks[i]->kind != VAL_INVALID && !value_has_invalid(tasks[i]);
+            }
+            CfnInput in = {&ev, "fuzz.hcl", ev.workspace, tasks, mod->ntasks};
+            size_t len;
+            if (ok) {
+                cfn_build(arena, diags, &in, false, &len);
+                cfn_build(arena, diags, &in, true, &len);
+            }
+        }
+    }
+    eval_free(&ev);
+}
+
 static void evaluate(Arena *arena, SourceSet *src, Diags *diags, const LoadedFiles *files)
 {
     Module mod;
@@ -42,6 +69,7 @@ static void evaluate(Arena *arena, SourceSet *src, Diags *diags, const LoadedFil
     bool io_error;
     if (!inputs_collect(arena, diags, src, &mod, &opt, &inputs, &io_error))
         return;
+    cloudformation(arena, src, diags, &mod, &inputs);
     Eval ev;
     if (eval_init(&ev, arena, diags, src, &mod, &inputs, NULL, NULL, scratch_root()) &&
         eval_check_all(&ev)) {

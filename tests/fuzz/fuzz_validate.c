@@ -1,13 +1,14 @@
 // fuzz_validate.c - libFuzzer target for `hclc validate FILE.json`: the
-// input bytes are decoded as JSON and as YAML, and whatever decodes is
-// validated as a task definition, a container-definitions array and
-// describe-task-definition output, with the diagnostics rendered to
-// /dev/null. Any crash, sanitizer report, leak or hang is a bug.
+// input bytes are decoded as JSON, as YAML and as CloudFormation YAML (with
+// its short-form tags), and whatever decodes is validated as a task
+// definition, a container-definitions array, describe-task-definition output
+// and a CloudFormation template, with the diagnostics rendered to /dev/null. Any crash, sanitizer report, leak or hang is a bug.
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "arena.h"
+#include "cfn.h"
 #include "decode.h"
 #include "diag.h"
 #include "ecs.h"
@@ -22,6 +23,8 @@ static void validate_all_forms(Arena *arena, Diags *diags, Value *v)
     ecs_validate(arena, diags, v, ECS_FORM_CONTAINERS, &eo);
     ecs_validate(arena, diags, v, ECS_FORM_DESCRIBED, &eo);
     ecs_canonical(arena, v);
+    if (cfn_is_template(v))
+        cfn_validate_template(arena, diags, v, &eo);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -41,6 +44,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (v)
         validate_all_forms(&arena, &diags, v);
     v = decode_yaml_file(&arena, &src, yaml, &diags);
+    if (v)
+        validate_all_forms(&arena, &diags, v);
+    v = decode_yaml_cfn_file(&arena, &src, yaml, &diags);
     if (v)
         validate_all_forms(&arena, &diags, v);
     DiagRenderOptions plain = {false, 0};
