@@ -703,3 +703,9 @@ void diag_render_json(FILE *out, const Diags *d, const SourceSet *src)
         cJSON_free(text);
     }
 }
+
+_Noreturn void diag_internal_error(const char *file, int line, const char *what)
+{
+    fprintf(stderr, "hclc: internal error at %s:%d: %s\n", file, line, what);
+    abort();
+}

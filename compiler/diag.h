@@ -97,6 +97,12 @@ void diag_render_json(FILE *out, const Diags *d, const SourceSet *src);
 // into `buf` (at least 8 bytes) and returns it.
 const char *diag_code_text(DiagCode code, char *buf);
 
+// A broken invariant of hclc itself (never the input's fault): prints
+// "hclc: internal error at FILE:LINE: WHAT" and aborts. Fuzzing must never
+// reach it.
+_Noreturn void diag_internal_error(const char *file, int line, const char *what);
+#define INTERNAL_ERROR(what) diag_internal_error(__FILE__, __LINE__, what)
+
 // Levenshtein-based suggestion: returns the candidate closest to `name`
 // when it is close enough to be a likely typo, else NULL.
 const char *diag_suggest(const char *name, const char *const *candidates, size_t count);

@@ -12,18 +12,12 @@
 
 #include <cjson/cJSON.h>
 
+#include "diag.h"
+
 // Values are built by the evaluator, whose own limits keep them far
 // shallower; this guard only turns a broken invariant into a clear abort
 // instead of a stack overflow.
 #define EMIT_MAX_DEPTH 10000
-
-#define INTERNAL_ERROR(what) internal_error(__FILE__, __LINE__, what)
-
-static _Noreturn void internal_error(const char *file, int line, const char *what)
-{
-    fprintf(stderr, "hclc: internal error at %s:%d: %s\n", file, line, what);
-    abort();
-}
 
 static cJSON *to_json(const Value *v, unsigned depth);
 

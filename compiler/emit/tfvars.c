@@ -16,16 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
+
 #define EMIT_MAX_DEPTH 10000 // see emit/json.c
 #define INDENT_WIDTH 2
-
-#define INTERNAL_ERROR(what) internal_error(__FILE__, __LINE__, what)
-
-static _Noreturn void internal_error(const char *file, int line, const char *what)
-{
-    fprintf(stderr, "hclc: internal error at %s:%d: %s\n", file, line, what);
-    abort();
-}
 
 // A growing heap buffer that joins the arena when done.
 typedef struct Out {

@@ -15,15 +15,9 @@
 
 #include <yaml.h>
 
+#include "diag.h"
+
 #define EMIT_MAX_DEPTH 10000 // see emit/json.c
-
-#define INTERNAL_ERROR(what) internal_error(__FILE__, __LINE__, what)
-
-static _Noreturn void internal_error(const char *file, int line, const char *what)
-{
-    fprintf(stderr, "hclc: internal error at %s:%d: %s\n", file, line, what);
-    abort();
-}
 
 // --- when a plain scalar is not safe ----------------------------------------
 
