@@ -27,7 +27,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags libcjson libpcre2-8 yaml-0.1)
 PKG_LIBS   = $(shell pkg-config --libs libcjson libpcre2-8 yaml-0.1) -lm
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka)
-CFLAGS_ALL = -std=c11 $(WARN) $(OPT) -D_XOPEN_SOURCE=700 $(PKG_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
+# Where an installed hclc finds the templates named "hclc:NAME".
+TEMPLATE_DEFS = -DHCLC_TEMPLATE_DIR='"$(DATADIR)/templates"'
+CFLAGS_ALL = -std=c11 $(WARN) $(OPT) -D_XOPEN_SOURCE=700 $(TEMPLATE_DEFS) $(PKG_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(EXTRA_LDFLAGS) $(LDFLAGS)
 
 LIB_SRC  := $(filter-out compiler/main.c,$(wildcard compiler/*.c compiler/*/*.c))

@@ -35,7 +35,8 @@ DIFF_LINES=40
 passed=0
 failed=0
 # The whole environment of hclc in a case; make sanitize's options pass too.
-BASE_ENV=("LC_ALL=C" "NO_COLOR=1" "PATH=$PATH" "HOME=${HOME:-/}")
+# HCLC_TEMPLATE_PATH: the templates of this checkout, not an installed copy.
+BASE_ENV=("LC_ALL=C" "NO_COLOR=1" "PATH=$PATH" "HOME=${HOME:-/}" "HCLC_TEMPLATE_PATH=$ROOT/templates")
 for var in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
     [ -n "${!var:-}" ] && BASE_ENV+=("$var=${!var}")
 done
