@@ -503,30 +503,53 @@ Value *eval_key(Eval *ev, Value *k, Span at)
                      value_type_name(k));
 }
 
+// The text of a key written as a name or a plain string ("a" or a = ...),
+// or NULL when the key is computed. Such keys need no evaluation and no copy:
+// the syntax tree's text lives as long as the values.
+static const char *literal_key(const Node *key, uint32_t *len)
+{
+    if (key->kind != NODE_TEMPLATE || key->as.template.parts.count != 1)
+        return NULL;
+    const Node *part = key->as.template.parts.items[0];
+    if (part->kind != NODE_STRING_LIT)
+        return NULL;
+    *len = part->as.str.len;
+    return part->as.str.text;
+}
+
 static Value *object(Eval *ev, const Node *n)
 {
     Value *out = value_object_new(ev->arena, n->span, n->as.object.count);
-    Span *key_spans = arena_alloc(ev->arena, (n->as.object.count + 1) * sizeof(Span));
+    // Where each member's key was written, for a duplicate's note; a heap
+    // scratch array, since only errors need it.
+    Span *key_spans = xmalloc((n->as.object.count + 1) * sizeof(Span));
     bool bad = false;
     for (uint32_t i = 0; i < n->as.object.count; i++) {
         const ObjectItem *it = &n->as.object.items[i];
-        Value *k = eval_key(ev, eval_expr(ev, it->key), it->key->span);
+        uint32_t len = 0;
+        const char *key = literal_key(it->key, &len);
+        if (!key) {
+            Value *k = eval_key(ev, eval_expr(ev, it->key), it->key->span);
+            key = k->kind == VAL_INVALID ? NULL : k->as.str.ptr;
+            len = key ? k->as.str.len : 0;
+        }
         Value *v = eval_expr(ev, it->value);
-        if (k->kind == VAL_INVALID || v->kind == VAL_INVALID) {
+        if (!key || v->kind == VAL_INVALID) {
             bad = true;
             continue;
         }
-        int64_t prev = value_object_find(out, k->as.str.ptr, k->as.str.len);
+        int64_t prev = value_object_find(out, key, len);
         if (prev >= 0) {
             Diag *g = diag_error(ev->diags, E_DUPLICATE_MEMBER, it->key->span,
-                                 "key \"%s\" is given twice in this object", k->as.str.ptr);
+                                 "key \"%s\" is given twice in this object", key);
             diag_note_at(ev->diags, g, key_spans[prev], "first given here");
             bad = true;
             continue;
         }
         key_spans[out->as.object.count] = it->key->span;
-        value_object_put(ev->arena, out, k->as.str.ptr, k->as.str.len, v);
+        value_object_put_ref(ev->arena, out, key, len, v);
     }
+    free(key_spans);
     return bad ? value_invalid(ev->arena, n->span) : out;
 }
 

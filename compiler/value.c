@@ -137,7 +137,7 @@ Value *value_object_get(const Value *obj, const char *key, size_t len)
     return pos < 0 ? NULL : obj->as.object.vals[pos];
 }
 
-static void object_append(Arena *a, Value *obj, const char *key, size_t len, Value *val)
+static void object_append_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val)
 {
     uint32_t n = obj->as.object.count;
     if (n == obj->as.object.cap) {
@@ -146,7 +146,7 @@ static void object_append(Arena *a, Value *obj, const char *key, size_t len, Val
         obj->as.object.vals = arena_grow(a, obj->as.object.vals, n, cap, sizeof(Value *));
         obj->as.object.cap = cap;
     }
-    obj->as.object.keys[n].ptr = arena_strndup(a, key, len);
+    obj->as.object.keys[n].ptr = key;
     obj->as.object.keys[n].len = (uint32_t)len;
     obj->as.object.vals[n] = val;
     obj->as.object.count = n + 1;
@@ -154,6 +154,19 @@ static void object_append(Arena *a, Value *obj, const char *key, size_t len, Val
         index_insert(obj, n);
     else if (n + 1 > SMALL_OBJECT)
         index_rebuild(a, obj);
+}
+
+static void object_append(Arena *a, Value *obj, const char *key, size_t len, Value *val)
+{
+    object_append_ref(a, obj, arena_strndup(a, key, len), len, val);
+}
+
+bool value_object_put_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val)
+{
+    if (value_object_find(obj, key, len) >= 0)
+        return false;
+    object_append_ref(a, obj, key, len, val);
+    return true;
 }
 
 bool value_object_put(Arena *a, Value *obj, const char *key, size_t len, Value *val)

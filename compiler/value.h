@@ -87,6 +87,9 @@ Value *value_object_new(Arena *a, Span origin, uint32_t cap);
 // Adds member `key` (copied) to an object under construction. Returns false,
 // changing nothing, when the key is already present.
 bool value_object_put(Arena *a, Value *obj, const char *key, size_t len, Value *val);
+// The same without copying `key`: it must be NUL-terminated at `len` and
+// live as long as the value (arena text, a string constant).
+bool value_object_put_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val);
 // Adds or replaces member `key` (replacing keeps the key's first position).
 void value_object_set(Arena *a, Value *obj, const char *key, size_t len, Value *val);
 // Returns the member's value or NULL. Works for any object size.
