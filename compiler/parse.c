@@ -134,9 +134,10 @@ static size_t find_opener(const Token *toks, const uint32_t *stack, size_t n, To
 // Pairs openers with closers. A closer pairs with the nearest open opener of
 // its kind; openers skipped over stay unmatched (unclosed), and a closer with
 // no opener stays unmatched (stray).
-static uint32_t *match_pairs(Arena *a, const Token *toks, uint32_t count)
+// The array is heap memory (as large as the token array): cursor_done frees it.
+static uint32_t *match_pairs(const Token *toks, uint32_t count)
 {
-    uint32_t *match = arena_alloc(a, (size_t)count * sizeof *match);
+    uint32_t *match = xmalloc((size_t)count * sizeof *match);
     uint32_t *stack = NULL;
     size_t n = 0, cap = 0;
     for (uint32_t i = 0; i < count; i++) {
@@ -1795,7 +1796,13 @@ static void cursor_init(Cursor *c, Arena *arena, const TokenList *tokens, Diags 
     c->arena = arena;
     c->diags = diags;
     c->lex_diags = diags->count;
-    c->match = match_pairs(arena, tokens->items, tokens->count);
+    c->match = match_pairs(tokens->items, tokens->count);
+}
+
+static void cursor_done(Cursor *c)
+{
+    free(c->match);
+    c->match = NULL;
 }
 
 // The span from the first token to the end of the last.
@@ -1816,6 +1823,7 @@ Body *parse_file(Arena *arena, const TokenList *tokens, Diags *diags)
     cursor_init(&c, arena, tokens, diags);
     Body *b = body(&c, NO_MATCH);
     b->span = whole_span(tokens);
+    cursor_done(&c);
     return b;
 }
 
@@ -1844,6 +1852,7 @@ Node *parse_template(Arena *arena, const TokenList *tokens, Diags *diags)
     }
     n->span = whole_span(tokens);
     n->as.template.parts = vec_list(parts);
+    cursor_done(&c);
     return n;
 }
 
@@ -1857,5 +1866,6 @@ Node *parse_expression(Arena *arena, const TokenList *tokens, Diags *diags)
     Node *n = expression(&c);
     if (n && !at(&c, TOK_EOF))
         expected(&c, E_UNEXPECTED_TOKEN, "end of input");
+    cursor_done(&c);
     return c.failed ? NULL : n;
 }
