@@ -79,9 +79,7 @@ static Value *select_output(Eval *ev, Diags *diags, const char *name)
     for (uint32_t k = 0; k < ev->mod->noutputs; k++)
         names[k] = ev->mod->outputs[k].name;
     Diag *g = diag_error(diags, E_UNKNOWN_OUTPUT, span_none(), "no output named \"%s\"", name);
-    const char *s = diag_suggest(name, names, ev->mod->noutputs);
-    if (s)
-        diag_help(diags, g, "did you mean \"%s\"?", s);
+    diag_help_suggest(diags, g, name, names, ev->mod->noutputs);
     return NULL;
 }
 
@@ -124,10 +122,7 @@ static bool parse_target(Diags *diags, const char *name, Target *t)
         }
     }
     Diag *g = diag_error(diags, E_BAD_TARGET, span_none(), "unknown target \"%s\"", name);
-    const char *s = diag_suggest(name, names, NTARGETS);
-    if (s)
-        diag_help(diags, g, "did you mean \"%s\"?", s);
-    else
+    if (!diag_help_suggest(diags, g, name, names, NTARGETS))
         diag_help(diags, g, "the targets are task-definition, container-definitions, json, "
                             "cloudformation, cloudformation-yaml, tfvars and tfvars-json");
     return false;
@@ -155,9 +150,7 @@ static int64_t select_tasks(Arena *a, Diags *diags, const Module *m, const Compi
         }
         Diag *g = diag_error(diags, E_UNKNOWN_REFERENCE, span_none(),
                              "no task_definition named \"%s\"", opt->task_name);
-        const char *s = diag_suggest(opt->task_name, task_names(a, m), m->ntasks);
-        if (s)
-            diag_help(diags, g, "did you mean \"%s\"?", s);
+        diag_help_suggest(diags, g, opt->task_name, task_names(a, m), m->ntasks);
         return -1;
     }
     if (m->ntasks == 0) {

@@ -709,3 +709,12 @@ _Noreturn void diag_internal_error(const char *file, int line, const char *what)
     fprintf(stderr, "hclc: internal error at %s:%d: %s\n", file, line, what);
     abort();
 }
+
+bool diag_help_suggest(Diags *d, Diag *g, const char *name, const char *const *candidates,
+                       size_t count)
+{
+    const char *s = diag_suggest(name, candidates, count);
+    if (s)
+        diag_help(d, g, "did you mean \"%s\"?", s);
+    return s != NULL;
+}

@@ -74,6 +74,10 @@ void diag_note(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(pr
 void diag_help(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 // Appends a diagnostic made for another list of the same arena (counts it).
 void diags_append(Diags *d, Diag *g);
+// Adds "= help: did you mean \"X\"?" to `g` when diag_suggest finds a
+// candidate close to `name`; returns whether it did.
+bool diag_help_suggest(Diags *d, Diag *g, const char *name, const char *const *candidates,
+                       size_t count);
 // True when at least one error was reported.
 bool diags_has_errors(const Diags *d);
 

@@ -92,9 +92,7 @@ static bool check_workspace(Eval *ev, const char *from)
     }
     Diag *g = diag_error(ev->diags, E_UNKNOWN_WORKSPACE, span_none(),
                          "unknown workspace \"%s\" (from %s)", ev->workspace, from);
-    const char *s = diag_suggest(ev->workspace, names, m->nworkspaces);
-    if (s)
-        diag_help(ev->diags, g, "did you mean \"%s\"?", s);
+    diag_help_suggest(ev->diags, g, ev->workspace, names, m->nworkspaces);
     if (m->nworkspaces)
         diag_note(ev->diags, g, "declared workspaces: %s, and \"default\"", list);
     else
@@ -248,9 +246,7 @@ static Value *unknown_name(Eval *ev, Span at, const char *what, const char *name
                            const char *const *known, size_t n)
 {
     Diag *g = diag_error(ev->diags, E_UNKNOWN_REFERENCE, at, "unknown %s \"%s\"", what, name);
-    const char *s = diag_suggest(name, known, n);
-    if (s)
-        diag_help(ev->diags, g, "did you mean \"%s\"?", s);
+    diag_help_suggest(ev->diags, g, name, known, n);
     return value_invalid(ev->arena, at);
 }
 
@@ -388,9 +384,7 @@ Value *eval_get_attr(Eval *ev, Value *v, const char *name, Span name_span, Span 
         const char **keys = arena_alloc(ev->arena, (v->as.object.count + 1) * sizeof(char *));
         for (uint32_t i = 0; i < v->as.object.count; i++)
             keys[i] = v->as.object.keys[i].ptr;
-        const char *s = diag_suggest(name, keys, v->as.object.count);
-        if (s)
-            diag_help(ev->diags, g, "did you mean \"%s\"?", s);
+        diag_help_suggest(ev->diags, g, name, keys, v->as.object.count);
         return value_invalid(ev->arena, whole);
     }
     if (v->kind == VAL_LIST)
@@ -785,9 +779,7 @@ static Value *unknown_function(Eval *ev, const Node *n)
     memcpy(all + count, special_forms, sizeof special_forms);
     Diag *g = diag_error(ev->diags, E_UNKNOWN_FUNCTION, n->as.call.name_span,
                          "unknown function \"%s\"", n->as.call.name);
-    const char *s = diag_suggest(n->as.call.name, all, count + COUNT(special_forms));
-    if (s)
-        diag_help(ev->diags, g, "did you mean \"%s\"?", s);
+    diag_help_suggest(ev->diags, g, n->as.call.name, all, count + COUNT(special_forms));
     return value_invalid(ev->arena, n->span);
 }
 

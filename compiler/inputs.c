@@ -44,10 +44,7 @@ static void store(Collector *c, const char *name, Span at, InputValue *in)
                                  "%s sets no declared variable", in->label)
                   : diag_error(c->diags, E_UNDECLARED_INPUT, at,
                                "value for undeclared variable \"%s\"", name);
-    const char *s = diag_suggest(name, var_names(c), c->mod->nvars);
-    if (s)
-        diag_help(c->diags, g, "did you mean \"%s\"?", s);
-    else
+    if (!diag_help_suggest(c->diags, g, name, var_names(c), c->mod->nvars))
         diag_help(c->diags, g, "declare it first: variable \"%s\" {}", name);
     c->ok &= env;
 }

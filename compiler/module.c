@@ -120,9 +120,7 @@ static void unknown_name(Builder *b, Span span, const char *what, const char *na
                          const char *const *known, size_t nknown)
 {
     Diag *g = diag_error(b->diags, E_UNKNOWN_BLOCK, span, "unknown %s \"%s\"", what, name);
-    const char *s = diag_suggest(name, known, nknown);
-    if (s)
-        diag_help(b->diags, g, "did you mean \"%s\"?", s);
+    diag_help_suggest(b->diags, g, name, known, nknown);
     b->ok = false;
 }
 
@@ -174,9 +172,7 @@ static void check_body(Builder *b, const Body *body, const char *where, const ch
             continue;
         Diag *g = diag_error(b->diags, E_UNKNOWN_ATTRIBUTE, at->name_span,
                              "unknown attribute \"%s\" in %s", at->name, where);
-        const char *s = diag_suggest(at->name, attrs, nattrs);
-        if (s)
-            diag_help(b->diags, g, "did you mean \"%s\"?", s);
+        diag_help_suggest(b->diags, g, at->name, attrs, nattrs);
         b->ok = false;
     }
 }

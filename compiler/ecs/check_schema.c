@@ -758,9 +758,7 @@ static void unknown_help(Checker *k, Diag *g, const SchemaShape *shape, const ch
             return;
         }
     }
-    const char *near = diag_suggest(key, names, n);
-    if (near)
-        diag_help(k->c->diags, g, "did you mean \"%s\"?", near);
+    diag_help_suggest(k->c->diags, g, key, names, n);
 }
 
 // A member of the described form in a request (DOC-1): say what it is.

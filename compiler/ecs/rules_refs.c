@@ -24,9 +24,7 @@ static void suggest_container(Rules *r, Diag *g, const char *name)
         if (names[i])
             cands[m++] = names[i];
     }
-    const char *s = diag_suggest(name, cands, m);
-    if (s)
-        diag_help(r->c->diags, g, "did you mean \"%s\"?", s);
+    diag_help_suggest(r->c->diags, g, name, cands, m);
 }
 
 // --- unique names, essential -------------------------------------------------
@@ -323,10 +321,7 @@ static void check_mount_points(Rules *r, uint32_t i)
         rules_aws(
             r, d,
             arena_printf(r->c->arena, "Unknown volume '%s'.", value_is_sensitive(sv) ? "..." : s));
-        const char *guess = diag_suggest(s, names, m);
-        if (guess)
-            diag_help(r->c->diags, d, "did you mean \"%s\"?", guess);
-        else
+        if (!diag_help_suggest(r->c->diags, d, s, names, m))
             diag_help(r->c->diags, d,
                       "declare it in volumes (a volume with only a name is a "
                       "bind mount)");

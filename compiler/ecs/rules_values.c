@@ -167,9 +167,7 @@ static void check_awslogs_names(Rules *r, uint32_t i, Value *opts)
         if (!known) {
             Diag *g = ecs_report(r->c, E_ECS_AWSLOGS_OPTIONS, false, val,
                                  "unknown awslogs option \"%s\" in %s", key, rules_cname(r, i));
-            const char *s = diag_suggest(key, awslogs_options, NAWSLOGS);
-            if (s)
-                diag_help(r->c->diags, g, "did you mean \"%s\"?", s);
+            diag_help_suggest(r->c->diags, g, key, awslogs_options, NAWSLOGS);
         }
         if (strcmp(key, "awslogs-datetime-format") == 0 ||
             strcmp(key, "awslogs-multiline-pattern") == 0) {
