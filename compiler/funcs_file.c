@@ -13,6 +13,7 @@
 // fn_read_file. basename() and dirname() only look at the text, as Go's
 // filepath.Base and Dir do.
 #include "funcs_impl.h"
+#include "load.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -298,33 +299,6 @@ static const char *display_name(FnContext *ctx, const char *abs)
     return from_cwd(ctx->arena, abs);
 }
 
-// Reads all of `fd` (at most FN_MAX_FILE + 1 bytes) into a heap buffer.
-static char *read_all(int fd, size_t *len)
-{
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        if (n == cap) {
-            if (cap > FN_MAX_FILE)
-                break;
-            cap *= 2;
-            buf = xrealloc(buf, cap);
-        }
-        ssize_t got = read(fd, buf + n, cap - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            free(buf);
-            return NULL;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    *len = n;
-    return buf;
-}
-
 // An already loaded file with this name and text, so that calling file()
 // in a loop does not store the text again.
 static int64_t loaded(const SourceSet *src, const char *name, const char *text, size_t len)
@@ -373,13 +347,19 @@ static int64_t read_source(FnContext *ctx, const char *abs, Span at, const char 
     if (fd < 0)
         return -1;
     size_t len = 0;
-    char *text = read_all(fd, &len);
-    int saved = errno;
-    close(fd);
-    if (!text)
-        return read_error(ctx, at, shown, E_FILE_READ, strerror(saved));
+    char *text = NULL;
+    FILE *f = fdopen(fd, "rb");
+    int result = f ? load_read_stream(f, 0, FN_MAX_FILE, &text, &len) : errno;
+    if (f)
+        fclose(f);
+    else
+        close(fd);
+    if (result > 0) {
+        free(text);
+        return read_error(ctx, at, shown, E_FILE_READ, strerror(result));
+    }
     const char *why = NULL;
-    if (len > FN_MAX_FILE)
+    if (result == LOAD_READ_TOO_LARGE)
         why = arena_printf(ctx->arena, "it is larger than the limit of %u MiB",
                            FN_MAX_FILE / (1024u * 1024u));
     else if (memchr(text, '\0', len))

@@ -17,9 +17,7 @@
 #define READ_CHUNK (64u * 1024u)
 #define MAX_MIB (SOURCE_MAX_BYTES / (1024u * 1024u))
 
-// Why reading a file failed: 0 when it did not, else an errno value or
-// READ_TOO_LARGE.
-#define READ_TOO_LARGE (-1)
+#define READ_TOO_LARGE LOAD_READ_TOO_LARGE
 
 typedef struct NameList {
     char **items;
@@ -40,19 +38,16 @@ static LoadStatus too_large(Diags *diags, const char *path)
     return LOAD_IO_ERROR;
 }
 
-// Reads all of `f` into a heap buffer (*data, freed by the caller) of *len
-// bytes. `hint` is the expected size (0 when unknown). Returns 0, an errno
-// value or READ_TOO_LARGE.
-static int read_all(FILE *f, size_t hint, char **data, size_t *len)
+int load_read_stream(FILE *f, size_t hint, size_t limit, char **data, size_t *len)
 {
     size_t cap = hint + 1 > READ_CHUNK ? hint + 1 : READ_CHUNK;
     char *buf = xmalloc(cap);
     size_t n = 0;
     for (;;) {
         if (n == cap) {
-            if (cap > SOURCE_MAX_BYTES)
+            if (cap > limit)
                 break;
-            cap = cap * 2 > (size_t)SOURCE_MAX_BYTES + 1 ? (size_t)SOURCE_MAX_BYTES + 1 : cap * 2;
+            cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
             buf = xrealloc(buf, cap);
         }
         size_t got = fread(buf + n, 1, cap - n, f);
@@ -63,7 +58,7 @@ static int read_all(FILE *f, size_t hint, char **data, size_t *len)
     int result = 0;
     if (ferror(f))
         result = errno ? errno : EIO;
-    else if (n > SOURCE_MAX_BYTES)
+    else if (n > limit)
         result = READ_TOO_LARGE;
     *data = buf;
     *len = n;
@@ -87,7 +82,7 @@ LoadStatus load_read_file(SourceSet *src, Diags *diags, const char *path, uint32
     char *data;
     size_t len;
     errno = 0;
-    int result = read_all(f, hint, &data, &len);
+    int result = load_read_stream(f, hint, SOURCE_MAX_BYTES, &data, &len);
     fclose(f);
     if (result == 0)
         *file = source_add_owned(src, path, data, len);

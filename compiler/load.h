@@ -8,6 +8,7 @@
 #define HCLC_LOAD_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -43,6 +44,13 @@ typedef struct LoadedFiles {
 // (E_EMPTY_INPUT, at 1:1 of the first file).
 LoadStatus load_path(Arena *arena, SourceSet *src, Diags *diags, const char *path,
                      LoadedFiles *out);
+
+// Reads all of stream `f` into a heap buffer (*data, freed by the caller,
+// with room for one more byte) of *len bytes. `hint` is the expected size
+// (0 when unknown); at most `limit` + 1 bytes are read. Returns 0, an errno
+// value, or LOAD_READ_TOO_LARGE when the stream holds more than `limit`.
+#define LOAD_READ_TOO_LARGE (-1)
+int load_read_stream(FILE *f, size_t hint, size_t limit, char **data, size_t *len);
 
 // Reads the one file `path` into `src` under the name `path` and stores its
 // index in *file. Returns LOAD_OK, or LOAD_IO_ERROR after reporting why the
