@@ -284,12 +284,6 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
 
 // --- validate ---------------------------------------------------------------
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 // `hclc validate FILE.json`: a request, a container-definitions array, or
 // describe-task-definition output.
 static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
@@ -379,9 +373,10 @@ static CompileStatus validate_cfn_yaml(Arena *a, SourceSet *src, Diags *diags,
 
 CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt)
 {
-    if (opt->path && ends_with(opt->path, ".json"))
+    LoadFormat format = opt->path ? load_format(opt->path) : LOAD_FORMAT_HCL;
+    if (format == LOAD_FORMAT_JSON)
         return validate_json(a, src, diags, opt);
-    if (opt->path && (ends_with(opt->path, ".yaml") || ends_with(opt->path, ".yml")))
+    if (format == LOAD_FORMAT_YAML)
         return validate_cfn_yaml(a, src, diags, opt);
     Project p;
     CompileStatus st = load_project(a, src, diags, opt, &p);

@@ -141,12 +141,6 @@ static void decoded_file(Collector *c, Value *v, uint32_t file, const char *labe
     }
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 static void var_file(Collector *c, const char *path, bool *io_error)
 {
     uint32_t file;
@@ -156,12 +150,17 @@ static void var_file(Collector *c, const char *path, bool *io_error)
         return;
     }
     const char *label = arena_printf(c->arena, "--var-file %s", path);
-    if (ends_with(path, ".json"))
+    switch (load_format(path)) {
+    case LOAD_FORMAT_JSON:
         decoded_file(c, decode_json_file(c->arena, c->src, file, c->diags), file, label);
-    else if (ends_with(path, ".yaml") || ends_with(path, ".yml"))
+        break;
+    case LOAD_FORMAT_YAML:
         decoded_file(c, decode_yaml_file(c->arena, c->src, file, c->diags), file, label);
-    else
+        break;
+    case LOAD_FORMAT_HCL:
         tfvars_file(c, file, label);
+        break;
+    }
 }
 
 // --- flags and environment -----------------------------------------------------

@@ -38,6 +38,21 @@ static LoadStatus too_large(Diags *diags, const char *path)
     return LOAD_IO_ERROR;
 }
 
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+LoadFormat load_format(const char *path)
+{
+    if (ends_with(path, ".json"))
+        return LOAD_FORMAT_JSON;
+    if (ends_with(path, ".yaml") || ends_with(path, ".yml"))
+        return LOAD_FORMAT_YAML;
+    return LOAD_FORMAT_HCL;
+}
+
 int load_read_stream(FILE *f, size_t hint, size_t limit, char **data, size_t *len)
 {
     size_t cap = hint + 1 > READ_CHUNK ? hint + 1 : READ_CHUNK;

@@ -45,6 +45,15 @@ typedef struct LoadedFiles {
 LoadStatus load_path(Arena *arena, SourceSet *src, Diags *diags, const char *path,
                      LoadedFiles *out);
 
+typedef enum LoadFormat {
+    LOAD_FORMAT_HCL,  // anything else: this language (.hcl, .tfvars)
+    LOAD_FORMAT_JSON, // .json
+    LOAD_FORMAT_YAML, // .yaml or .yml
+} LoadFormat;
+
+// The format a file holds, told by its name's extension.
+LoadFormat load_format(const char *path);
+
 // Reads all of stream `f` into a heap buffer (*data, freed by the caller,
 // with room for one more byte) of *len bytes. `hint` is the expected size
 // (0 when unknown); at most `limit` + 1 bytes are read. Returns 0, an errno
