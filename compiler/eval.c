@@ -13,6 +13,7 @@
 
 #include "cfn.h"
 #include "eval_impl.h"
+#include "parse.h"
 
 static const char *const roots[] = {"var", "local", "workspace", "output", "task_definition"};
 static const char *const special_forms[] = {"can", "try", "templatefile"};
@@ -497,20 +498,6 @@ Value *eval_key(Eval *ev, Value *k, Span at)
                      value_type_name(k));
 }
 
-// The text of a key written as a name or a plain string ("a" or a = ...),
-// or NULL when the key is computed. Such keys need no evaluation and no copy:
-// the syntax tree's text lives as long as the values.
-static const char *literal_key(const Node *key, uint32_t *len)
-{
-    if (key->kind != NODE_TEMPLATE || key->as.template.parts.count != 1)
-        return NULL;
-    const Node *part = key->as.template.parts.items[0];
-    if (part->kind != NODE_STRING_LIT)
-        return NULL;
-    *len = part->as.str.len;
-    return part->as.str.text;
-}
-
 static Value *object(Eval *ev, const Node *n)
 {
     Value *out = value_object_new(ev->arena, n->span, n->as.object.count);
@@ -521,7 +508,9 @@ static Value *object(Eval *ev, const Node *n)
     for (uint32_t i = 0; i < n->as.object.count; i++) {
         const ObjectItem *it = &n->as.object.items[i];
         uint32_t len = 0;
-        const char *key = literal_key(it->key, &len);
+        // A key written as a name or a plain string needs no evaluation and
+        // no copy: the syntax tree's text lives as long as the values.
+        const char *key = ast_literal_text(it->key, &len);
         if (!key) {
             Value *k = eval_key(ev, eval_expr(ev, it->key), it->key->span);
             key = k->kind == VAL_INVALID ? NULL : k->as.str.ptr;

@@ -78,6 +78,18 @@ const char *ast_kind_name(NodeKind kind)
     return (unsigned)kind < NODE__COUNT ? node_names[kind] : "?";
 }
 
+const char *ast_literal_text(const Node *n, uint32_t *len)
+{
+    if (n->kind != NODE_TEMPLATE || n->as.template.parts.count > 1)
+        return NULL;
+    const Node *part = n->as.template.parts.count ? n->as.template.parts.items[0] : NULL;
+    if (part && part->kind != NODE_STRING_LIT)
+        return NULL;
+    if (len)
+        *len = part ? part->as.str.len : 0;
+    return part ? part->as.str.text : "";
+}
+
 const char *ast_op_text(Operator op)
 {
     static const char *const text[] = {

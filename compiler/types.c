@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
+
 static Type *new_type(Arena *a, TypeKind kind)
 {
     Type *t = arena_alloc(a, sizeof(Type));
@@ -22,16 +24,10 @@ static Type *bad_type(Diags *diags, const Node *n, const char *what)
     return NULL;
 }
 
-// Returns the literal string of a template node that holds no interpolation.
+// The literal string of a template node that holds no interpolation.
 static const char *literal_key(const Node *n)
 {
-    if (n->kind != NODE_TEMPLATE)
-        return NULL;
-    if (n->as.template.parts.count == 0)
-        return "";
-    if (n->as.template.parts.count == 1 && n->as.template.parts.items[0]->kind == NODE_STRING_LIT)
-        return n->as.template.parts.items[0]->as.str.text;
-    return NULL;
+    return ast_literal_text(n, NULL);
 }
 
 // The value of a constant expression (literals, tuples, objects), or NULL.
