@@ -370,33 +370,38 @@ static const char *option_value(const char *arg, const char *name)
     return NULL;
 }
 
+// Sets *out to the position of `value` among `choices` (the values of an
+// enum in order); reports a usage error naming them otherwise.
+static bool set_choice(const char *option, const char *value, const char *const *choices,
+                       int nchoices, const char *choices_text, int *out)
+{
+    for (int i = 0; i < nchoices; i++)
+        if (strcmp(value, choices[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    usage_error(choices_text, "invalid value \"%s\" for option \"%s\"", value, option);
+    return false;
+}
+
 static bool set_format(Options *o, const char *value)
 {
-    if (strcmp(value, "text") == 0)
-        o->format = FORMAT_TEXT;
-    else if (strcmp(value, "json") == 0)
-        o->format = FORMAT_JSON;
-    else {
-        usage_error("the choices are text and json",
-                    "invalid value \"%s\" for option \"--diagnostics\"", value);
+    static const char *const names[] = {[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json"};
+    int i;
+    if (!set_choice("--diagnostics", value, names, 2, "the choices are text and json", &i))
         return false;
-    }
+    o->format = (DiagFormat)i;
     return true;
 }
 
 static bool set_color(Options *o, const char *value)
 {
-    if (strcmp(value, "auto") == 0)
-        o->color = COLOR_AUTO;
-    else if (strcmp(value, "always") == 0)
-        o->color = COLOR_ALWAYS;
-    else if (strcmp(value, "never") == 0)
-        o->color = COLOR_NEVER;
-    else {
-        usage_error("the choices are auto, always and never",
-                    "invalid value \"%s\" for option \"--color\"", value);
+    static const char *const names[] = {
+        [COLOR_AUTO] = "auto", [COLOR_ALWAYS] = "always", [COLOR_NEVER] = "never"};
+    int i;
+    if (!set_choice("--color", value, names, 3, "the choices are auto, always and never", &i))
         return false;
-    }
+    o->color = (ColorMode)i;
     return true;
 }
 
