@@ -38,6 +38,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 SCHEMA_C := $(B)/gen/ecs_schema.c
 LIB_OBJ  += $(B)/gen/ecs_schema.o
 MAIN_OBJ := $(B)/compiler/main.o
+FORMAT_FILES = $(wildcard compiler/*.[ch] compiler/*/*.[ch] tests/unit/*.c tests/fuzz/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 LIB      := $(B)/libhclc.a
@@ -143,7 +144,7 @@ install: $(HCLC_BIN)
 	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
 
 format:
-	clang-format -i compiler/*.c compiler/*.h tests/unit/*.c tests/fuzz/*.c
+	clang-format -i $(FORMAT_FILES)
 
 clean:
 	rm -rf build hclc

@@ -9,13 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cfn.h"
-#include "decode.h"
-#include "ecs.h"
-#include "emit.h"
-#include "eval.h"
-#include "load.h"
-#include "module.h"
+#include "cfn/cfn.h"
+#include "decode/decode.h"
+#include "ecs/ecs.h"
+#include "emit/emit.h"
+#include "eval/eval.h"
+#include "project/load.h"
+#include "project/module.h"
 
 typedef struct Project {
     LoadedFiles files;

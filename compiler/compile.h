@@ -11,10 +11,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "inputs.h"
-#include "source.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "project/inputs.h"
+#include "base/source.h"
 
 typedef enum CompileStatus {
     COMPILE_OK,

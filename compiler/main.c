@@ -12,14 +12,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "base/arena.h"
 #include "compile.h"
-#include "diag.h"
-#include "dump.h"
-#include "lex.h"
-#include "load.h"
-#include "parse.h"
-#include "source.h"
+#include "base/diag.h"
+#include "syntax/dump.h"
+#include "syntax/lex.h"
+#include "project/load.h"
+#include "syntax/parse.h"
+#include "base/source.h"
 
 #define HCLC_VERSION "0.1.0"
 

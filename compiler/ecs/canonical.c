@@ -3,7 +3,7 @@
 // containers, environment variables and secrets sorted by name, defaults
 // that ECS fills in written out (essential, protocol, hostPort under awsvpc,
 // container cpu 0), and the empty lists describe-task-definition returns.
-#include "ecs_impl.h"
+#include "ecs/ecs_impl.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
 // a value of the wrong type is not looked into. Paths are written in API
 // spelling, as AWS writes them: containerDefinitions[0].portMappings[1].hostPort.
 // Patterns are compiled once per walk and freed at its end.
-#include "ecs_impl.h"
+#include "ecs/ecs_impl.h"
 
 #include <math.h>
 #include <stdint.h>

@@ -5,8 +5,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../ecs.h"
-#include "schema.h"
+#include "ecs/ecs.h"
+#include "ecs/schema.h"
 
 typedef struct EcsCtx {
     Arena *arena;

@@ -8,7 +8,7 @@
 // spellings, an attribute and a block) is an error naming both places.
 // Every value put in the tree carries `site`, the attribute, block or
 // object item of the task definition that holds it, beside its `origin`.
-#include "lower_impl.h"
+#include "ecs/lower_impl.h"
 
 #include <string.h>
 

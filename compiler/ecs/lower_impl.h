@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "ecs_impl.h"
+#include "ecs/ecs_impl.h"
 
 typedef struct Lower {
     Eval *ev;

@@ -5,7 +5,7 @@
 // cpu/memory units. What cannot be converted is kept as written, with its
 // site, for ecs_validate to report. Also the diagnostics about names that
 // lower.c shares.
-#include "lower_impl.h"
+#include "ecs/lower_impl.h"
 
 #include <stdio.h>
 #include <string.h>

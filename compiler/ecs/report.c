@@ -1,5 +1,5 @@
 // report.c - how ECS rules report, and small accessors they share.
-#include "ecs_impl.h"
+#include "ecs/ecs_impl.h"
 
 #include <math.h>
 #include <stdarg.h>

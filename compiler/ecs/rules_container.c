@@ -3,7 +3,7 @@
 // NET-2..4, NET-7), memory and cpu (RES-1, 2, 6, 7, 8), port mappings
 // (NET-1, 5, 6, 9, 10, 11), user under host mode (NET-14), Fargate limits
 // (FG-7, 9, 10, 13) and system controls (VAL-18, NAME-18).
-#include "rules_impl.h"
+#include "ecs/rules_impl.h"
 
 #include <string.h>
 

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "ecs_impl.h"
+#include "ecs/ecs_impl.h"
 
 typedef enum NetMode {
     NET_UNKNOWN, // no task (container list) or an invalid networkMode

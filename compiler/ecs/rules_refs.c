@@ -4,7 +4,7 @@
 // links (REF-8, NET-7), the App Mesh proxy (REF-9), FireLens (REF-10),
 // duplicates inside one container (REF-12..15), ports shared in one
 // namespace (NET-12) and resource references (RES-8).
-#include "rules_impl.h"
+#include "ecs/rules_impl.h"
 
 #include <string.h>
 

@@ -11,11 +11,11 @@
 // needed by some features) is recorded, not reported: the platform version
 // is chosen by the service or RunTask, and LATEST (1.4.0) has them all, so
 // no task definition is wrong because of it.
-#include "rules_impl.h"
+#include "ecs/rules_impl.h"
 
 #include <string.h>
 
-#include "../emit.h"
+#include "emit/emit.h"
 
 // --- task size ---------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 // rules_util.c - small helpers the ECS rule files share: containers and
 // their names, quoting values for messages, duplicate detection, ARNs.
-#include "rules_impl.h"
+#include "ecs/rules_impl.h"
 
 #include <stdlib.h>
 #include <string.h>

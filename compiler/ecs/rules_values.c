@@ -4,7 +4,7 @@
 // command (ENUM-27), user and host names (NAME-16, NAME-17), and hclc's
 // own warnings: secrets in plain environment variables (VAL-20, access key
 // ids) and images tagged latest in a production workspace.
-#include "rules_impl.h"
+#include "ecs/rules_impl.h"
 
 #include <arpa/inet.h>
 #include <string.h>

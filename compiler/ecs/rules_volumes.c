@@ -2,7 +2,7 @@
 // (NAME-4), one volume configured at launch (REF-11), one kind per volume
 // (VAL-14), EFS, S3 Files, Docker and FSx settings (VAL-8, VAL-12, VAL-13,
 // VAL-15, VAL-16) and what Fargate does not support (FG-8).
-#include "rules_impl.h"
+#include "ecs/rules_impl.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 // schema.c - lookups in the ECS schema tables. The tables themselves and
 // schema_task_definition() & co. are generated from grammar/ecs-schema.txt
 // into $(B)/gen/ecs_schema.c.
-#include "schema.h"
+#include "ecs/schema.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 // validate.c - runs the schema checks and the rules on a task definition in
 // one of its forms. The rules themselves live in the other files of ecs/.
-#include "ecs_impl.h"
+#include "ecs/ecs_impl.h"
 
 static void check_request(EcsCtx *c, Value *task, const SchemaShape *shape)
 {

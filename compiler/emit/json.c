@@ -3,7 +3,7 @@
 // Builds a cJSON tree that mirrors the value (objects in member order),
 // prints it and copies the text into the arena; the cJSON tree and its
 // printed text never leave this file. Reading JSON is decode_json.c's job.
-#include "emit.h"
+#include "emit/emit.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 // Values are built by the evaluator, whose own limits keep them far
 // shallower; this guard only turns a broken invariant into a clear abort

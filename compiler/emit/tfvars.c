@@ -9,14 +9,14 @@
 // mean nothing to Terraform, but would to hclc: they are written \u0024<
 // and \u0025<, an escape both readers decode after they look for
 // templates. The JSON form goes through emit_json.
-#include "emit.h"
+#include "emit/emit.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 #define EMIT_MAX_DEPTH 10000 // see emit/json.c
 #define INDENT_WIDTH 2

@@ -5,7 +5,7 @@
 // every string so that YAML 1.1 and 1.2 readers both read back exactly the
 // string written. The emitter never leaves this file; reading YAML is
 // decode_yaml.c's job.
-#include "emit.h"
+#include "emit/emit.h"
 
 #include <limits.h>
 #include <math.h>
@@ -15,7 +15,7 @@
 
 #include <yaml.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 #define EMIT_MAX_DEPTH 10000 // see emit/json.c
 

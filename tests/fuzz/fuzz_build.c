@@ -12,16 +12,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "arena.h"
-#include "cfn.h"
-#include "diag.h"
-#include "ecs.h"
-#include "emit.h"
-#include "eval.h"
-#include "inputs.h"
-#include "load.h"
-#include "module.h"
-#include "source.h"
+#include "base/arena.h"
+#include "cfn/cfn.h"
+#include "base/diag.h"
+#include "ecs/ecs.h"
+#include "emit/emit.h"
+#include "eval/eval.h"
+#include "project/inputs.h"
+#include "project/load.h"
+#include "project/module.h"
+#include "base/source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

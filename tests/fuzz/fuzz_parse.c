@@ -7,12 +7,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "dump.h"
-#include "lex.h"
-#include "parse.h"
-#include "source.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "syntax/dump.h"
+#include "syntax/lex.h"
+#include "syntax/parse.h"
+#include "base/source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,12 +7,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "arena.h"
-#include "cfn.h"
-#include "decode.h"
-#include "diag.h"
-#include "ecs.h"
-#include "source.h"
+#include "base/arena.h"
+#include "cfn/cfn.h"
+#include "decode/decode.h"
+#include "base/diag.h"
+#include "ecs/ecs.h"
+#include "base/source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -12,9 +12,9 @@
 
 #include <cjson/cJSON.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "source.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/source.h"
 
 typedef struct Fixture {
     Arena arena;

@@ -12,15 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "ecs.h"
-#include "eval.h"
-#include "inputs.h"
-#include "load.h"
-#include "module.h"
-#include "source.h"
-#include "value.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "ecs/ecs.h"
+#include "eval/eval.h"
+#include "project/inputs.h"
+#include "project/load.h"
+#include "project/module.h"
+#include "base/source.h"
+#include "base/value.h"
 
 typedef struct Fixture {
     Arena arena;

@@ -12,12 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "decode.h"
-#include "diag.h"
+#include "base/arena.h"
+#include "decode/decode.h"
+#include "base/diag.h"
 #include "ecs/ecs_impl.h"
-#include "source.h"
-#include "value.h"
+#include "base/source.h"
+#include "base/value.h"
 
 typedef struct Fixture {
     Arena arena;

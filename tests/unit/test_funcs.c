@@ -14,11 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "funcs.h"
-#include "source.h"
-#include "value.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "funcs/funcs.h"
+#include "base/source.h"
+#include "base/value.h"
 
 // The pseudo-file that calls point into: argument i is written at bytes
 // [2 + 4i, 4 + 4i), the call is the whole text.

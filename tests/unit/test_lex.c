@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lex.h"
+#include "syntax/lex.h"
 
 typedef struct Lexed {
     Arena arena;

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "load.h"
+#include "project/load.h"
 
 typedef struct Fixture {
     char dir[64]; // the temporary directory, removed by teardown

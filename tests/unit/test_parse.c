@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lex.h"
-#include "parse.h"
+#include "syntax/lex.h"
+#include "syntax/parse.h"
 
 // --- fixture ----------------------------------------------------------------
 

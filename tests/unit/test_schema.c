@@ -14,13 +14,13 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "arena.h"
-#include "decode.h"
-#include "diag.h"
+#include "base/arena.h"
+#include "decode/decode.h"
+#include "base/diag.h"
 #include "ecs/ecs_impl.h"
 #include "ecs/schema.h"
-#include "source.h"
-#include "value.h"
+#include "base/source.h"
+#include "base/value.h"
 
 // --- the tables -----------------------------------------------------------
 

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "source.h"
+#include "base/arena.h"
+#include "base/source.h"
 
 typedef struct Fixture {
     Arena arena;

@@ -14,12 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "base/arena.h"
 #include "compile.h"
-#include "diag.h"
-#include "emit.h"
-#include "source.h"
-#include "value.h"
+#include "base/diag.h"
+#include "emit/emit.h"
+#include "base/source.h"
+#include "base/value.h"
 
 typedef struct Fixture {
     Arena arena;

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "value.h"
+#include "base/value.h"
 
 static Span at(uint32_t start)
 {

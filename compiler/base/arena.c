@@ -1,0 +1,191 @@
+// arena.c - bump allocator; see arena.h for the contract.
+#include "base/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+// Eight bytes suit every type hclc allocates (pointers, doubles, uint64_t);
+// max_align_t's 16 would add up to 8 bytes to each of millions of nodes.
+#define ARENA_ALIGN 8
+#define ARENA_CHUNK (1024 * 1024) // large enough that malloc maps fresh, zeroed pages
+
+struct ArenaChunk {
+    ArenaChunk *next;
+    size_t used, cap;
+    _Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+struct ArenaOwned {
+    ArenaOwned *next;
+    void *block;
+};
+
+static void out_of_memory(size_t size)
+{
+    fprintf(stderr, "hclc: error: out of memory (allocating %zu bytes)\n", size);
+    exit(3);
+}
+
+void *xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        out_of_memory(size);
+    return p;
+}
+
+void *xrealloc(void *p, size_t size)
+{
+    void *q = realloc(p, size ? size : 1);
+    if (!q)
+        out_of_memory(size);
+    return q;
+}
+
+void arena_init(Arena *a)
+{
+    a->head = NULL;
+    a->owned = NULL;
+    a->total = 0;
+}
+
+void arena_free(Arena *a)
+{
+    // The list of adopted blocks lives in the chunks: free the blocks first.
+    for (ArenaOwned *o = a->owned; o; o = o->next)
+        free(o->block);
+    a->owned = NULL;
+    ArenaChunk *c = a->head;
+    while (c) {
+        ArenaChunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+    a->total = 0;
+}
+
+void arena_release(Arena *a, void *p)
+{
+    for (ArenaOwned *o = a->owned; p && o; o = o->next)
+        if (o->block == p) {
+            free(p);
+            o->block = NULL;
+            return;
+        }
+}
+
+void arena_adopt(Arena *a, void *p)
+{
+    ArenaOwned *o = arena_alloc(a, sizeof(ArenaOwned));
+    o->block = p;
+    o->next = a->owned;
+    a->owned = o;
+}
+
+// Chunks come from calloc: fresh memory is already zero (large chunks are
+// fresh pages from the kernel), and a bump allocator never hands out the
+// same bytes twice, so allocations need no memset of their own.
+static void *xcalloc(size_t size)
+{
+    void *p = calloc(1, size ? size : 1);
+    if (!p)
+        out_of_memory(size);
+    return p;
+}
+
+static ArenaChunk *new_chunk(Arena *a, size_t cap)
+{
+    if (cap > SIZE_MAX - sizeof(ArenaChunk))
+        out_of_memory(cap);
+    ArenaChunk *c = xcalloc(sizeof(ArenaChunk) + cap);
+    c->used = 0;
+    c->cap = cap;
+    c->next = a->head;
+    a->head = c;
+    return c;
+}
+
+void *arena_alloc(Arena *a, size_t size)
+{
+    size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (need < size)
+        out_of_memory(size);
+    a->total += need;
+#ifdef HCLC_ARENA_DEBUG
+    ArenaChunk *c = new_chunk(a, need);
+    c->used = need;
+    return c->data;
+#else
+    ArenaChunk *c = a->head;
+    if (!c || c->cap - c->used < need) {
+        if (need > ARENA_CHUNK / 4) {
+            // A large object gets a chunk of its own, kept behind the
+            // current one so the current chunk's free space is not lost.
+            ArenaChunk *big = xcalloc(sizeof(ArenaChunk) + need);
+            big->used = big->cap = need;
+            if (c) {
+                big->next = c->next;
+                c->next = big;
+            } else {
+                big->next = NULL;
+                a->head = big;
+            }
+            return big->data;
+        }
+        c = new_chunk(a, ARENA_CHUNK);
+    }
+    void *p = c->data + c->used;
+    c->used += need;
+    return p;
+#endif
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t len)
+{
+    char *p = arena_alloc(a, len + 1);
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *arena_strdup(Arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_vprintf(Arena *a, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        n = 0;
+    char *p = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *arena_printf(Arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = arena_vprintf(a, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem)
+{
+    if (new_cap && elem > SIZE_MAX / new_cap)
+        out_of_memory(SIZE_MAX);
+    void *p = arena_alloc(a, new_cap * elem);
+    if (count)
+        memcpy(p, old, count * elem);
+    return p;
+}

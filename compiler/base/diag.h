@@ -1,0 +1,114 @@
+// diag.h - diagnostics: collection, codes, and the text and JSON renderers.
+//
+// Stages never print: they append Diags to a Diags list and go on where they
+// can. main.c renders the list once at the end. All strings of a Diag are
+// copied into the Diags' arena, so callers may pass temporaries.
+#ifndef HCLC_DIAG_H
+#define HCLC_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/arena.h"
+#include "base/diag_codes.h"
+#include "base/source.h"
+
+typedef enum DiagCode {
+#define X(num, name, desc) E_##name = num,
+    DIAG_CODE_LIST(X)
+#undef X
+} DiagCode;
+
+typedef enum DiagSeverity {
+    DIAG_ERROR,   // the input is wrong; no output will be written
+    DIAG_WARNING, // suspicious; an error under --strict (later)
+} DiagSeverity;
+
+typedef enum DiagNoteKind {
+    NOTE_SPAN, // a located note: "file:line:col: note: text" plus an excerpt
+    NOTE_TEXT, // "= note: text" under the main excerpt
+    NOTE_HELP, // "= help: text" under the main excerpt
+} DiagNoteKind;
+
+typedef struct DiagNote {
+    struct DiagNote *next;
+    DiagNoteKind kind;
+    Span span;        // NOTE_SPAN only
+    const char *text; // never NULL
+} DiagNote;
+
+typedef struct Diag {
+    DiagSeverity severity;
+    DiagCode code;       // shown as E%04d
+    const char *summary; // lower-case, no final period: "unknown variable \"prot\""
+    const char *detail;  // optional full sentences (NULL when none)
+    Span subject;        // exactly the construct at fault (may be span_none())
+    DiagNote *notes;     // in the order added
+} Diag;
+
+#define DIAG_MAX_SHOWN 20
+
+typedef struct Diags {
+    Arena *arena;
+    Diag **items; // in the order reported
+    size_t count, cap;
+    size_t errors, warnings;
+} Diags;
+
+void diags_init(Diags *d, Arena *arena);
+// Appends an error (or warning) and returns it so notes can be added.
+// `fmt` is printf-style; the result becomes the summary.
+Diag *diag_error(Diags *d, DiagCode code, Span subject, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+Diag *diag_warning(Diags *d, DiagCode code, Span subject, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+// Sets the detail text of `g` (printf-style).
+void diag_detail(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+// Appends a located note ("first defined here") to `g`; with span_none() it
+// becomes a plain "= note:" (NOTE_TEXT).
+void diag_note_at(Diags *d, Diag *g, Span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+// Appends an unlocated "= note:" line to `g`.
+void diag_note(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+// Appends a "= help:" line to `g`.
+void diag_help(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+// Appends a diagnostic made for another list of the same arena (counts it).
+void diags_append(Diags *d, Diag *g);
+// Adds "= help: did you mean \"X\"?" to `g` when diag_suggest finds a
+// candidate close to `name`; returns whether it did.
+bool diag_help_suggest(Diags *d, Diag *g, const char *name, const char *const *candidates,
+                       size_t count);
+// True when at least one error was reported.
+bool diags_has_errors(const Diags *d);
+
+typedef struct DiagRenderOptions {
+    bool color;        // ANSI colours (only when stderr is a terminal and NO_COLOR unset)
+    size_t max_shown;  // render at most this many diagnostics (0 means DIAG_MAX_SHOWN)
+} DiagRenderOptions;
+
+// Writes every diagnostic as text (file:line:col: error[E0123]: summary,
+// the source line, a ^~~~ marker under the span, notes and help), then,
+// when more than max_shown were reported, a line counting the rest.
+// An empty span at the very end of a file that ends with a line break is
+// shown just after the last character of the last line.
+void diag_render_text(FILE *out, const Diags *d, const SourceSet *src, DiagRenderOptions opt);
+// Writes one JSON object per line per diagnostic: severity, code, summary,
+// detail, file, start/end {line, column, byte}, notes. Line and column are
+// where the text renderer shows the span; byte is the span's own offset.
+// Every diagnostic is written (no cap).
+void diag_render_json(FILE *out, const Diags *d, const SourceSet *src);
+// Returns "E0123" style text for `code` in a static buffer-free way: writes
+// into `buf` (at least 8 bytes) and returns it.
+const char *diag_code_text(DiagCode code, char *buf);
+
+// A broken invariant of hclc itself (never the input's fault): prints
+// "hclc: internal error at FILE:LINE: WHAT" and aborts. Fuzzing must never
+// reach it.
+_Noreturn void diag_internal_error(const char *file, int line, const char *what);
+#define INTERNAL_ERROR(what) diag_internal_error(__FILE__, __LINE__, what)
+
+// Levenshtein-based suggestion: returns the candidate closest to `name`
+// when it is close enough to be a likely typo, else NULL.
+const char *diag_suggest(const char *name, const char *const *candidates, size_t count);
+
+#endif

@@ -1,0 +1,144 @@
+// source.c - file texts, line tables and offset-to-line:col conversion.
+#include "base/source.h"
+
+#include <string.h>
+
+void source_init(SourceSet *set, Arena *arena)
+{
+    set->arena = arena;
+    set->files = NULL;
+    set->count = set->cap = 0;
+}
+
+static void index_lines(Arena *arena, SourceFile *f)
+{
+    uint32_t n = 1;
+    const char *end = f->text + f->len;
+    for (const char *p = f->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
+    f->lines = arena_alloc(arena, (size_t)n * sizeof(uint32_t));
+    f->nlines = n;
+    uint32_t k = 0;
+    f->lines[k++] = 0;
+    for (const char *p = f->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        f->lines[k++] = (uint32_t)(p - f->text) + 1;
+}
+
+static SourceFile *new_file(SourceSet *set, const char *name)
+{
+    if (set->count == set->cap) {
+        uint32_t cap = set->cap ? set->cap * 2 : 8;
+        set->files = arena_grow(set->arena, set->files, set->count, cap, sizeof(SourceFile));
+        set->cap = cap;
+    }
+    SourceFile *f = &set->files[set->count];
+    f->name = arena_strdup(set->arena, name);
+    return f;
+}
+
+uint32_t source_add(SourceSet *set, const char *name, const char *text, size_t len)
+{
+    SourceFile *f = new_file(set, name);
+    f->text = arena_strndup(set->arena, text, len);
+    f->len = (uint32_t)len;
+    index_lines(set->arena, f);
+    return set->count++;
+}
+
+uint32_t source_add_owned(SourceSet *set, const char *name, char *text, size_t len)
+{
+    text[len] = '\0';
+    arena_adopt(set->arena, text);
+    SourceFile *f = new_file(set, name);
+    f->text = text;
+    f->len = (uint32_t)len;
+    index_lines(set->arena, f);
+    return set->count++;
+}
+
+const SourceFile *source_file(const SourceSet *set, uint32_t file)
+{
+    return &set->files[file];
+}
+
+Span span_make(uint32_t file, uint32_t start, uint32_t end)
+{
+    Span s = {file, start, end < start ? start : end};
+    return s;
+}
+
+Span span_join(Span a, Span b)
+{
+    if (span_is_none(a))
+        return b;
+    if (span_is_none(b) || a.file != b.file)
+        return a;
+    Span s = {a.file, a.start < b.start ? a.start : b.start, a.end > b.end ? a.end : b.end};
+    return s;
+}
+
+bool span_is_none(Span s)
+{
+    return s.file == SPAN_NO_FILE;
+}
+
+Span span_none(void)
+{
+    Span s = {SPAN_NO_FILE, 0, 0};
+    return s;
+}
+
+static uint32_t line_index(const SourceFile *f, uint32_t offset)
+{
+    uint32_t lo = 0, hi = f->nlines;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (f->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+uint32_t source_line_of(const SourceSet *set, uint32_t file, uint32_t offset)
+{
+    const SourceFile *f = source_file(set, file);
+    return line_index(f, offset < f->len ? offset : f->len) + 1;
+}
+
+// A UTF-8 byte order mark is not part of the first line's text or columns.
+static uint32_t bom_length(const SourceFile *f)
+{
+    return f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+LineCol source_line_col(const SourceSet *set, uint32_t file, uint32_t offset)
+{
+    const SourceFile *f = source_file(set, file);
+    if (offset > f->len)
+        offset = f->len;
+    uint32_t li = line_index(f, offset);
+    uint32_t col = 1;
+    uint32_t from = li == 0 && offset >= 3 ? bom_length(f) : f->lines[li];
+    // Branch-free so the compiler can vectorize it: lines can be megabytes.
+    for (uint32_t i = from; i < offset; i++)
+        col += ((unsigned char)f->text[i] & 0xC0) != 0x80;
+    LineCol lc = {li + 1, col};
+    return lc;
+}
+
+const char *source_line_text(const SourceSet *set, uint32_t file, uint32_t line, uint32_t *len)
+{
+    const SourceFile *f = source_file(set, file);
+    if (line < 1 || line > f->nlines) {
+        *len = 0;
+        return "";
+    }
+    uint32_t start = line == 1 ? bom_length(f) : f->lines[line - 1];
+    uint32_t end = line < f->nlines ? f->lines[line] - 1 : f->len;
+    if (end > start && f->text[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return f->text + start;
+}

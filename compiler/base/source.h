@@ -1,0 +1,74 @@
+// source.h - loaded source files, their line index, and spans.
+//
+// A SourceSet owns the text of every file a compilation reads (.hcl files,
+// var files, template files, JSON given to validate). A Span names a byte
+// range in one of them; line and column are computed on demand from a
+// line-start table by binary search. Columns count code points, 1-based.
+#ifndef HCLC_SOURCE_H
+#define HCLC_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+
+// Files larger than this are refused by the reader (offsets are 32-bit).
+#define SOURCE_MAX_BYTES (256u * 1024u * 1024u)
+
+typedef struct Span {
+    uint32_t file;  // index in the SourceSet; SPAN_NO_FILE for none
+    uint32_t start; // byte offset of the first byte
+    uint32_t end;   // byte offset one past the last byte (end >= start)
+} Span;
+
+#define SPAN_NO_FILE UINT32_MAX
+
+typedef struct SourceFile {
+    const char *name;     // path as the user wrote it (or a label like "<--var>")
+    const char *text;     // contents, NUL-terminated (len does not count the NUL)
+    uint32_t len;         // bytes of text
+    uint32_t *lines;      // byte offset where each line starts; lines[0] == 0
+    uint32_t nlines;      // number of entries in lines
+} SourceFile;
+
+typedef struct SourceSet {
+    Arena *arena;        // holds the file records, names, texts and line tables
+    SourceFile *files;
+    uint32_t count, cap;
+} SourceSet;
+
+typedef struct LineCol {
+    uint32_t line; // 1-based
+    uint32_t col;  // 1-based, in code points
+} LineCol;
+
+// Prepares an empty set whose data lives in `arena`.
+void source_init(SourceSet *set, Arena *arena);
+// Adds a file whose contents are the `len` bytes at `text` (copied into the
+// arena) and returns its index. `name` is copied too.
+uint32_t source_add(SourceSet *set, const char *name, const char *text, size_t len);
+// Adds a file whose contents are the `len` bytes of heap buffer `text`,
+// which must have room for one more byte (a NUL is written at text[len]).
+// The SourceSet's arena takes ownership of the buffer: nothing is copied.
+uint32_t source_add_owned(SourceSet *set, const char *name, char *text, size_t len);
+// Returns the file with index `file`; the index must be valid.
+const SourceFile *source_file(const SourceSet *set, uint32_t file);
+// Returns a span of `len` bytes at `start` in `file`.
+Span span_make(uint32_t file, uint32_t start, uint32_t end);
+// Returns the smallest span covering both (same file; `a` wins otherwise).
+Span span_join(Span a, Span b);
+// Returns true when the span names no file.
+bool span_is_none(Span s);
+// The empty span that names no file.
+Span span_none(void);
+// Converts a byte offset of `file` to line and column.
+LineCol source_line_col(const SourceSet *set, uint32_t file, uint32_t offset);
+// Returns the 1-based line of a byte offset of `file` (a binary search; no
+// column count, so it stays cheap on very long lines).
+uint32_t source_line_of(const SourceSet *set, uint32_t file, uint32_t offset);
+// Returns the text of 1-based `line` of `file` without its line ending
+// ("\n" or "\r\n"), and its length in *len.
+const char *source_line_text(const SourceSet *set, uint32_t file, uint32_t line, uint32_t *len);
+
+#endif

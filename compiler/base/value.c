@@ -1,0 +1,371 @@
+// value.c - construction, lookup, comparison and printing of values.
+#include "base/value.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SMALL_OBJECT 8 // objects up to this size are searched linearly
+
+static Value *new_value(Arena *a, ValueKind kind, Span origin)
+{
+    Value *v = arena_alloc(a, sizeof(Value));
+    v->kind = kind;
+    v->origin = origin;
+    v->site = span_none();
+    return v;
+}
+
+Value *value_invalid(Arena *a, Span origin)
+{
+    return new_value(a, VAL_INVALID, origin);
+}
+
+Value *value_null(Arena *a, Span origin)
+{
+    return new_value(a, VAL_NULL, origin);
+}
+
+Value *value_bool(Arena *a, Span origin, bool b)
+{
+    Value *v = new_value(a, VAL_BOOL, origin);
+    v->as.boolean = b;
+    return v;
+}
+
+Value *value_number(Arena *a, Span origin, double n)
+{
+    Value *v = new_value(a, VAL_NUMBER, origin);
+    v->as.number = n;
+    return v;
+}
+
+Value *value_string_ref(Arena *a, Span origin, const char *s, size_t len)
+{
+    Value *v = new_value(a, VAL_STRING, origin);
+    v->as.str.ptr = s;
+    v->as.str.len = (uint32_t)len;
+    return v;
+}
+
+Value *value_string(Arena *a, Span origin, const char *s, size_t len)
+{
+    return value_string_ref(a, origin, arena_strndup(a, s, len), len);
+}
+
+Value *value_cstring(Arena *a, Span origin, const char *s)
+{
+    return value_string(a, origin, s, strlen(s));
+}
+
+Value *value_list_new(Arena *a, Span origin, uint32_t count)
+{
+    Value *v = new_value(a, VAL_LIST, origin);
+    v->as.list.items = count ? arena_alloc(a, (size_t)count * sizeof(Value *)) : NULL;
+    v->as.list.count = count;
+    return v;
+}
+
+Value *value_object_new(Arena *a, Span origin, uint32_t cap)
+{
+    Value *v = new_value(a, VAL_OBJECT, origin);
+    if (cap) {
+        v->as.object.keys = arena_alloc(a, (size_t)cap * sizeof(ValueStr));
+        v->as.object.vals = arena_alloc(a, (size_t)cap * sizeof(Value *));
+    }
+    v->as.object.cap = cap;
+    return v;
+}
+
+static uint32_t hash_key(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u; // FNV-1a
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static bool key_is(const ValueStr *k, const char *s, size_t len)
+{
+    return k->len == len && memcmp(k->ptr, s, len) == 0;
+}
+
+static void index_insert(Value *obj, uint32_t pos)
+{
+    uint32_t mask = obj->as.object.index_cap - 1;
+    const ValueStr *k = &obj->as.object.keys[pos];
+    uint32_t i = hash_key(k->ptr, k->len) & mask;
+    while (obj->as.object.index[i])
+        i = (i + 1) & mask;
+    obj->as.object.index[i] = pos + 1;
+}
+
+static void index_rebuild(Arena *a, Value *obj)
+{
+    uint32_t cap = 16;
+    while (cap < obj->as.object.count * 2 + 2)
+        cap *= 2;
+    obj->as.object.index = arena_alloc(a, (size_t)cap * sizeof(uint32_t));
+    obj->as.object.index_cap = cap;
+    for (uint32_t i = 0; i < obj->as.object.count; i++)
+        index_insert(obj, i);
+}
+
+int64_t value_object_find(const Value *obj, const char *key, size_t len)
+{
+    if (!obj->as.object.index) {
+        for (uint32_t i = 0; i < obj->as.object.count; i++)
+            if (key_is(&obj->as.object.keys[i], key, len))
+                return i;
+        return -1;
+    }
+    uint32_t mask = obj->as.object.index_cap - 1;
+    for (uint32_t i = hash_key(key, len) & mask; obj->as.object.index[i]; i = (i + 1) & mask) {
+        uint32_t pos = obj->as.object.index[i] - 1;
+        if (key_is(&obj->as.object.keys[pos], key, len))
+            return pos;
+    }
+    return -1;
+}
+
+Value *value_object_get(const Value *obj, const char *key, size_t len)
+{
+    int64_t pos = value_object_find(obj, key, len);
+    return pos < 0 ? NULL : obj->as.object.vals[pos];
+}
+
+static void object_append_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val)
+{
+    uint32_t n = obj->as.object.count;
+    if (n == obj->as.object.cap) {
+        uint32_t cap = n ? n * 2 : 4;
+        obj->as.object.keys = arena_grow(a, obj->as.object.keys, n, cap, sizeof(ValueStr));
+        obj->as.object.vals = arena_grow(a, obj->as.object.vals, n, cap, sizeof(Value *));
+        obj->as.object.cap = cap;
+    }
+    obj->as.object.keys[n].ptr = key;
+    obj->as.object.keys[n].len = (uint32_t)len;
+    obj->as.object.vals[n] = val;
+    obj->as.object.count = n + 1;
+    if (obj->as.object.index && (n + 1) * 2 + 2 <= obj->as.object.index_cap)
+        index_insert(obj, n);
+    else if (n + 1 > SMALL_OBJECT)
+        index_rebuild(a, obj);
+}
+
+static void object_append(Arena *a, Value *obj, const char *key, size_t len, Value *val)
+{
+    object_append_ref(a, obj, arena_strndup(a, key, len), len, val);
+}
+
+bool value_object_put_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val)
+{
+    if (value_object_find(obj, key, len) >= 0)
+        return false;
+    object_append_ref(a, obj, key, len, val);
+    return true;
+}
+
+bool value_object_put(Arena *a, Value *obj, const char *key, size_t len, Value *val)
+{
+    if (value_object_find(obj, key, len) >= 0)
+        return false;
+    object_append(a, obj, key, len, val);
+    return true;
+}
+
+void value_object_set(Arena *a, Value *obj, const char *key, size_t len, Value *val)
+{
+    int64_t pos = value_object_find(obj, key, len);
+    if (pos >= 0)
+        obj->as.object.vals[pos] = val;
+    else
+        object_append(a, obj, key, len, val);
+}
+
+Value *value_with_origin(Arena *a, const Value *v, Span origin)
+{
+    Value *c = arena_alloc(a, sizeof(Value));
+    *c = *v;
+    c->origin = origin;
+    return c;
+}
+
+Value *value_mark_sensitive(Arena *a, const Value *v)
+{
+    Value *c = value_with_origin(a, v, v->origin);
+    c->flags |= VALF_SENSITIVE;
+    if (v->kind == VAL_LIST) {
+        c->as.list.items = arena_alloc(a, (size_t)v->as.list.count * sizeof(Value *) + 1);
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            c->as.list.items[i] = value_mark_sensitive(a, v->as.list.items[i]);
+    } else if (v->kind == VAL_OBJECT) {
+        // The keys are shared (a later put copies them: cap == count); the
+        // index is rebuilt so that no put ever writes into v's.
+        c->as.object.vals = arena_alloc(a, (size_t)v->as.object.count * sizeof(Value *) + 1);
+        for (uint32_t i = 0; i < v->as.object.count; i++)
+            c->as.object.vals[i] = value_mark_sensitive(a, v->as.object.vals[i]);
+        c->as.object.cap = v->as.object.count;
+        c->as.object.index = NULL;
+        c->as.object.index_cap = 0;
+        if (c->as.object.count > SMALL_OBJECT)
+            index_rebuild(a, c);
+    }
+    return c;
+}
+
+bool value_is_sensitive(const Value *v)
+{
+    if (v->flags & VALF_SENSITIVE)
+        return true;
+    if (v->kind == VAL_LIST) {
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            if (value_is_sensitive(v->as.list.items[i]))
+                return true;
+    } else if (v->kind == VAL_OBJECT) {
+        for (uint32_t i = 0; i < v->as.object.count; i++)
+            if (value_is_sensitive(v->as.object.vals[i]))
+                return true;
+    }
+    return false;
+}
+
+bool value_has_invalid(const Value *v)
+{
+    if (v->kind == VAL_INVALID)
+        return true;
+    if (v->kind == VAL_LIST) {
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            if (value_has_invalid(v->as.list.items[i]))
+                return true;
+    } else if (v->kind == VAL_OBJECT) {
+        for (uint32_t i = 0; i < v->as.object.count; i++)
+            if (value_has_invalid(v->as.object.vals[i]))
+                return true;
+    }
+    return false;
+}
+
+static bool objects_equal(const Value *a, const Value *b)
+{
+    if (a->as.object.count != b->as.object.count)
+        return false;
+    for (uint32_t i = 0; i < a->as.object.count; i++) {
+        const ValueStr *k = &a->as.object.keys[i];
+        const Value *other = value_object_get(b, k->ptr, k->len);
+        if (!other || !value_equal(a->as.object.vals[i], other))
+            return false;
+    }
+    return true;
+}
+
+bool value_equal(const Value *a, const Value *b)
+{
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case VAL_INVALID:
+        return false;
+    case VAL_NULL:
+        return true;
+    case VAL_BOOL:
+        return a->as.boolean == b->as.boolean;
+    case VAL_NUMBER:
+        return a->as.number == b->as.number;
+    case VAL_STRING:
+        return a->as.str.len == b->as.str.len &&
+               memcmp(a->as.str.ptr, b->as.str.ptr, a->as.str.len) == 0;
+    case VAL_LIST:
+        if (a->as.list.count != b->as.list.count)
+            return false;
+        for (uint32_t i = 0; i < a->as.list.count; i++)
+            if (!value_equal(a->as.list.items[i], b->as.list.items[i]))
+                return false;
+        return true;
+    case VAL_OBJECT:
+        return objects_equal(a, b);
+    }
+    return false;
+}
+
+int value_compare(const Value *a, const Value *b)
+{
+    if (a->kind != b->kind)
+        return (int)a->kind - (int)b->kind;
+    switch (a->kind) {
+    case VAL_NUMBER:
+        return (a->as.number > b->as.number) - (a->as.number < b->as.number);
+    case VAL_STRING: {
+        uint32_t n = a->as.str.len < b->as.str.len ? a->as.str.len : b->as.str.len;
+        int c = memcmp(a->as.str.ptr, b->as.str.ptr, n);
+        if (c)
+            return c;
+        return (a->as.str.len > b->as.str.len) - (a->as.str.len < b->as.str.len);
+    }
+    case VAL_BOOL:
+        return (int)a->as.boolean - (int)b->as.boolean;
+    case VAL_INVALID:
+    case VAL_NULL:
+    case VAL_LIST:
+    case VAL_OBJECT:
+        return 0;
+    }
+    return 0;
+}
+
+const char *value_type_name(const Value *v)
+{
+    switch (v->kind) {
+    case VAL_INVALID:
+        return "invalid";
+    case VAL_NULL:
+        return "null";
+    case VAL_BOOL:
+        return "bool";
+    case VAL_NUMBER:
+        return "number";
+    case VAL_STRING:
+        return "string";
+    case VAL_LIST:
+        if (v->flags & VALF_SET)
+            return "set";
+        return (v->flags & VALF_TUPLE) ? "tuple" : "list";
+    case VAL_OBJECT:
+        return (v->flags & VALF_MAP) ? "map" : "object";
+    }
+    return "invalid";
+}
+
+bool value_number_is_int(double n)
+{
+    return isfinite(n) && n == floor(n) && fabs(n) <= 9007199254740992.0;
+}
+
+const char *value_number_text(double n, char *buf)
+{
+    if (value_number_is_int(n)) { // digits by hand: snprintf("%.0f") is slow
+        uint64_t u = (uint64_t)(n < 0 ? -n : n);
+        char tmp[24];
+        int k = 0;
+        do {
+            tmp[k++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        int j = 0;
+        if (n < 0)
+            buf[j++] = '-';
+        while (k)
+            buf[j++] = tmp[--k];
+        buf[j] = '\0';
+        return buf;
+    }
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, VALUE_NUMBER_BUF, "%.*g", prec, n);
+        if (strtod(buf, NULL) == n)
+            break;
+    }
+    return buf;
+}

@@ -1,0 +1,53 @@
+// cfn.h - the CloudFormation targets: lowered and validated task
+// definitions turned into one template (AWS::ECS::TaskDefinition resources
+// with CloudFormation property names, Parameters, Outputs), printed as JSON
+// through cJSON or as YAML through libyaml. Also reading existing templates
+// for `hclc validate`.
+#ifndef HCLC_CFN_H
+#define HCLC_CFN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "ecs/ecs.h"
+#include "eval/eval.h"
+#include "base/value.h"
+
+typedef struct CfnInput {
+    Eval *ev;              // the evaluation (module, workspace, variables)
+    const char *source;    // PATH as given, for the template's Description
+    const char *workspace; // the workspace, for the Description
+    Value **tasks;         // request-form task definitions, one per module task
+    uint32_t ntasks;       // == ev->mod->ntasks, in declaration order
+} CfnInput;
+
+// The first CloudFormation intrinsic (VALF_INTRINSIC) in `v`, depth first,
+// or NULL.
+const Value *cfn_find_intrinsic(const Value *v);
+// True when `v` holds no intrinsic; else reports one error at the first
+// intrinsic's call, naming `target` ("task-definition", "json", ...).
+bool cfn_reject_intrinsics(Diags *diags, const Value *v, const char *target);
+
+// {"Ref": ID} flagged VALF_INTRINSIC, at `at`: what var.NAME of a
+// cfn_parameter variable evaluates to in a CloudFormation build (ID is
+// NAME in PascalCase, the parameter's logical id).
+Value *cfn_parameter_ref(Arena *a, const char *name, Span at);
+
+// Builds the template and returns its text (JSON, or YAML when `yaml`),
+// or NULL after reporting errors (logical id clashes, CloudFormation's
+// limits: template body 1,000,000 bytes, 500 resources, 200 parameters and
+// 200 outputs).
+char *cfn_build(Arena *a, Diags *diags, const CfnInput *in, bool yaml, size_t *len);
+
+// True when `v` looks like a CloudFormation template: an object with
+// Resources or AWSTemplateFormatVersion.
+bool cfn_is_template(const Value *v);
+// `hclc validate` on a template read by decode_json_file or
+// decode_yaml_cfn_file: every AWS::ECS::TaskDefinition's Properties are
+// mapped back to API names and checked by ecs_validate, at the template's
+// positions; intrinsics are unknown values. False after errors (cfn_read.c).
+bool cfn_validate_template(Arena *a, Diags *diags, Value *tpl, const EcsOptions *opt);
+
+#endif

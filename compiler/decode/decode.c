@@ -1,0 +1,117 @@
+// decode.c - helpers shared by the JSON and YAML readers (decode_impl.h):
+// spans, quoting for messages, UTF-8 checks, duplicate-key detection.
+//
+// The readers themselves: decode_json.c (cJSON) and decode_yaml.c (libyaml).
+#include "decode/decode_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+// Longest key or text quoted in a message.
+#define QUOTE_MAX 40
+
+Span decode_span(const Decoder *d, uint32_t start, uint32_t end)
+{
+    return span_make(d->file, start, end);
+}
+
+const char *decode_quote(Arena *a, const char *s, size_t len)
+{
+    char *out = arena_alloc(a, QUOTE_MAX * 4 + 16); // every byte escaped, "...", quotes
+    size_t n = 0;
+    out[n++] = '"';
+    size_t i = 0;
+    for (; i < len && i < QUOTE_MAX; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            out[n++] = '\\';
+            out[n++] = (char)c;
+        } else if (c < 0x20 || c == 0x7F) {
+            n += (size_t)snprintf(out + n, 5, "\\x%02X", c);
+        } else {
+            out[n++] = (char)c;
+        }
+    }
+    while (i < len && i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        out[n++] = s[i++]; // finish a cut character
+    if (i < len) {
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+    out[n++] = '"';
+    out[n] = '\0';
+    return out;
+}
+
+uint32_t decode_utf8_length(const unsigned char *s, uint32_t i, uint32_t len)
+{
+    unsigned char c = s[i];
+    if (c < 0x80)
+        return 1;
+    uint32_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || c > 0xF4 || len - i < n)
+        return 0;
+    for (uint32_t k = 1; k < n; k++)
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+    unsigned char c1 = s[i + 1];
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 > 0x8F))
+        return 0;
+    return n;
+}
+
+bool decode_check_encoding(Decoder *d)
+{
+    const unsigned char *s = (const unsigned char *)d->text;
+    for (uint32_t i = 0; i < d->len;) {
+        if (s[i] == 0) {
+            diag_error(d->diags, E_NUL_BYTE, decode_span(d, i, i + 1), "NUL byte in the file");
+            return false;
+        }
+        uint32_t n = decode_utf8_length(s, i, d->len);
+        if (n == 0) {
+            diag_error(d->diags, E_BAD_UTF8, decode_span(d, i, i + 1), "invalid UTF-8 byte 0x%02X",
+                       s[i]);
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+uint32_t decode_bom_length(const Decoder *d)
+{
+    return d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+void decode_put_member(Decoder *d, Value *obj, KeySpans *ks, const char *key, size_t len,
+                       Span key_span, Value *val)
+{
+    int64_t first = value_object_find(obj, key, len);
+    if (first >= 0) {
+        Diag *g = diag_error(d->diags, E_DUPLICATE_KEY, key_span, "duplicate key %s",
+                             decode_quote(d->a, key, len));
+        diag_note_at(d->diags, g, ks->items[first], "first defined here");
+        return;
+    }
+    uint32_t n = obj->as.object.count;
+    if (n == ks->cap) {
+        uint32_t cap = ks->cap ? ks->cap * 2 : 8;
+        ks->items = arena_grow(d->a, ks->items, n, cap, sizeof(Span));
+        ks->cap = cap;
+    }
+    ks->items[n] = key_span;
+    value_object_put(d->a, obj, key, len, val);
+}
+
+int decode_hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}

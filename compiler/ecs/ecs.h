@@ -1,0 +1,46 @@
+// ecs.h - the ECS target: task_definition blocks lowered to the exact JSON
+// of RegisterTaskDefinition, and the validation of task definitions in any
+// form (lowered from .hcl, or read from JSON files) against the rules of
+// ECS_RULES.md.
+//
+// Lowering maps snake_case and API names to API names through the schema,
+// turns repeated blocks into lists, environment/secrets/tags objects into
+// name/value lists, and normalises task cpu/memory. Every lowered member
+// value carries `site` (the attribute or block that holds it) besides its
+// `origin` (where the value was written), so a diagnostic points at the
+// task definition and notes where an indirect value was set.
+#ifndef HCLC_ECS_H
+#define HCLC_ECS_H
+
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "eval/eval.h"
+#include "project/module.h"
+#include "base/value.h"
+
+typedef enum EcsForm {
+    ECS_FORM_REQUEST,    // a RegisterTaskDefinition request object (camelCase)
+    ECS_FORM_CONTAINERS, // a container-definitions array
+    ECS_FORM_DESCRIBED,  // describe-task-definition output's taskDefinition
+} EcsForm;
+
+typedef struct EcsOptions {
+    bool strict;           // W rules are errors too
+    const char *workspace; // for the "latest tag in prod" warning; NULL when unknown
+} EcsOptions;
+
+// Lowers task definition `t` into a request object (API form), evaluating
+// its attributes with `ev`. Returns VAL_INVALID after reporting errors.
+Value *ecs_lower(Eval *ev, const TaskDef *t);
+
+// Validates a value of the given form. Errors and warnings go to `diags`;
+// returns false when an error (or, with strict, a warning) was reported.
+bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptions *opt);
+
+// The form AWS reads back (LANGUAGE.md §7): containers and environment
+// sorted by name, `essential` explicit, `hostPort` filled under awsvpc.
+Value *ecs_canonical(Arena *a, Value *task);
+
+#endif

@@ -1,0 +1,60 @@
+// emit.h - value trees to output text: JSON through cJSON, YAML through
+// libyaml's emitter, .tfvars by hand (emit/tfvars.c). Nothing else in hclc
+// builds JSON, YAML or .tfvars text.
+//
+// Objects are written in member order (insertion order), so output never
+// depends on hashing. Integers within 2^53 print without a decimal point.
+// VAL_INVALID must not reach an emitter (callers stop at errors first).
+#ifndef HCLC_EMIT_H
+#define HCLC_EMIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/value.h"
+
+typedef enum EmitJsonStyle {
+    EMIT_JSON_COMPACT, // no white space at all: jsonencode()
+    EMIT_JSON_PRETTY,  // cJSON's formatted output (tabs), ending with "\n": files and stdout
+} EmitJsonStyle;
+
+// Returns `v` as JSON text in the arena (NUL-terminated; *len gets its
+// length when len is not NULL). Returns NULL only when cJSON runs out of
+// memory (then hclc exits 3 through xmalloc anyway).
+char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len);
+
+// Returns `v` as a YAML document in block style, ending with "\n", without
+// "---" or "..." markers. Strings that a YAML 1.1 or 1.2 reader would take
+// for something else (yes, no, on, off, null, ~, 0123, 1e3, 0x1F, .inf,
+// leading indicators, ": ", "", leading/trailing space) are double-quoted;
+// numbers, bools and null are plain. Multi-line strings use literal style
+// (|) when that reads back exactly, else double quotes.
+char *emit_yaml(Arena *a, const Value *v, size_t *len);
+
+// True when the plain YAML scalar `s` would be read by a YAML 1.1 or 1.2
+// reader as something other than the string `s` (shared by the emitter and
+// the YAML reader's typing).
+bool emit_yaml_needs_quotes(const char *s, size_t len);
+
+// One variable for the tfvars emitters.
+typedef struct EmitVar {
+    const char *name;
+    Value *value; // NULL: a sensitive variable left out
+} EmitVar;
+
+// Returns the variables as a Terraform .tfvars file (NUL-terminated, in the
+// arena; *len gets its length when len is not NULL): `name = value` lines
+// in bytewise name order, a "# NAME is sensitive: left out" comment for
+// each NULL value. Strings are escaped so that Terraform and hclc's
+// --var-file both read back the same string: \\ \" \n \r \t, other control
+// characters and a '$' or '%' before '{' or '<' as \uNNNN. Lists print as
+// [a, b] (one item a line when an item is a non-empty collection), objects
+// as { key = value } on several lines in member order, indented two spaces
+// per level, keys bare when they are identifiers and not keywords.
+char *emit_tfvars(Arena *a, const EmitVar *vars, uint32_t n, size_t *len);
+// The same variables as one JSON object (emit_json, pretty) in name order;
+// NULL values are left out.
+char *emit_tfvars_json(Arena *a, const EmitVar *vars, uint32_t n, size_t *len);
+
+#endif

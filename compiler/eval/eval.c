@@ -1,0 +1,868 @@
+// eval.c - expression evaluation: references, operators, collections,
+// for-expressions, splats and calls. Variables and locals are evaluated
+// lazily, once each, with cycle detection (the stack of items being
+// evaluated names the chain). Templates are rendered in template.c, and
+// variable values are chosen and converted in eval_vars.c.
+#include "eval/eval.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfn/cfn.h"
+#include "eval/eval_impl.h"
+#include "syntax/parse.h"
+
+static const char *const roots[] = {"var", "local", "workspace", "output", "task_definition"};
+static const char *const special_forms[] = {"can", "try", "templatefile"};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+// --- errors and scopes ------------------------------------------------------
+
+Value *eval_fail(Eval *ev, DiagCode code, Span at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = arena_vprintf(ev->arena, fmt, ap);
+    va_end(ap);
+    diag_error(ev->diags, code, at, "%s", msg);
+    return value_invalid(ev->arena, at);
+}
+
+void eval_push_scope(Eval *ev, const char *name, Value *value)
+{
+    Scope *s = arena_alloc(ev->arena, sizeof(Scope));
+    s->name = name;
+    s->value = value;
+    s->next = ev->scope;
+    ev->scope = s;
+}
+
+void eval_pop_scope(Eval *ev)
+{
+    ev->scope = ev->scope->next;
+}
+
+// Looks `name` up in the scopes; stops after an isolated (templatefile) frame.
+static Value *scope_lookup(const Eval *ev, const char *name)
+{
+    for (const Scope *s = ev->scope; s; s = s->next) {
+        if (s->isolated)
+            return value_object_get(s->value, name, strlen(name));
+        if (s->name && strcmp(s->name, name) == 0)
+            return s->value;
+    }
+    return NULL;
+}
+
+bool eval_in_template_file(const Eval *ev)
+{
+    for (const Scope *s = ev->scope; s; s = s->next)
+        if (s->isolated)
+            return true;
+    return false;
+}
+
+// Marks `v` sensitive when any of the `n` inputs is.
+static Value *propagate(Eval *ev, Value *v, Value *const *inputs, uint32_t n)
+{
+    if (v->kind == VAL_INVALID || value_is_sensitive(v))
+        return v;
+    for (uint32_t i = 0; i < n; i++)
+        if (inputs[i] && value_is_sensitive(inputs[i]))
+            return value_mark_sensitive(ev->arena, v);
+    return v;
+}
+
+// --- init -------------------------------------------------------------------
+
+static bool check_workspace(Eval *ev, const char *from)
+{
+    const Module *m = ev->mod;
+    ev->workspace_index = module_find_workspace(m, ev->workspace);
+    if (ev->workspace_index >= 0 || strcmp(ev->workspace, "default") == 0)
+        return true;
+    const char **names = arena_alloc(ev->arena, (m->nworkspaces + 1) * sizeof(char *));
+    char *list = arena_strdup(ev->arena, "");
+    for (uint32_t i = 0; i < m->nworkspaces; i++) {
+        names[i] = m->workspaces[i].name;
+        list = arena_printf(ev->arena, "%s%s\"%s\"", list, i ? ", " : "", names[i]);
+    }
+    Diag *g = diag_error(ev->diags, E_UNKNOWN_WORKSPACE, span_none(),
+                         "unknown workspace \"%s\" (from %s)", ev->workspace, from);
+    diag_help_suggest(ev->diags, g, ev->workspace, names, m->nworkspaces);
+    if (m->nworkspaces)
+        diag_note(ev->diags, g, "declared workspaces: %s, and \"default\"", list);
+    else
+        diag_note(ev->diags, g, "no workspace block is declared; only \"default\" exists");
+    return false;
+}
+
+bool eval_init(Eval *ev, Arena *a, Diags *diags, SourceSet *src, const Module *mod,
+               const Inputs *inputs, const char *workspace, const char *workspace_from,
+               const char *root)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->arena = a;
+    ev->diags = ev->main_diags = diags;
+    ev->src = src;
+    ev->mod = mod;
+    ev->inputs = inputs;
+    ev->workspace = workspace && *workspace ? workspace : "default";
+    fn_context_init(&ev->fn, a, diags, src, root);
+    ev->var_values = arena_alloc(a, (mod->nvars + 1) * sizeof(Value *));
+    ev->var_state = arena_alloc(a, mod->nvars + 1);
+    ev->local_values = arena_alloc(a, (mod->nlocals + 1) * sizeof(Value *));
+    ev->local_state = arena_alloc(a, mod->nlocals + 1);
+    ev->output_values = arena_alloc(a, (mod->noutputs + 1) * sizeof(Value *));
+    ev->output_state = arena_alloc(a, mod->noutputs + 1);
+    return check_workspace(ev, workspace_from ? workspace_from : "the default");
+}
+
+void eval_free(Eval *ev)
+{
+    fn_context_free(&ev->fn);
+}
+
+const char *eval_dir_of(Eval *ev, Span span)
+{
+    if (span_is_none(span))
+        return ev->fn.root;
+    if (span.file >= ev->ndirs) {
+        uint32_t n = ev->src->count + 8;
+        ev->dirs = arena_grow(ev->arena, ev->dirs, ev->ndirs, n, sizeof(char *));
+        memset(ev->dirs + ev->ndirs, 0, (n - ev->ndirs) * sizeof(char *));
+        ev->ndirs = n;
+    }
+    if (!ev->dirs[span.file])
+        ev->dirs[span.file] = eval_path_dir(ev->arena, source_file(ev->src, span.file)->name,
+                                            ev->fn.root);
+    return ev->dirs[span.file];
+}
+
+// --- cycle detection ----------------------------------------------------------
+
+bool eval_enter(Eval *ev, const char *kind, const char *name, uint8_t *state, Span use)
+{
+    if (*state == EV_BUSY) {
+        char *chain = arena_strdup(ev->arena, "");
+        uint32_t from = 0;
+        for (uint32_t i = 0; i < ev->stack_count; i++)
+            if (strcmp(ev->stack[i].kind, kind) == 0 && strcmp(ev->stack[i].name, name) == 0)
+                from = i;
+        for (uint32_t i = from; i < ev->stack_count; i++)
+            chain = arena_printf(ev->arena, "%s%s.%s -> ", chain, ev->stack[i].kind,
+                                 ev->stack[i].name);
+        Diag *g = diag_error(ev->main_diags, E_CYCLE, use, "%s.%s depends on itself", kind, name);
+        diag_note(ev->main_diags, g, "the chain is %s%s.%s", chain, kind, name);
+        return false;
+    }
+    if (ev->stack_count == ev->stack_cap) {
+        uint32_t n = ev->stack_cap ? ev->stack_cap * 2 : 16;
+        ev->stack = arena_grow(ev->arena, ev->stack, ev->stack_count, n, sizeof(EvalItem));
+        ev->stack_cap = n;
+    }
+    EvalItem it = {kind, name, use};
+    ev->stack[ev->stack_count++] = it;
+    *state = EV_BUSY;
+    return true;
+}
+
+void eval_leave(Eval *ev, uint8_t *state)
+{
+    ev->stack_count--;
+    *state = EV_DONE;
+}
+
+// Evaluates `n` reporting to the main diagnostics list (a variable's or a
+// local's own errors are never swallowed by an enclosing can()).
+Value *eval_definition(Eval *ev, const Node *n)
+{
+    Diags *saved = ev->diags;
+    Scope *saved_scope = ev->scope;
+    ev->diags = ev->main_diags;
+    ev->scope = NULL;
+    ev->fn.diags = ev->main_diags;
+    Value *v = eval_expr(ev, n);
+    ev->diags = saved;
+    ev->fn.diags = saved;
+    ev->scope = saved_scope;
+    return v;
+}
+
+Value *eval_local(Eval *ev, uint32_t i, Span use)
+{
+    const Local *l = &ev->mod->locals[i];
+    if (ev->local_state[i] == EV_DONE)
+        return ev->local_values[i];
+    if (!eval_enter(ev, "local", l->name, &ev->local_state[i], use))
+        return value_invalid(ev->arena, use);
+    ev->local_values[i] = eval_definition(ev, l->attr->expr);
+    eval_leave(ev, &ev->local_state[i]);
+    return ev->local_values[i];
+}
+
+Value *eval_output(Eval *ev, uint32_t i, Span use)
+{
+    const Output *o = &ev->mod->outputs[i];
+    if (ev->output_state[i] == EV_DONE)
+        return ev->output_values[i];
+    if (!eval_enter(ev, "output", o->name, &ev->output_state[i], use))
+        return value_invalid(ev->arena, use);
+    Value *v = o->value ? eval_definition(ev, o->value->expr) : value_invalid(ev->arena, use);
+    if (o->sensitive)
+        v = value_mark_sensitive(ev->arena, v);
+    ev->output_values[i] = v;
+    eval_leave(ev, &ev->output_state[i]);
+    return v;
+}
+
+bool eval_check_all(Eval *ev)
+{
+    for (uint32_t i = 0; i < ev->mod->nvars; i++)
+        eval_variable(ev, i, span_none());
+    for (uint32_t i = 0; i < ev->mod->nlocals; i++)
+        eval_local(ev, i, span_none());
+    for (uint32_t i = 0; i < ev->mod->noutputs; i++)
+        eval_output(ev, i, span_none());
+    return !diags_has_errors(ev->main_diags);
+}
+
+Value *eval_outputs(Eval *ev)
+{
+    Value *obj = value_object_new(ev->arena, span_none(), ev->mod->noutputs);
+    for (uint32_t i = 0; i < ev->mod->noutputs; i++) {
+        const Output *o = &ev->mod->outputs[i];
+        value_object_put(ev->arena, obj, o->name, strlen(o->name), eval_output(ev, i, span_none()));
+    }
+    return obj;
+}
+
+// --- references ---------------------------------------------------------------
+
+static Value *unknown_name(Eval *ev, Span at, const char *what, const char *name,
+                           const char *const *known, size_t n)
+{
+    Diag *g = diag_error(ev->diags, E_UNKNOWN_REFERENCE, at, "unknown %s \"%s\"", what, name);
+    diag_help_suggest(ev->diags, g, name, known, n);
+    return value_invalid(ev->arena, at);
+}
+
+// Names of the module's declarations of one kind, for suggestions.
+static const char **names_of(Eval *ev, const char *kind, size_t *n)
+{
+    const Module *m = ev->mod;
+    bool var = strcmp(kind, "var") == 0, local = strcmp(kind, "local") == 0;
+    bool out = strcmp(kind, "output") == 0;
+    *n = var ? m->nvars : local ? m->nlocals : out ? m->noutputs : m->ntasks;
+    const char **names = arena_alloc(ev->arena, (*n + 1) * sizeof(char *));
+    for (size_t i = 0; i < *n; i++)
+        names[i] = var     ? m->vars[i].name
+                   : local ? m->locals[i].name
+                   : out   ? m->outputs[i].name
+                           : m->tasks[i].name;
+    return names;
+}
+
+static Value *task_attribute(Eval *ev, const Node *n, const char *task, const char *attr)
+{
+    int64_t t = module_find_task(ev->mod, task);
+    if (t < 0) {
+        size_t k;
+        const char **names = names_of(ev, "task_definition", &k);
+        return unknown_name(ev, n->as.getattr.obj->span, "task_definition", task, names, k);
+    }
+    const Attribute *at = module_body_attr(ev->mod->tasks[t].block->body, attr);
+    if (!at)
+        return eval_fail(ev, E_NO_ATTRIBUTE, n->as.getattr.name_span,
+                         "task_definition \"%s\" has no attribute \"%s\"", task, attr);
+    return eval_definition(ev, at->expr);
+}
+
+// `root.name` where root is var, local, workspace, output or task_definition.
+static Value *reference(Eval *ev, const Node *n, const char *root)
+{
+    const char *name = n->as.getattr.name;
+    Span at = n->span;
+    if (eval_in_template_file(ev))
+        return eval_fail(ev, E_UNKNOWN_REFERENCE, at,
+                         "a template file sees only the variables passed to templatefile()");
+    if (strcmp(root, "workspace") == 0) {
+        if (strcmp(name, "name") == 0)
+            return value_cstring(ev->arena, at, ev->workspace);
+        return eval_fail(ev, E_NO_ATTRIBUTE, n->as.getattr.name_span,
+                         "workspace has only the attribute \"name\"");
+    }
+    if (strcmp(root, "task_definition") == 0)
+        return eval_fail(ev, E_NO_ATTRIBUTE, at,
+                         "task_definition.%s needs an attribute: task_definition.%s.ATTRIBUTE",
+                         name, name);
+    int64_t i = strcmp(root, "var") == 0     ? module_find_var(ev->mod, name)
+                : strcmp(root, "local") == 0 ? module_find_local(ev->mod, name)
+                                             : module_find_output(ev->mod, name);
+    if (i < 0) {
+        size_t k;
+        const char **names = names_of(ev, root, &k);
+        const char *what = strcmp(root, "var") == 0     ? "variable"
+                           : strcmp(root, "local") == 0 ? "local"
+                                                        : "output";
+        return unknown_name(ev, at, what, name, names, k);
+    }
+    if (strcmp(root, "var") == 0) { // keeps the origin: where the value was set
+        Value *v = eval_variable(ev, (uint32_t)i, at);
+        if (ev->cfn_refs && ev->mod->vars[i].cfn_parameter && v->kind != VAL_INVALID)
+            return cfn_parameter_ref(ev->arena, name, at);
+        return v;
+    }
+    if (strcmp(root, "local") == 0)
+        return eval_local(ev, (uint32_t)i, at);
+    return eval_output(ev, (uint32_t)i, at);
+}
+
+static bool is_root(const Eval *ev, const Node *n)
+{
+    if (n->kind != NODE_VARIABLE || scope_lookup(ev, n->as.var.name))
+        return false;
+    for (size_t i = 0; i < COUNT(roots); i++)
+        if (strcmp(n->as.var.name, roots[i]) == 0)
+            return true;
+    return false;
+}
+
+static Value *eval_name(Eval *ev, const Node *n)
+{
+    const char *name = n->as.var.name;
+    Value *v = scope_lookup(ev, name);
+    if (v)
+        return v;
+    if (is_root(ev, n))
+        return eval_fail(ev, E_UNKNOWN_REFERENCE, n->span,
+                         "\"%s\" cannot be used alone; write %s.NAME", name, name);
+    size_t count = 0;
+    for (const Scope *s = ev->scope; s && !s->isolated; s = s->next)
+        count++;
+    const char **names = arena_alloc(ev->arena, (count + COUNT(roots) + 1) * sizeof(char *));
+    size_t k = 0;
+    for (const Scope *s = ev->scope; s && !s->isolated; s = s->next)
+        names[k++] = s->name;
+    if (!eval_in_template_file(ev))
+        for (size_t i = 0; i < COUNT(roots); i++)
+            names[k++] = roots[i];
+    Value *bad = unknown_name(ev, n->span, "name", name, names, k);
+    if (eval_in_template_file(ev))
+        diag_note(ev->diags, ev->diags->items[ev->diags->count - 1],
+                  "a template file sees only the variables passed to templatefile()");
+    return bad;
+}
+
+static Value *get_attr(Eval *ev, const Node *n)
+{
+    const Node *obj = n->as.getattr.obj;
+    if (is_root(ev, obj))
+        return reference(ev, n, obj->as.var.name);
+    if (obj->kind == NODE_GETATTR && is_root(ev, obj->as.getattr.obj) &&
+        strcmp(obj->as.getattr.obj->as.var.name, "task_definition") == 0)
+        return task_attribute(ev, n, obj->as.getattr.name, n->as.getattr.name);
+    Value *v = eval_expr(ev, obj);
+    return eval_get_attr(ev, v, n->as.getattr.name, n->as.getattr.name_span, n->span);
+}
+
+Value *eval_get_attr(Eval *ev, Value *v, const char *name, Span name_span, Span whole)
+{
+    if (v->kind == VAL_INVALID)
+        return v;
+    if (eval_known(ev, v, whole, "attribute access", false)->kind == VAL_INVALID)
+        return value_invalid(ev->arena, whole);
+    if (v->kind == VAL_OBJECT) {
+        Value *m = value_object_get(v, name, strlen(name));
+        if (m)
+            return m;
+        Diag *g = diag_error(ev->diags, E_NO_ATTRIBUTE, name_span,
+                             "this object has no attribute \"%s\"", name);
+        const char **keys = arena_alloc(ev->arena, (v->as.object.count + 1) * sizeof(char *));
+        for (uint32_t i = 0; i < v->as.object.count; i++)
+            keys[i] = v->as.object.keys[i].ptr;
+        diag_help_suggest(ev->diags, g, name, keys, v->as.object.count);
+        return value_invalid(ev->arena, whole);
+    }
+    if (v->kind == VAL_LIST)
+        return eval_fail(ev, E_NO_ATTRIBUTE, name_span,
+                         "a %s has no attribute \"%s\"; use [*].%s for every element, or an index",
+                         value_type_name(v), name, name);
+    return eval_fail(ev, E_NO_ATTRIBUTE, name_span, "a %s has no attribute \"%s\"",
+                     value_type_name(v), name);
+}
+
+// --- index and splat --------------------------------------------------------
+
+Value *eval_index(Eval *ev, Value *v, Value *key, Span key_span, Span whole)
+{
+    if (v->kind == VAL_INVALID || key->kind == VAL_INVALID)
+        return value_invalid(ev->arena, whole);
+    if (eval_known(ev, v, whole, "an index", false)->kind == VAL_INVALID ||
+        eval_known(ev, key, key_span, "an index", false)->kind == VAL_INVALID)
+        return value_invalid(ev->arena, whole);
+    if (key->kind == VAL_NULL)
+        return eval_fail(ev, E_BAD_INDEX, key_span, "an index cannot be null");
+    if (v->kind == VAL_LIST) {
+        TypeError err;
+        Type num = {.kind = TY_NUMBER};
+        Value *k = types_convert(ev->arena, key, &num, &err);
+        if (!k)
+            return eval_fail(ev, E_BAD_INDEX, key_span, "a list index must be a number, got %s",
+                             value_type_name(key));
+        double d = k->as.number;
+        if (d != floor(d) || d < 0 || d >= v->as.list.count)
+            return eval_fail(ev, E_BAD_INDEX, key_span,
+                             "index %s is out of range for a %s of %u element%s",
+                             value_is_sensitive(key) ? "(sensitive)" : eval_number_text(ev, d),
+                             value_type_name(v), v->as.list.count,
+                             v->as.list.count == 1 ? "" : "s");
+        return v->as.list.items[(uint32_t)d];
+    }
+    if (v->kind == VAL_OBJECT) {
+        if (key->kind != VAL_STRING && key->kind != VAL_NUMBER && key->kind != VAL_BOOL)
+            return eval_fail(ev, E_BAD_INDEX, key_span, "an object key must be a string, got %s",
+                             value_type_name(key));
+        Value *s = eval_to_string(ev, key);
+        Value *m = value_object_get(v, s->as.str.ptr, s->as.str.len);
+        if (m)
+            return m;
+        if (value_is_sensitive(key))
+            return eval_fail(ev, E_BAD_INDEX, key_span, "the (sensitive) key is not in this %s",
+                             value_type_name(v));
+        return eval_fail(ev, E_BAD_INDEX, key_span, "key \"%s\" is not in this %s", s->as.str.ptr,
+                         value_type_name(v));
+    }
+    return eval_fail(ev, E_BAD_INDEX, whole, "a %s cannot be indexed", value_type_name(v));
+}
+
+static Value *splat(Eval *ev, const Node *n)
+{
+    Value *src = eval_expr(ev, n->as.splat.source);
+    if (src->kind == VAL_INVALID)
+        return src;
+    if (src->kind == VAL_NULL)
+        return value_list_new(ev->arena, n->span, 0);
+    if (src->kind != VAL_LIST) { // HCL: a splat of a single value works on [value]
+        Value *one = value_list_new(ev->arena, src->origin, 1);
+        one->as.list.items[0] = src;
+        src = one;
+    }
+    Value *out = value_list_new(ev->arena, n->span, src->as.list.count);
+    out->flags |= VALF_TUPLE;
+    for (uint32_t i = 0; i < src->as.list.count; i++) {
+        eval_push_scope(ev, NULL, src->as.list.items[i]); // the splat item
+        out->as.list.items[i] = eval_expr(ev, n->as.splat.each);
+        eval_pop_scope(ev);
+        if (out->as.list.items[i]->kind == VAL_INVALID)
+            return out->as.list.items[i];
+    }
+    return out;
+}
+
+static Value *splat_item(Eval *ev, const Node *n)
+{
+    for (const Scope *s = ev->scope; s; s = s->next)
+        if (!s->name && !s->isolated)
+            return s->value;
+    return eval_fail(ev, E_UNKNOWN_REFERENCE, n->span, "internal error: splat item outside a splat");
+}
+
+// --- collections ----------------------------------------------------------------
+
+static Value *tuple(Eval *ev, const Node *n)
+{
+    const NodeList *items = &n->as.tuple.items;
+    Value *out = value_list_new(ev->arena, n->span, items->count);
+    out->flags |= VALF_TUPLE;
+    bool bad = false;
+    for (uint32_t i = 0; i < items->count; i++) {
+        out->as.list.items[i] = eval_expr(ev, items->items[i]);
+        bad |= out->as.list.items[i]->kind == VAL_INVALID;
+    }
+    return bad ? value_invalid(ev->arena, n->span) : out;
+}
+
+// Converts an object key to a string, reporting null and collections.
+Value *eval_key(Eval *ev, Value *k, Span at)
+{
+    if (k->kind == VAL_INVALID)
+        return k;
+    if (k->kind == VAL_STRING || k->kind == VAL_NUMBER || k->kind == VAL_BOOL)
+        return eval_to_string(ev, k);
+    return eval_fail(ev, E_BAD_KEY, at, "an object key must be a string, got %s",
+                     value_type_name(k));
+}
+
+static Value *object(Eval *ev, const Node *n)
+{
+    Value *out = value_object_new(ev->arena, n->span, n->as.object.count);
+    // Where each member's key was written, for a duplicate's note; a heap
+    // scratch array, since only errors need it.
+    Span *key_spans = xmalloc((n->as.object.count + 1) * sizeof(Span));
+    bool bad = false;
+    for (uint32_t i = 0; i < n->as.object.count; i++) {
+        const ObjectItem *it = &n->as.object.items[i];
+        uint32_t len = 0;
+        // A key written as a name or a plain string needs no evaluation and
+        // no copy: the syntax tree's text lives as long as the values.
+        const char *key = ast_literal_text(it->key, &len);
+        if (!key) {
+            Value *k = eval_key(ev, eval_expr(ev, it->key), it->key->span);
+            key = k->kind == VAL_INVALID ? NULL : k->as.str.ptr;
+            len = key ? k->as.str.len : 0;
+        }
+        Value *v = eval_expr(ev, it->value);
+        if (!key || v->kind == VAL_INVALID) {
+            bad = true;
+            continue;
+        }
+        int64_t prev = value_object_find(out, key, len);
+        if (prev >= 0) {
+            Diag *g = diag_error(ev->diags, E_DUPLICATE_MEMBER, it->key->span,
+                                 "key \"%s\" is given twice in this object", key);
+            diag_note_at(ev->diags, g, key_spans[prev], "first given here");
+            bad = true;
+            continue;
+        }
+        key_spans[out->as.object.count] = it->key->span;
+        value_object_put_ref(ev->arena, out, key, len, v);
+    }
+    free(key_spans);
+    return bad ? value_invalid(ev->arena, n->span) : out;
+}
+
+static int compare_keys(const void *a, const void *b)
+{
+    const ValueStr *x = *(const ValueStr *const *)a, *y = *(const ValueStr *const *)b;
+    uint32_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->ptr, y->ptr, n);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, uint32_t *n)
+{
+    Arena *a = ev->arena;
+    if (eval_known(ev, coll, span, "a for expression", false)->kind == VAL_INVALID)
+        return false;
+    if (coll->kind == VAL_LIST) {
+        *n = coll->as.list.count;
+        *keys = arena_alloc(a, (*n + 1) * sizeof(Value *));
+        *vals = coll->as.list.items;
+        for (uint32_t i = 0; i < *n; i++)
+            (*keys)[i] = value_number(a, coll->as.list.items[i]->origin, i);
+        return true;
+    }
+    if (coll->kind == VAL_OBJECT) {
+        *n = coll->as.object.count;
+        const ValueStr **order = arena_alloc(a, (*n + 1) * sizeof(ValueStr *));
+        for (uint32_t i = 0; i < *n; i++)
+            order[i] = &coll->as.object.keys[i];
+        qsort(order, *n, sizeof(ValueStr *), compare_keys);
+        *keys = arena_alloc(a, (*n + 1) * sizeof(Value *));
+        *vals = arena_alloc(a, (*n + 1) * sizeof(Value *));
+        for (uint32_t i = 0; i < *n; i++) {
+            uint32_t pos = (uint32_t)(order[i] - coll->as.object.keys);
+            (*vals)[i] = coll->as.object.vals[pos];
+            (*keys)[i] = value_string_ref(a, (*vals)[i]->origin, order[i]->ptr, order[i]->len);
+        }
+        return true;
+    }
+    if (coll->kind != VAL_INVALID)
+        eval_fail(ev, E_OPERAND_TYPE, span, "cannot iterate over a %s; a list or an object is needed",
+                  value_type_name(coll));
+    return false;
+}
+
+// --- for-expressions --------------------------------------------------------------
+
+typedef struct ForState {
+    Value *out; // tuple being built, or object
+    bool bad;
+} ForState;
+
+static bool for_condition(Eval *ev, const Node *n)
+{
+    if (!n->as.forexpr.cond)
+        return true;
+    Value *c = eval_expr(ev, n->as.forexpr.cond);
+    if (c->kind == VAL_INVALID)
+        return false;
+    Value *b = eval_to_bool(ev, c, n->as.forexpr.cond->span, "the if clause of a for-expression");
+    return b->kind == VAL_BOOL && b->as.boolean;
+}
+
+static void for_object_item(Eval *ev, const Node *n, ForState *st)
+{
+    const Node *kn = n->as.forexpr.key_expr;
+    Value *k = eval_key(ev, eval_expr(ev, kn), kn->span);
+    Value *v = eval_expr(ev, n->as.forexpr.value_expr);
+    if (k->kind == VAL_INVALID || v->kind == VAL_INVALID) {
+        st->bad = true;
+        return;
+    }
+    int64_t prev = value_object_find(st->out, k->as.str.ptr, k->as.str.len);
+    if (n->as.forexpr.group) {
+        // A group's list grows by doubling; its count is its length.
+        Value *list = prev >= 0 ? st->out->as.object.vals[prev] : NULL;
+        if (!list) {
+            list = value_list_new(ev->arena, kn->span, 4);
+            list->flags |= VALF_TUPLE;
+            list->as.list.count = 0;
+            value_object_put(ev->arena, st->out, k->as.str.ptr, k->as.str.len, list);
+        } else if ((list->as.list.count & (list->as.list.count - 1)) == 0 && list->as.list.count >= 4) {
+            list->as.list.items = arena_grow(ev->arena, list->as.list.items, list->as.list.count,
+                                             list->as.list.count * 2, sizeof(Value *));
+        }
+        list->as.list.items[list->as.list.count++] = v;
+        return;
+    }
+    if (prev >= 0) {
+        Diag *g = diag_error(ev->diags, E_DUPLICATE_MEMBER, kn->span,
+                             "the for-expression produces key \"%s\" twice", k->as.str.ptr);
+        diag_help(ev->diags, g, "write ... after the value to group values by key: k => v...");
+        st->bad = true;
+        return;
+    }
+    value_object_put(ev->arena, st->out, k->as.str.ptr, k->as.str.len, v);
+}
+
+static Value *for_expr(Eval *ev, const Node *n)
+{
+    Value *coll = eval_expr(ev, n->as.forexpr.coll);
+    Value **keys, **vals;
+    uint32_t count;
+    if (!eval_pairs(ev, coll, n->as.forexpr.coll->span, &keys, &vals, &count))
+        return value_invalid(ev->arena, n->span);
+    ForState st = {0};
+    if (n->as.forexpr.is_object) {
+        st.out = value_object_new(ev->arena, n->span, count);
+    } else {
+        st.out = value_list_new(ev->arena, n->span, count);
+        st.out->flags |= VALF_TUPLE;
+        st.out->as.list.count = 0;
+    }
+    for (uint32_t i = 0; i < count && !st.bad; i++) {
+        if (n->as.forexpr.key_var)
+            eval_push_scope(ev, n->as.forexpr.key_var, keys[i]);
+        eval_push_scope(ev, n->as.forexpr.value_var, vals[i]);
+        if (for_condition(ev, n)) {
+            if (n->as.forexpr.is_object) {
+                for_object_item(ev, n, &st);
+            } else {
+                Value *v = eval_expr(ev, n->as.forexpr.value_expr);
+                st.bad |= v->kind == VAL_INVALID;
+                st.out->as.list.items[st.out->as.list.count++] = v;
+            }
+        }
+        eval_pop_scope(ev);
+        if (n->as.forexpr.key_var)
+            eval_pop_scope(ev);
+    }
+    if (st.bad)
+        return value_invalid(ev->arena, n->span);
+    return propagate(ev, st.out, &coll, 1);
+}
+
+// --- conditionals ---------------------------------------------------------------
+
+static Value *conditional(Eval *ev, const Node *n)
+{
+    Value *c = eval_expr(ev, n->as.cond.cond);
+    if (c->kind == VAL_INVALID)
+        return c;
+    Value *b = eval_to_bool(ev, c, n->as.cond.cond->span, "the condition of ? :");
+    if (b->kind != VAL_BOOL)
+        return value_invalid(ev->arena, n->span);
+    Value *v = eval_expr(ev, b->as.boolean ? n->as.cond.then_expr : n->as.cond.else_expr);
+    return propagate(ev, v, &c, 1);
+}
+
+// --- dispatch ---------------------------------------------------------------------
+
+static Value *too_deep(Eval *ev, const Node *n)
+{
+    if (!ev->too_deep) {
+        ev->too_deep = true;
+        Diag *g = diag_error(ev->main_diags, E_EVAL_TOO_DEEP, n->span,
+                             "evaluation nested deeper than %d levels", EVAL_MAX_DEPTH);
+        diag_note(ev->main_diags, g,
+                  "a long chain of locals or deeply recursive templates reaches this limit");
+    }
+    return value_invalid(ev->arena, n->span);
+}
+
+static Value *eval_node(Eval *ev, const Node *n)
+{
+    Arena *a = ev->arena;
+    switch (n->kind) {
+    case NODE_NULL:
+        return value_null(a, n->span);
+    case NODE_BOOL:
+        return value_bool(a, n->span, n->as.boolean);
+    case NODE_NUMBER:
+        return value_number(a, n->span, n->as.number.value);
+    case NODE_TEMPLATE:
+        return eval_template(ev, n);
+    case NODE_STRING_LIT:
+        return value_string_ref(a, n->span, n->as.str.text, n->as.str.len);
+    case NODE_TEMPLATE_IF:
+    case NODE_TEMPLATE_FOR:
+        return eval_fail(ev, E_BAD_INTERPOLATION, n->span, "a template directive outside a template");
+    case NODE_VARIABLE:
+        return eval_name(ev, n);
+    case NODE_GETATTR:
+        return get_attr(ev, n);
+    case NODE_INDEX: {
+        Value *v = eval_expr(ev, n->as.index.obj);
+        Value *k = eval_expr(ev, n->as.index.key);
+        Value *r = eval_index(ev, v, k, n->as.index.key->span, n->span);
+        return propagate(ev, r, &k, 1);
+    }
+    case NODE_SPLAT:
+        return splat(ev, n);
+    case NODE_SPLAT_ITEM:
+        return splat_item(ev, n);
+    case NODE_CALL:
+        return eval_call(ev, n);
+    case NODE_TUPLE:
+        return tuple(ev, n);
+    case NODE_OBJECT:
+        return object(ev, n);
+    case NODE_UNARY:
+        return eval_unary(ev, n);
+    case NODE_BINARY:
+        return eval_binary(ev, n);
+    case NODE_CONDITIONAL:
+        return conditional(ev, n);
+    case NODE_FOR:
+        return for_expr(ev, n);
+    case NODE_PAREN:
+        return eval_expr(ev, n->as.paren.inner);
+    }
+    return value_invalid(a, n->span);
+}
+
+Value *eval_expr(Eval *ev, const Node *n)
+{
+    if (ev->depth >= EVAL_MAX_DEPTH)
+        return too_deep(ev, n);
+    ev->depth++;
+    Value *v = eval_node(ev, n);
+    ev->depth--;
+    return v;
+}
+
+// --- calls --------------------------------------------------------------------------
+
+static Value *unknown_function(Eval *ev, const Node *n)
+{
+    size_t count;
+    const char *const *names = fn_names(&count);
+    const char **all = arena_alloc(ev->arena, (count + COUNT(special_forms)) * sizeof(char *));
+    memcpy(all, names, count * sizeof(char *));
+    memcpy(all + count, special_forms, sizeof special_forms);
+    Diag *g = diag_error(ev->diags, E_UNKNOWN_FUNCTION, n->as.call.name_span,
+                         "unknown function \"%s\"", n->as.call.name);
+    diag_help_suggest(ev->diags, g, n->as.call.name, all, count + COUNT(special_forms));
+    return value_invalid(ev->arena, n->span);
+}
+
+// Evaluates the arguments, expanding a final `args...`.
+static bool call_args(Eval *ev, const Node *n, Value ***vals, Span **spans, uint32_t *count)
+{
+    const NodeList *args = &n->as.call.args;
+    uint32_t cap = args->count + 1;
+    *vals = arena_alloc(ev->arena, cap * sizeof(Value *));
+    *spans = arena_alloc(ev->arena, cap * sizeof(Span));
+    *count = 0;
+    bool ok = true;
+    for (uint32_t i = 0; i < args->count; i++) {
+        Value *v = eval_expr(ev, args->items[i]);
+        ok &= v->kind != VAL_INVALID;
+        bool expand = n->as.call.expand_final && i + 1 == args->count;
+        if (!expand || v->kind == VAL_INVALID) {
+            (*vals)[*count] = v;
+            (*spans)[(*count)++] = args->items[i]->span;
+            continue;
+        }
+        if (v->kind != VAL_LIST) {
+            eval_fail(ev, E_OPERAND_TYPE, args->items[i]->span,
+                      "only a list can be expanded with ..., got %s", value_type_name(v));
+            return false;
+        }
+        uint32_t total = *count + v->as.list.count + 1;
+        *vals = arena_grow(ev->arena, *vals, *count, total, sizeof(Value *));
+        *spans = arena_grow(ev->arena, *spans, *count, total, sizeof(Span));
+        for (uint32_t k = 0; k < v->as.list.count; k++) {
+            (*vals)[*count] = v->as.list.items[k];
+            (*spans)[(*count)++] = args->items[i]->span;
+        }
+    }
+    return ok;
+}
+
+Value *eval_call(Eval *ev, const Node *n)
+{
+    const char *name = n->as.call.name;
+    if (strcmp(name, "can") == 0 || strcmp(name, "try") == 0)
+        return eval_try(ev, n, name[0] == 'c');
+    bool template = strcmp(name, "templatefile") == 0;
+    if (!template && !fn_exists(name))
+        return unknown_function(ev, n);
+    Value **vals;
+    Span *spans;
+    uint32_t count;
+    if (!call_args(ev, n, &vals, &spans, &count))
+        return value_invalid(ev->arena, n->span);
+    if (template) {
+        if (count != 2)
+            return eval_fail(ev, E_FUNC_ARITY, n->span,
+                             "function \"templatefile\" takes 2 arguments (path, vars), got %u", count);
+        return propagate(ev, eval_templatefile(ev, n, vals[0], vals[1]), vals, count);
+    }
+    for (uint32_t i = 0; strncmp(name, "cfn_", 4) != 0 && i < count; i++)
+        if (eval_known(ev, vals[i], spans[i], arena_printf(ev->arena, "function %s", name), true)
+                ->kind == VAL_INVALID)
+            return value_invalid(ev->arena, n->span);
+    FnCall call = {name, n->as.call.name_span, n->span, vals, spans, count, eval_dir_of(ev, n->span)};
+    ev->fn.diags = ev->diags;
+    Value *v = fn_call(&ev->fn, &call);
+    return propagate(ev, v, vals, count);
+}
+
+// can(expr) and try(expr, ...): errors of the argument itself go to a
+// scratch list; a variable or local reached from it still reports to the
+// main list (see eval_definition).
+Value *eval_try(Eval *ev, const Node *n, bool is_can)
+{
+    const NodeList *args = &n->as.call.args;
+    if (is_can ? args->count != 1 : args->count < 1)
+        return eval_fail(ev, E_FUNC_ARITY, n->span, is_can ? "can() takes exactly one expression"
+                                                          : "try() takes at least one expression");
+    Diags *saved = ev->diags;
+    Diag *first_error = NULL;
+    for (uint32_t i = 0; i < args->count; i++) {
+        Diags scratch;
+        diags_init(&scratch, ev->arena);
+        ev->diags = &scratch;
+        Value *v = eval_expr(ev, args->items[i]);
+        ev->diags = saved;
+        bool ok = v->kind != VAL_INVALID && !diags_has_errors(&scratch) && !value_has_invalid(v);
+        if (is_can)
+            return value_bool(ev->arena, n->span, ok);
+        if (ok)
+            return v;
+        if (!first_error && scratch.count)
+            first_error = scratch.items[0];
+    }
+    Diag *g = diag_error(ev->diags, E_FUNC_ARG, n->span, "no expression given to try() succeeded");
+    if (first_error)
+        diag_note_at(ev->diags, g, first_error->subject, "the first one failed: %s",
+                     first_error->summary);
+    return value_invalid(ev->arena, n->span);
+}

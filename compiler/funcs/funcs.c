@@ -1,0 +1,556 @@
+// funcs.c - the function library's entry points (the table, arity checks,
+// dispatch) and everything that needs PCRE2, which no other file uses: the
+// per-context cache of compiled patterns, regex(), regexall() and replace()
+// (with a /pattern/ or a plain substring).
+//
+// Regular expressions follow Terraform's (RE2) conventions where PCRE2 can:
+// `$` matches only at the very end, \d \w \s \b are ASCII, repeated matches
+// and empty matches advance as Go's regexp does, and replacements expand
+// $1 ${1} $name ${name} and $$ exactly as Go's Regexp.Expand. Every match
+// runs under match, depth and heap limits, so a catastrophic pattern fails
+// with a diagnostic instead of hanging.
+#include "funcs/funcs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "funcs/funcs_impl.h"
+
+#define REGEX_MATCH_LIMIT 1000000  // backtracking steps per match attempt
+#define REGEX_DEPTH_LIMIT 100000   // nested backtracking frames
+#define REGEX_HEAP_LIMIT_KIB 65536 // 64 MiB of backtracking memory
+#define REGEX_OPTIONS (PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C)
+
+typedef struct FnDef {
+    const char *name;
+    uint8_t min, max; // max FN_VARIADIC: no upper bound
+    Value *(*impl)(FnContext *ctx, const FnCall *call);
+} FnDef;
+
+#define FN_ENTRY(name, lo, hi) {#name, lo, hi, fn_##name},
+static const FnDef FUNCS[] = {FN_LIST(FN_ENTRY)};
+#undef FN_ENTRY
+
+#define FN_NAME(name, lo, hi) #name,
+static const char *const NAMES[] = {FN_LIST(FN_NAME)};
+#undef FN_NAME
+
+#define FN_COUNT (sizeof FUNCS / sizeof FUNCS[0])
+
+typedef struct RegexEntry {
+    char *pattern; // heap copy of the pattern text (the key)
+    size_t len;
+    uint64_t hash;
+    pcre2_code *code;
+    uint32_t ncap;      // capture groups
+    uint32_t nnamed;    // named ones among them
+    const char **names; // group number -> name or NULL (points into code's name table)
+} RegexEntry;
+
+struct FnRegexCache {
+    RegexEntry *items;
+    uint32_t count, cap;
+    uint32_t *slots; // open addressing: position in items + 1, 0 when empty
+    uint32_t nslots; // a power of two
+    pcre2_match_context *mctx;
+};
+
+// --- context, table, dispatch --------------------------------------------------
+
+void fn_context_init(FnContext *ctx, Arena *arena, Diags *diags, SourceSet *src, const char *root)
+{
+    ctx->arena = arena;
+    ctx->diags = diags;
+    ctx->src = src;
+    ctx->root = root;
+    ctx->regex = NULL; // created on the first pattern
+}
+
+void fn_context_free(FnContext *ctx)
+{
+    FnRegexCache *c = ctx->regex;
+    if (!c)
+        return;
+    for (uint32_t i = 0; i < c->count; i++) {
+        free(c->items[i].pattern);
+        free(c->items[i].names);
+        pcre2_code_free(c->items[i].code);
+    }
+    free(c->items);
+    free(c->slots);
+    pcre2_match_context_free(c->mctx);
+    free(c);
+    ctx->regex = NULL;
+}
+
+static int compare_name(const void *key, const void *def)
+{
+    return strcmp(key, ((const FnDef *)def)->name);
+}
+
+static const FnDef *find_def(const char *name)
+{
+    return bsearch(name, FUNCS, FN_COUNT, sizeof FUNCS[0], compare_name);
+}
+
+bool fn_exists(const char *name)
+{
+    return find_def(name) != NULL;
+}
+
+const char *const *fn_names(size_t *count)
+{
+    *count = FN_COUNT;
+    return NAMES;
+}
+
+static void arity_error(FnContext *ctx, const FnCall *call, const FnDef *def)
+{
+    const char *takes;
+    if (def->max == FN_VARIADIC)
+        takes =
+            arena_printf(ctx->arena, "at least %u argument%s", def->min, def->min == 1 ? "" : "s");
+    else if (def->min == def->max)
+        takes = arena_printf(ctx->arena, "%u argument%s", def->min, def->min == 1 ? "" : "s");
+    else if (def->max == def->min + 1)
+        takes = arena_printf(ctx->arena, "%u or %u arguments", def->min, def->max);
+    else
+        takes = arena_printf(ctx->arena, "%u to %u arguments", def->min, def->max);
+    fn_report(ctx, E_FUNC_ARITY, call->span, "function \"%s\" takes %s, got %u", def->name, takes,
+              call->nargs);
+}
+
+Value *fn_call(FnContext *ctx, const FnCall *call)
+{
+    const FnDef *def = find_def(call->name);
+    if (!def) {
+        fn_report(ctx, E_UNKNOWN_FUNCTION, call->name_span, "unknown function \"%s\"", call->name);
+        return fn_invalid(ctx, call);
+    }
+    if (call->nargs < def->min || (def->max != FN_VARIADIC && call->nargs > def->max)) {
+        arity_error(ctx, call, def);
+        return fn_invalid(ctx, call);
+    }
+    for (uint32_t i = 0; i < call->nargs; i++)
+        if (call->args[i]->kind == VAL_INVALID)
+            return fn_invalid(ctx, call);
+    return def->impl(ctx, call);
+}
+
+// --- the pattern cache -----------------------------------------------------------
+
+// PCRE2 allocates with malloc; its failures end hclc as xmalloc's do.
+static _Noreturn void out_of_memory(void)
+{
+    fputs("hclc: error: out of memory\n", stderr);
+    exit(3);
+}
+
+static uint64_t hash_pattern(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u; // FNV-1a
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+static FnRegexCache *cache_of(FnContext *ctx)
+{
+    if (!ctx->regex) {
+        FnRegexCache *c = xmalloc(sizeof *c);
+        memset(c, 0, sizeof *c);
+        c->nslots = 64;
+        c->slots = xmalloc(c->nslots * sizeof(uint32_t));
+        memset(c->slots, 0, c->nslots * sizeof(uint32_t));
+        c->mctx = pcre2_match_context_create(NULL);
+        if (!c->mctx)
+            out_of_memory();
+        pcre2_set_match_limit(c->mctx, REGEX_MATCH_LIMIT);
+        pcre2_set_depth_limit(c->mctx, REGEX_DEPTH_LIMIT);
+        pcre2_set_heap_limit(c->mctx, REGEX_HEAP_LIMIT_KIB);
+        ctx->regex = c;
+    }
+    return ctx->regex;
+}
+
+static void cache_rehash(FnRegexCache *c)
+{
+    free(c->slots);
+    c->nslots *= 2;
+    c->slots = xmalloc(c->nslots * sizeof(uint32_t));
+    memset(c->slots, 0, c->nslots * sizeof(uint32_t));
+    for (uint32_t i = 0; i < c->count; i++) {
+        uint32_t s = (uint32_t)c->items[i].hash & (c->nslots - 1);
+        while (c->slots[s])
+            s = (s + 1) & (c->nslots - 1);
+        c->slots[s] = i + 1;
+    }
+}
+
+// Fills the capture-group facts of a freshly compiled entry.
+static void describe_groups(RegexEntry *e)
+{
+    uint32_t count = 0, entry_size = 0;
+    PCRE2_SPTR table = NULL;
+    pcre2_pattern_info(e->code, PCRE2_INFO_CAPTURECOUNT, &e->ncap);
+    pcre2_pattern_info(e->code, PCRE2_INFO_NAMECOUNT, &count);
+    e->nnamed = count;
+    e->names = NULL;
+    if (!count)
+        return;
+    pcre2_pattern_info(e->code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    pcre2_pattern_info(e->code, PCRE2_INFO_NAMETABLE, &table);
+    e->names = xmalloc(((size_t)e->ncap + 1) * sizeof(const char *));
+    memset(e->names, 0, ((size_t)e->ncap + 1) * sizeof(const char *));
+    for (uint32_t i = 0; i < count; i++) {
+        PCRE2_SPTR row = table + (size_t)i * entry_size;
+        uint32_t group = ((uint32_t)row[0] << 8) | row[1];
+        if (group <= e->ncap)
+            e->names[group] = (const char *)(row + 2);
+    }
+}
+
+// Returns the compiled `pat`, compiling it on first use. A pattern that
+// does not compile is reported at argument `argi` (NULL result).
+static const RegexEntry *regex_get(FnContext *ctx, const FnCall *call, uint32_t argi,
+                                   const char *pat, size_t len)
+{
+    FnRegexCache *c = cache_of(ctx);
+    uint64_t h = hash_pattern(pat, len);
+    uint32_t s = (uint32_t)h & (c->nslots - 1);
+    for (; c->slots[s]; s = (s + 1) & (c->nslots - 1)) {
+        RegexEntry *e = &c->items[c->slots[s] - 1];
+        if (e->hash == h && e->len == len && memcmp(e->pattern, pat, len) == 0)
+            return e;
+    }
+    int err;
+    PCRE2_SIZE offset;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, len, REGEX_OPTIONS, &err, &offset, NULL);
+    if (!code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+        size_t at = offset <= len ? fn_utf8_count(pat, offset) + 1 : 0;
+        fn_report(ctx, E_BAD_REGEX, fn_arg_span(call, argi),
+                  "invalid regular expression at character %zu: %s", at, (const char *)msg);
+        return NULL;
+    }
+    if (c->count == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        c->items = xrealloc(c->items, c->cap * sizeof(RegexEntry));
+    }
+    RegexEntry *e = &c->items[c->count];
+    e->pattern = xmalloc(len + 1);
+    memcpy(e->pattern, pat, len);
+    e->pattern[len] = '\0';
+    e->len = len;
+    e->hash = h;
+    e->code = code;
+    describe_groups(e);
+    c->slots[s] = ++c->count;
+    if (c->count * 2 > c->nslots)
+        cache_rehash(c);
+    return e;
+}
+
+static pcre2_match_data *match_data(const RegexEntry *re)
+{
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
+    if (!md)
+        out_of_memory();
+    return md;
+}
+
+// Matches `re` in s[start..len). Returns 1 on a match (offsets in `md`), 0
+// when there is none, -1 after reporting why matching failed. PCRE2 checks
+// that the whole subject is UTF-8 on every call unless told not to, so only
+// the first match of a loop (start == 0) checks it: the others start at a
+// character boundary of a subject already checked.
+static int match_at(FnContext *ctx, const FnCall *call, const RegexEntry *re, const char *s,
+                    size_t len, size_t start, pcre2_match_data *md)
+{
+    uint32_t options = start ? PCRE2_NO_UTF_CHECK : 0;
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, options, md, ctx->regex->mctx);
+    if (rc >= 0)
+        return 1;
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+        rc == PCRE2_ERROR_HEAPLIMIT) {
+        Diag *g = fn_report(ctx, E_FUNC_LIMIT, call->span,
+                            "regular expression is too costly to match against this string");
+        diag_help(ctx->diags, g,
+                  "nested repetition such as (a+)+ backtracks exponentially; simplify the "
+                  "pattern");
+        return -1;
+    }
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(rc, msg, sizeof msg);
+    fn_report(ctx, E_FUNC_ARG, call->span, "regular expression match failed: %s",
+              (const char *)msg);
+    return -1;
+}
+
+// --- regex() and regexall() -------------------------------------------------------
+
+static Value *group_value(FnContext *ctx, const FnCall *call, const char *s, const PCRE2_SIZE *ov,
+                          uint32_t g)
+{
+    if (ov[2 * g] == PCRE2_UNSET)
+        return value_null(ctx->arena, call->span);
+    if (ov[2 * g + 1] < ov[2 * g]) // only with \K tricks
+        return fn_new_string(ctx, call, "", 0);
+    return fn_new_string(ctx, call, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+}
+
+// The result of one match as Terraform shapes it: the matched text when
+// the pattern has no groups, a tuple of the groups, or an object of the
+// named groups (a group that did not take part is null).
+static Value *match_value(FnContext *ctx, const FnCall *call, const RegexEntry *re, const char *s,
+                          pcre2_match_data *md)
+{
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (re->ncap == 0)
+        return group_value(ctx, call, s, ov, 0);
+    if (re->nnamed) {
+        Value *obj = value_object_new(ctx->arena, call->span, re->ncap);
+        for (uint32_t g = 1; g <= re->ncap; g++)
+            value_object_set(ctx->arena, obj, re->names[g], strlen(re->names[g]),
+                             group_value(ctx, call, s, ov, g));
+        return obj;
+    }
+    Value *tuple = fn_new_list(ctx, call, re->ncap, VALF_TUPLE);
+    for (uint32_t g = 1; g <= re->ncap; g++)
+        tuple->as.list.items[g - 1] = group_value(ctx, call, s, ov, g);
+    return tuple;
+}
+
+// Compiles argument 0 for regex()/regexall(), which refuse a mixture of
+// named and unnamed groups (the result could be neither tuple nor object).
+static const RegexEntry *result_pattern(FnContext *ctx, const FnCall *call, ValueStr *pat)
+{
+    if (!fn_arg_string(ctx, call, 0, pat))
+        return NULL;
+    const RegexEntry *re = regex_get(ctx, call, 0, pat->ptr, pat->len);
+    if (re && re->nnamed && re->nnamed != re->ncap) {
+        fn_report(ctx, E_BAD_REGEX, fn_arg_span(call, 0),
+                  "regular expression mixes named and unnamed capture groups");
+        return NULL;
+    }
+    return re;
+}
+
+Value *fn_regex(FnContext *ctx, const FnCall *call)
+{
+    ValueStr pat, str;
+    const RegexEntry *re = result_pattern(ctx, call, &pat);
+    if (!re || !fn_arg_string(ctx, call, 1, &str))
+        return fn_invalid(ctx, call);
+    pcre2_match_data *md = match_data(re);
+    int rc = match_at(ctx, call, re, str.ptr, str.len, 0, md);
+    Value *result = rc > 0 ? match_value(ctx, call, re, str.ptr, md) : NULL;
+    pcre2_match_data_free(md);
+    if (rc == 0) {
+        Diag *g = fn_report(ctx, E_REGEX_NO_MATCH, fn_arg_span(call, 1),
+                            "regular expression did not match any part of the string");
+        diag_help(ctx->diags, g,
+                  "to test for a match, use can(regex(...)) or length(regexall(...)) > 0");
+    }
+    return result ? result : fn_invalid(ctx, call);
+}
+
+// Go's rule for moving on after a match that ended at `end` having started
+// the search at `pos`: past an empty match by one character.
+static size_t next_char(const char *s, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return len + 1;
+    size_t adv;
+    fn_utf8_next(s + pos, len - pos, &adv);
+    return pos + adv;
+}
+
+Value *fn_regexall(FnContext *ctx, const FnCall *call)
+{
+    ValueStr pat, str;
+    const RegexEntry *re = result_pattern(ctx, call, &pat);
+    if (!re || !fn_arg_string(ctx, call, 1, &str))
+        return fn_invalid(ctx, call);
+    pcre2_match_data *md = match_data(re);
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    Value **found = NULL;
+    uint32_t count = 0, cap = 0;
+    size_t pos = 0;
+    int64_t prev_end = -1;
+    int rc = 0;
+    while (pos <= str.len && (rc = match_at(ctx, call, re, str.ptr, str.len, pos, md)) > 0) {
+        bool accept = true;
+        if (ov[1] <= pos) { // an empty match: none right after a previous match
+            accept = (int64_t)ov[0] != prev_end;
+            pos = next_char(str.ptr, str.len, pos);
+        } else {
+            pos = ov[1];
+        }
+        prev_end = (int64_t)ov[1];
+        if (!accept)
+            continue;
+        if (count == cap) {
+            cap = cap ? cap * 2 : 8;
+            found = arena_grow(ctx->arena, found, count, cap, sizeof(Value *));
+        }
+        found[count++] = match_value(ctx, call, re, str.ptr, md);
+    }
+    pcre2_match_data_free(md);
+    if (rc < 0)
+        return fn_invalid(ctx, call);
+    Value *list = fn_new_list(ctx, call, count, 0);
+    if (count)
+        memcpy(list->as.list.items, found, (size_t)count * sizeof(Value *));
+    return list;
+}
+
+// --- replace() ------------------------------------------------------------------
+
+static bool is_name_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c >= 0x80;
+}
+
+// The group named `name` (all digits: a group number without leading zero),
+// or -1.
+static int64_t group_of(const RegexEntry *re, const char *name, size_t len)
+{
+    int64_t num = 0;
+    for (size_t i = 0; i < len && num >= 0; i++) {
+        if (name[i] < '0' || name[i] > '9' || num >= 100000000)
+            num = -1;
+        else
+            num = num * 10 + (name[i] - '0');
+    }
+    if (len > 1 && name[0] == '0')
+        num = -1;
+    if (num >= 0)
+        return num <= re->ncap ? num : -1;
+    for (uint32_t g = 1; re->names && g <= re->ncap; g++)
+        if (re->names[g] && strlen(re->names[g]) == len && memcmp(re->names[g], name, len) == 0)
+            return g;
+    return -1;
+}
+
+// Appends the replacement `tpl` for the match in `ov`, expanding $1, ${1},
+// $name and ${name} as Go's Regexp.Expand does: a name is the longest run
+// of letters, digits and underscores; $$ is a dollar sign; an unknown group
+// expands to nothing; a malformed reference is copied as it is.
+static void expand(FnBuf *out, ValueStr tpl, const RegexEntry *re, const char *s,
+                   const PCRE2_SIZE *ov)
+{
+    size_t i = 0;
+    while (i < tpl.len) {
+        const char *dollar = memchr(tpl.ptr + i, '$', tpl.len - i);
+        if (!dollar) {
+            fn_buf_put(out, tpl.ptr + i, tpl.len - i);
+            return;
+        }
+        fn_buf_put(out, tpl.ptr + i, (size_t)(dollar - (tpl.ptr + i)));
+        i = (size_t)(dollar - tpl.ptr) + 1;
+        if (i < tpl.len && tpl.ptr[i] == '$') {
+            fn_buf_putc(out, '$');
+            i++;
+            continue;
+        }
+        bool brace = i < tpl.len && tpl.ptr[i] == '{';
+        size_t start = i + brace, end = start;
+        while (end < tpl.len && is_name_byte((unsigned char)tpl.ptr[end]))
+            end++;
+        if (end == start || (brace && (end >= tpl.len || tpl.ptr[end] != '}'))) {
+            fn_buf_putc(out, '$');
+            continue;
+        }
+        int64_t g = group_of(re, tpl.ptr + start, end - start);
+        if (g >= 0 && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] >= ov[2 * g])
+            fn_buf_put(out, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+        i = end + brace;
+    }
+}
+
+// Go's Regexp.ReplaceAllString: every match is replaced, except an empty
+// match right after a previous match.
+static Value *replace_regex(FnContext *ctx, const FnCall *call, ValueStr str, ValueStr pat,
+                            ValueStr tpl)
+{
+    const RegexEntry *re = regex_get(ctx, call, 1, pat.ptr, pat.len);
+    if (!re)
+        return fn_invalid(ctx, call);
+    pcre2_match_data *md = match_data(re);
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    FnBuf out;
+    fn_buf_init(&out, ctx->arena);
+    size_t pos = 0, last_end = 0;
+    int rc = 0;
+    while (pos <= str.len && !out.over &&
+           (rc = match_at(ctx, call, re, str.ptr, str.len, pos, md)) > 0) {
+        if (ov[0] > last_end)
+            fn_buf_put(&out, str.ptr + last_end, ov[0] - last_end);
+        if (ov[1] > last_end || ov[0] == 0)
+            expand(&out, tpl, re, str.ptr, ov);
+        if (ov[1] > last_end)
+            last_end = ov[1];
+        size_t after = next_char(str.ptr, str.len, pos);
+        pos = after > ov[1] ? after : ov[1];
+    }
+    pcre2_match_data_free(md);
+    if (rc < 0)
+        return fn_invalid(ctx, call);
+    if (last_end < str.len)
+        fn_buf_put(&out, str.ptr + last_end, str.len - last_end);
+    return fn_buf_value(ctx, call, &out);
+}
+
+// strings.Replace(s, old, new, -1): an empty `old` matches before every
+// character and at the end.
+static Value *replace_text(FnContext *ctx, const FnCall *call, ValueStr str, ValueStr old,
+                           ValueStr with)
+{
+    FnBuf out;
+    fn_buf_init(&out, ctx->arena);
+    if (old.len == 0) {
+        for (size_t i = 0; i < str.len && !out.over;) {
+            size_t adv;
+            fn_utf8_next(str.ptr + i, str.len - i, &adv);
+            fn_buf_put(&out, with.ptr, with.len);
+            fn_buf_put(&out, str.ptr + i, adv);
+            i += adv;
+        }
+        fn_buf_put(&out, with.ptr, with.len);
+        return fn_buf_value(ctx, call, &out);
+    }
+    FnFinder f;
+    fn_finder_init(&f, ctx->arena, old.ptr, old.len);
+    size_t i = 0;
+    for (size_t at; !out.over && (at = fn_finder_next(&f, str.ptr, str.len, i)) != SIZE_MAX;
+         i = at + old.len) {
+        fn_buf_put(&out, str.ptr + i, at - i);
+        fn_buf_put(&out, with.ptr, with.len);
+    }
+    fn_buf_put(&out, str.ptr + i, str.len - i);
+    return fn_buf_value(ctx, call, &out);
+}
+
+Value *fn_replace(FnContext *ctx, const FnCall *call)
+{
+    ValueStr str, sub, with;
+    if (!fn_arg_string(ctx, call, 0, &str) || !fn_arg_string(ctx, call, 1, &sub) ||
+        !fn_arg_string(ctx, call, 2, &with))
+        return fn_invalid(ctx, call);
+    if (sub.len > 1 && sub.ptr[0] == '/' && sub.ptr[sub.len - 1] == '/') {
+        ValueStr pat = {sub.ptr + 1, sub.len - 2};
+        return replace_regex(ctx, call, str, pat, with);
+    }
+    return replace_text(ctx, call, str, sub, with);
+}

@@ -1,0 +1,176 @@
+// funcs_cfn.c - the CloudFormation intrinsics: cfn_ref, cfn_sub,
+// cfn_get_att, cfn_join, cfn_import_value, cfn_select. Each returns the
+// intrinsic's JSON object ({"Ref": ...}, {"Fn::Sub": ...}, ...) flagged
+// VALF_INTRINSIC: lowering keeps it as it is, the ECS checks take it as a
+// value of the right type whose content is unknown, and only the
+// CloudFormation targets accept it (compile.c rejects it elsewhere).
+// Where CloudFormation takes another intrinsic in place of a string or a
+// list, so do these functions.
+#include "funcs/funcs_impl.h"
+
+static bool is_intrinsic(const Value *v)
+{
+    return v->kind == VAL_OBJECT && (v->flags & VALF_INTRINSIC);
+}
+
+// {"KEY": val}, flagged, at the call; sensitive when any argument is.
+static Value *intrinsic(FnContext *ctx, const FnCall *call, const char *key, size_t len, Value *val)
+{
+    Value *obj = value_object_new(ctx->arena, call->span, 1);
+    value_object_put(ctx->arena, obj, key, len, val);
+    bool secret = false;
+    for (uint32_t i = 0; i < call->nargs; i++)
+        secret = secret || value_is_sensitive(call->args[i]);
+    if (secret)
+        obj = value_mark_sensitive(ctx->arena, obj);
+    obj->flags |= VALF_INTRINSIC;
+    return obj;
+}
+
+static Value *pair(FnContext *ctx, const FnCall *call, Value *a, Value *b)
+{
+    Value *list = fn_new_list(ctx, call, 2, 0);
+    list->as.list.items[0] = a;
+    list->as.list.items[1] = b;
+    return list;
+}
+
+// A string (numbers and bools converted) located where it was written.
+static Value *string_of(FnContext *ctx, const Value *v, Span at, const char *what, bool *ok)
+{
+    ValueStr s;
+    if (fn_to_string(ctx->arena, v, &s) != CONV_OK || v->kind == VAL_NULL) {
+        fn_report(ctx, E_FUNC_ARG, at, "%s must be a string or an intrinsic, not %s", what,
+                  value_type_name(v));
+        *ok = false;
+        return NULL;
+    }
+    Value *out = value_string(ctx->arena, v->origin, s.ptr, s.len);
+    out->flags = v->flags & VALF_SENSITIVE;
+    return out;
+}
+
+// Argument `i` as a string value, or as it is when it is an intrinsic and
+// `any` allows one.
+static Value *arg_text(FnContext *ctx, const FnCall *call, uint32_t i, bool any)
+{
+    Value *v = call->args[i];
+    if (any && is_intrinsic(v))
+        return v;
+    ValueStr s;
+    if (!fn_arg_string(ctx, call, i, &s))
+        return NULL;
+    Value *out = value_string(ctx->arena, fn_arg_span(call, i), s.ptr, s.len);
+    out->flags = v->flags & VALF_SENSITIVE;
+    return out;
+}
+
+// Argument `i` as a list of strings or intrinsics, or an intrinsic that
+// stands for a list.
+static Value *arg_list(FnContext *ctx, const FnCall *call, uint32_t i)
+{
+    Value *v = call->args[i];
+    if (is_intrinsic(v))
+        return v;
+    const Value *seq = fn_arg_seq(ctx, call, i, true);
+    if (!seq)
+        return NULL;
+    Value *out = fn_new_list(ctx, call, seq->as.list.count, 0);
+    out->origin = fn_arg_span(call, i);
+    bool ok = true;
+    for (uint32_t k = 0; k < seq->as.list.count && ok; k++) {
+        Value *item = seq->as.list.items[k];
+        if (item->kind == VAL_INVALID)
+            return NULL;
+        out->as.list.items[k] = is_intrinsic(item)
+                                    ? item
+                                    : string_of(ctx, item, fn_arg_span(call, i), "each item", &ok);
+    }
+    return ok ? out : NULL;
+}
+
+Value *fn_cfn_ref(FnContext *ctx, const FnCall *call)
+{
+    Value *name = arg_text(ctx, call, 0, false);
+    if (!name)
+        return fn_invalid(ctx, call);
+    if (name->as.str.len == 0)
+        return fn_arg_error(ctx, call, 0, "the name of a parameter or resource cannot be empty");
+    return intrinsic(ctx, call, "Ref", 3, name);
+}
+
+static Value *sub_vars(FnContext *ctx, const FnCall *call)
+{
+    const Value *vars = fn_arg_object(ctx, call, 1);
+    if (!vars)
+        return NULL;
+    Value *out = value_object_new(ctx->arena, fn_arg_span(call, 1), vars->as.object.count);
+    bool ok = true;
+    for (uint32_t k = 0; k < vars->as.object.count && ok; k++) {
+        Value *v = vars->as.object.vals[k];
+        if (v->kind == VAL_INVALID)
+            return NULL;
+        if (!is_intrinsic(v))
+            v = string_of(ctx, v, fn_arg_span(call, 1), "each variable", &ok);
+        if (ok)
+            value_object_put(ctx->arena, out, vars->as.object.keys[k].ptr,
+                             vars->as.object.keys[k].len, v);
+    }
+    return ok ? out : NULL;
+}
+
+Value *fn_cfn_sub(FnContext *ctx, const FnCall *call)
+{
+    Value *text = arg_text(ctx, call, 0, false);
+    if (!text)
+        return fn_invalid(ctx, call);
+    if (call->nargs == 1)
+        return intrinsic(ctx, call, "Fn::Sub", 7, text);
+    Value *vars = sub_vars(ctx, call);
+    if (!vars)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Fn::Sub", 7, pair(ctx, call, text, vars));
+}
+
+Value *fn_cfn_get_att(FnContext *ctx, const FnCall *call)
+{
+    Value *res = arg_text(ctx, call, 0, false);
+    Value *att = res ? arg_text(ctx, call, 1, true) : NULL;
+    if (!att)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Fn::GetAtt", 10, pair(ctx, call, res, att));
+}
+
+Value *fn_cfn_join(FnContext *ctx, const FnCall *call)
+{
+    Value *sep = arg_text(ctx, call, 0, false);
+    Value *list = sep ? arg_list(ctx, call, 1) : NULL;
+    if (!list)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Fn::Join", 8, pair(ctx, call, sep, list));
+}
+
+Value *fn_cfn_import_value(FnContext *ctx, const FnCall *call)
+{
+    Value *name = arg_text(ctx, call, 0, true);
+    if (!name)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Fn::ImportValue", 15, name);
+}
+
+Value *fn_cfn_select(FnContext *ctx, const FnCall *call)
+{
+    Value *index = call->args[0];
+    if (!is_intrinsic(index)) {
+        int64_t n;
+        if (!fn_arg_int(ctx, call, 0, &n))
+            return fn_invalid(ctx, call);
+        if (n < 0)
+            return fn_arg_error(ctx, call, 0, "the index cannot be negative");
+        index = value_number(ctx->arena, fn_arg_span(call, 0), (double)n);
+    }
+    Value *list = arg_list(ctx, call, 1);
+    if (!list)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Fn::Select", 10, pair(ctx, call, index, list));
+}

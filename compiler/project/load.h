@@ -1,0 +1,76 @@
+// load.h - reading the sources of a compilation: a file, or a directory's
+// *.hcl files, each read, added to the SourceSet, lexed and parsed.
+//
+// This is the first stage that touches the file system. Later it also merges
+// the files' bodies into one module and declares variables, locals,
+// workspaces, outputs and task definitions; for now it stops after parsing.
+#ifndef HCLC_LOAD_H
+#define HCLC_LOAD_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/arena.h"
+#include "syntax/ast.h"
+#include "base/diag.h"
+#include "syntax/lex.h"
+#include "base/source.h"
+
+typedef enum LoadStatus {
+    LOAD_OK,           // every file was read and parsed without errors
+    LOAD_INPUT_ERRORS, // every file was read; errors in the input were reported
+    LOAD_IO_ERROR,     // a file or directory could not be read (reported); nothing was parsed
+} LoadStatus;
+
+typedef struct LoadedFile {
+    uint32_t file;    // index in the SourceSet
+    TokenList tokens; // empty once parsed (lex_release); kept only when lexing stopped
+    Body *body;       // the parsed body; never NULL (empty when lexing stopped early)
+} LoadedFile;
+
+typedef struct LoadedFiles {
+    LoadedFile *items; // in file-name order for a directory
+    uint32_t count;
+} LoadedFiles;
+
+// Reads `path` and fills `out` (in `arena`). PATH is a file, or a directory
+// whose *.hcl files (not recursive, no hidden files, sorted by name with
+// strcmp) are read. File names in the SourceSet are the path as given for a
+// file, and DIR/NAME.hcl for directory entries (NAME.hcl alone for ".").
+// Every failure is reported to `diags`: an unreadable path, a directory with
+// no .hcl file or a file over SOURCE_MAX_BYTES is an I/O error (E_IO_ERROR,
+// E_FILE_TOO_LARGE) and then no file is lexed; lexing and parsing errors are
+// input errors, as is input holding no attribute or block at all
+// (E_EMPTY_INPUT, at 1:1 of the first file).
+LoadStatus load_path(Arena *arena, SourceSet *src, Diags *diags, const char *path,
+                     LoadedFiles *out);
+
+typedef enum LoadFormat {
+    LOAD_FORMAT_HCL,  // anything else: this language (.hcl, .tfvars)
+    LOAD_FORMAT_JSON, // .json
+    LOAD_FORMAT_YAML, // .yaml or .yml
+} LoadFormat;
+
+// The format a file holds, told by its name's extension.
+LoadFormat load_format(const char *path);
+
+// Reads all of stream `f` into a heap buffer (*data, freed by the caller,
+// with room for one more byte) of *len bytes. `hint` is the expected size
+// (0 when unknown); at most `limit` + 1 bytes are read. Returns 0, an errno
+// value, or LOAD_READ_TOO_LARGE when the stream holds more than `limit`.
+#define LOAD_READ_TOO_LARGE (-1)
+int load_read_stream(FILE *f, size_t hint, size_t limit, char **data, size_t *len);
+
+// Reads the one file `path` into `src` under the name `path` and stores its
+// index in *file. Returns LOAD_OK, or LOAD_IO_ERROR after reporting why the
+// file could not be read (E_IO_ERROR or E_FILE_TOO_LARGE).
+LoadStatus load_read_file(SourceSet *src, Diags *diags, const char *path, uint32_t *file);
+
+// Lexes and parses file `file` of `src` into `out`. When the lexer stopped
+// early (invalid UTF-8 or a NUL byte) the file is not parsed, since the parse
+// of a truncated file would only report the truncation again; the body is
+// then empty. Errors go to `diags`.
+void load_parse_file(Arena *arena, const SourceSet *src, Diags *diags, uint32_t file,
+                     LoadedFile *out);
+
+#endif

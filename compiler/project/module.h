@@ -1,0 +1,98 @@
+// module.h - the declarations of a project: the parsed files' bodies merged
+// into variables, locals, workspaces, outputs and task definitions.
+//
+// module_build checks the shape of every top-level block (known block
+// types, labels, attributes), reports duplicates naming both places, and
+// parses variable type constraints. It evaluates nothing: values come from
+// eval.c. Names are looked up through small hash maps (projects may hold
+// thousands of locals).
+#ifndef HCLC_MODULE_H
+#define HCLC_MODULE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "syntax/ast.h"
+#include "base/diag.h"
+#include "project/load.h"
+#include "project/types.h"
+
+typedef struct NameMap {
+    const char **names; // slot -> name (NULL when empty)
+    uint32_t *index;    // slot -> position in the owner's array
+    uint32_t cap;       // power of two
+    uint32_t count;
+} NameMap;
+
+typedef struct Variable {
+    const char *name;
+    const Block *block;
+    Span name_span;             // the label
+    const Attribute *type_attr; // NULL when absent (then any type)
+    const Attribute *default_attr;
+    const Attribute *description_attr;
+    const Attribute *cfn_parameter_attr; // recognised for the CloudFormation target (later)
+    Type *type;                 // NULL means any
+    bool sensitive;
+    bool nullable;              // default true, as in Terraform
+    bool cfn_parameter;         // cfn_parameter = true: a template parameter
+    const Block **validations;
+    uint32_t nvalidations;
+} Variable;
+
+typedef struct Local {
+    const char *name;
+    const Attribute *attr;
+} Local;
+
+typedef struct Workspace {
+    const char *name;
+    const Block *block;
+    Span name_span;
+} Workspace;
+
+typedef struct Output {
+    const char *name;
+    const Block *block;
+    Span name_span;
+    const Attribute *value;
+    bool sensitive;
+} Output;
+
+typedef struct TaskDef {
+    const char *name;
+    const Block *block;
+    Span name_span;
+} TaskDef;
+
+typedef struct Module {
+    Variable *vars;
+    uint32_t nvars;
+    Local *locals;
+    uint32_t nlocals;
+    Workspace *workspaces;
+    uint32_t nworkspaces;
+    Output *outputs;
+    uint32_t noutputs;
+    TaskDef *tasks;
+    uint32_t ntasks;
+    NameMap var_map, local_map, workspace_map, output_map, task_map;
+} Module;
+
+// Builds the module from parsed files (which must have no parse errors).
+// Returns false when errors were reported; the module is still usable for
+// listing what was declared.
+bool module_build(Arena *a, Diags *diags, const LoadedFiles *files, Module *out);
+
+// Position of a declaration by name, or -1.
+int64_t module_find_var(const Module *m, const char *name);
+int64_t module_find_local(const Module *m, const char *name);
+int64_t module_find_workspace(const Module *m, const char *name);
+int64_t module_find_output(const Module *m, const char *name);
+int64_t module_find_task(const Module *m, const char *name);
+
+// Finds the attribute `name` directly in `body`, or NULL.
+const Attribute *module_body_attr(const Body *body, const char *name);
+
+#endif

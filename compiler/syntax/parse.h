@@ -1,0 +1,35 @@
+// parse.h - tokens to syntax tree: bodies, expressions and templates.
+//
+// Recursive descent, one function per grammar production (grammar/hclc.ebnf),
+// with a precedence-climbing loop for binary operators. Errors go to the
+// Diags; the parser recovers at line breaks and matching closers and mutes
+// follow-on errors, so one run reports every independent error of a file.
+#ifndef HCLC_PARSE_H
+#define HCLC_PARSE_H
+
+#include "base/arena.h"
+#include "syntax/ast.h"
+#include "base/diag.h"
+#include "syntax/lex.h"
+
+#define PARSE_MAX_DEPTH 256 // nesting of blocks, brackets and templates
+
+// Parses a whole file's tokens as a body. Never returns NULL; on errors the
+// returned body holds what could be parsed (callers must not evaluate a file
+// whose parse reported errors).
+Body *parse_file(Arena *arena, const TokenList *tokens, Diags *diags);
+// Parses the tokens of lex_template_file into one NODE_TEMPLATE.
+Node *parse_template(Arena *arena, const TokenList *tokens, Diags *diags);
+// Parses tokens holding exactly one expression (for --var values and tests).
+// Returns NULL after reporting an error.
+Node *parse_expression(Arena *arena, const TokenList *tokens, Diags *diags);
+
+// Display name of a node kind, and of an operator ("+", "&&").
+const char *ast_kind_name(NodeKind kind);
+const char *ast_op_text(Operator op);
+// The text of a template that holds no interpolation or directive ("abc",
+// a bare object key), with its length in *len (len may be NULL); NULL for
+// any other node.
+const char *ast_literal_text(const Node *n, uint32_t *len);
+
+#endif
