@@ -19,6 +19,11 @@
 #    writes the actual results into the case instead.
 # 3. Every directory under samples/ must validate with no output, in each
 #    workspace it declares.
+# 4. Every executable tests/checks/*.sh runs from the checkout's root with
+#    HCLC, ROOT, UNIT_DIR and BLESS in its environment; it prints one line
+#    "ok NAME" or "not ok NAME" per check (details of a failure indented
+#    below it), each counted like a unit test. A script that exits non-zero
+#    without a "not ok" line counts as one failure.
 #
 # FILTER (a substring of the case path) runs only the matching cases and
 # samples, and no unit tests. The last line is "N passed, N failed".
@@ -192,6 +197,31 @@ run_samples() {
     done
 }
 
+# --- checks ----------------------------------------------------------------
+
+run_checks() {
+    local script name out status nok nnot
+    for script in "$ROOT"/tests/checks/*.sh; do
+        [ -f "$script" ] && [ -x "$script" ] || continue
+        name=checks/$(basename "$script" .sh)
+        case $name in *"$FILTER"*) ;; *) continue ;; esac
+        out=$(cd "$ROOT" && HCLC="$HCLC" ROOT="$ROOT" UNIT_DIR="$UNIT_DIR" BLESS="$BLESS" \
+            "$script" </dev/null 2>&1)
+        status=$?
+        nok=$(printf '%s\n' "$out" | grep -c '^ok ')
+        nnot=$(printf '%s\n' "$out" | grep -c '^not ok ')
+        passed=$((passed + nok))
+        failed=$((failed + nnot))
+        if [ "$status" -ne 0 ] && [ "$nnot" -eq 0 ]; then
+            failed=$((failed + 1))
+        fi
+        if [ "$status" -ne 0 ] || [ "$nnot" -ne 0 ]; then
+            printf 'FAIL %s (exit status %d)\n' "$name" "$status"
+            printf '%s\n' "$out" | grep -v '^ok ' | head -n "$DIFF_LINES" | sed 's/^/    /'
+        fi
+    done
+}
+
 if [ ! -x "$HCLC" ]; then
     printf 'run-tests: no hclc executable at %s\n' "$HCLC" >&2
     fail hclc
@@ -199,6 +229,7 @@ else
     [ -n "$FILTER" ] || run_units
     run_cases
     run_samples
+    run_checks
 fi
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
