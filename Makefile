@@ -7,6 +7,8 @@
 #                   expectations; T=SUBSTRING runs only the matching cases)
 #   make sanitize   the same suite under AddressSanitizer + UBSan + LeakSanitizer
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make e2e        the output checked by real clients (aws cli 1 and 2, moto,
+#                   cfn-lint); names what is missing and fails without them
 #   make install    PREFIX=/usr/local DESTDIR=
 
 CC       ?= cc
@@ -44,7 +46,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 LIB      := $(B)/libhclc.a
 HCLC_BIN := $(if $(filter build,$(B)),hclc,$(B)/hclc)
 
-.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins
+.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins e2e
 .DEFAULT_GOAL := all
 
 all: $(HCLC_BIN)
@@ -101,6 +103,10 @@ demo: $(HCLC_BIN)
 check: $(HCLC_BIN) unit-bins
 	@HCLC="$(abspath $(HCLC_BIN))" UNIT_DIR="$(abspath $(B)/tests)" BLESS="$(BLESS)" \
 	  bash tests/run-tests.sh $(T)
+
+# Real clients: tests/e2e/run.sh says what it needs and how to install it.
+e2e: $(HCLC_BIN)
+	@HCLC="$(abspath $(HCLC_BIN))" bash tests/e2e/run.sh
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 sanitize:
