@@ -92,6 +92,40 @@ static cJSON *to_json(const Value *v, unsigned depth)
     INTERNAL_ERROR("unknown value kind");
 }
 
+// cJSON writes U+007F and U+0080-U+009F raw; YAML-first readers such as
+// cfn-lint refuse them, so they become \u00XX. They can only stand inside
+// strings (cJSON's own text is ASCII), so the whole text is scanned. Returns
+// `printed` itself when it holds none, else a new malloc'd copy (and frees
+// `printed`).
+static char *escape_c1_controls(char *printed)
+{
+    size_t extra = 0;
+    const unsigned char *p = (const unsigned char *)printed;
+    for (; *p; p++)
+        if (*p == 0x7f)
+            extra += 5;
+        else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+            extra += 4;
+    if (!extra)
+        return printed;
+    size_t n = (size_t)(p - (const unsigned char *)printed);
+    char *out = xmalloc(n + extra + 1);
+    char *w = out;
+    for (p = (const unsigned char *)printed; *p; p++) {
+        unsigned c = *p;
+        if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+            c = *++p;
+        else if (c != 0x7f) {
+            *w++ = (char)c;
+            continue;
+        }
+        w += sprintf(w, "\\u%04x", c);
+    }
+    *w = '\0';
+    free(printed);
+    return out;
+}
+
 char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
 {
     cJSON *root = to_json(v, 0);
@@ -109,6 +143,7 @@ char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
     cJSON_Delete(root);
     if (!printed)
         return NULL;
+    printed = escape_c1_controls(printed);
     // cJSON allocates with malloc (hclc installs no hooks), so the printed
     // text joins the arena as it is instead of being copied: outputs are
     // the largest buffers of a run.

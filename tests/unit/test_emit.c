@@ -149,9 +149,9 @@ static void test_emit_json_numbers_print_exact_digits(void **state)
 static void test_emit_json_strings_escape_controls_keep_unicode(void **state)
 {
     Fixture *f = *state;
-    const char *s = "q\"b\\s/n\nt\tc\x01\x1f del\x7f é€😀";
+    const char *s = "q\"b\\s/n\nt\tc\x01\x1f del\x7f c1\xc2\x85 é€😀";
     assert_string_equal(compact(f, str(f, s)),
-                        "\"q\\\"b\\\\s/n\\nt\\tc\\u0001\\u001f del\x7f é€😀\"");
+                        "\"q\\\"b\\\\s/n\\nt\\tc\\u0001\\u001f del\\u007f c1\\u0085 é€😀\"");
 }
 
 static void test_emit_json_objects_keep_member_order(void **state)
