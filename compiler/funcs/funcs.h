@@ -1,4 +1,4 @@
-// funcs.h - the function library of the language (LANGUAGE.md §6).
+// funcs.h - the function library of the language (docs/language.md#functions).
 //
 // Functions take evaluated argument values and return a new value, with
 // Terraform's semantics unless noted. A function never prints: on a bad
@@ -6,7 +6,7 @@
 // at the call) and returns VAL_INVALID. An argument that is VAL_INVALID
 // already makes the function return VAL_INVALID silently (no cascade).
 // Special forms that need unevaluated arguments or the evaluator (can, try,
-// templatefile) live in eval.c, not here. PCRE2 is used in funcs.c only;
+// templatefile) live in eval/ (eval.c, template.c), not here. PCRE2 is used in funcs.c only;
 // each distinct pattern is compiled once per FnContext.
 #ifndef HCLC_FUNCS_H
 #define HCLC_FUNCS_H
