@@ -270,7 +270,8 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
     Eval ev;
     bool ok = eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace,
                         opt->workspace_from, p.root);
-    ev.cfn_refs = target == TARGET_CFN_JSON || target == TARGET_CFN_YAML; // cfn.h
+    if (target == TARGET_CFN_JSON || target == TARGET_CFN_YAML)
+        ev.refs.var = cfn_variable_ref; // var.NAME of a cfn_parameter is its Ref (cfn.h)
     if (ok && eval_check_all(&ev))
         st = target == TARGET_JSON         ? build_outputs(&ev, diags, opt, out)
              : target == TARGET_CFN_JSON ? build_cloudformation(&ev, diags, opt, false, out)

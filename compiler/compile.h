@@ -1,5 +1,6 @@
 // compile.h - the pipeline behind `hclc build`, `validate`, `tfvars` and `workspaces`:
-// load -> module -> inputs -> eval -> emit, and the atomic writer.
+// load -> module -> inputs -> eval -> ecs (lower, validate) -> emit or cfn,
+// and the atomic writer.
 //
 // Every function here reports through Diags and returns a status; nothing
 // prints. The text a build produces is returned whole, so that main.c writes

@@ -21,7 +21,7 @@ typedef enum DiagCode {
 
 typedef enum DiagSeverity {
     DIAG_ERROR,   // the input is wrong; no output will be written
-    DIAG_WARNING, // suspicious; an error under --strict (later)
+    DIAG_WARNING, // suspicious; an error under --strict
 } DiagSeverity;
 
 typedef enum DiagNoteKind {

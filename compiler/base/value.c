@@ -249,6 +249,28 @@ bool value_has_invalid(const Value *v)
     return false;
 }
 
+Value *value_new_intrinsic(Arena *a, Span origin, const char *key, size_t len, Value *arg)
+{
+    Value *obj = value_object_new(a, origin, 1);
+    value_object_put(a, obj, key, len, arg);
+    obj->flags |= VALF_INTRINSIC;
+    return obj;
+}
+
+const Value *value_find_intrinsic(const Value *v)
+{
+    if (v->flags & VALF_INTRINSIC)
+        return v;
+    const Value *found = NULL;
+    if (v->kind == VAL_LIST)
+        for (uint32_t i = 0; !found && i < v->as.list.count; i++)
+            found = value_find_intrinsic(v->as.list.items[i]);
+    if (v->kind == VAL_OBJECT)
+        for (uint32_t i = 0; !found && i < v->as.object.count; i++)
+            found = value_find_intrinsic(v->as.object.vals[i]);
+    return found;
+}
+
 static bool objects_equal(const Value *a, const Value *b)
 {
     if (a->as.object.count != b->as.object.count)

@@ -34,7 +34,7 @@ enum {
     VALF_SET = 1 << 1,       // VAL_LIST built by toset()/set(T)
     VALF_MAP = 1 << 2,       // VAL_OBJECT built by tomap()/map(T)
     VALF_TUPLE = 1 << 3,     // VAL_LIST written as a tuple literal [...]
-    VALF_INTRINSIC = 1 << 4, // VAL_OBJECT {"Ref": ..} / {"Fn::Sub": ..} built by cfn_*()
+    VALF_INTRINSIC = 1 << 4, // VAL_OBJECT {"Ref": ..} / {"Fn::Sub": ..}: value_new_intrinsic()
 };
 
 typedef struct Value Value;
@@ -105,6 +105,15 @@ Value *value_mark_sensitive(Arena *a, const Value *v);
 bool value_is_sensitive(const Value *v);
 // True when `v` or anything inside it is VAL_INVALID.
 bool value_has_invalid(const Value *v);
+
+// An intrinsic: the object {KEY: arg} flagged VALF_INTRINSIC, standing for
+// a value known only when the output is deployed (CloudFormation's
+// {"Ref": ..}, {"Fn::Sub": ..}). Operators and most functions cannot look
+// inside one; lowering and output keep it as written.
+Value *value_new_intrinsic(Arena *a, Span origin, const char *key, size_t len, Value *arg);
+// The first intrinsic in `v` (itself, then its items and members, depth
+// first), or NULL.
+const Value *value_find_intrinsic(const Value *v);
 
 // Deep equality as Terraform's ==: kinds must match (number 1 == number 1.0;
 // "1" != 1), lists item by item, objects by key set and values (order ignored).

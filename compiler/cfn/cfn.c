@@ -9,6 +9,7 @@
 
 #include "ecs/schema.h"
 #include "emit/emit.h"
+#include "eval/eval.h"
 #include "project/module.h"
 #include "project/types.h"
 
@@ -51,23 +52,9 @@ static Value *to_cfn(Arena *a, Value *v, const SchemaType *type)
     return v; // scalars and user maps (SK_MAP) are never renamed
 }
 
-const Value *cfn_find_intrinsic(const Value *v)
-{
-    if (v->flags & VALF_INTRINSIC)
-        return v;
-    const Value *found = NULL;
-    if (v->kind == VAL_LIST)
-        for (uint32_t i = 0; !found && i < v->as.list.count; i++)
-            found = cfn_find_intrinsic(v->as.list.items[i]);
-    if (v->kind == VAL_OBJECT)
-        for (uint32_t i = 0; !found && i < v->as.object.count; i++)
-            found = cfn_find_intrinsic(v->as.object.vals[i]);
-    return found;
-}
-
 bool cfn_reject_intrinsics(Diags *diags, const Value *v, const char *target)
 {
-    const Value *x = cfn_find_intrinsic(v);
+    const Value *x = value_find_intrinsic(v);
     if (!x)
         return true;
     const char *name = x->as.object.count ? x->as.object.keys[0].ptr : "?";
@@ -98,13 +85,12 @@ static char *pascal_case(Arena *a, const char *label)
     return out;
 }
 
-Value *cfn_parameter_ref(Arena *a, const char *name, Span at)
+Value *cfn_variable_ref(void *ctx, Arena *a, const Variable *v, Span at)
 {
-    Value *ref = value_object_new(a, at, 1);
-    const char *id = pascal_case(a, name);
-    value_object_put(a, ref, "Ref", 3, value_cstring(a, at, id));
-    ref->flags |= VALF_INTRINSIC;
-    return ref;
+    (void)ctx;
+    if (!v->cfn_parameter)
+        return NULL;
+    return value_new_intrinsic(a, at, "Ref", 3, value_cstring(a, at, pascal_case(a, v->name)));
 }
 
 static bool logical_ids(Arena *a, Diags *diags, const Module *m, const char **ids)

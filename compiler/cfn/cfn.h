@@ -12,28 +12,29 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "ecs/ecs.h"
-#include "eval/eval.h"
+#include "project/module.h"
 #include "base/value.h"
 
+struct Eval; // eval/eval.h: cfn.c evaluates the parameters' values and descriptions
+
 typedef struct CfnInput {
-    Eval *ev;              // the evaluation (module, workspace, variables)
+    struct Eval *ev;       // the evaluation (module, workspace, variables)
     const char *source;    // PATH as given, for the template's Description
     const char *workspace; // the workspace, for the Description
     Value **tasks;         // request-form task definitions, one per module task
     uint32_t ntasks;       // == ev->mod->ntasks, in declaration order
 } CfnInput;
 
-// The first CloudFormation intrinsic (VALF_INTRINSIC) in `v`, depth first,
-// or NULL.
-const Value *cfn_find_intrinsic(const Value *v);
-// True when `v` holds no intrinsic; else reports one error at the first
-// intrinsic's call, naming `target` ("task-definition", "json", ...).
+// True when `v` holds no intrinsic (value_find_intrinsic); else reports one
+// error at the first intrinsic's call, naming `target` ("task-definition",
+// "json", ...).
 bool cfn_reject_intrinsics(Diags *diags, const Value *v, const char *target);
 
-// {"Ref": ID} flagged VALF_INTRINSIC, at `at`: what var.NAME of a
-// cfn_parameter variable evaluates to in a CloudFormation build (ID is
-// NAME in PascalCase, the parameter's logical id).
-Value *cfn_parameter_ref(Arena *a, const char *name, Span at);
+// The variable references of a CloudFormation build (EvalRefs.var, eval.h;
+// `ctx` unused): for a cfn_parameter variable, the intrinsic {"Ref": ID} at
+// `at`, ID being NAME in PascalCase, the parameter's logical id; NULL for
+// any other variable, which keeps its value.
+Value *cfn_variable_ref(void *ctx, Arena *a, const Variable *v, Span at);
 
 // Builds the template and returns its text (JSON, or YAML when `yaml`),
 // or NULL after reporting errors (logical id clashes, CloudFormation's

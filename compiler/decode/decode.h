@@ -1,15 +1,15 @@
 // decode.h - JSON (cJSON) and YAML (libyaml) text to values with positions.
 //
-// Used by var files (.json, .yaml/.yml), jsondecode()/yamldecode(), and
-// later `hclc validate FILE.json` / CloudFormation templates. The text must
+// Used by var files (.json, .yaml/.yml), jsondecode()/yamldecode(),
+// `hclc validate FILE.json` and CloudFormation templates. The text must
 // be a file of the SourceSet: every value's origin is the span of its text
 // in that file, so errors can point at the line of a var file. Duplicate
 // object keys are errors (cJSON accepts them; hclc does not). YAML is typed
 // with the YAML 1.2 core schema: `no`, `on`, `yes` stay strings; `true`,
 // `false`, `null`, `~`, numbers (decimal, 0o, 0x, .inf, .nan rejected) are
 // typed. YAML anchors/aliases are expanded (with a limit against alias
-// bombs); tags other than the core ones are errors (CloudFormation's short
-// forms come later through their own option).
+// bombs); tags other than the core ones are errors, except in
+// decode_yaml_cfn_file, which reads CloudFormation's short forms.
 #ifndef HCLC_DECODE_H
 #define HCLC_DECODE_H
 

@@ -1,7 +1,7 @@
 // ecs.h - the ECS target: task_definition blocks lowered to the exact JSON
 // of RegisterTaskDefinition, and the validation of task definitions in any
-// form (lowered from .hcl, or read from JSON files) against the rules of
-// ECS_RULES.md.
+// form (lowered from .hcl, or read from JSON files) against the schema and
+// the ECS rules (rule ids such as RES-4; docs/ecs.md).
 //
 // Lowering maps snake_case and API names to API names through the schema,
 // turns repeated blocks into lists, environment/secrets/tags objects into
@@ -39,8 +39,9 @@ Value *ecs_lower(Eval *ev, const TaskDef *t);
 // returns false when an error (or, with strict, a warning) was reported.
 bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptions *opt);
 
-// The form AWS reads back (LANGUAGE.md §7): containers and environment
-// sorted by name, `essential` explicit, `hostPort` filled under awsvpc.
+// The form AWS reads back (--canonical; docs/language.md#task-definitions):
+// containers and environment sorted by name, `essential` explicit,
+// `hostPort` filled under awsvpc.
 Value *ecs_canonical(Arena *a, Value *task);
 
 #endif

@@ -42,8 +42,8 @@ void ecs_check_schema(EcsCtx *c, Value *obj, const SchemaShape *shape);
 // The same on an object found at `path` (API spelling, as AWS writes it:
 // "containerDefinitions[2]"), which prefixes the paths in messages.
 void ecs_check_schema_at(EcsCtx *c, Value *obj, const SchemaShape *shape, const char *path);
-// The cross-member rules of ECS_RULES.md (sizes, Fargate, network modes,
-// references between containers and volumes, value formats, warnings) on a
+// The cross-member ECS rules (sizes, Fargate, network modes, references
+// between containers and volumes, value formats, warnings) on a
 // request-form task definition.
 void ecs_check_rules(EcsCtx *c, Value *task);
 // The same rules that apply to one container-definitions array alone.

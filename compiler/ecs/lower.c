@@ -1,5 +1,5 @@
 // lower.c - a task_definition block lowered to the RegisterTaskDefinition
-// request object (LANGUAGE.md §7).
+// request object (docs/language.md#task-definitions).
 //
 // Bodies are walked in source order: attributes are evaluated in the
 // module's scope and converted by lower_value.c; blocks become struct

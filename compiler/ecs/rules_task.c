@@ -55,7 +55,7 @@ typedef struct FargateRow {
     bool windows;              // available to Windows tasks
 } FargateRow;
 
-// The 74 Fargate task sizes (ECS_RULES.md section 5).
+// The 74 Fargate task sizes (rule SIZE-*; docs/ecs.md).
 static const FargateRow fargate_rows[] = {
     {256, 1024, 2048, 1024, 512, false},    {512, 1024, 4096, 1024, 0, false},
     {1024, 2048, 8192, 1024, 0, true},      {2048, 4096, 16384, 1024, 0, true},

@@ -35,7 +35,7 @@ struct SchemaType {
 typedef struct SchemaMember {
     const char *api;       // "networkMode"
     const char *snake;     // "network_mode"
-    const char *cfn;       // "NetworkMode" (CFN_MAPPING.md; exceptions included)
+    const char *cfn;       // "NetworkMode" (the CloudFormation name, exceptions included)
     const char *block;     // block name for a list of structs written as repeated
                            // blocks ("container", "port_mapping"), or for a struct
                            // written as a block ("log_configuration"); NULL if none

@@ -1,6 +1,7 @@
 // emit.h - value trees to output text: JSON through cJSON, YAML through
-// libyaml's emitter, .tfvars by hand (emit/tfvars.c). Nothing else in hclc
-// builds JSON, YAML or .tfvars text.
+// libyaml's emitter, .tfvars by hand (emit/tfvars.c). Every value hclc
+// writes as JSON, YAML or .tfvars goes through here; the one other writer is
+// diag.c's JSON renderer of diagnostics (cJSON too).
 //
 // Objects are written in member order (insertion order), so output never
 // depends on hashing. Integers within 2^53 print without a decimal point.
@@ -21,7 +22,7 @@ typedef enum EmitJsonStyle {
 
 // Returns `v` as JSON text in the arena (NUL-terminated; *len gets its
 // length when len is not NULL). Returns NULL only when cJSON runs out of
-// memory (then hclc exits 3 through xmalloc anyway).
+// memory: cJSON allocates with malloc, not xmalloc, so the caller decides.
 char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len);
 
 // Returns `v` as a YAML document in block style, ending with "\n", without

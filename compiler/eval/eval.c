@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfn/cfn.h"
 #include "eval/eval_impl.h"
 #include "syntax/parse.h"
 
@@ -313,9 +312,10 @@ static Value *reference(Eval *ev, const Node *n, const char *root)
     }
     if (strcmp(root, "var") == 0) { // keeps the origin: where the value was set
         Value *v = eval_variable(ev, (uint32_t)i, at);
-        if (ev->cfn_refs && ev->mod->vars[i].cfn_parameter && v->kind != VAL_INVALID)
-            return cfn_parameter_ref(ev->arena, name, at);
-        return v;
+        Value *ref = ev->refs.var && v->kind != VAL_INVALID
+                         ? ev->refs.var(ev->refs.ctx, ev->arena, &ev->mod->vars[i], at)
+                         : NULL;
+        return ref ? ref : v;
     }
     if (strcmp(root, "local") == 0)
         return eval_local(ev, (uint32_t)i, at);
@@ -825,7 +825,7 @@ Value *eval_call(Eval *ev, const Node *n)
                              "function \"templatefile\" takes 2 arguments (path, vars), got %u", count);
         return propagate(ev, eval_templatefile(ev, n, vals[0], vals[1]), vals, count);
     }
-    for (uint32_t i = 0; strncmp(name, "cfn_", 4) != 0 && i < count; i++)
+    for (uint32_t i = 0; !fn_takes_intrinsics(name) && i < count; i++)
         if (eval_known(ev, vals[i], spans[i], arena_printf(ev->arena, "function %s", name), true)
                 ->kind == VAL_INVALID)
             return value_invalid(ev->arena, n->span);

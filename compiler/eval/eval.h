@@ -38,6 +38,16 @@ typedef struct EvalItem {
     Span span;        // the reference that started it
 } EvalItem;
 
+// References the caller supplies (HCL's EvalContext is the model): when
+// `var` is set and returns a value for variable `v`, var.NAME written at
+// `at` evaluates to that value instead of the variable's own. Validation
+// conditions, eval_variable and the variable's other users still see its
+// own value. NULL returns (and a NULL `var`) leave var.NAME alone.
+typedef struct EvalRefs {
+    Value *(*var)(void *ctx, Arena *a, const Variable *v, Span at);
+    void *ctx;
+} EvalRefs;
+
 typedef struct Eval {
     Arena *arena;
     Diags *diags;       // where errors go now (a scratch list inside can/try)
@@ -63,8 +73,7 @@ typedef struct Eval {
     const char **dirs;        // absolute directory of each SourceSet file, computed on demand
     uint32_t ndirs;
     struct TemplateCache *templates; // parsed templatefile() files by absolute path
-    bool cfn_refs;            // CloudFormation build: var.NAME of a cfn_parameter
-                              // variable is {"Ref": ...} (set before evaluating)
+    EvalRefs refs;            // the caller's references (set before evaluating)
 } Eval;
 
 // Prepares evaluation of `mod` for `workspace` (NULL or "default" for the

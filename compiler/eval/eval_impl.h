@@ -33,9 +33,9 @@ Value *eval_try(Eval *ev, const Node *n, bool is_can);
 Value *eval_unary(Eval *ev, const Node *n);
 Value *eval_binary(Eval *ev, const Node *n);
 // `v` itself, or VAL_INVALID after an error at `at` when `v` is (or, with
-// `deep`, holds) a CloudFormation intrinsic, whose value is known only when
-// the stack is deployed: `what` ("operator +", "function upper", ...) cannot
-// use it.
+// `deep`, holds) an intrinsic (value_new_intrinsic), whose value is known
+// only when the output is deployed: `what` ("operator +", "function upper",
+// ...) cannot use it.
 Value *eval_known(Eval *ev, Value *v, Span at, const char *what, bool deep);
 // A string, number or bool as a string value (numbers in shortest form).
 Value *eval_to_string(Eval *ev, Value *v);

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfn/cfn.h"
 #include "syntax/parse.h"
 
 const char *eval_number_text(Eval *ev, double d)
@@ -21,27 +20,10 @@ const char *eval_number_text(Eval *ev, double d)
 
 Value *eval_known(Eval *ev, Value *v, Span at, const char *what, bool deep)
 {
-    const Value *x = deep ? cfn_find_intrinsic(v) : (v->flags & VALF_INTRINSIC) ? v : NULL;
+    const Value *x = deep ? value_find_intrinsic(v) : (v->flags & VALF_INTRINSIC) ? v : NULL;
     if (!x)
         return v;
-    const ValueStr *k = x->as.object.count ? &x->as.object.keys[0] : NULL;
-    const Value *name = k ? x->as.object.vals[0] : NULL;
-    Diag *g;
-    if (k && strcmp(k->ptr, "Ref") == 0 && name->kind == VAL_STRING)
-        g = diag_error(ev->diags, E_CFN_PARAMETER_USE, at,
-                       "%s cannot use CloudFormation's Ref \"%s\": its value is known only "
-                       "when the stack is deployed",
-                       what, name->as.str.ptr);
-    else
-        g = diag_error(ev->diags, E_CFN_PARAMETER_USE, at,
-                       "%s cannot use the CloudFormation intrinsic %s: its value is known only "
-                       "when the stack is deployed",
-                       what, k ? k->ptr : "?");
-    if (!span_is_none(x->origin) && (x->origin.start != at.start || x->origin.file != at.file))
-        diag_note_at(ev->diags, g, x->origin, "the intrinsic comes from here");
-    diag_help(ev->diags, g,
-              "build strings with cfn_sub(\"...${Name}...\") or cfn_join(); "
-              "give the value directly where it must be known");
+    fn_report_intrinsic_use(ev->diags, x, at, what);
     return value_invalid(ev->arena, at);
 }
 

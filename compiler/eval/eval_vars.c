@@ -3,7 +3,6 @@
 // type conversion, the nullable check and the validation blocks. Errors name
 // the variable and where its value came from; a sensitive value is never
 // shown: its errors point at the declaration instead of at the value.
-#include "cfn/cfn.h"
 #include "eval/eval_impl.h"
 
 #include <string.h>
@@ -103,8 +102,8 @@ static Value *convert(Eval *ev, const Variable *v, const Chosen *c)
         bad_value(ev, v, c, val, E_NULL_VALUE, "null is not allowed (nullable = false)");
         return value_invalid(ev->arena, val->origin);
     }
-    if (!v->type || cfn_find_intrinsic(val))
-        return val; // a cfn_parameter's Ref stands for a value of the type
+    if (!v->type || value_find_intrinsic(val))
+        return val; // an intrinsic stands for a value of the type, known later
     TypeError err;
     Value *out = types_convert(ev->arena, val, v->type, &err);
     if (out)
@@ -151,10 +150,10 @@ Value *eval_variable(Eval *ev, uint32_t i, Span use)
     ev->var_values[i] = val;
     ev->var_state[i] = EV_DONE; // visible to its own validation conditions
     if (val->kind != VAL_INVALID && v->nvalidations) {
-        bool refs = ev->cfn_refs; // conditions check the value itself, not its Ref
-        ev->cfn_refs = false;
+        EvalRefs refs = ev->refs; // conditions check the value itself, not a reference
+        ev->refs.var = NULL;
         validate(ev, v, &c, val);
-        ev->cfn_refs = refs;
+        ev->refs = refs;
     }
     eval_leave(ev, &ev->var_state[i]);
     return ev->var_values[i];

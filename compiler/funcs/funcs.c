@@ -28,14 +28,15 @@
 typedef struct FnDef {
     const char *name;
     uint8_t min, max; // max FN_VARIADIC: no upper bound
+    unsigned flags;   // FN_INTRINSICS or 0
     Value *(*impl)(FnContext *ctx, const FnCall *call);
 } FnDef;
 
-#define FN_ENTRY(name, lo, hi) {#name, lo, hi, fn_##name},
+#define FN_ENTRY(name, lo, hi, flags) {#name, lo, hi, flags, fn_##name},
 static const FnDef FUNCS[] = {FN_LIST(FN_ENTRY)};
 #undef FN_ENTRY
 
-#define FN_NAME(name, lo, hi) #name,
+#define FN_NAME(name, lo, hi, flags) #name,
 static const char *const NAMES[] = {FN_LIST(FN_NAME)};
 #undef FN_NAME
 
@@ -100,6 +101,12 @@ static const FnDef *find_def(const char *name)
 bool fn_exists(const char *name)
 {
     return find_def(name) != NULL;
+}
+
+bool fn_takes_intrinsics(const char *name)
+{
+    const FnDef *d = find_def(name);
+    return d && (d->flags & FN_INTRINSICS);
 }
 
 const char *const *fn_names(size_t *count)

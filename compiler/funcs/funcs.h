@@ -1,4 +1,4 @@
-// funcs.h - the function library of the language (LANGUAGE.md §6).
+// funcs.h - the function library of the language (docs/language.md#functions).
 //
 // Functions take evaluated argument values and return a new value, with
 // Terraform's semantics unless noted. A function never prints: on a bad
@@ -6,7 +6,7 @@
 // at the call) and returns VAL_INVALID. An argument that is VAL_INVALID
 // already makes the function return VAL_INVALID silently (no cascade).
 // Special forms that need unevaluated arguments or the evaluator (can, try,
-// templatefile) live in eval.c, not here. PCRE2 is used in funcs.c only;
+// templatefile) live in eval/ (eval.c, template.c), not here. PCRE2 is used in funcs.c only;
 // each distinct pattern is compiled once per FnContext.
 #ifndef HCLC_FUNCS_H
 #define HCLC_FUNCS_H
@@ -46,6 +46,15 @@ void fn_context_free(FnContext *ctx);
 // True when `name` is a function of the library (not counting eval's
 // special forms).
 bool fn_exists(const char *name);
+// True when function `name` takes and builds intrinsics (the cfn_*
+// functions, funcs_cfn.c): its arguments may hold them. Any other function
+// needs known values.
+bool fn_takes_intrinsics(const char *name);
+// Reports that `what` ("operator +", "function upper") cannot use the
+// intrinsic `x` (value_find_intrinsic) met at `at`: its value is known only
+// when the stack is deployed. A note points at the intrinsic's own origin
+// when it lies elsewhere; help says how to build such values.
+void fn_report_intrinsic_use(Diags *diags, const Value *x, Span at, const char *what);
 // All function names, sorted, for "did you mean" suggestions.
 const char *const *fn_names(size_t *count);
 // Calls the function. The caller has checked fn_exists(call->name).

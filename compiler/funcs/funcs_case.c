@@ -249,7 +249,7 @@ void fn_case_map(FnBuf *out, const char *s, size_t len, FnCase to)
 
 // The table was printed by this Python 3 script (python3 gen_case.py):
 //
-//   # Prints the body of CASE_RANGES for compiler/funcs_case.c from Python's
+//   # Prints the body of CASE_RANGES for compiler/funcs/funcs_case.c from Python's
 //   # Unicode database: simple (one code point) upper, lower and title mappings.
 //   import unicodedata
 //

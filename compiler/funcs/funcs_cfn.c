@@ -5,8 +5,11 @@
 // value of the right type whose content is unknown, and only the
 // CloudFormation targets accept it (compile.c rejects it elsewhere).
 // Where CloudFormation takes another intrinsic in place of a string or a
-// list, so do these functions.
+// list, so do these functions. Also the error for an intrinsic met where a
+// known value is needed (an operator, any other function).
 #include "funcs/funcs_impl.h"
+
+#include <string.h>
 
 static bool is_intrinsic(const Value *v)
 {
@@ -16,15 +19,11 @@ static bool is_intrinsic(const Value *v)
 // {"KEY": val}, flagged, at the call; sensitive when any argument is.
 static Value *intrinsic(FnContext *ctx, const FnCall *call, const char *key, size_t len, Value *val)
 {
-    Value *obj = value_object_new(ctx->arena, call->span, 1);
-    value_object_put(ctx->arena, obj, key, len, val);
+    Value *obj = value_new_intrinsic(ctx->arena, call->span, key, len, val);
     bool secret = false;
     for (uint32_t i = 0; i < call->nargs; i++)
         secret = secret || value_is_sensitive(call->args[i]);
-    if (secret)
-        obj = value_mark_sensitive(ctx->arena, obj);
-    obj->flags |= VALF_INTRINSIC;
-    return obj;
+    return secret ? value_mark_sensitive(ctx->arena, obj) : obj;
 }
 
 static Value *pair(FnContext *ctx, const FnCall *call, Value *a, Value *b)
@@ -173,4 +172,26 @@ Value *fn_cfn_select(FnContext *ctx, const FnCall *call)
     if (!list)
         return fn_invalid(ctx, call);
     return intrinsic(ctx, call, "Fn::Select", 10, pair(ctx, call, index, list));
+}
+
+void fn_report_intrinsic_use(Diags *diags, const Value *x, Span at, const char *what)
+{
+    const ValueStr *k = x->as.object.count ? &x->as.object.keys[0] : NULL;
+    const Value *name = k ? x->as.object.vals[0] : NULL;
+    Diag *g;
+    if (k && strcmp(k->ptr, "Ref") == 0 && name->kind == VAL_STRING)
+        g = diag_error(diags, E_CFN_PARAMETER_USE, at,
+                       "%s cannot use CloudFormation's Ref \"%s\": its value is known only "
+                       "when the stack is deployed",
+                       what, name->as.str.ptr);
+    else
+        g = diag_error(diags, E_CFN_PARAMETER_USE, at,
+                       "%s cannot use the CloudFormation intrinsic %s: its value is known only "
+                       "when the stack is deployed",
+                       what, k ? k->ptr : "?");
+    if (!span_is_none(x->origin) && (x->origin.start != at.start || x->origin.file != at.file))
+        diag_note_at(diags, g, x->origin, "the intrinsic comes from here");
+    diag_help(diags, g,
+              "build strings with cfn_sub(\"...${Name}...\") or cfn_join(); "
+              "give the value directly where it must be known");
 }

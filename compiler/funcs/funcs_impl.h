@@ -18,93 +18,94 @@
 #include "funcs/funcs.h"
 
 #define FN_VARIADIC 255                     // "no upper bound" in the arity table
+#define FN_INTRINSICS 1u                    // flag: takes and builds intrinsics
 #define FN_MAX_STRING (64u * 1024u * 1024u) // longest string a function may build
 #define FN_MAX_FILE (16u * 1024u * 1024u)   // largest file file() reads
 #define FN_RANGE_MAX 1024                   // Terraform's documented cap on range()
 #define FN_MAX_DEPTH 512                    // nesting that flatten()/type() follow
 
-// The functions: name, fewest and most arguments. Kept sorted by name
-// (strcmp order): fn_exists() searches it by bisection and fn_names()
-// returns it as is.
+// The functions: name, fewest and most arguments, FN_* flags. Kept sorted
+// by name (strcmp order): fn_exists() searches it by bisection and
+// fn_names() returns it as is.
 #define FN_LIST(X)                                                                                 \
-    X(abs, 1, 1)                                                                                   \
-    X(alltrue, 1, 1)                                                                               \
-    X(anytrue, 1, 1)                                                                               \
-    X(base64decode, 1, 1)                                                                          \
-    X(base64encode, 1, 1)                                                                          \
-    X(basename, 1, 1)                                                                              \
-    X(ceil, 1, 1)                                                                                  \
-    X(cfn_get_att, 2, 2)                                                                           \
-    X(cfn_import_value, 1, 1)                                                                      \
-    X(cfn_join, 2, 2)                                                                              \
-    X(cfn_ref, 1, 1)                                                                               \
-    X(cfn_select, 2, 2)                                                                            \
-    X(cfn_sub, 1, 2)                                                                               \
-    X(chomp, 1, 1)                                                                                 \
-    X(coalesce, 1, FN_VARIADIC)                                                                    \
-    X(coalescelist, 1, FN_VARIADIC)                                                                \
-    X(compact, 1, 1)                                                                               \
-    X(concat, 1, FN_VARIADIC)                                                                      \
-    X(contains, 2, 2)                                                                              \
-    X(csvdecode, 1, 1)                                                                             \
-    X(dirname, 1, 1)                                                                               \
-    X(distinct, 1, 1)                                                                              \
-    X(element, 2, 2)                                                                               \
-    X(endswith, 2, 2)                                                                              \
-    X(env, 1, 2)                                                                                   \
-    X(file, 1, 1)                                                                                  \
-    X(fileexists, 1, 1)                                                                            \
-    X(flatten, 1, 1)                                                                               \
-    X(floor, 1, 1)                                                                                 \
-    X(format, 1, FN_VARIADIC)                                                                      \
-    X(formatlist, 1, FN_VARIADIC)                                                                  \
-    X(indent, 2, 2)                                                                                \
-    X(index, 2, 2)                                                                                 \
-    X(join, 2, 2)                                                                                  \
-    X(jsondecode, 1, 1)                                                                            \
-    X(jsonencode, 1, 1)                                                                            \
-    X(keys, 1, 1)                                                                                  \
-    X(length, 1, 1)                                                                                \
-    X(lookup, 2, 3)                                                                                \
-    X(lower, 1, 1)                                                                                 \
-    X(max, 1, FN_VARIADIC)                                                                         \
-    X(merge, 0, FN_VARIADIC)                                                                       \
-    X(min, 1, FN_VARIADIC)                                                                         \
-    X(one, 1, 1)                                                                                   \
-    X(parseint, 2, 2)                                                                              \
-    X(range, 1, 3)                                                                                 \
-    X(regex, 2, 2)                                                                                 \
-    X(regexall, 2, 2)                                                                              \
-    X(replace, 3, 3)                                                                               \
-    X(reverse, 1, 1)                                                                               \
-    X(setunion, 1, FN_VARIADIC)                                                                    \
-    X(signum, 1, 1)                                                                                \
-    X(slice, 3, 3)                                                                                 \
-    X(sort, 1, 1)                                                                                  \
-    X(split, 2, 2)                                                                                 \
-    X(startswith, 2, 2)                                                                            \
-    X(strlen, 1, 1)                                                                                \
-    X(substr, 3, 3)                                                                                \
-    X(title, 1, 1)                                                                                 \
-    X(tobool, 1, 1)                                                                                \
-    X(tolist, 1, 1)                                                                                \
-    X(tomap, 1, 1)                                                                                 \
-    X(tonumber, 1, 1)                                                                              \
-    X(toset, 1, 1)                                                                                 \
-    X(tostring, 1, 1)                                                                              \
-    X(trim, 2, 2)                                                                                  \
-    X(trimprefix, 2, 2)                                                                            \
-    X(trimspace, 1, 1)                                                                             \
-    X(trimsuffix, 2, 2)                                                                            \
-    X(type, 1, 1)                                                                                  \
-    X(upper, 1, 1)                                                                                 \
-    X(urlencode, 1, 1)                                                                             \
-    X(values, 1, 1)                                                                                \
-    X(yamldecode, 1, 1)                                                                            \
-    X(yamlencode, 1, 1)                                                                            \
-    X(zipmap, 2, 2)
+    X(abs, 1, 1, 0)                                                                                \
+    X(alltrue, 1, 1, 0)                                                                            \
+    X(anytrue, 1, 1, 0)                                                                            \
+    X(base64decode, 1, 1, 0)                                                                       \
+    X(base64encode, 1, 1, 0)                                                                       \
+    X(basename, 1, 1, 0)                                                                           \
+    X(ceil, 1, 1, 0)                                                                               \
+    X(cfn_get_att, 2, 2, FN_INTRINSICS)                                                            \
+    X(cfn_import_value, 1, 1, FN_INTRINSICS)                                                       \
+    X(cfn_join, 2, 2, FN_INTRINSICS)                                                               \
+    X(cfn_ref, 1, 1, FN_INTRINSICS)                                                                \
+    X(cfn_select, 2, 2, FN_INTRINSICS)                                                             \
+    X(cfn_sub, 1, 2, FN_INTRINSICS)                                                                \
+    X(chomp, 1, 1, 0)                                                                              \
+    X(coalesce, 1, FN_VARIADIC, 0)                                                                 \
+    X(coalescelist, 1, FN_VARIADIC, 0)                                                             \
+    X(compact, 1, 1, 0)                                                                            \
+    X(concat, 1, FN_VARIADIC, 0)                                                                   \
+    X(contains, 2, 2, 0)                                                                           \
+    X(csvdecode, 1, 1, 0)                                                                          \
+    X(dirname, 1, 1, 0)                                                                            \
+    X(distinct, 1, 1, 0)                                                                           \
+    X(element, 2, 2, 0)                                                                            \
+    X(endswith, 2, 2, 0)                                                                           \
+    X(env, 1, 2, 0)                                                                                \
+    X(file, 1, 1, 0)                                                                               \
+    X(fileexists, 1, 1, 0)                                                                         \
+    X(flatten, 1, 1, 0)                                                                            \
+    X(floor, 1, 1, 0)                                                                              \
+    X(format, 1, FN_VARIADIC, 0)                                                                   \
+    X(formatlist, 1, FN_VARIADIC, 0)                                                               \
+    X(indent, 2, 2, 0)                                                                             \
+    X(index, 2, 2, 0)                                                                              \
+    X(join, 2, 2, 0)                                                                               \
+    X(jsondecode, 1, 1, 0)                                                                         \
+    X(jsonencode, 1, 1, 0)                                                                         \
+    X(keys, 1, 1, 0)                                                                               \
+    X(length, 1, 1, 0)                                                                             \
+    X(lookup, 2, 3, 0)                                                                             \
+    X(lower, 1, 1, 0)                                                                              \
+    X(max, 1, FN_VARIADIC, 0)                                                                      \
+    X(merge, 0, FN_VARIADIC, 0)                                                                    \
+    X(min, 1, FN_VARIADIC, 0)                                                                      \
+    X(one, 1, 1, 0)                                                                                \
+    X(parseint, 2, 2, 0)                                                                           \
+    X(range, 1, 3, 0)                                                                              \
+    X(regex, 2, 2, 0)                                                                              \
+    X(regexall, 2, 2, 0)                                                                           \
+    X(replace, 3, 3, 0)                                                                            \
+    X(reverse, 1, 1, 0)                                                                            \
+    X(setunion, 1, FN_VARIADIC, 0)                                                                 \
+    X(signum, 1, 1, 0)                                                                             \
+    X(slice, 3, 3, 0)                                                                              \
+    X(sort, 1, 1, 0)                                                                               \
+    X(split, 2, 2, 0)                                                                              \
+    X(startswith, 2, 2, 0)                                                                         \
+    X(strlen, 1, 1, 0)                                                                             \
+    X(substr, 3, 3, 0)                                                                             \
+    X(title, 1, 1, 0)                                                                              \
+    X(tobool, 1, 1, 0)                                                                             \
+    X(tolist, 1, 1, 0)                                                                             \
+    X(tomap, 1, 1, 0)                                                                              \
+    X(tonumber, 1, 1, 0)                                                                           \
+    X(toset, 1, 1, 0)                                                                              \
+    X(tostring, 1, 1, 0)                                                                           \
+    X(trim, 2, 2, 0)                                                                               \
+    X(trimprefix, 2, 2, 0)                                                                         \
+    X(trimspace, 1, 1, 0)                                                                          \
+    X(trimsuffix, 2, 2, 0)                                                                         \
+    X(type, 1, 1, 0)                                                                               \
+    X(upper, 1, 1, 0)                                                                              \
+    X(urlencode, 1, 1, 0)                                                                          \
+    X(values, 1, 1, 0)                                                                             \
+    X(yamldecode, 1, 1, 0)                                                                         \
+    X(yamlencode, 1, 1, 0)                                                                         \
+    X(zipmap, 2, 2, 0)
 
-#define FN_DECLARE(name, lo, hi) Value *fn_##name(FnContext *ctx, const FnCall *call);
+#define FN_DECLARE(name, lo, hi, flags) Value *fn_##name(FnContext *ctx, const FnCall *call);
 FN_LIST(FN_DECLARE)
 #undef FN_DECLARE
 

@@ -1,13 +1,14 @@
 // inputs.h - where variable values come from, besides their declarations.
 //
 // Collects, for each variable, the value of highest precedence among the
-// sources outside the .hcl files (LANGUAGE.md §5): --var-file files in the
-// order given (.tfvars in this language's attribute syntax, .json, .yaml or
-// .yml), HCLC_VAR_name environment variables, then --var name=value flags in
-// order. The `default` and the selected workspace block are lower still and
-// are read by eval.c. Flags and environment variables are added to the
-// SourceSet as small pseudo-files ("<--var>", "<env HCLC_VAR_port>"), so a
-// bad value is shown like any other source.
+// sources outside the .hcl files (docs/language.md#variables-and-workspaces):
+// --var-file files in the order given (.tfvars in this language's attribute
+// syntax, .json, .yaml or .yml), HCLC_VAR_name environment variables, then
+// --var name=value flags in order. The `default` and the selected workspace
+// block are lower still and are read by eval/eval_vars.c. Flags and
+// environment variables are added to the SourceSet as small pseudo-files
+// ("<--var>", "<env HCLC_VAR_port>"), so a bad value is shown like any
+// other source.
 #ifndef HCLC_INPUTS_H
 #define HCLC_INPUTS_H
 
@@ -22,8 +23,8 @@
 #include "base/value.h"
 
 typedef enum InputSource {
-    INPUT_DEFAULT,   // the variable's default (eval.c)
-    INPUT_WORKSPACE, // the selected workspace block (eval.c)
+    INPUT_DEFAULT,   // the variable's default (eval/eval_vars.c)
+    INPUT_WORKSPACE, // the selected workspace block (eval/eval_vars.c)
     INPUT_VAR_FILE,  // a --var-file
     INPUT_ENV,       // an HCLC_VAR_name environment variable
     INPUT_FLAG,      // a --var flag

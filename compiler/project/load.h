@@ -1,9 +1,12 @@
 // load.h - reading the sources of a compilation: a file, or a directory's
 // *.hcl files, each read, added to the SourceSet, lexed and parsed.
 //
-// This is the first stage that touches the file system. Later it also merges
-// the files' bodies into one module and declares variables, locals,
-// workspaces, outputs and task definitions; for now it stops after parsing.
+// This is the first stage that touches the file system, and it stops after
+// parsing: module_build (project/module.h) merges the files' bodies into
+// one module of variables, locals, workspaces, outputs and task definitions.
+// Its helpers also read var files and `hclc validate` inputs
+// (load_read_file) and the files of file() and templatefile()
+// (load_read_stream).
 #ifndef HCLC_LOAD_H
 #define HCLC_LOAD_H
 

@@ -32,7 +32,7 @@ typedef struct Variable {
     const Attribute *type_attr; // NULL when absent (then any type)
     const Attribute *default_attr;
     const Attribute *description_attr;
-    const Attribute *cfn_parameter_attr; // recognised for the CloudFormation target (later)
+    const Attribute *cfn_parameter_attr; // NULL when absent; cfn/ points its errors here
     Type *type;                 // NULL means any
     bool sensitive;
     bool nullable;              // default true, as in Terraform

@@ -40,7 +40,7 @@ static void cloudformation(Arena *arena, SourceSet *src, Diags *diags, const Mod
 {
     Eval ev;
     if (eval_init(&ev, arena, diags, src, mod, inputs, NULL, NULL, scratch_root())) {
-        ev.cfn_refs = true;
+        ev.refs.var = cfn_variable_ref;
         if (eval_check_all(&ev) && mod->ntasks) {
             Value **tasks = arena_alloc(arena, mod->ntasks * sizeof(Value *));
             bool ok = true;

@@ -106,10 +106,10 @@ static void finds_intrinsics(void **state)
     Fixture *f = *state;
     Value *v = read_yaml(f, "a: [1, {b: !Ref X}]\nc: plain\n", true);
     assert_non_null(v);
-    const Value *x = cfn_find_intrinsic(v);
+    const Value *x = value_find_intrinsic(v);
     assert_non_null(x);
     assert_string_equal(get(x, "Ref")->as.str.ptr, "X");
-    assert_null(cfn_find_intrinsic(get(v, "c")));
+    assert_null(value_find_intrinsic(get(v, "c")));
 }
 
 static void intrinsics_are_unknown_not_errors(void **state)
@@ -144,6 +144,20 @@ static void template_without_task_definition(void **state)
     assert_int_equal(f->diags.items[0]->code, E_CFN_TEMPLATE);
 }
 
+static void parameter_variables_refer_by_logical_id(void **state)
+{
+    Fixture *f = *state;
+    Span at = span_make(0, 4, 9);
+    Variable param = {.name = "app-image", .cfn_parameter = true};
+    Variable plain = {.name = "cpu"};
+    Value *ref = cfn_variable_ref(NULL, &f->arena, &param, at);
+    assert_non_null(ref);
+    assert_ptr_equal(value_find_intrinsic(ref), ref);
+    assert_string_equal(get(ref, "Ref")->as.str.ptr, "AppImage");
+    assert_int_equal(ref->origin.start, 4);
+    assert_null(cfn_variable_ref(NULL, &f->arena, &plain, at));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -151,6 +165,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(plain_reader_still_refuses_tags, setup, teardown),
         cmocka_unit_test_setup_teardown(unknown_tag_in_template, setup, teardown),
         cmocka_unit_test_setup_teardown(finds_intrinsics, setup, teardown),
+        cmocka_unit_test_setup_teardown(parameter_variables_refer_by_logical_id, setup, teardown),
         cmocka_unit_test_setup_teardown(intrinsics_are_unknown_not_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(template_without_task_definition, setup, teardown),
     };

@@ -1,4 +1,4 @@
-// test_ecs_rules.c - the cross-member ECS rules (ECS_RULES.md), run on task
+// test_ecs_rules.c - the cross-member ECS rules (docs/ecs.md), run on task
 // definitions decoded from JSON text: which codes each rule reports, once,
 // where, and that values of the wrong type are left to the schema check.
 #include <setjmp.h>

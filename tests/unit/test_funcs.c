@@ -280,6 +280,42 @@ static void test_fn_names_are_sorted_and_all_exist(void **state)
     }
 }
 
+static void test_fn_takes_intrinsics_only_for_the_intrinsic_builders(void **state)
+{
+    (void)state;
+    assert_true(fn_takes_intrinsics("cfn_sub"));
+    assert_true(fn_takes_intrinsics("cfn_ref"));
+    assert_true(fn_takes_intrinsics("cfn_join"));
+    assert_false(fn_takes_intrinsics("upper"));
+    assert_false(fn_takes_intrinsics("join"));
+    assert_false(fn_takes_intrinsics("cfn_nothing"));
+    assert_false(fn_takes_intrinsics("templatefile"));
+}
+
+static void test_fn_report_intrinsic_use_names_ref_or_intrinsic(void **state)
+{
+    Fixture *f = *state;
+    Arena *a = &f->arena;
+    Value *env = value_cstring(a, arg_span(f, 1), "Env");
+    Value *ref = value_new_intrinsic(a, arg_span(f, 1), "Ref", 3, env);
+    fn_report_intrinsic_use(&f->diags, ref, arg_span(f, 0), "operator +");
+    Value *x = value_cstring(a, arg_span(f, 0), "x");
+    Value *sub = value_new_intrinsic(a, arg_span(f, 0), "Fn::Sub", 7, x);
+    fn_report_intrinsic_use(&f->diags, sub, arg_span(f, 0), "function upper");
+    assert_int_equal(f->diags.errors, 2);
+    const Diag *d = f->diags.items[0];
+    assert_int_equal(d->code, E_CFN_PARAMETER_USE);
+    assert_string_equal(d->summary, "operator + cannot use CloudFormation's Ref \"Env\": its "
+                                    "value is known only when the stack is deployed");
+    assert_int_equal(d->notes->kind, NOTE_SPAN); // the Ref was written elsewhere
+    assert_int_equal(d->notes->span.start, arg_span(f, 1).start);
+    d = f->diags.items[1];
+    assert_string_equal(d->summary, "function upper cannot use the CloudFormation intrinsic "
+                                    "Fn::Sub: its value is known only when the stack is deployed");
+    assert_int_equal(d->subject.start, arg_span(f, 0).start);
+    assert_int_equal(d->notes->kind, NOTE_HELP); // written where it is used: no note
+}
+
 static void test_fn_arity_errors_name_the_function_at_the_call(void **state)
 {
     Fixture *f = *state;
@@ -1261,6 +1297,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_fn_exists_knows_library_and_not_special_forms),
         T(test_fn_names_are_sorted_and_all_exist),
+        T(test_fn_takes_intrinsics_only_for_the_intrinsic_builders),
+        T(test_fn_report_intrinsic_use_names_ref_or_intrinsic),
         T(test_fn_arity_errors_name_the_function_at_the_call),
         T(test_fn_invalid_argument_fails_silently),
         T(test_fn_unknown_function_is_reported_at_the_name),

@@ -1,5 +1,6 @@
 // test_value.c - values: construction, objects in insertion order with a
-// hash index, equality, comparison, sensitivity and number printing.
+// hash index, equality, comparison, sensitivity, intrinsics and number
+// printing.
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -155,6 +156,31 @@ static void test_value_type_names(void **state)
     arena_free(&a);
 }
 
+static void test_value_intrinsic_is_found_depth_first(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *ref = value_new_intrinsic(&a, at(3), "Ref", 3, value_cstring(&a, at(4), "Env"));
+    assert_int_equal(ref->kind, VAL_OBJECT);
+    assert_true(ref->flags & VALF_INTRINSIC);
+    assert_int_equal(ref->origin.start, 3);
+    assert_string_equal(value_object_get(ref, "Ref", 3)->as.str.ptr, "Env");
+    Value *sub = value_new_intrinsic(&a, at(5), "Fn::Sub", 7, value_cstring(&a, at(6), "x"));
+    Value *list = value_list_new(&a, at(0), 2);
+    list->as.list.items[0] = value_number(&a, at(1), 1);
+    list->as.list.items[1] = ref;
+    Value *o = value_object_new(&a, at(0), 2);
+    value_object_put(&a, o, "plain", 5, value_cstring(&a, at(2), "Ref"));
+    value_object_put(&a, o, "list", 4, list);
+    value_object_put(&a, o, "later", 5, sub);
+    assert_ptr_equal(value_find_intrinsic(o), ref);
+    assert_ptr_equal(value_find_intrinsic(sub), sub);
+    assert_null(value_find_intrinsic(value_object_get(o, "plain", 5)));
+    assert_null(value_find_intrinsic(value_object_new(&a, at(0), 0)));
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_value_sensitive_marks_deeply_without_changing_original),
         cmocka_unit_test(test_value_number_text_is_shortest_exact),
         cmocka_unit_test(test_value_type_names),
+        cmocka_unit_test(test_value_intrinsic_is_found_depth_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
