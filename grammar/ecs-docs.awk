@@ -170,7 +170,8 @@ function add_code(out, c) {
 
 # The codes of the schema checks a member gets from its attributes (as
 # compiler/ecs/check_schema.c reports them: tags and the image have their own
-# codes for length and pattern), then those of its rules= attribute.
+# codes for length and pattern), then those of its rules= attribute. A
+# read-only member gets E0501 and no other check.
 function checks_text(shape, t,    out, strcode, n, v, i) {
     out = ""
     strcode = ""
@@ -179,7 +180,7 @@ function checks_text(shape, t,    out, strcode, n, v, i) {
     else if (shape == "ContainerDefinition" && f[1] == "image")
         strcode = "E0511"
     if ("read_only" in attr)
-        out = add_code(out, "E0501")
+        return "E0501"
     if ("required" in attr)
         out = add_code(out, "E0505")
     if ("enum" in attr)
