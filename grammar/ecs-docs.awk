@@ -34,9 +34,9 @@ function add_member(shape, line) {
 
 # --- reading the schema --------------------------------------------------
 
-FILENAME ~ /ecs-schema\.txt$/ && /^[ \t]*(#|$)/ { next }
+FILENAME == ARGV[1] && /^[ \t]*(#|$)/ { next }
 
-FILENAME ~ /ecs-schema\.txt$/ && $1 == "shape" {
+FILENAME == ARGV[1] && $1 == "shape" {
     cur = $2
     order[++nshapes] = cur
     nmem[cur] = 0
@@ -51,9 +51,9 @@ FILENAME ~ /ecs-schema\.txt$/ && $1 == "shape" {
     next
 }
 
-FILENAME ~ /ecs-schema\.txt$/ && $1 == "export" { next }
+FILENAME == ARGV[1] && $1 == "export" { next }
 
-FILENAME ~ /ecs-schema\.txt$/ {
+FILENAME == ARGV[1] {
     if (cur == "" || NF < 4)
         fail("expected: API SNAKE CFN TYPE [ATTR...]")
     add_member(cur, $0)
@@ -63,7 +63,7 @@ FILENAME ~ /ecs-schema\.txt$/ {
 # --- reading the codes ---------------------------------------------------
 
 # X(560, ECS_FARGATE_SIZE, "summary") /* SIZE-3 */ \
-/X\([0-9]+, *ECS_/ {
+FILENAME == ARGV[2] && /X\([0-9]+, *ECS_/ {
     line = $0
     sub(/^[^X]*X\(/, "", line)
     num = line

@@ -18,3 +18,15 @@ else
     head -n 20 "$generated.diff" | sed 's/^/    /'
 fi
 rm -f "$generated.diff"
+
+# A rules= code that diag_codes.h lacks must stop the generator.
+bad_schema=$(mktemp) || exit 1
+printf '%s\n' 'shape RegisterTaskDefinitionRequest' \
+    'family family Family string required rules=E9999' >"$bad_schema"
+if ! message=$(awk -f grammar/ecs-docs.awk "$bad_schema" compiler/base/diag_codes.h 2>&1 >/dev/null) &&
+    [[ $message == *E9999* ]]; then
+    echo "ok ecs-docs refuses a rules= code that does not exist"
+else
+    echo "not ok ecs-docs refuses a rules= code that does not exist"
+fi
+rm -f "$bad_schema"
