@@ -10,6 +10,7 @@
 #   make e2e        the output checked by real clients (aws cli 1 and 2, moto,
 #                   cfn-lint); names what is missing and fails without them
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make docs       regenerate docs/ecs.md from grammar/ecs-schema.txt
 
 CC       ?= cc
 PREFIX   ?= /usr/local
@@ -46,7 +47,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 LIB      := $(B)/libhclc.a
 HCLC_BIN := $(if $(filter build,$(B)),hclc,$(B)/hclc)
 
-.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins e2e
+.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins e2e docs
 .DEFAULT_GOAL := all
 
 all: $(HCLC_BIN)
@@ -148,6 +149,12 @@ install: $(HCLC_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
 	install -m 755 $(HCLC_BIN) $(DESTDIR)$(BINDIR)/hclc
 	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+
+# docs/ecs.md is committed; tests/checks/ecs-docs.sh fails when it is stale.
+ECS_DOCS_IN := grammar/ecs-schema.txt compiler/base/diag_codes.h
+docs: docs/ecs.md
+docs/ecs.md: grammar/ecs-docs.awk $(ECS_DOCS_IN)
+	awk -f grammar/ecs-docs.awk $(ECS_DOCS_IN) > $@.tmp && mv $@.tmp $@
 
 format:
 	clang-format -i $(FORMAT_FILES)
