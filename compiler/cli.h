@@ -53,14 +53,16 @@ typedef enum OptionId {
     OPT_ALL_WS = 1 << 11,     // --all-workspaces
     OPT_JSON = 1 << 12,       // --json (tfvars)
     OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
+    OPT_MAX_ERRORS = 1 << 14, // --max-errors N
 } OptionId;
 
 typedef struct Options {
     DiagFormat format;
     ColorMode color;
-    bool help;      // -h or --help
-    bool version;   // --version
-    unsigned given; // OptionId bits of the build options given
+    bool help;         // -h or --help
+    bool version;      // --version
+    unsigned given;    // OptionId bits of the build options given
+    size_t max_errors; // text diagnostics shown at most (0: all); DIAG_MAX_SHOWN by default
     const char *workspace;
     const char *target;
     const char *out_file;
@@ -111,7 +113,9 @@ ExitStatus cli_not_implemented(const Options *o, const Command *c);
 // --- cli_options.c: the arguments ---
 
 // Splits argv into options and positional arguments (into `o`, allocated in
-// `arena`). Reports the first bad option as a usage error and returns false.
+// `arena`; other members keep the defaults the caller set). Reports the first
+// bad option as a usage error, in the --diagnostics format given anywhere on
+// the line, and returns false.
 bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o);
 // The name of the option with bit `id` ("--workspace", "-o").
 const char *cli_option_name(OptionId id);
@@ -119,7 +123,8 @@ const char *cli_option_name(OptionId id);
 // --- cli_output.c: what the command line prints besides results ---
 
 // Prints "hclc: error: MESSAGE" and, when `help` is not NULL, a help line;
-// returns EXIT_USAGE.
+// with --diagnostics=json one JSON object instead, with the fields of the
+// other diagnostics (code, file, start and end null). Returns EXIT_USAGE.
 ExitStatus cli_usage_error(const Options *o, const char *help, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 // Reports an extra positional argument `arg` of `command`.
@@ -130,6 +135,6 @@ void cli_render(const Options *o, const Diags *diags, const SourceSet *src);
 ExitStatus cli_exit_status(CompileStatus st);
 // `status`, unless stdout could not be written (a full disk, a closed
 // pipe): then reports it and returns EXIT_IO.
-ExitStatus cli_check_stdout(ExitStatus status);
+ExitStatus cli_check_stdout(const Options *o, ExitStatus status);
 
 #endif

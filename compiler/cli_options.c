@@ -3,8 +3,11 @@
 // Options are accepted anywhere on the line; "--" ends them. An option that
 // takes a value reads it from "--name=VALUE" or from the next argument. The
 // first bad option is reported as a usage error.
+#include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -33,6 +36,7 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--all-workspaces", NULL, OPT_ALL_WS, true},
     {"--json", NULL, OPT_JSON, true},
     {"--include-sensitive", NULL, OPT_SENSITIVE, true},
+    {"--max-errors", NULL, OPT_MAX_ERRORS, false},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -107,19 +111,21 @@ static bool set_color(Options *o, const char *value)
     return true;
 }
 
-static bool missing_value(const Options *o, const char *arg)
-{
-    bool color = strcmp(arg, "--color") == 0;
-    cli_usage_error(o,
-                    color ? "write --color=auto, --color=always or --color=never"
-                          : "write --diagnostics=text or --diagnostics=json",
-                    "option \"%s\" needs a value", arg);
-    return false;
-}
+// The options every command takes, as --name=VALUE or --name VALUE.
+static const struct {
+    const char *name;
+    bool (*set)(Options *o, const char *value);
+    const char *hint; // the help line when the value is missing
+} CHOICE_OPTIONS[] = {
+    {"--diagnostics", set_format, "write --diagnostics=text or --diagnostics=json"},
+    {"--color", set_color, "write --color=auto, --color=always or --color=never"},
+};
 
-static bool parse_option(Arena *arena, Options *o, const char *arg)
+// -h, --help, --version, --diagnostics and --color; argv[*i] is the option,
+// and *i moves past a value given as the next argument.
+static bool parse_option(Arena *arena, Options *o, int argc, char **argv, int *i)
 {
-    const char *value;
+    const char *arg = argv[*i];
     if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
         o->help = true;
         return true;
@@ -128,12 +134,18 @@ static bool parse_option(Arena *arena, Options *o, const char *arg)
         o->version = true;
         return true;
     }
-    if ((value = option_value(arg, "--diagnostics")) != NULL)
-        return set_format(o, value);
-    if ((value = option_value(arg, "--color")) != NULL)
-        return set_color(o, value);
-    if (strcmp(arg, "--diagnostics") == 0 || strcmp(arg, "--color") == 0)
-        return missing_value(o, arg);
+    for (size_t k = 0; k < sizeof CHOICE_OPTIONS / sizeof CHOICE_OPTIONS[0]; k++) {
+        const char *value = option_value(arg, CHOICE_OPTIONS[k].name);
+        if (!value && strcmp(arg, CHOICE_OPTIONS[k].name) == 0) {
+            if (*i + 1 >= argc) {
+                cli_usage_error(o, CHOICE_OPTIONS[k].hint, "option \"%s\" needs a value", arg);
+                return false;
+            }
+            value = argv[++*i];
+        }
+        if (value)
+            return CHOICE_OPTIONS[k].set(o, value);
+    }
     return unknown_option(arena, o, arg);
 }
 
@@ -153,7 +165,22 @@ static const ValueOption *find_value_option(const char *arg, const char **inline
     return NULL;
 }
 
-static void set_value(Options *o, const ValueOption *v, const char *value)
+// --max-errors N: a count of diagnostics, 0 for all of them.
+static bool set_max_errors(Options *o, const char *value)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(value, &end, 10);
+    if (value[0] < '0' || value[0] > '9' || *end != '\0' || errno == ERANGE || n > SIZE_MAX) {
+        cli_usage_error(o, "write a count of diagnostics; 0 shows them all",
+                        "invalid value \"%s\" for option \"--max-errors\"", value);
+        return false;
+    }
+    o->max_errors = (size_t)n;
+    return true;
+}
+
+static bool set_value(Options *o, const ValueOption *v, const char *value)
 {
     o->given |= v->id;
     switch (v->id) {
@@ -184,6 +211,8 @@ static void set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_OUT_DIR:
         o->out_dir = value;
         break;
+    case OPT_MAX_ERRORS:
+        return set_max_errors(o, value);
     case OPT_CANONICAL:
     case OPT_STRICT:
     case OPT_ALL_WS:
@@ -191,6 +220,33 @@ static void set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_SENSITIVE:
         break;
     }
+    return true;
+}
+
+// The --diagnostics format the line asks for (the last one given), found
+// before the arguments are parsed so that a usage error anywhere on the
+// line honours it. Values of other options are skipped as the parser would.
+static DiagFormat scan_format(int argc, char **argv)
+{
+    DiagFormat format = FORMAT_TEXT;
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *inline_value;
+        const ValueOption *v = find_value_option(argv[i], &inline_value);
+        if (v) {
+            i += !v->flag && !inline_value; // skip its value
+            continue;
+        }
+        const char *value = option_value(argv[i], "--diagnostics");
+        if (!value && strcmp(argv[i], "--diagnostics") == 0 && i + 1 < argc)
+            value = argv[++i];
+        else if (strcmp(argv[i], "--color") == 0)
+            i++; // skip its value
+        if (value && strcmp(value, "json") == 0)
+            format = FORMAT_JSON;
+        else if (value && strcmp(value, "text") == 0)
+            format = FORMAT_TEXT;
+    }
+    return format;
 }
 
 // Splits argv into options and positional arguments; "--" ends the options
@@ -202,6 +258,7 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o)
     o->args = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->vars = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->var_files = arena_alloc(arena, (size_t)argc * sizeof(char *));
+    o->format = scan_format(argc, argv);
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i], *value;
@@ -215,14 +272,15 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o)
                 cli_usage_error(o, NULL, "option \"%s\" takes no value", v->name);
                 return false;
             }
-            set_value(o, v, NULL);
+            set_value(o, v, NULL); // a flag: nothing to check
         } else if (v) {
             if (!value && i + 1 >= argc) {
                 cli_usage_error(o, NULL, "option \"%s\" needs a value", arg);
                 return false;
             }
-            set_value(o, v, value ? value : argv[++i]);
-        } else if (!parse_option(arena, o, arg)) {
+            if (!set_value(o, v, value ? value : argv[++i]))
+                return false;
+        } else if (!parse_option(arena, o, argc, argv, &i)) {
             return false;
         }
     }

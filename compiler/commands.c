@@ -18,7 +18,9 @@ const Command COMMANDS[] = {
     {"build", "build [PATH]",
      "hclc build [PATH] [-w WS] [--var NAME=VALUE]... [--var-file FILE]... [-t TARGET]\n"
      "                  [--task NAME] [--canonical] [--strict] [--output NAME]\n"
-     "                  [--include-sensitive] [-o FILE | --out-dir DIR] [--root DIR]",
+     "                  [--include-sensitive] [-o FILE | --out-dir DIR] [--root DIR]\n"
+     "                  [--max-errors N]\n"
+     "       hclc build [PATH] --all-workspaces --out-dir DIR [OPTIONS]",
      "compile PATH for one workspace and print the result",
      "Loads PATH (a .hcl file, or a directory's *.hcl files in file-name order),\n"
      "evaluates it for one workspace, validates every task definition it builds\n"
@@ -33,11 +35,18 @@ const Command COMMANDS[] = {
      "                         (the default when PATH has task_definition blocks);\n"
      "                         container-definitions: the containers' JSON array;\n"
      "                         json: the output blocks as one object (the default\n"
-     "                         when there is no task_definition); tfvars and\n"
-     "                         tfvars-json: the variable values (see hclc help\n"
-     "                         tfvars)\n"
+     "                         when there is no task_definition);\n"
+     "                         cloudformation, cloudformation-yaml: a\n"
+     "                         CloudFormation template, JSON or YAML, with every\n"
+     "                         task definition as an AWS::ECS::TaskDefinition;\n"
+     "                         tfvars, tfvars-json: the variable values (see\n"
+     "                         hclc help tfvars)\n"
      "  --task NAME            the task definition to build when there are several\n"
      "  --out-dir DIR          write DIR/NAME.json for every task definition\n"
+     "  --all-workspaces       build every declared workspace (\"default\" when none\n"
+     "                         is declared) and write each one's files under\n"
+     "                         DIR/WS/ (needs --out-dir; nothing is written\n"
+     "                         unless every workspace builds)\n"
      "  --canonical            the form AWS reads back: sorted containers and\n"
      "                         environment, defaults written out\n"
      "  --strict               warnings are errors\n"
@@ -47,18 +56,29 @@ const Command COMMANDS[] = {
      "                         -o - is stdout\n"
      "  --root DIR             the project root: file() and templatefile() read only\n"
      "                         inside it (default: PATH's directory)\n"
+     "  --max-errors N         show at most N text diagnostics (default 20; 0: no\n"
+     "                         limit; JSON diagnostics are never cut)\n"
      "\n"
      "Variable values, lowest precedence first: the default, the workspace block,\n"
      "--var-file files in order, HCLC_VAR_NAME environment variables, --var flags.\n"
      "\n"
-     "  hclc build -w prod | aws ecs register-task-definition \\\n"
-     "      --cli-input-json file:///dev/stdin\n",
+     "Registering the result with the aws cli:\n"
+     "\n"
+     "  aws ecs register-task-definition --cli-input-json \"$(hclc build -w prod)\"\n"
+     "\n"
+     "or through a file:\n"
+     "\n"
+     "  hclc build -w prod -o td.json\n"
+     "  aws ecs register-task-definition --cli-input-json file://td.json\n"
+     "\n"
+     "(A pipe into --cli-input-json file:///dev/stdin does not work: the aws cli\n"
+     "reads the file twice, and the second read of a pipe is empty.)\n",
      cmd_build, false,
      INPUT_OPTIONS | OPT_TARGET | OPT_OUT | OPT_OUTPUT_NAME | OPT_TASK | OPT_OUT_DIR |
-         OPT_CANONICAL | OPT_STRICT | OPT_SENSITIVE},
+         OPT_CANONICAL | OPT_STRICT | OPT_SENSITIVE | OPT_ALL_WS | OPT_MAX_ERRORS},
     {"validate", "validate [PATH]",
      "hclc validate [PATH] [-w WS | --all-workspaces] [--var NAME=VALUE]...\n"
-     "              [--var-file FILE]... [--strict] [--root DIR]",
+     "              [--var-file FILE]... [--strict] [--root DIR] [--max-errors N]",
      "check a project, or a task definition's JSON",
      "Reads PATH and reports every error in it: syntax, declarations, variable\n"
      "values and their validations, every expression evaluated for the\n"
@@ -76,11 +96,11 @@ const Command COMMANDS[] = {
      "as !Ref and !Sub are read; values from intrinsics are taken as unknown).\n"
      "Every task definition in it is checked, and problems are reported at the\n"
      "file's line and column.\n",
-     cmd_validate, false, INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS},
+     cmd_validate, false, INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS},
     {"tfvars", "tfvars [PATH]",
      "hclc tfvars [PATH] [-w WS | --all-workspaces] [--json] [--include-sensitive]\n"
      "                   [--var NAME=VALUE]... [--var-file FILE]...\n"
-     "                   [-o FILE | --out-dir DIR] [--root DIR]",
+     "                   [-o FILE | --out-dir DIR] [--root DIR] [--max-errors N]",
      "print a workspace's variable values as .tfvars",
      "Prints the value every variable of PATH gets in one workspace, after its\n"
      "type conversion, as a Terraform .tfvars file: one NAME = VALUE line per\n"
@@ -95,17 +115,21 @@ const Command COMMANDS[] = {
      "  --include-sensitive    write sensitive variables too\n"
      "  -o FILE                write FILE (replaced atomically) instead of stdout\n"
      "  --out-dir DIR          write DIR/WS.tfvars (DIR/WS.tfvars.json with --json)\n"
-     "  --var, --var-file, --root   as for build\n"
+     "  --var, --var-file, --root, --max-errors   as for build\n"
      "\n"
      "  hclc tfvars -w prod -o prod.tfvars\n"
      "  hclc tfvars --all-workspaces --out-dir env\n",
      cmd_tfvars, false,
-     INPUT_OPTIONS | OPT_OUT | OPT_OUT_DIR | OPT_ALL_WS | OPT_JSON | OPT_SENSITIVE},
-    {"workspaces", "workspaces [PATH]", "hclc workspaces [PATH]",
+     INPUT_OPTIONS | OPT_OUT | OPT_OUT_DIR | OPT_ALL_WS | OPT_JSON | OPT_SENSITIVE |
+         OPT_MAX_ERRORS},
+    {"workspaces", "workspaces [PATH]", "hclc workspaces [PATH] [--json] [--max-errors N]",
      "list the workspaces that PATH declares",
      "Prints the name of each workspace block of PATH, one a line, in the order\n"
-     "they are declared. The workspace \"default\" needs no block and is not listed.\n",
-     cmd_workspaces, false, 0},
+     "they are declared. The workspace \"default\" needs no block and is not listed.\n"
+     "\n"
+     "  --json                 one JSON array of the names instead\n"
+     "  --max-errors N         as for build\n",
+     cmd_workspaces, false, OPT_JSON | OPT_MAX_ERRORS},
     {"version", "version", "hclc version", "print the version of hclc",
      "Prints \"hclc " HCLC_VERSION "\". hclc --version does the same.\n", cmd_version, false, 0},
     {"help", "help [COMMAND]", "hclc help [COMMAND]", "print this text, or the details of COMMAND",
@@ -139,12 +163,28 @@ static void print_options(FILE *out)
 {
     fputs("options (accepted anywhere on the line):\n"
           "  --diagnostics=text|json    print diagnostics as text (the default) or as\n"
-          "                             one JSON object a line\n"
+          "                             one JSON object a line; an error in the\n"
+          "                             command line itself too, with code, file,\n"
+          "                             start and end null\n"
           "  --color=auto|always|never  colour text diagnostics; auto (the default)\n"
           "                             colours only on a terminal and never when\n"
           "                             NO_COLOR is set\n"
+          "                             (--diagnostics json and --color always, with\n"
+          "                             the value as the next argument, work too)\n"
           "  -h, --help                 print help (of the command, when one is given)\n"
           "  --version                  print the version\n",
+          out);
+}
+
+static void print_environment(FILE *out)
+{
+    fputs("environment:\n"
+          "  HCLC_WORKSPACE             the workspace when -w is not given\n"
+          "  HCLC_VAR_NAME              the value of variable NAME (below --var)\n"
+          "  HCLC_TEMPLATE_PATH         folders (separated by ':') searched for\n"
+          "                             templates \"hclc:NAME\" before the installed ones\n"
+          "  NO_COLOR                   when set and not empty: no colour with\n"
+          "                             --color=auto\n",
           out);
 }
 
@@ -175,6 +215,8 @@ void cli_print_help(FILE *out)
     print_command_list(out, false);
     fputc('\n', out);
     print_options(out);
+    fputc('\n', out);
+    print_environment(out);
     fputc('\n', out);
     print_exit_codes(out);
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/diag.h"
 #include "cli.h"
 
 static ExitStatus run(Arena *arena, const Options *o)
@@ -39,8 +40,8 @@ int main(int argc, char **argv)
 {
     Arena arena;
     arena_init(&arena);
-    Options o = {.format = FORMAT_TEXT, .color = COLOR_AUTO};
+    Options o = {.format = FORMAT_TEXT, .color = COLOR_AUTO, .max_errors = DIAG_MAX_SHOWN};
     ExitStatus status = cli_parse_args(&arena, argc, argv, &o) ? run(&arena, &o) : EXIT_USAGE;
     arena_free(&arena);
-    return (int)cli_check_stdout(status);
+    return (int)cli_check_stdout(&o, status);
 }
