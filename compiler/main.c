@@ -15,6 +15,8 @@ static ExitStatus run(Arena *arena, const Options *o)
 {
     if (o->version)
         return cmd_version(arena, o, NULL, 0);
+    if (o->nargs == 0 && !o->help && o->format == FORMAT_JSON)
+        return cli_usage_error(o, "run \"hclc help\" to see the commands", "missing command");
     if (o->nargs == 0) {
         cli_print_help(o->help ? stdout : stderr);
         return o->help ? EXIT_OK : EXIT_USAGE;
