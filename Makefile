@@ -7,8 +7,7 @@
 #                   expectations; T=SUBSTRING runs only the matching cases)
 #   make sanitize   the same suite under AddressSanitizer + UBSan + LeakSanitizer
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
-#   make install    PREFIX=/usr/local DESTDIR= (binary, templates, man page,
-#                   bash and zsh completions)
+#   make install    PREFIX=/usr/local DESTDIR=
 
 CC       ?= cc
 PREFIX   ?= /usr/local
