@@ -1,32 +1,35 @@
-# hclc.bash - bash completion for hclc: commands, each command's options,
-# the values of -t, --diagnostics and --color, workspace names for -w (from
-# `hclc workspaces` of the PATH on the line, else "."), and files for paths.
-# Installed as share/bash-completion/completions/hclc; needs only bash.
-# Keep the lists true to `hclc help COMMAND` (tests/checks/completion.sh).
+# hclc.bash - bash completion for hclc: commands and each command's options
+# (read from `hclc help`), the values of -t, --diagnostics and --color,
+# workspace names for -w (from `hclc workspaces` of the PATH on the line,
+# else "."), and files for paths. Installed as
+# share/bash-completion/completions/hclc; needs bash, sed and grep.
+# tests/checks/cli-docs.sh drives it.
 
-_hclc_commands="build validate tfvars workspaces version help"
 _hclc_targets="task-definition container-definitions json cloudformation cloudformation-yaml tfvars tfvars-json"
-_hclc_global_options="--diagnostics --color --help --version"
 
-# The options of command $1 (besides the global ones).
-_hclc_command_options()
+# The commands, and each command's options, come from the program itself
+# (`hclc help`, `hclc help COMMAND`), so a new command completes at once.
+_hclc_help()
 {
-    case $1 in
-    build)
-        echo "-w --workspace --var --var-file -t --target --task --canonical --strict" \
-            "--output --include-sensitive -o --out-dir --root --all-workspaces --max-errors"
-        ;;
-    validate)
-        echo "-w --workspace --var --var-file --strict --root --all-workspaces --max-errors"
-        ;;
-    tfvars)
-        echo "-w --workspace --var --var-file -o --out-dir --root --all-workspaces --json" \
-            "--include-sensitive --max-errors"
-        ;;
-    workspaces)
-        echo "--json --max-errors"
-        ;;
-    esac
+    local bin=${COMP_WORDS[0]}
+    "${bin/#\~/$HOME}" help "$@" 2>/dev/null
+}
+
+# The commands `hclc help` lists as implemented.
+_hclc_commands()
+{
+    _hclc_help | sed -n '/^commands:/,/^$/s/^  \([a-z][a-z-]*\).*/\1/p'
+}
+
+# The options of command $1 (from its usage lines and its option list) and
+# the global ones.
+_hclc_options()
+{
+    [[ -n $1 ]] && _hclc_help "$1" | sed -n '1,/^$/p; /^options/q; /^  -/p' |
+        grep -oE -- '(^|[[ |,])--?[a-z][a-z-]*' | sed 's/^[[ |,]//; s/^-w$/-w\n--workspace/;
+            s/^-t$/-t\n--target/'
+    _hclc_help | sed -n '/^options/,/^$/p' | grep -E '^  -' | grep -oE -- '(^|[ ,])--?[a-z][a-z-]*' |
+        sed 's/^[ ,]//'
 }
 
 # Options that take the next word as their value.
@@ -67,8 +70,8 @@ _hclc_scan_line()
 # The workspaces that the project on the line declares.
 _hclc_workspaces()
 {
-    local hclc=${COMP_WORDS[0]}
-    "$hclc" workspaces "${_hclc_path:-.}" 2>/dev/null
+    local bin=${COMP_WORDS[0]}
+    "${bin/#\~/$HOME}" workspaces "${_hclc_path:-.}" 2>/dev/null
 }
 
 _hclc_files()
@@ -116,14 +119,14 @@ _hclc()
         return 0
     fi
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$(_hclc_command_options "$_hclc_cmd") $_hclc_global_options" \
-            -- "$cur"))
+        COMPREPLY=($(compgen -W "$(_hclc_options "$_hclc_cmd" | sort -u)" -- "$cur"))
         return 0
     fi
     case $_hclc_cmd in
-    "") COMPREPLY=($(compgen -W "$_hclc_commands" -- "$cur")) ;;
-    help) [[ -z $_hclc_path ]] && COMPREPLY=($(compgen -W "$_hclc_commands" -- "$cur")) ;;
-    build | validate | tfvars | workspaces) [[ -z $_hclc_path ]] && _hclc_files "$cur" ;;
+    "") COMPREPLY=($(compgen -W "$(_hclc_commands)" -- "$cur")) ;;
+    help) [[ -z $_hclc_path ]] && COMPREPLY=($(compgen -W "$(_hclc_commands)" -- "$cur")) ;;
+    version) ;;
+    *) _hclc_files "$cur" ;;
     esac
     return 0
 }

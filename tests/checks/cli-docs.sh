@@ -4,13 +4,16 @@
 # option, target and environment variable that `hclc help` shows; the bash
 # completion completes commands, each command's options, -t targets and -w
 # workspaces (driven through COMP_WORDS/COMP_CWORD as bash does); the zsh
-# completion names the same (and passes `zsh -n` where zsh is installed).
+# completion spells out the same (and passes `zsh -n` where zsh is
+# installed).
 set -u
 cd "$ROOT" || exit 1
 HCLC=${HCLC:-$ROOT/hclc}
 MAN=$ROOT/man/hclc.1
 BASH_COMP=$ROOT/completions/hclc.bash
 ZSH_COMP=$ROOT/completions/_hclc
+# The completions run "hclc" as the user typed it: this one.
+PATH=$(dirname "$HCLC"):$PATH
 EMPTY=$(mktemp -d "${TMPDIR:-/tmp}/hclc-cli-docs.XXXXXX") || exit 1
 trap 'rm -rf "$EMPTY"' EXIT
 
@@ -118,12 +121,24 @@ report bash-completes-every-option "$problems"
 
 # --- zsh completion ----------------------------------------------------------
 
+# The command list comes from `hclc help`; a command without its own case
+# gets the options of its usage lines, so only the spelled-out ones are read:
+# each case with the $global (and $input, when it uses it) arrays.
+zsh_specs() {
+    local block
+    block=$(sed -n "/^ *$1)\$/,/;;/p" "$ZSH_COMP")
+    [ -n "$block" ] || return 1
+    sed -n '/^  global=(/,/^  )/p' "$ZSH_COMP"
+    case $block in *'$input'*) sed -n '/^  input=(/,/^  )/p' "$ZSH_COMP" ;; esac
+    printf '%s\n' "$block"
+}
 problems=
-for c in $commands; do grep -q "'$c:" "$ZSH_COMP" || problems="$problems command $c"; done
 for t in $targets; do grep -q "'$t:" "$ZSH_COMP" || problems="$problems target $t"; done
 for c in $commands; do
+    specs=$(zsh_specs "$c") || continue
     for o in $(command_options "$c") $global_options; do
-        grep -qE -- "(^|[^a-z-])$o([^a-z-]|\$)" "$ZSH_COMP" || problems="$problems option $o"
+        printf '%s\n' "$specs" | grep -qE -- "(^|[^a-z-])$o([^a-z-]|\$)" ||
+            problems="$problems $c:$o"
     done
 done
 if command -v zsh >/dev/null 2>&1; then
