@@ -16,6 +16,9 @@ CC       ?= cc
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/hclc
+MANDIR   ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 B        ?= build
 FUZZ_SECONDS ?= 60
 
@@ -145,10 +148,15 @@ bench: $(HCLC_BIN) $(B)/bench/cjson_floor $(B)/bench/measure
 	  MEASURE="$(abspath $(B)/bench/measure)" BENCH_DIR="$(abspath $(B)/bench)" \
 	  BENCH_SIZES="$(BENCH_SIZES)" bash tests/bench/run.sh
 
+# The binary, the templates, the man page and the bash and zsh completions.
 install: $(HCLC_BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(HCLC_BIN) $(DESTDIR)$(BINDIR)/hclc
 	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 man/hclc.1 $(DESTDIR)$(MANDIR)/man1/hclc.1
+	install -m 644 completions/hclc.bash $(DESTDIR)$(BASHCOMPDIR)/hclc
+	install -m 644 completions/_hclc $(DESTDIR)$(ZSHCOMPDIR)/_hclc
 
 # docs/ecs.md is committed; tests/checks/ecs-docs.sh fails when it is stale.
 ECS_DOCS_IN := grammar/ecs-schema.txt compiler/base/diag_codes.h

@@ -471,7 +471,7 @@ CompileStatus compile_tfvars(Arena *a, SourceSet *src, Diags *diags, const Compi
 }
 
 CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const char *path,
-                                 char **text, size_t *len)
+                                 const char ***names, uint32_t *count)
 {
     LoadedFiles files;
     LoadStatus ls = load_path(a, src, diags, path ? path : ".", &files);
@@ -480,11 +480,10 @@ CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const c
     Module mod;
     if (!module_build(a, diags, &files, &mod))
         return COMPILE_INPUT_ERRORS;
-    char *out = arena_strdup(a, "");
+    *names = arena_alloc(a, ((size_t)mod.nworkspaces + 1) * sizeof(char *));
     for (uint32_t i = 0; i < mod.nworkspaces; i++)
-        out = arena_printf(a, "%s%s\n", out, mod.workspaces[i].name);
-    *text = out;
-    *len = strlen(out);
+        (*names)[i] = mod.workspaces[i].name;
+    *count = mod.nworkspaces;
     return COMPILE_OK;
 }
 

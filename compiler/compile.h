@@ -68,9 +68,10 @@ CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const Com
 // left out unless include_sensitive. Only variables are evaluated.
 CompileStatus compile_tfvars(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
                              CompileResult *out);
-// The names of the declared workspaces, one per line, in declaration order.
+// The names of the declared workspaces, in declaration order (an array of
+// *count names in the arena).
 CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const char *path,
-                                 char **text, size_t *len);
+                                 const char ***names, uint32_t *count);
 
 // Writes a build's outputs: to `out_file` (replaced atomically; "-" or
 // NULL means `stdout`), or one DIR/NAME.json (NAME plus r->ext) per output

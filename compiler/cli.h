@@ -1,0 +1,140 @@
+// cli.h - the command line's shared parts: the options, the command table,
+// usage errors, the rendering of diagnostics and the exit statuses.
+//
+// main.c parses the arguments (cli_options.c), finds the command in
+// COMMANDS (commands.c) and calls its run function. Each command's run
+// function is cmd_NAME, declared below and defined in a driver-level file.
+#ifndef HCLC_CLI_H
+#define HCLC_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/source.h"
+#include "compile.h"
+
+#define HCLC_VERSION "0.1.0"
+
+typedef enum ExitStatus {
+    EXIT_OK = 0,    // success
+    EXIT_INPUT = 1, // errors in the input
+    EXIT_USAGE = 2, // a bad command line, or a command not implemented yet
+    EXIT_IO = 3,    // a file could not be read or written
+} ExitStatus;
+
+typedef enum DiagFormat {
+    FORMAT_TEXT, // file:line:col: error[E0123]: ... with an excerpt
+    FORMAT_JSON, // one JSON object a line
+} DiagFormat;
+
+typedef enum ColorMode {
+    COLOR_AUTO,   // colour when stderr is a terminal and NO_COLOR is unset or empty
+    COLOR_ALWAYS, // colour even when NO_COLOR is set
+    COLOR_NEVER,
+} ColorMode;
+
+// The options that take part in a build; each command accepts a subset.
+typedef enum OptionId {
+    OPT_WORKSPACE = 1 << 0,   // -w NAME, --workspace NAME
+    OPT_VAR = 1 << 1,         // --var NAME=VALUE (repeatable)
+    OPT_VAR_FILE = 1 << 2,    // --var-file FILE (repeatable)
+    OPT_TARGET = 1 << 3,      // -t TARGET, --target TARGET
+    OPT_OUT = 1 << 4,         // -o FILE
+    OPT_OUTPUT_NAME = 1 << 5, // --output NAME
+    OPT_ROOT = 1 << 6,        // --root DIR
+    OPT_TASK = 1 << 7,        // --task NAME
+    OPT_OUT_DIR = 1 << 8,     // --out-dir DIR
+    OPT_CANONICAL = 1 << 9,   // --canonical
+    OPT_STRICT = 1 << 10,     // --strict
+    OPT_ALL_WS = 1 << 11,     // --all-workspaces
+    OPT_JSON = 1 << 12,       // --json (tfvars)
+    OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
+    OPT_MAX_ERRORS = 1 << 14, // --max-errors N
+} OptionId;
+
+typedef struct Options {
+    DiagFormat format;
+    ColorMode color;
+    bool help;         // -h or --help
+    bool version;      // --version
+    unsigned given;    // OptionId bits of the build options given
+    size_t max_errors; // text diagnostics shown at most (0: all); DIAG_MAX_SHOWN by default
+    const char *workspace;
+    const char *target;
+    const char *out_file;
+    const char *output_name;
+    const char *root;
+    const char *task;
+    const char *out_dir;
+    const char **vars; // --var texts in order
+    uint32_t nvars;
+    const char **var_files; // --var-file paths in order
+    uint32_t nvar_files;
+    const char **args; // positional arguments, the command first
+    int nargs;
+} Options;
+
+// A command's work: `args` are the positional arguments after its name.
+typedef ExitStatus RunFn(Arena *arena, const Options *o, const char *const *args, int nargs);
+
+typedef struct Command {
+    const char *name;
+    const char *synopsis; // short form for the command list
+    const char *usage;    // full usage line(s) for `hclc help NAME`
+    const char *summary;  // one line for the command list
+    const char *details;  // paragraphs for `hclc help NAME`
+    RunFn *run;           // NULL: not implemented yet
+    bool hidden;          // left out of the help and of suggestions
+    unsigned accepts;     // OptionId bits the command takes
+} Command;
+
+// The commands, one file each or a few to a file.
+RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
+RunFn cmd_version, cmd_help;                               // commands.c
+RunFn cmd_debug;                                           // cmd_debug.c
+
+// --- commands.c: the table and the help texts ---
+
+// The command called `name`, or NULL.
+const Command *cli_find_command(const char *name);
+// Reports an unknown command, suggesting a close name; returns EXIT_USAGE.
+ExitStatus cli_unknown_command(Arena *arena, const Options *o, const char *name);
+// Prints the list of commands, options and exit statuses.
+void cli_print_help(FILE *out);
+// Prints `hclc help NAME` for `c`.
+void cli_print_command_help(FILE *out, const Command *c);
+// Reports that `c` has no run function yet; returns EXIT_USAGE.
+ExitStatus cli_not_implemented(const Options *o, const Command *c);
+
+// --- cli_options.c: the arguments ---
+
+// Splits argv into options and positional arguments (into `o`, allocated in
+// `arena`; other members keep the defaults the caller set). Reports the first
+// bad option as a usage error, in the --diagnostics format given anywhere on
+// the line, and returns false.
+bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o);
+// The name of the option with bit `id` ("--workspace", "-o").
+const char *cli_option_name(OptionId id);
+
+// --- cli_output.c: what the command line prints besides results ---
+
+// Prints "hclc: error: MESSAGE" and, when `help` is not NULL, a help line;
+// with --diagnostics=json one JSON object instead, with the fields of the
+// other diagnostics (code, file, start and end null). Returns EXIT_USAGE.
+ExitStatus cli_usage_error(const Options *o, const char *help, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+// Reports an extra positional argument `arg` of `command`.
+ExitStatus cli_too_many(const Options *o, const char *command, const char *arg);
+// Renders the diagnostics on stderr in the format and colour of `o`.
+void cli_render(const Options *o, const Diags *diags, const SourceSet *src);
+// The exit status of a compile status.
+ExitStatus cli_exit_status(CompileStatus st);
+// `status`, unless stdout could not be written (a full disk, a closed
+// pipe): then reports it and returns EXIT_IO.
+ExitStatus cli_check_stdout(const Options *o, ExitStatus status);
+
+#endif

@@ -1,0 +1,295 @@
+// commands.c - the table of commands and the help texts: `hclc help`,
+// `hclc help COMMAND`, `hclc version`, and the messages for an unknown or
+// unimplemented command.
+//
+// A new command is one entry of COMMANDS (name, help texts, run function,
+// the options it accepts) and a cmd_NAME declared in cli.h.
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "cli.h"
+
+#define INPUT_OPTIONS (OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT)
+
+const Command COMMANDS[] = {
+    {"build", "build [PATH]",
+     "hclc build [PATH] [-w WS] [--var NAME=VALUE]... [--var-file FILE]... [-t TARGET]\n"
+     "                  [--task NAME] [--canonical] [--strict] [--output NAME]\n"
+     "                  [--include-sensitive] [-o FILE | --out-dir DIR] [--root DIR]\n"
+     "                  [--max-errors N]\n"
+     "       hclc build [PATH] --all-workspaces --out-dir DIR [OPTIONS]",
+     "compile PATH for one workspace and print the result",
+     "Loads PATH (a .hcl file, or a directory's *.hcl files in file-name order),\n"
+     "evaluates it for one workspace, validates every task definition it builds\n"
+     "against the ECS API's rules, and prints the result. Nothing is printed, and\n"
+     "no file is written, when anything fails.\n"
+     "\n"
+     "  -w, --workspace NAME   the workspace (else HCLC_WORKSPACE, else \"default\")\n"
+     "  --var NAME=VALUE       set a variable (highest precedence; repeatable)\n"
+     "  --var-file FILE        read variable values from FILE: .tfvars (attribute\n"
+     "                         syntax), .json or .yaml/.yml (repeatable, in order)\n"
+     "  -t, --target TARGET    task-definition: the RegisterTaskDefinition request\n"
+     "                         (the default when PATH has task_definition blocks);\n"
+     "                         container-definitions: the containers' JSON array;\n"
+     "                         json: the output blocks as one object (the default\n"
+     "                         when there is no task_definition);\n"
+     "                         cloudformation, cloudformation-yaml: a\n"
+     "                         CloudFormation template, JSON or YAML, with every\n"
+     "                         task definition as an AWS::ECS::TaskDefinition;\n"
+     "                         tfvars, tfvars-json: the variable values (see\n"
+     "                         hclc help tfvars)\n"
+     "  --task NAME            the task definition to build when there are several\n"
+     "  --out-dir DIR          write DIR/NAME.json for every task definition\n"
+     "  --all-workspaces       build every declared workspace (\"default\" when none\n"
+     "                         is declared) and write each one's files under\n"
+     "                         DIR/WS/ (needs --out-dir; nothing is written\n"
+     "                         unless every workspace builds)\n"
+     "  --canonical            the form AWS reads back: sorted containers and\n"
+     "                         environment, defaults written out\n"
+     "  --strict               warnings are errors\n"
+     "  --output NAME          print only the value of output NAME (json target)\n"
+     "  --include-sensitive    tfvars targets: write sensitive variables too\n"
+     "  -o FILE                write FILE (replaced atomically) instead of stdout;\n"
+     "                         -o - is stdout\n"
+     "  --root DIR             the project root: file() and templatefile() read only\n"
+     "                         inside it (default: PATH's directory)\n"
+     "  --max-errors N         show at most N text diagnostics (default 20; 0: no\n"
+     "                         limit; JSON diagnostics are never cut)\n"
+     "\n"
+     "Variable values, lowest precedence first: the default, the workspace block,\n"
+     "--var-file files in order, HCLC_VAR_NAME environment variables, --var flags.\n"
+     "\n"
+     "Registering the result with the aws cli:\n"
+     "\n"
+     "  aws ecs register-task-definition --cli-input-json \"$(hclc build -w prod)\"\n"
+     "\n"
+     "or through a file:\n"
+     "\n"
+     "  hclc build -w prod -o td.json\n"
+     "  aws ecs register-task-definition --cli-input-json file://td.json\n"
+     "\n"
+     "(A pipe into --cli-input-json file:///dev/stdin does not work: the aws cli\n"
+     "reads the file twice, and the second read of a pipe is empty.)\n",
+     cmd_build, false,
+     INPUT_OPTIONS | OPT_TARGET | OPT_OUT | OPT_OUTPUT_NAME | OPT_TASK | OPT_OUT_DIR |
+         OPT_CANONICAL | OPT_STRICT | OPT_SENSITIVE | OPT_ALL_WS | OPT_MAX_ERRORS},
+    {"validate", "validate [PATH]",
+     "hclc validate [PATH] [-w WS | --all-workspaces] [--var NAME=VALUE]...\n"
+     "              [--var-file FILE]... [--strict] [--root DIR] [--max-errors N]",
+     "check a project, or a task definition's JSON",
+     "Reads PATH and reports every error in it: syntax, declarations, variable\n"
+     "values and their validations, every expression evaluated for the\n"
+     "workspace, and every task definition checked against the ECS API's rules.\n"
+     "PATH is a .hcl file, or a directory whose *.hcl files (not those of its\n"
+     "subdirectories) are read in file-name order; it defaults to the current\n"
+     "directory. With --all-workspaces every declared workspace is checked and\n"
+     "the failed ones are named. Nothing is printed when the input is valid: the\n"
+     "exit status says it. The options are those of build.\n"
+     "\n"
+     "A PATH ending in .json is existing JSON: a RegisterTaskDefinition request, a\n"
+     "container-definitions array, the output of aws ecs describe-task-definition\n"
+     "(its read-only members are named), or a CloudFormation template; a PATH\n"
+     "ending in .yaml or .yml is a CloudFormation template (short-form tags such\n"
+     "as !Ref and !Sub are read; values from intrinsics are taken as unknown).\n"
+     "Every task definition in it is checked, and problems are reported at the\n"
+     "file's line and column.\n",
+     cmd_validate, false, INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS},
+    {"tfvars", "tfvars [PATH]",
+     "hclc tfvars [PATH] [-w WS | --all-workspaces] [--json] [--include-sensitive]\n"
+     "                   [--var NAME=VALUE]... [--var-file FILE]...\n"
+     "                   [-o FILE | --out-dir DIR] [--root DIR] [--max-errors N]",
+     "print a workspace's variable values as .tfvars",
+     "Prints the value every variable of PATH gets in one workspace, after its\n"
+     "type conversion, as a Terraform .tfvars file: one NAME = VALUE line per\n"
+     "variable, sorted by name. Terraform reads the file back unchanged, and so\n"
+     "does hclc build --var-file: a build with it gives the same output. A\n"
+     "sensitive variable is left out, with a comment saying so.\n"
+     "\n"
+     "  -w, --workspace NAME   the workspace (else HCLC_WORKSPACE, else \"default\")\n"
+     "  --all-workspaces       every declared workspace, one file each (needs\n"
+     "                         --out-dir)\n"
+     "  --json                 .tfvars.json instead: one JSON object\n"
+     "  --include-sensitive    write sensitive variables too\n"
+     "  -o FILE                write FILE (replaced atomically) instead of stdout\n"
+     "  --out-dir DIR          write DIR/WS.tfvars (DIR/WS.tfvars.json with --json)\n"
+     "  --var, --var-file, --root, --max-errors   as for build\n"
+     "\n"
+     "  hclc tfvars -w prod -o prod.tfvars\n"
+     "  hclc tfvars --all-workspaces --out-dir env\n",
+     cmd_tfvars, false,
+     INPUT_OPTIONS | OPT_OUT | OPT_OUT_DIR | OPT_ALL_WS | OPT_JSON | OPT_SENSITIVE |
+         OPT_MAX_ERRORS},
+    {"workspaces", "workspaces [PATH]", "hclc workspaces [PATH] [--json] [--max-errors N]",
+     "list the workspaces that PATH declares",
+     "Prints the name of each workspace block of PATH, one a line, in the order\n"
+     "they are declared. The workspace \"default\" needs no block and is not listed.\n"
+     "\n"
+     "  --json                 one JSON array of the names instead\n"
+     "  --max-errors N         as for build\n",
+     cmd_workspaces, false, OPT_JSON | OPT_MAX_ERRORS},
+    {"version", "version", "hclc version", "print the version of hclc",
+     "Prints \"hclc " HCLC_VERSION "\". hclc --version does the same.\n", cmd_version, false, 0},
+    {"help", "help [COMMAND]", "hclc help [COMMAND]", "print this text, or the details of COMMAND",
+     "Prints the list of commands, or the details of COMMAND. hclc COMMAND --help\n"
+     "does the same.\n",
+     cmd_help, false, 0},
+    {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
+     "rewrite files in the canonical layout",
+     "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
+     "which files differ from it.\n",
+     NULL, false, 0},
+    {"import", "import KIND FILE",
+     "hclc import task-definition FILE.json\n"
+     "       hclc import compose docker-compose.yml",
+     "turn task-definition JSON or docker-compose YAML into .hcl",
+     "Will turn the JSON of aws ecs describe-task-definition, or a docker-compose\n"
+     "file, into .hcl source.\n",
+     NULL, false, 0},
+    {"debug", "debug tokens|ast FILE", "hclc debug tokens FILE\n       hclc debug ast FILE",
+     "print the tokens or the syntax tree of FILE (for testing hclc)",
+     "Prints one line per token or syntax-tree node, with its span. The format\n"
+     "is for tests and for debugging hclc; it is not a stable interface.\n",
+     cmd_debug, true, 0},
+};
+
+#define NCOMMANDS (sizeof(COMMANDS) / sizeof(COMMANDS[0]))
+
+// --- help --------------------------------------------------------------------
+
+static void print_options(FILE *out)
+{
+    fputs("options (accepted anywhere on the line):\n"
+          "  --diagnostics=text|json    print diagnostics as text (the default) or as\n"
+          "                             one JSON object a line; an error in the\n"
+          "                             command line itself too, with code, file,\n"
+          "                             start and end null\n"
+          "  --color=auto|always|never  colour text diagnostics; auto (the default)\n"
+          "                             colours only on a terminal and never when\n"
+          "                             NO_COLOR is set\n"
+          "                             (--diagnostics json and --color always, with\n"
+          "                             the value as the next argument, work too)\n"
+          "  -h, --help                 print help (of the command, when one is given)\n"
+          "  --version                  print the version\n",
+          out);
+}
+
+static void print_environment(FILE *out)
+{
+    fputs("environment:\n"
+          "  HCLC_WORKSPACE             the workspace when -w is not given\n"
+          "  HCLC_VAR_NAME              the value of variable NAME (below --var)\n"
+          "  HCLC_TEMPLATE_PATH         folders (separated by ':') searched for\n"
+          "                             templates \"hclc:NAME\" before the installed ones\n"
+          "  NO_COLOR                   when set and not empty: no colour with\n"
+          "                             --color=auto\n",
+          out);
+}
+
+static void print_exit_codes(FILE *out)
+{
+    fputs("exit status: 0 success, 1 errors in the input, 2 usage error, 3 I/O error\n", out);
+}
+
+static void print_command_list(FILE *out, bool implemented)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        const Command *c = &COMMANDS[i];
+        if (!c->hidden && (c->run != NULL) == implemented)
+            fprintf(out, "  %-18s %s\n", c->synopsis, c->summary);
+    }
+}
+
+void cli_print_help(FILE *out)
+{
+    fputs("hclc " HCLC_VERSION " - compiles .hcl files into AWS ECS JSON\n"
+          "\n"
+          "usage: hclc COMMAND [ARGUMENTS] [OPTIONS]\n"
+          "\n"
+          "commands:\n",
+          out);
+    print_command_list(out, true);
+    fputs("\nnot implemented yet (running one is a usage error, exit status 2):\n", out);
+    print_command_list(out, false);
+    fputc('\n', out);
+    print_options(out);
+    fputc('\n', out);
+    print_environment(out);
+    fputc('\n', out);
+    print_exit_codes(out);
+}
+
+void cli_print_command_help(FILE *out, const Command *c)
+{
+    fprintf(out, "usage: %s\n\n%s\n", c->usage, c->details);
+    if (!c->run) {
+        fputs("Not implemented yet in hclc " HCLC_VERSION ": running it is a usage error\n"
+              "(exit status 2).\n",
+              out);
+        return;
+    }
+    print_options(out);
+    fputc('\n', out);
+    print_exit_codes(out);
+}
+
+// --- lookup ------------------------------------------------------------------
+
+const Command *cli_find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(COMMANDS[i].name, name) == 0)
+            return &COMMANDS[i];
+    return NULL;
+}
+
+ExitStatus cli_unknown_command(Arena *arena, const Options *o, const char *name)
+{
+    const char *names[NCOMMANDS];
+    size_t n = 0;
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!COMMANDS[i].hidden)
+            names[n++] = COMMANDS[i].name;
+    const char *guess = diag_suggest(name, names, n);
+    if (guess)
+        return cli_usage_error(o, arena_printf(arena, "did you mean \"%s\"?", guess),
+                               "unknown command \"%s\"", name);
+    return cli_usage_error(o, "run \"hclc help\" to see the commands", "unknown command \"%s\"",
+                           name);
+}
+
+ExitStatus cli_not_implemented(const Options *o, const Command *c)
+{
+    return cli_usage_error(o,
+                           "this version has build, validate, tfvars, workspaces, version and "
+                           "help; see \"hclc help\"",
+                           "command \"%s\" is not implemented yet in hclc " HCLC_VERSION, c->name);
+}
+
+// --- help and version ----------------------------------------------------------
+
+ExitStatus cmd_version(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    (void)arena;
+    if (nargs > 0)
+        return cli_too_many(o, "version", args[0]);
+    puts("hclc " HCLC_VERSION);
+    return EXIT_OK;
+}
+
+ExitStatus cmd_help(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    if (nargs > 1)
+        return cli_too_many(o, "help", args[1]);
+    if (nargs == 0) {
+        cli_print_help(stdout);
+        return EXIT_OK;
+    }
+    const Command *c = cli_find_command(args[0]);
+    if (!c)
+        return cli_unknown_command(arena, o, args[0]);
+    cli_print_command_help(stdout, c);
+    return EXIT_OK;
+}

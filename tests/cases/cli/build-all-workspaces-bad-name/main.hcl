@@ -1,0 +1,3 @@
+workspace "dev" {}
+workspace ".." {}
+output "x" { value = 1 }
