@@ -3,7 +3,7 @@
 #
 #   make            build ./hclc
 #   make demo       build, then run hclc on a sample
-#   make check      unit tests, golden cases and samples (BLESS=1 rewrites
+#   make check      unit tests, golden cases, tests/lang.test and samples (BLESS=1 rewrites
 #                   expectations; T=SUBSTRING runs only the matching cases)
 #   make sanitize   the same suite under AddressSanitizer + UBSan + LeakSanitizer
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
