@@ -3,7 +3,7 @@
 #
 #   make            build ./hclc
 #   make demo       build, then run hclc on a sample
-#   make check      unit tests, golden cases and samples (BLESS=1 rewrites
+#   make check      unit tests, golden cases, tests/lang.test and samples (BLESS=1 rewrites
 #                   expectations; T=SUBSTRING runs only the matching cases)
 #   make sanitize   the same suite under AddressSanitizer + UBSan + LeakSanitizer
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
@@ -44,9 +44,11 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 SCHEMA_C := $(B)/gen/ecs_schema.c
 LIB_OBJ  += $(B)/gen/ecs_schema.o
 MAIN_OBJ := $(B)/compiler/main.o
-FORMAT_FILES = $(wildcard compiler/*.[ch] compiler/*/*.[ch] tests/unit/*.c tests/fuzz/*.c)
+FORMAT_FILES = $(wildcard compiler/*.[ch] compiler/*/*.[ch] tests/unit/*.c tests/fuzz/*.c tests/lang/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# The runner of tests/lang.test (tests/checks/lang.sh runs it).
+LANG_BIN := $(B)/tests/lang_test
 LIB      := $(B)/libhclc.a
 HCLC_BIN := $(if $(filter build,$(B)),hclc,$(B)/hclc)
 
@@ -96,9 +98,13 @@ $(B)/tests/%: tests/unit/%.c $(LIB) | $(B)/.deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -Icompiler -MMD -MP -o $@ $< $(LIB) $(CMOCKA_LIBS) $(PKG_LIBS) $(LDFLAGS_ALL)
 
-unit-bins: $(UNIT_BIN)
+$(LANG_BIN): tests/lang/lang_test.c $(LIB) | $(B)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Icompiler -MMD -MP -o $@ $< $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d)
+unit-bins: $(UNIT_BIN) $(LANG_BIN)
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d) $(LANG_BIN).d
 
 # --- use ------------------------------------------------------------------
 demo: $(HCLC_BIN)

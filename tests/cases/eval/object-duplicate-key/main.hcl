@@ -1,8 +1,8 @@
+# The note that points at the first key; tests/lang.test holds the other
+# object-key errors.
 output "o" {
   value = {
     name = "a"
     "name" = "b"
   }
 }
-output "key_null" { value = { (null) = 1 } }
-output "key_list" { value = { ([1]) = 1 } }

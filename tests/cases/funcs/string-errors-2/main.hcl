@@ -1,2 +1,0 @@
-output "chomp" { value = chomp(["a"]) }
-output "indent" { value = indent("two", "a\nb") }
