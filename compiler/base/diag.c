@@ -603,12 +603,6 @@ void diag_render_text(FILE *out, const Diags *d, const SourceSet *src, DiagRende
 
 // --- JSON rendering ----------------------------------------------------------
 
-_Noreturn static void json_out_of_memory(void)
-{
-    fputs("hclc: error: out of memory (rendering diagnostics as JSON)\n", stderr);
-    exit(3);
-}
-
 static bool add_position(cJSON *obj, const char *key, const SourceSet *src, uint32_t file,
                          uint32_t shown, uint32_t byte)
 {
@@ -692,12 +686,12 @@ void diag_render_json(FILE *out, const Diags *d, const SourceSet *src)
         cJSON *obj = cJSON_CreateObject();
         if (!obj || !fill_json(obj, src, d->items[i])) {
             cJSON_Delete(obj);
-            json_out_of_memory();
+            arena_out_of_memory("rendering diagnostics as JSON");
         }
         char *text = cJSON_PrintUnformatted(obj);
         cJSON_Delete(obj);
         if (!text)
-            json_out_of_memory();
+            arena_out_of_memory("rendering diagnostics as JSON");
         fputs(text, out);
         fputc('\n', out);
         cJSON_free(text);

@@ -95,8 +95,7 @@ static void report_parser_error(YamlReader *r)
     const yaml_parser_t *p = &r->parser;
     const char *problem = p->problem ? p->problem : "unreadable input";
     if (p->error == YAML_MEMORY_ERROR) {
-        fprintf(stderr, "hclc: error: out of memory (reading YAML)\n");
-        exit(3);
+        arena_out_of_memory("reading YAML");
     }
     Span at;
     if (p->error == YAML_READER_ERROR) {
@@ -741,8 +740,7 @@ static Value *read_yaml(Arena *a, const SourceSet *src, uint32_t file, Diags *di
         return NULL;
     YamlReader r = {.d = &d, .mark_byte = decode_bom_length(&d), .cfn = cfn};
     if (!yaml_parser_initialize(&r.parser)) {
-        fprintf(stderr, "hclc: error: out of memory (reading YAML)\n");
-        exit(3);
+        arena_out_of_memory("reading YAML");
     }
     // With the encoding set, libyaml no longer skips a BOM: skip it here.
     yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);

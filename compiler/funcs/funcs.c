@@ -143,13 +143,6 @@ Value *fn_call(FnContext *ctx, const FnCall *call)
 
 // --- the pattern cache -----------------------------------------------------------
 
-// PCRE2 allocates with malloc; its failures end hclc as xmalloc's do.
-static _Noreturn void out_of_memory(void)
-{
-    fputs("hclc: error: out of memory\n", stderr);
-    exit(3);
-}
-
 static uint64_t hash_pattern(const char *s, size_t len)
 {
     uint64_t h = 1469598103934665603u; // FNV-1a
@@ -170,7 +163,7 @@ static FnRegexCache *cache_of(FnContext *ctx)
         memset(c->slots, 0, c->nslots * sizeof(uint32_t));
         c->mctx = pcre2_match_context_create(NULL);
         if (!c->mctx)
-            out_of_memory();
+            arena_out_of_memory(NULL); // PCRE2 allocates with malloc
         pcre2_set_match_limit(c->mctx, REGEX_MATCH_LIMIT);
         pcre2_set_depth_limit(c->mctx, REGEX_DEPTH_LIMIT);
         pcre2_set_heap_limit(c->mctx, REGEX_HEAP_LIMIT_KIB);
@@ -262,7 +255,7 @@ static pcre2_match_data *match_data(const RegexEntry *re)
 {
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
     if (!md)
-        out_of_memory();
+        arena_out_of_memory(NULL); // PCRE2 allocates with malloc
     return md;
 }
 
