@@ -15,6 +15,8 @@
 
 #include <yaml.h>
 
+#include "base/hash.h"
+
 // Alias expansions allowed in one YAML document, counted in values: the
 // "billion laughs" document expands 9 aliases into 10^9 values.
 #define DECODE_MAX_EXPANDED 1000000u
@@ -131,9 +133,7 @@ static bool next_event(YamlReader *r)
 
 static Anchor *anchor_slot(YamlReader *r, const char *name)
 {
-    uint32_t h = 2166136261u; // FNV-1a
-    for (const char *s = name; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
+    uint32_t h = hash_fnv32(name, strlen(name));
     uint32_t mask = r->anchor_cap - 1;
     uint32_t i = h & mask;
     while (r->anchors[i].name && strcmp(r->anchors[i].name, name) != 0)

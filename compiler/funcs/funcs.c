@@ -18,6 +18,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "base/hash.h"
 #include "funcs/funcs_impl.h"
 
 #define REGEX_MATCH_LIMIT 1000000  // backtracking steps per match attempt
@@ -143,16 +144,6 @@ Value *fn_call(FnContext *ctx, const FnCall *call)
 
 // --- the pattern cache -----------------------------------------------------------
 
-static uint64_t hash_pattern(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u; // FNV-1a
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
 static FnRegexCache *cache_of(FnContext *ctx)
 {
     if (!ctx->regex) {
@@ -215,7 +206,7 @@ static const RegexEntry *regex_get(FnContext *ctx, const FnCall *call, uint32_t 
                                    const char *pat, size_t len)
 {
     FnRegexCache *c = cache_of(ctx);
-    uint64_t h = hash_pattern(pat, len);
+    uint64_t h = hash_fnv64(pat, len);
     uint32_t s = (uint32_t)h & (c->nslots - 1);
     for (; c->slots[s]; s = (s + 1) & (c->nslots - 1)) {
         RegexEntry *e = &c->items[c->slots[s] - 1];

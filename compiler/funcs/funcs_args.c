@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
+
 #define SHOW_MAX_CHARS 40 // code points of a string shown in a message
 
 // --- results and errors ------------------------------------------------------
@@ -504,16 +506,6 @@ static uint64_t mix(uint64_t h, uint64_t x)
     return h;
 }
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u; // FNV-1a
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
 uint64_t fn_value_hash(const Value *v)
 {
     switch (v->kind) {
@@ -530,7 +522,7 @@ uint64_t fn_value_hash(const Value *v)
         return mix(4, bits);
     }
     case VAL_STRING:
-        return mix(5, hash_bytes(v->as.str.ptr, v->as.str.len));
+        return mix(5, hash_fnv64(v->as.str.ptr, v->as.str.len));
     case VAL_LIST: {
         uint64_t h = 6;
         for (uint32_t i = 0; i < v->as.list.count; i++)
@@ -541,7 +533,7 @@ uint64_t fn_value_hash(const Value *v)
         uint64_t sum = 7; // order-independent, as value_equal ignores member order
         for (uint32_t i = 0; i < v->as.object.count; i++) {
             const ValueStr *k = &v->as.object.keys[i];
-            sum += mix(hash_bytes(k->ptr, k->len), fn_value_hash(v->as.object.vals[i]));
+            sum += mix(hash_fnv64(k->ptr, k->len), fn_value_hash(v->as.object.vals[i]));
         }
         return sum;
     }

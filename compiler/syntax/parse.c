@@ -33,6 +33,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
+
 #define NO_MATCH UINT32_MAX
 
 typedef struct Cursor {
@@ -1421,14 +1423,6 @@ typedef struct BodyBuilder {
     uint32_t nslots, nattrs;
 } BodyBuilder;
 
-static uint32_t name_hash(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
 // Returns the attribute already named like `a`, or records `a` and returns NULL.
 static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 {
@@ -1438,7 +1432,7 @@ static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
         for (uint32_t i = 0; i < bb->nslots; i++) {
             if (!bb->slots[i])
                 continue;
-            uint32_t j = name_hash(bb->slots[i]->name) & (n - 1);
+            uint32_t j = hash_fnv32(bb->slots[i]->name, strlen(bb->slots[i]->name)) & (n - 1);
             while (slots[j])
                 j = (j + 1) & (n - 1);
             slots[j] = bb->slots[i];
@@ -1446,7 +1440,7 @@ static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
         bb->slots = slots;
         bb->nslots = n;
     }
-    uint32_t j = name_hash(a->name) & (bb->nslots - 1);
+    uint32_t j = hash_fnv32(a->name, strlen(a->name)) & (bb->nslots - 1);
     for (; bb->slots[j]; j = (j + 1) & (bb->nslots - 1))
         if (strcmp(bb->slots[j]->name, a->name) == 0)
             return bb->slots[j];
