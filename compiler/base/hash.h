@@ -21,7 +21,7 @@ static inline uint32_t hash_fnv32(const char *s, size_t len)
 // Returns the 64-bit FNV-1a hash of the `len` bytes at `s`.
 static inline uint64_t hash_fnv64(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603u;
+    uint64_t h = 14695981039346656037u;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211u;

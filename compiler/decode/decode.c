@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
+
 // Longest key or text quoted in a message.
 #define QUOTE_MAX 40
 
@@ -45,20 +47,8 @@ const char *decode_quote(Arena *a, const char *s, size_t len)
 
 uint32_t decode_utf8_length(const unsigned char *s, uint32_t i, uint32_t len)
 {
-    unsigned char c = s[i];
-    if (c < 0x80)
-        return 1;
-    uint32_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (n == 0 || c > 0xF4 || len - i < n)
-        return 0;
-    for (uint32_t k = 1; k < n; k++)
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-    unsigned char c1 = s[i + 1];
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-        (c == 0xF4 && c1 > 0x8F))
-        return 0;
-    return n;
+    uint32_t cp;
+    return (uint32_t)utf8_decode((const char *)s + i, len - i, &cp);
 }
 
 bool decode_check_encoding(Decoder *d)

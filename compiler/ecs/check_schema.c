@@ -19,6 +19,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "base/utf8.h"
+
 enum {
     PATTERN_CACHE = 16, // distinct patterns (the tables have 9)
     SHOW_MAX = 60,      // characters of a string shown in a message
@@ -100,13 +102,9 @@ static const char *aws_where(const char *path)
 // whether something was left out.
 static size_t show_len(const char *s, size_t len, bool *cut)
 {
-    size_t chars = 0, i = 0;
-    for (; i < len; i++) {
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == SHOW_MAX)
-            break;
-    }
-    *cut = i < len;
-    return i;
+    size_t n = utf8_offset(s, len, SHOW_MAX);
+    *cut = n < len;
+    return n;
 }
 
 // `s` in double quotes, escaped, shortened.
@@ -261,14 +259,6 @@ static const char *value_text(const Value *v)
         break;
     }
     return "an invalid value";
-}
-
-static uint32_t utf8_chars(const char *s, uint32_t len)
-{
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
 }
 
 static const char *join_values(Checker *k, const char *const *vals, uint32_t n)
@@ -482,7 +472,7 @@ static void container_quote(Checker *k, Diag *g, const SchemaShape *owner, const
 static bool check_length(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
                          const char *path)
 {
-    uint32_t n = utf8_chars(v->as.str.ptr, v->as.str.len);
+    uint32_t n = (uint32_t)utf8_count(v->as.str.ptr, v->as.str.len);
     DiagCode code = string_code(owner, m, E_ECS_LENGTH);
     Diag *g = NULL;
     if (m->has_min && n < m->min && n == 0)
@@ -506,10 +496,9 @@ static const char *bad_name_char(Checker *k, const ValueStr *s)
         if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
             ch == '_' || ch == '-')
             continue;
-        uint32_t end = i + 1;
-        while (end < s->len && ((unsigned char)s->ptr[end] & 0xC0) == 0x80)
-            end++;
-        return quote(k, s->ptr + i, end - i);
+        size_t adv;
+        utf8_next(s->ptr + i, s->len - i, &adv);
+        return quote(k, s->ptr + i, adv);
     }
     return NULL;
 }

@@ -219,7 +219,7 @@ static const RegexEntry *regex_get(FnContext *ctx, const FnCall *call, uint32_t 
     if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(err, msg, sizeof msg);
-        size_t at = offset <= len ? fn_utf8_count(pat, offset) + 1 : 0;
+        size_t at = offset <= len ? utf8_count(pat, offset) + 1 : 0;
         fn_report(ctx, E_BAD_REGEX, fn_arg_span(call, argi),
                   "invalid regular expression at character %zu: %s", at, (const char *)msg);
         return NULL;
@@ -355,7 +355,7 @@ static size_t next_char(const char *s, size_t len, size_t pos)
     if (pos >= len)
         return len + 1;
     size_t adv;
-    fn_utf8_next(s + pos, len - pos, &adv);
+    utf8_next(s + pos, len - pos, &adv);
     return pos + adv;
 }
 
@@ -506,7 +506,7 @@ static Value *replace_text(FnContext *ctx, const FnCall *call, ValueStr str, Val
     if (old.len == 0) {
         for (size_t i = 0; i < str.len && !out.over;) {
             size_t adv;
-            fn_utf8_next(str.ptr + i, str.len - i, &adv);
+            utf8_next(str.ptr + i, str.len - i, &adv);
             fn_buf_put(&out, with.ptr, with.len);
             fn_buf_put(&out, str.ptr + i, adv);
             i += adv;

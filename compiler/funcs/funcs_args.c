@@ -78,7 +78,7 @@ static void show_string(FnBuf *b, const char *s, size_t len)
             break;
         }
         size_t adv;
-        uint32_t cp = fn_utf8_next(s + i, len - i, &adv);
+        uint32_t cp = utf8_next(s + i, len - i, &adv);
         if (cp == '"' || cp == '\\') {
             fn_buf_putc(b, '\\');
             fn_buf_putc(b, (char)cp);
@@ -407,72 +407,6 @@ Value *fn_buf_value(FnContext *ctx, const FnCall *call, FnBuf *b)
         return value_string_ref(ctx->arena, call->span, "", 0);
     b->ptr[b->len] = '\0'; // buf_reserve always keeps room for it
     return value_string_ref(ctx->arena, call->span, b->ptr, b->len);
-}
-
-// --- UTF-8 ------------------------------------------------------------------------
-
-uint32_t fn_utf8_next(const char *s, size_t len, size_t *adv)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    *adv = 1;
-    if (u[0] < 0x80)
-        return u[0];
-    size_t need;
-    uint32_t cp, min;
-    if ((u[0] & 0xE0) == 0xC0) {
-        need = 2, cp = u[0] & 0x1Fu, min = 0x80;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        need = 3, cp = u[0] & 0x0Fu, min = 0x800;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        need = 4, cp = u[0] & 0x07u, min = 0x10000;
-    } else {
-        return 0xFFFD;
-    }
-    if (len < need)
-        return 0xFFFD;
-    for (size_t i = 1; i < need; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return 0xFFFD;
-        cp = (cp << 6) | (u[i] & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0xFFFD;
-    *adv = need;
-    return cp;
-}
-
-size_t fn_utf8_count(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; n++) {
-        size_t adv;
-        fn_utf8_next(s + i, len - i, &adv);
-        i += adv;
-    }
-    return n;
-}
-
-size_t fn_utf8_offset(const char *s, size_t len, size_t n)
-{
-    size_t i = 0;
-    for (size_t k = 0; k < n && i < len; k++) {
-        size_t adv;
-        fn_utf8_next(s + i, len - i, &adv);
-        i += adv;
-    }
-    return i;
-}
-
-bool fn_utf8_valid(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        size_t adv;
-        uint32_t cp = fn_utf8_next(s + i, len - i, &adv);
-        if (cp == 0xFFFD && adv == 1 && (unsigned char)s[i] >= 0x80)
-            return false;
-        i += adv;
-    }
-    return true;
 }
 
 bool fn_is_space(uint32_t cp)

@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+
 #define MAX_REPORTS 200     // lexer errors per file; later ones are not reported
 #define NEAR_MISS_REPORTS 3 // errors per kind of near-miss character per file
 
@@ -136,26 +138,12 @@ static uint32_t break_len(const Lexer *L, uint32_t p)
     return 0;
 }
 
-// Length of the UTF-8 sequence starting with the (valid) lead byte `c`.
-static uint32_t seq_len(unsigned char c)
+// The character at L->s[at] (the text is valid UTF-8: check_source ran
+// first); stores its length in *n.
+static uint32_t char_at(const Lexer *L, uint32_t at, uint32_t *n)
 {
-    if (c < 0x80)
-        return 1;
-    if (c < 0xE0)
-        return 2;
-    return c < 0xF0 ? 3 : 4;
-}
-
-// Decodes the (valid) UTF-8 sequence at `p`.
-static uint32_t decode_cp(const char *p)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    uint32_t n = seq_len(u[0]);
-    if (n == 1)
-        return u[0];
-    uint32_t cp = u[0] & (0xFF >> (n + 1));
-    for (uint32_t i = 1; i < n; i++)
-        cp = (cp << 6) | (u[i] & 0x3F);
+    uint32_t cp;
+    *n = (uint32_t)utf8_decode(L->s + at, L->len - at, &cp);
     return cp;
 }
 
@@ -281,23 +269,21 @@ static bool enter(Lexer *L, uint32_t start, uint32_t end)
 
 // --- source check -----------------------------------------------------------
 
-// Length of the valid UTF-8 sequence at `p` (`avail` bytes left), or 0 when
-// it is invalid; then *bad is the number of bytes at fault and *why says why.
-static uint32_t utf8_check(const unsigned char *p, uint32_t avail, uint32_t *bad, const char **why)
+// Says why the bytes at `p` (`avail` left), which utf8_decode refused, are
+// not UTF-8: *bad is the number of bytes at fault and *why the reason.
+static void utf8_fault(const unsigned char *p, uint32_t avail, uint32_t *bad, const char **why)
 {
     unsigned c = p[0], lo = 0x80, hi = 0xBF;
     uint32_t n;
     *bad = 1;
-    if (c < 0x80)
-        return 1;
     if (c < 0xC2) {
         *why = c < 0xC0 ? "a continuation byte cannot start a character"
                         : "this is an overlong encoding";
-        return 0;
+        return;
     }
     if (c > 0xF4) {
         *why = "this byte never appears in UTF-8";
-        return 0;
+        return;
     }
     n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : lo;
@@ -307,7 +293,7 @@ static uint32_t utf8_check(const unsigned char *p, uint32_t avail, uint32_t *bad
             *bad = i;
             *why = i >= avail ? "the file ends in the middle of a character"
                               : "a multi-byte character is cut short here";
-            return 0;
+            return;
         }
         if (i == 1 && (p[i] < lo || p[i] > hi)) {
             while (*bad < n && *bad < avail && p[*bad] >= 0x80 && p[*bad] <= 0xBF)
@@ -315,10 +301,9 @@ static uint32_t utf8_check(const unsigned char *p, uint32_t avail, uint32_t *bad
             *why = c == 0xED   ? "these bytes encode a UTF-16 surrogate, which UTF-8 excludes"
                    : c == 0xF4 ? "these bytes encode a code point above U+10FFFF"
                                : "this is an overlong encoding";
-            return 0;
+            return;
         }
     }
-    return n;
 }
 
 static void report_utf8(Lexer *L, uint32_t at, uint32_t bad, const char *why)
@@ -357,14 +342,15 @@ static bool check_source(Lexer *L)
                  "this looks like a binary file; hclc reads UTF-8 text");
             return false;
         }
-        uint32_t bad;
+        uint32_t cp, bad;
         const char *why = "";
-        uint32_t n = utf8_check(s + i, L->len - i, &bad, &why);
+        size_t n = utf8_decode(L->s + i, L->len - i, &cp);
         if (!n) {
+            utf8_fault(s + i, L->len - i, &bad, &why);
             report_utf8(L, i, bad, why);
             return false;
         }
-        i += n;
+        i += (uint32_t)n;
     }
     return true;
 }
@@ -535,7 +521,8 @@ static void wrong_quote_help(Lexer *L, Diag *g, const char *what, const char *bo
 // Text in single or curly quotes, closed on the same line: one invalid token.
 static void lex_wrong_quotes(Lexer *L, const char *closer)
 {
-    uint32_t start = L->pos, olen = seq_len((unsigned char)L->s[start]);
+    uint32_t start = L->pos, olen;
+    uint32_t ocp = char_at(L, start, &olen);
     size_t clen = strlen(closer);
     uint32_t p = start + olen;
     while (p < L->len && L->s[p] != '\n' && strncmp(L->s + p, closer, clen) != 0)
@@ -552,7 +539,7 @@ static void lex_wrong_quotes(Lexer *L, const char *closer)
         g = report(L, E_BAD_CHAR, start, end, "invalid character \"'\"");
     else
         g = report(L, E_BAD_CHAR, start, end, "invalid character \"%.*s\" (U+%04X)", (int)olen,
-                   L->s + start, (unsigned)decode_cp(L->s + start));
+                   L->s + start, (unsigned)ocp);
     wrong_quote_help(L, g, olen == 1 ? "single" : "curly", L->s + start + olen,
                      closed ? p - start - olen : 0, closed);
     near_last(L, g, k);
@@ -603,7 +590,8 @@ static void lex_bad_char(Lexer *L)
         lex_wrong_quotes(L, closer);
         return;
     }
-    uint32_t n = seq_len((unsigned char)c);
+    uint32_t n;
+    uint32_t cp = char_at(L, start, &n);
     bool run = L->ntok && L->toks[L->ntok - 1].kind == TOK_INVALID &&
                L->toks[L->ntok - 1].span.end == start;
     L->pos += n;
@@ -612,7 +600,6 @@ static void lex_bad_char(Lexer *L)
     if (run || !near_budget(L, k)) // a run of stray characters is one fault
         return;
     DiagCode code = k == NEAR_AMP || k == NEAR_PIPE ? E_NEAR_MISS_OPERATOR : E_BAD_CHAR;
-    uint32_t cp = decode_cp(L->s + start);
     Diag *g;
     if (cp >= 0x80)
         g = report(L, code, start, L->pos, "invalid character \"%.*s\" (U+%04X)", (int)n,
@@ -756,32 +743,6 @@ static bool template_sigil(Lexer *L)
 
 // --- quoted strings ---------------------------------------------------------
 
-static void utf8_encode(Lexer *L, uint32_t cp)
-{
-    char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    buf_add(L, b, n);
-}
-
 // Why code point `cp` of a \u escape cannot be used, or NULL.
 static const char *bad_code_point(uint32_t cp)
 {
@@ -807,7 +768,8 @@ static void lex_unicode_escape(Lexer *L, uint32_t digits)
                                                   "\\U0001F600")
                                  : bad_code_point(cp);
     if (!why) {
-        utf8_encode(L, cp);
+        char b[4];
+        buf_add(L, b, utf8_encode(cp, b));
         return;
     }
     Diag *g = report(L, E_BAD_ESCAPE, start, L->pos, "invalid escape \"%.*s\"",
@@ -844,7 +806,9 @@ static void lex_escape(Lexer *L)
     } else if (L->pos + 1 >= L->len || break_len(L, L->pos + 1)) {
         L->pos++; // the line break ends the string; reported there
     } else {
-        L->pos += 1 + seq_len((unsigned char)c);
+        uint32_t n;
+        char_at(L, L->pos + 1, &n);
+        L->pos += 1 + n;
         Diag *g = report(L, E_BAD_ESCAPE, start, L->pos, "invalid escape \"%.*s\"",
                          (int)(L->pos - start), L->s + start);
         help(L, g, escape_hint(c));
