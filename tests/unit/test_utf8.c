@@ -44,7 +44,10 @@ static void test_utf8_next_reads_bad_bytes_as_replacement(void **state)
 {
     (void)state;
     size_t adv = 0;
-    assert_int_equal(utf8_next("\xFF" "A", 2, &adv), 0xFFFD);
+    assert_int_equal(utf8_next("\xFF"
+                               "A",
+                               2, &adv),
+                     0xFFFD);
     assert_int_equal(adv, 1);
     assert_int_equal(utf8_next("\xEF\xBF\xBD", 3, &adv), 0xFFFD); // a real U+FFFD
     assert_int_equal(adv, 3);
@@ -53,7 +56,8 @@ static void test_utf8_next_reads_bad_bytes_as_replacement(void **state)
 static void test_utf8_count_and_offset(void **state)
 {
     (void)state;
-    const char *s = "a\xC3\xA9\xE2\x82\xAC\xFF" "b"; // a, e-acute, euro, bad byte, b
+    const char *s = "a\xC3\xA9\xE2\x82\xAC\xFF"
+                    "b"; // a, e-acute, euro, bad byte, b
     size_t len = strlen(s);
     assert_int_equal(utf8_count(s, len), 5);
     assert_int_equal(utf8_offset(s, len, 0), 0);
