@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/show.h"
 #include "base/utf8.h"
 
 // Longest key or text quoted in a message.
@@ -19,30 +20,7 @@ Span decode_span(const Decoder *d, uint32_t start, uint32_t end)
 
 const char *decode_quote(Arena *a, const char *s, size_t len)
 {
-    char *out = arena_alloc(a, QUOTE_MAX * 4 + 16); // every byte escaped, "...", quotes
-    size_t n = 0;
-    out[n++] = '"';
-    size_t i = 0;
-    for (; i < len && i < QUOTE_MAX; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            out[n++] = '\\';
-            out[n++] = (char)c;
-        } else if (c < 0x20 || c == 0x7F) {
-            n += (size_t)snprintf(out + n, 5, "\\x%02X", c);
-        } else {
-            out[n++] = (char)c;
-        }
-    }
-    while (i < len && i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        out[n++] = s[i++]; // finish a cut character
-    if (i < len) {
-        memcpy(out + n, "...", 3);
-        n += 3;
-    }
-    out[n++] = '"';
-    out[n] = '\0';
-    return out;
+    return show_quoted(a, s, len, QUOTE_MAX, QUOTE_MAX);
 }
 
 uint32_t decode_utf8_length(const unsigned char *s, uint32_t i, uint32_t len)

@@ -19,6 +19,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "base/show.h"
 #include "base/utf8.h"
 
 enum {
@@ -110,52 +111,20 @@ static size_t show_len(const char *s, size_t len, bool *cut)
 // `s` in double quotes, escaped, shortened.
 static const char *quote(Checker *k, const char *s, size_t len)
 {
-    bool cut;
-    size_t n = show_len(s, len, &cut);
-    char *out = arena_alloc(k->c->arena, n * 4 + 8), *o = out;
-    *o++ = '"';
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '"' || ch == '\\')
-            *o++ = '\\';
-        if (ch < 0x20) {
-            o += snprintf(o, 5, "\\x%02x", ch);
-            continue;
-        }
-        *o++ = (char)ch;
-    }
-    if (cut) {
-        memcpy(o, "...", 3);
-        o += 3;
-    }
-    *o++ = '"';
-    *o = '\0';
-    return out;
+    return show_quoted(k->c->arena, s, len, SHOW_MAX, SHOW_MAX);
 }
 
 // A value for a message: strings quoted, "(sensitive)" for sensitive values.
 static const char *show(Checker *k, const Value *v)
 {
-    if (value_is_sensitive(v))
-        return "(sensitive)";
-    char buf[VALUE_NUMBER_BUF];
-    switch (v->kind) {
-    case VAL_STRING:
-        return quote(k, v->as.str.ptr, v->as.str.len);
-    case VAL_NUMBER:
-        return arena_strdup(k->c->arena, value_number_text(v->as.number, buf));
-    case VAL_BOOL:
-        return v->as.boolean ? "true" : "false";
-    case VAL_NULL:
-        return "null";
-    case VAL_LIST:
+    if (!value_is_sensitive(v) && v->kind == VAL_LIST)
         return "a list";
-    case VAL_OBJECT:
+    if (!value_is_sensitive(v) && v->kind == VAL_OBJECT)
         return "an object";
-    case VAL_INVALID:
+    if (!value_is_sensitive(v) && v->kind == VAL_INVALID)
         return "an invalid value";
-    }
-    return "?";
+    ShowStyle style = {"(sensitive)", SHOW_MAX, SHOW_MAX};
+    return show_value(k->c->arena, v, style);
 }
 
 // The value as botocore prints it in "Invalid type" (Python's str()).

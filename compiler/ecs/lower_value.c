@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/show.h"
+
 static Value *lower_type(Lower *L, const SchemaType *t, Value *v, Place p);
 
 // --- small helpers ----------------------------------------------------------
@@ -84,53 +86,13 @@ const char *lower_child_path(Lower *L, const char *parent, const char *api)
     return arena_printf(L->a, "%s.%s", parent, api);
 }
 
-// `"text"` with quotes, backslashes and control characters escaped, cut
-// after about 40 bytes (at a character boundary).
-static const char *quoted(Lower *L, const char *s, uint32_t len)
-{
-    uint32_t n = len <= 40 ? len : 37;
-    while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--; // cut before a character, not inside one
-    char *out = arena_alloc(L->a, 4 * (size_t)n + 8);
-    size_t o = 0;
-    out[o++] = '"';
-    for (uint32_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            out[o++] = '\\';
-        if (c >= 0x20)
-            out[o++] = (char)c;
-        else
-            o += (size_t)sprintf(out + o, "\\x%02x", c);
-    }
-    if (n < len) {
-        memcpy(out + o, "...", 3);
-        o += 3;
-    }
-    out[o++] = '"';
-    out[o] = '\0';
-    return out;
-}
-
 // The value as a diagnostic may show it: short, and never a sensitive one.
 static const char *shown(Lower *L, const Value *v)
 {
-    char buf[VALUE_NUMBER_BUF];
-    if (value_is_sensitive(v))
-        return "(sensitive)";
-    switch (v->kind) {
-    case VAL_STRING:
-        return quoted(L, v->as.str.ptr, v->as.str.len);
-    case VAL_NUMBER:
-        return arena_strdup(L->a, value_number_text(v->as.number, buf));
-    case VAL_BOOL:
-        return v->as.boolean ? "true" : "false";
-    case VAL_INVALID:
-    case VAL_NULL:
-    case VAL_LIST:
-    case VAL_OBJECT:
-        break;
-    }
+    ShowStyle style = {"(sensitive)", 40, 37};
+    if (value_is_sensitive(v) || v->kind == VAL_STRING || v->kind == VAL_NUMBER ||
+        v->kind == VAL_BOOL)
+        return show_value(L->a, v, style);
     return arena_printf(L->a, "a %s", value_type_name(v));
 }
 

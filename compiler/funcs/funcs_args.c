@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/hash.h"
+#include "base/show.h"
 
 #define SHOW_MAX_CHARS 40 // code points of a string shown in a message
 
@@ -68,59 +69,10 @@ Value *fn_new_list(FnContext *ctx, const FnCall *call, uint32_t count, uint8_t f
     return v;
 }
 
-static void show_string(FnBuf *b, const char *s, size_t len)
-{
-    fn_buf_putc(b, '"');
-    size_t shown = 0;
-    for (size_t i = 0; i < len;) {
-        if (shown == SHOW_MAX_CHARS) {
-            fn_buf_puts(b, "...");
-            break;
-        }
-        size_t adv;
-        uint32_t cp = utf8_next(s + i, len - i, &adv);
-        if (cp == '"' || cp == '\\') {
-            fn_buf_putc(b, '\\');
-            fn_buf_putc(b, (char)cp);
-        } else if (cp == '\n') {
-            fn_buf_puts(b, "\\n");
-        } else if (cp < 0x20 || cp == 0x7F) {
-            char esc[8];
-            snprintf(esc, sizeof esc, "\\x%02X", (unsigned)cp);
-            fn_buf_puts(b, esc);
-        } else {
-            fn_buf_put(b, s + i, adv);
-        }
-        i += adv;
-        shown++;
-    }
-    fn_buf_putc(b, '"');
-}
-
 const char *fn_show(FnContext *ctx, const Value *v)
 {
-    if (value_is_sensitive(v))
-        return "(sensitive value)";
-    char buf[VALUE_NUMBER_BUF];
-    switch (v->kind) {
-    case VAL_STRING: {
-        FnBuf b;
-        fn_buf_init(&b, ctx->arena);
-        show_string(&b, v->as.str.ptr, v->as.str.len);
-        fn_buf_putc(&b, '\0');
-        return b.ptr;
-    }
-    case VAL_NUMBER:
-        return arena_strdup(ctx->arena, value_number_text(v->as.number, buf));
-    case VAL_BOOL:
-        return v->as.boolean ? "true" : "false";
-    case VAL_INVALID:
-    case VAL_NULL:
-    case VAL_LIST:
-    case VAL_OBJECT:
-        break;
-    }
-    return value_type_name(v);
+    ShowStyle style = {"(sensitive value)", SHOW_MAX_CHARS, SHOW_MAX_CHARS};
+    return show_value(ctx->arena, v, style);
 }
 
 // --- conversions ---------------------------------------------------------------
