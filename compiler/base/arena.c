@@ -23,10 +23,20 @@ struct ArenaOwned {
     void *block;
 };
 
-static void out_of_memory(size_t size)
+void arena_out_of_memory(const char *what)
 {
-    fprintf(stderr, "hclc: error: out of memory (allocating %zu bytes)\n", size);
+    if (what)
+        fprintf(stderr, "hclc: error: out of memory (%s)\n", what);
+    else
+        fputs("hclc: error: out of memory\n", stderr);
     exit(3);
+}
+
+static _Noreturn void out_of_memory(size_t size)
+{
+    char what[64];
+    snprintf(what, sizeof what, "allocating %zu bytes", size);
+    arena_out_of_memory(what);
 }
 
 void *xmalloc(size_t size)

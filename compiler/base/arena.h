@@ -51,5 +51,9 @@ void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem)
 // by main). Both exit with status 3 when memory runs out.
 void *xmalloc(size_t size);
 void *xrealloc(void *p, size_t size);
+// Prints "hclc: error: out of memory" (followed by " (WHAT)" when `what` is
+// not NULL) and exits with status 3. Every out-of-memory path ends here, also
+// those of the libraries (cJSON, libyaml, PCRE2) that allocate on their own.
+_Noreturn void arena_out_of_memory(const char *what);
 
 #endif

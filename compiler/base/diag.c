@@ -12,6 +12,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "base/utf8.h"
+
 #define EXCERPT_MAX_COLS 200 // longer lines are shown trimmed around the span
 #define EXCERPT_BEFORE 60    // columns kept before the span in a trimmed line
 #define GUTTER_MIN 4         // width of the line-number field
@@ -312,45 +314,10 @@ static void put_text(const Render *r, const char *s, int indent)
 // and the code point in *cp; an invalid byte has length 1 and *cp == -1.
 static uint32_t decode(const unsigned char *t, uint32_t len, uint32_t i, int32_t *cp)
 {
-    unsigned char c = t[i];
-    uint32_t n;
-    int32_t v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        v = c & 0x1F;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        v = c & 0x0F;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        v = c & 0x07;
-        min = 0x10000;
-    } else {
-        *cp = -1;
-        return 1;
-    }
-    if (len - i < n) {
-        *cp = -1;
-        return 1;
-    }
-    for (uint32_t k = 1; k < n; k++) {
-        if ((t[i + k] & 0xC0) != 0x80) {
-            *cp = -1;
-            return 1;
-        }
-        v = (v << 6) | (t[i + k] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = -1;
-        return 1;
-    }
-    *cp = v;
-    return n;
+    uint32_t v;
+    uint32_t n = (uint32_t)utf8_decode((const char *)t + i, len - i, &v);
+    *cp = n ? (int32_t)v : -1;
+    return n ? n : 1;
 }
 
 // True for code points never copied to the terminal: C0 and C1 controls
@@ -603,12 +570,6 @@ void diag_render_text(FILE *out, const Diags *d, const SourceSet *src, DiagRende
 
 // --- JSON rendering ----------------------------------------------------------
 
-_Noreturn static void json_out_of_memory(void)
-{
-    fputs("hclc: error: out of memory (rendering diagnostics as JSON)\n", stderr);
-    exit(3);
-}
-
 static bool add_position(cJSON *obj, const char *key, const SourceSet *src, uint32_t file,
                          uint32_t shown, uint32_t byte)
 {
@@ -692,12 +653,12 @@ void diag_render_json(FILE *out, const Diags *d, const SourceSet *src)
         cJSON *obj = cJSON_CreateObject();
         if (!obj || !fill_json(obj, src, d->items[i])) {
             cJSON_Delete(obj);
-            json_out_of_memory();
+            arena_out_of_memory("rendering diagnostics as JSON");
         }
         char *text = cJSON_PrintUnformatted(obj);
         cJSON_Delete(obj);
         if (!text)
-            json_out_of_memory();
+            arena_out_of_memory("rendering diagnostics as JSON");
         fputs(text, out);
         fputc('\n', out);
         cJSON_free(text);

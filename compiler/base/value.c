@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
+
 #define SMALL_OBJECT 8 // objects up to this size are searched linearly
 
 static Value *new_value(Arena *a, ValueKind kind, Span origin)
@@ -78,16 +80,6 @@ Value *value_object_new(Arena *a, Span origin, uint32_t cap)
     return v;
 }
 
-static uint32_t hash_key(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u; // FNV-1a
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 static bool key_is(const ValueStr *k, const char *s, size_t len)
 {
     return k->len == len && memcmp(k->ptr, s, len) == 0;
@@ -97,7 +89,7 @@ static void index_insert(Value *obj, uint32_t pos)
 {
     uint32_t mask = obj->as.object.index_cap - 1;
     const ValueStr *k = &obj->as.object.keys[pos];
-    uint32_t i = hash_key(k->ptr, k->len) & mask;
+    uint32_t i = hash_fnv32(k->ptr, k->len) & mask;
     while (obj->as.object.index[i])
         i = (i + 1) & mask;
     obj->as.object.index[i] = pos + 1;
@@ -123,7 +115,7 @@ int64_t value_object_find(const Value *obj, const char *key, size_t len)
         return -1;
     }
     uint32_t mask = obj->as.object.index_cap - 1;
-    for (uint32_t i = hash_key(key, len) & mask; obj->as.object.index[i]; i = (i + 1) & mask) {
+    for (uint32_t i = hash_fnv32(key, len) & mask; obj->as.object.index[i]; i = (i + 1) & mask) {
         uint32_t pos = obj->as.object.index[i] - 1;
         if (key_is(&obj->as.object.keys[pos], key, len))
             return pos;

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/show.h"
+#include "base/utf8.h"
+
 // Longest key or text quoted in a message.
 #define QUOTE_MAX 40
 
@@ -17,48 +20,13 @@ Span decode_span(const Decoder *d, uint32_t start, uint32_t end)
 
 const char *decode_quote(Arena *a, const char *s, size_t len)
 {
-    char *out = arena_alloc(a, QUOTE_MAX * 4 + 16); // every byte escaped, "...", quotes
-    size_t n = 0;
-    out[n++] = '"';
-    size_t i = 0;
-    for (; i < len && i < QUOTE_MAX; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            out[n++] = '\\';
-            out[n++] = (char)c;
-        } else if (c < 0x20 || c == 0x7F) {
-            n += (size_t)snprintf(out + n, 5, "\\x%02X", c);
-        } else {
-            out[n++] = (char)c;
-        }
-    }
-    while (i < len && i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        out[n++] = s[i++]; // finish a cut character
-    if (i < len) {
-        memcpy(out + n, "...", 3);
-        n += 3;
-    }
-    out[n++] = '"';
-    out[n] = '\0';
-    return out;
+    return show_quoted(a, s, len, QUOTE_MAX, QUOTE_MAX);
 }
 
 uint32_t decode_utf8_length(const unsigned char *s, uint32_t i, uint32_t len)
 {
-    unsigned char c = s[i];
-    if (c < 0x80)
-        return 1;
-    uint32_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (n == 0 || c > 0xF4 || len - i < n)
-        return 0;
-    for (uint32_t k = 1; k < n; k++)
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-    unsigned char c1 = s[i + 1];
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-        (c == 0xF4 && c1 > 0x8F))
-        return 0;
-    return n;
+    uint32_t cp;
+    return (uint32_t)utf8_decode((const char *)s + i, len - i, &cp);
 }
 
 bool decode_check_encoding(Decoder *d)

@@ -34,8 +34,7 @@ Span decode_span(const Decoder *d, uint32_t start, uint32_t end);
 // Returns `s` as a double-quoted text for a message, with escapes for
 // quotes, backslashes and control characters, cut after 40 bytes.
 const char *decode_quote(Arena *a, const char *s, size_t len);
-// Length of the well-formed UTF-8 sequence at s[i] (no overlong forms, no
-// surrogates, at most U+10FFFF), or 0.
+// Length of the well-formed UTF-8 sequence at s[i] (utf8_decode), or 0.
 uint32_t decode_utf8_length(const unsigned char *s, uint32_t i, uint32_t len);
 // Reports the first NUL byte or invalid UTF-8 sequence; true when none.
 bool decode_check_encoding(Decoder *d);

@@ -15,6 +15,8 @@
 
 #include <yaml.h>
 
+#include "base/hash.h"
+
 // Alias expansions allowed in one YAML document, counted in values: the
 // "billion laughs" document expands 9 aliases into 10^9 values.
 #define DECODE_MAX_EXPANDED 1000000u
@@ -95,8 +97,7 @@ static void report_parser_error(YamlReader *r)
     const yaml_parser_t *p = &r->parser;
     const char *problem = p->problem ? p->problem : "unreadable input";
     if (p->error == YAML_MEMORY_ERROR) {
-        fprintf(stderr, "hclc: error: out of memory (reading YAML)\n");
-        exit(3);
+        arena_out_of_memory("reading YAML");
     }
     Span at;
     if (p->error == YAML_READER_ERROR) {
@@ -132,9 +133,7 @@ static bool next_event(YamlReader *r)
 
 static Anchor *anchor_slot(YamlReader *r, const char *name)
 {
-    uint32_t h = 2166136261u; // FNV-1a
-    for (const char *s = name; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
+    uint32_t h = hash_fnv32(name, strlen(name));
     uint32_t mask = r->anchor_cap - 1;
     uint32_t i = h & mask;
     while (r->anchors[i].name && strcmp(r->anchors[i].name, name) != 0)
@@ -741,8 +740,7 @@ static Value *read_yaml(Arena *a, const SourceSet *src, uint32_t file, Diags *di
         return NULL;
     YamlReader r = {.d = &d, .mark_byte = decode_bom_length(&d), .cfn = cfn};
     if (!yaml_parser_initialize(&r.parser)) {
-        fprintf(stderr, "hclc: error: out of memory (reading YAML)\n");
-        exit(3);
+        arena_out_of_memory("reading YAML");
     }
     // With the encoding set, libyaml no longer skips a BOM: skip it here.
     yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);

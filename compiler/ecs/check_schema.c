@@ -8,8 +8,9 @@
 // on the value at fault (a missing member: on the object that lacks it), and
 // a value of the wrong type is not looked into. Paths are written in API
 // spelling, as AWS writes them: containerDefinitions[0].portMappings[1].hostPort.
-// Patterns are compiled once per walk and freed at its end.
-#include "ecs/ecs_impl.h"
+// Patterns are compiled once per walk and freed at its end. What is said
+// about unknown, read-only and missing members is check_members.c's.
+#include "ecs/check_impl.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -19,10 +20,12 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "base/show.h"
+#include "base/utf8.h"
+
 enum {
     PATTERN_CACHE = 16, // distinct patterns (the tables have 9)
     SHOW_MAX = 60,      // characters of a string shown in a message
-    AWS_LIST_MAX = 20,  // members listed in a quoted "must be one of"
     PORT_RANGES_MAX = 100,
 };
 
@@ -31,13 +34,12 @@ typedef struct Pattern {
     pcre2_code *code; // NULL when it did not compile (then nothing is checked)
 } Pattern;
 
-typedef struct Checker {
-    EcsCtx *c;
-    const char *root; // how messages name the object at path "": "the task definition"
+// The patterns of one walk, compiled when first needed.
+struct PatternCache {
     Pattern pats[PATTERN_CACHE];
     uint32_t npats;
     pcre2_match_data *md;
-} Checker;
+};
 
 // What the pattern of one member means, for messages.
 typedef struct Hint {
@@ -85,79 +87,32 @@ static const char *item_path(Checker *k, const char *path, uint32_t i)
     return arena_printf(k->c->arena, "%s[%u]", path, i);
 }
 
-static const char *where(const Checker *k, const char *path)
-{
-    return *path ? path : k->root;
-}
-
-// botocore's name for the object at `path` in its messages.
-static const char *aws_where(const char *path)
-{
-    return *path ? path : "input";
-}
-
 // Up to SHOW_MAX characters of `s`, cut at a character boundary; `*cut` says
 // whether something was left out.
 static size_t show_len(const char *s, size_t len, bool *cut)
 {
-    size_t chars = 0, i = 0;
-    for (; i < len; i++) {
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == SHOW_MAX)
-            break;
-    }
-    *cut = i < len;
-    return i;
+    size_t n = utf8_offset(s, len, SHOW_MAX);
+    *cut = n < len;
+    return n;
 }
 
 // `s` in double quotes, escaped, shortened.
 static const char *quote(Checker *k, const char *s, size_t len)
 {
-    bool cut;
-    size_t n = show_len(s, len, &cut);
-    char *out = arena_alloc(k->c->arena, n * 4 + 8), *o = out;
-    *o++ = '"';
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '"' || ch == '\\')
-            *o++ = '\\';
-        if (ch < 0x20) {
-            o += snprintf(o, 5, "\\x%02x", ch);
-            continue;
-        }
-        *o++ = (char)ch;
-    }
-    if (cut) {
-        memcpy(o, "...", 3);
-        o += 3;
-    }
-    *o++ = '"';
-    *o = '\0';
-    return out;
+    return show_quoted(k->c->arena, s, len, SHOW_MAX, SHOW_MAX);
 }
 
 // A value for a message: strings quoted, "(sensitive)" for sensitive values.
 static const char *show(Checker *k, const Value *v)
 {
-    if (value_is_sensitive(v))
-        return "(sensitive)";
-    char buf[VALUE_NUMBER_BUF];
-    switch (v->kind) {
-    case VAL_STRING:
-        return quote(k, v->as.str.ptr, v->as.str.len);
-    case VAL_NUMBER:
-        return arena_strdup(k->c->arena, value_number_text(v->as.number, buf));
-    case VAL_BOOL:
-        return v->as.boolean ? "true" : "false";
-    case VAL_NULL:
-        return "null";
-    case VAL_LIST:
+    if (!value_is_sensitive(v) && v->kind == VAL_LIST)
         return "a list";
-    case VAL_OBJECT:
+    if (!value_is_sensitive(v) && v->kind == VAL_OBJECT)
         return "an object";
-    case VAL_INVALID:
+    if (!value_is_sensitive(v) && v->kind == VAL_INVALID)
         return "an invalid value";
-    }
-    return "?";
+    ShowStyle style = {"(sensitive)", SHOW_MAX, SHOW_MAX};
+    return show_value(k->c->arena, v, style);
 }
 
 // The value as botocore prints it in "Invalid type" (Python's str()).
@@ -263,15 +218,7 @@ static const char *value_text(const Value *v)
     return "an invalid value";
 }
 
-static uint32_t utf8_chars(const char *s, uint32_t len)
-{
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-static const char *join_values(Checker *k, const char *const *vals, uint32_t n)
+const char *ecs_join_values(Checker *k, const char *const *vals, uint32_t n)
 {
     size_t size = 1;
     for (uint32_t i = 0; i < n; i++)
@@ -302,11 +249,6 @@ static const Hint *hint_for(const SchemaShape *owner, const SchemaMember *m)
     return NULL;
 }
 
-static bool is_shape(const SchemaShape *s, const char *name)
-{
-    return strcmp(s->name, name) == 0;
-}
-
 // The code of a length or pattern fault: tags and images have their own.
 static DiagCode string_code(const SchemaShape *owner, const SchemaMember *m, DiagCode other)
 {
@@ -321,16 +263,16 @@ static DiagCode string_code(const SchemaShape *owner, const SchemaMember *m, Dia
 
 static pcre2_code *pattern_code(Checker *k, const char *text)
 {
-    for (uint32_t i = 0; i < k->npats; i++)
-        if (k->pats[i].text == text)
-            return k->pats[i].code;
+    for (uint32_t i = 0; i < k->patterns->npats; i++)
+        if (k->patterns->pats[i].text == text)
+            return k->patterns->pats[i].code;
     int err;
     PCRE2_SIZE off;
     pcre2_code *code =
         pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
                       PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY, &err, &off, NULL);
-    if (k->npats < PATTERN_CACHE)
-        k->pats[k->npats++] = (Pattern){text, code};
+    if (k->patterns->npats < PATTERN_CACHE)
+        k->patterns->pats[k->patterns->npats++] = (Pattern){text, code};
     else if (code) // never with the tables as they are; stay correct anyway
         pcre2_code_free(code), code = NULL;
     return code;
@@ -342,17 +284,17 @@ static bool pattern_matches(Checker *k, const char *pattern, const ValueStr *s)
     pcre2_code *code = pattern_code(k, pattern);
     if (!code)
         return true;
-    if (!k->md)
-        k->md = pcre2_match_data_create(1, NULL);
-    int rc = pcre2_match(code, (PCRE2_SPTR)s->ptr, s->len, 0, 0, k->md, NULL);
+    if (!k->patterns->md)
+        k->patterns->md = pcre2_match_data_create(1, NULL);
+    int rc = pcre2_match(code, (PCRE2_SPTR)s->ptr, s->len, 0, 0, k->patterns->md, NULL);
     return rc >= 0 || rc != PCRE2_ERROR_NOMATCH;
 }
 
 static void checker_free(Checker *k)
 {
-    for (uint32_t i = 0; i < k->npats; i++)
-        pcre2_code_free(k->pats[i].code);
-    pcre2_match_data_free(k->md);
+    for (uint32_t i = 0; i < k->patterns->npats; i++)
+        pcre2_code_free(k->patterns->pats[i].code);
+    pcre2_match_data_free(k->patterns->md);
 }
 
 // --- types ------------------------------------------------------------------
@@ -482,7 +424,7 @@ static void container_quote(Checker *k, Diag *g, const SchemaShape *owner, const
 static bool check_length(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
                          const char *path)
 {
-    uint32_t n = utf8_chars(v->as.str.ptr, v->as.str.len);
+    uint32_t n = (uint32_t)utf8_count(v->as.str.ptr, v->as.str.len);
     DiagCode code = string_code(owner, m, E_ECS_LENGTH);
     Diag *g = NULL;
     if (m->has_min && n < m->min && n == 0)
@@ -506,10 +448,9 @@ static const char *bad_name_char(Checker *k, const ValueStr *s)
         if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
             ch == '_' || ch == '-')
             continue;
-        uint32_t end = i + 1;
-        while (end < s->len && ((unsigned char)s->ptr[end] & 0xC0) == 0x80)
-            end++;
-        return quote(k, s->ptr + i, end - i);
+        size_t adv;
+        utf8_next(s->ptr + i, s->len - i, &adv);
+        return quote(k, s->ptr + i, adv);
     }
     return NULL;
 }
@@ -559,7 +500,7 @@ static void report_enum(Checker *k, Value *v, const SchemaType *t, bool warning,
         ecs_report(k->c, warning ? E_ECS_UNDOCUMENTED_VALUE : E_ECS_ENUM, warning, v,
                    "%s value %s for %s", warning ? "undocumented" : "invalid", show(k, v), path);
     diag_note(k->c->diags, g, "%s values: %s", warning ? "documented" : "allowed",
-              join_values(k, t->enums, t->nenums));
+              ecs_join_values(k, t->enums, t->nenums));
     if (warning)
         diag_note(k->c->diags, g,
                   "the API takes any string here, but ECS documents only these; "
@@ -701,157 +642,6 @@ static void check_member(Checker *k, Value *v, const SchemaShape *owner, const S
     }
 }
 
-static const SchemaMember *find_api(const SchemaShape *shape, const char *name)
-{
-    for (uint32_t i = 0; i < shape->count; i++)
-        if (strcmp(shape->members[i].api, name) == 0)
-            return &shape->members[i];
-    return NULL;
-}
-
-static bool looks_snake(const char *s)
-{
-    if (!strchr(s, '_'))
-        return false;
-    for (; *s; s++)
-        if (*s >= 'A' && *s <= 'Z')
-            return false;
-    return true;
-}
-
-static const char *member_list(Checker *k, const SchemaShape *shape)
-{
-    const char **names = arena_alloc(k->c->arena, (shape->count + 1) * sizeof(char *));
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < shape->count; i++)
-        if (!shape->members[i].read_only)
-            names[n++] = shape->members[i].api;
-    return join_values(k, names, n);
-}
-
-// The "did you mean" of an unknown member, in the spelling the key uses.
-static void unknown_help(Checker *k, Diag *g, const SchemaShape *shape, const char *key)
-{
-    const SchemaMember *m = schema_find(shape, key); // by snake name
-    if (!m)
-        m = schema_find_cfn(shape, key);
-    if (m && strcmp(key, m->snake) == 0) {
-        diag_help(k->c->diags, g, "the ECS API spells it \"%s\"", m->api);
-        return;
-    }
-    if (m) {
-        diag_help(k->c->diags, g,
-                  "\"%s\" is the CloudFormation spelling; the ECS API spells it \"%s\"", key,
-                  m->api);
-        return;
-    }
-    bool snake = looks_snake(key);
-    const char **names = arena_alloc(k->c->arena, (shape->count + 1) * sizeof(char *));
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < shape->count; i++) {
-        if (shape->members[i].read_only)
-            continue;
-        names[n++] = snake ? shape->members[i].snake : shape->members[i].api;
-        if (!snake && strcasecmp(key, shape->members[i].api) == 0) {
-            diag_help(k->c->diags, g, "names are case-sensitive: did you mean \"%s\"?",
-                      shape->members[i].api);
-            return;
-        }
-    }
-    diag_help_suggest(k->c->diags, g, key, names, n);
-}
-
-// A member of the described form in a request (DOC-1): say what it is.
-static bool report_read_only(Checker *k, Value *v, const SchemaShape *shape, const char *key)
-{
-    if (shape != schema_task_definition())
-        return false;
-    const SchemaMember *m = find_api(schema_described_task_definition(), key);
-    if (!m || !m->read_only)
-        return false;
-    Diag *g =
-        ecs_report(k->c, E_ECS_READ_ONLY, false, v, "read-only member \"%s\" in %s", key, k->root);
-    diag_note(k->c->diags, g,
-              "describe-task-definition returns \"%s\", but register-task-definition refuses it",
-              key);
-    diag_note(k->c->diags, g,
-              "the AWS CLI refuses it: Unknown parameter in input: \"%s\", must be one of: %s", key,
-              member_list(k, shape));
-    diag_help(k->c->diags, g, "remove it: ECS sets it when the task definition is registered");
-    return true;
-}
-
-// A read-only member of describe-task-definition output (DOC-1): accepted
-// there, but named, since register-task-definition refuses it.
-static void note_read_only(Checker *k, Value *v, const char *key)
-{
-    Diag *g = ecs_report(k->c, E_ECS_READ_ONLY, true, v,
-                         "\"%s\" is a read-only member of describe-task-definition output", key);
-    diag_note(k->c->diags, g,
-              "ECS sets it when the task definition is registered; register-task-definition "
-              "refuses it (Unknown parameter in input: \"%s\")",
-              key);
-    diag_help(k->c->diags, g,
-              "remove it before registering this JSON again; hclc build never writes it");
-}
-
-static void report_unknown(Checker *k, Value *v, const SchemaShape *shape, const char *key,
-                           const char *path)
-{
-    if (report_read_only(k, v, shape, key))
-        return;
-    Diag *g = ecs_report(k->c, E_ECS_UNKNOWN_MEMBER, false, v, "unknown member \"%s\" in %s", key,
-                         where(k, path));
-    unknown_help(k, g, shape, key);
-    if (shape->count <= AWS_LIST_MAX)
-        diag_note(k->c->diags, g,
-                  "the AWS CLI refuses it: Unknown parameter in %s: \"%s\", must be one of: %s",
-                  aws_where(path), key, member_list(k, shape));
-    else
-        diag_note(k->c->diags, g, "the AWS CLI refuses it: Unknown parameter in %s: \"%s\"",
-                  aws_where(path), key);
-}
-
-// What to say about a missing member that the API model leaves optional (the
-// service or CloudFormation requires it, so the AWS CLI lets it pass).
-typedef struct MissingNote {
-    const char *shape, *member, *note;
-} MissingNote;
-
-static const MissingNote missing_notes[] = {
-    {"ContainerDefinition", "name", "ECS refuses it: Container.name should not be null or empty."},
-    {"ContainerDefinition", "image",
-     "ECS refuses it: Container.image should not be null or empty."},
-    {"MountPoint", "sourceVolume", "ECS refuses it: Unknown volume 'null'."},
-    {"MountPoint", "containerPath", "a mount point needs the path where the volume appears"},
-    {"Volume", "name", "containers mount a volume by its name (mountPoints[].sourceVolume)"},
-    {"Tag", "key", "every tag needs a key of 1 to 128 characters"},
-    {"TaskDefinitionPlacementConstraint", "type",
-     "CloudFormation requires it, and memberOf is its only value"},
-};
-
-static void report_missing(Checker *k, Value *obj, const SchemaShape *shape, const SchemaMember *m,
-                           const char *path)
-{
-    Diag *g = ecs_report(k->c, E_ECS_REQUIRED, false, obj, "missing required member \"%s\" in %s",
-                         m->api, where(k, path));
-    if (!span_is_none(obj->site) && m->block && m->label)
-        diag_help(k->c->diags, g, "in .hcl, add a block: %s \"NAME\" { ... }", m->block);
-    else if (!span_is_none(obj->site) && m->block)
-        diag_help(k->c->diags, g, "in .hcl, add a %s { ... } block or set %s", m->block, m->snake);
-    else if (!span_is_none(obj->site) && strcmp(m->snake, m->api) != 0)
-        diag_help(k->c->diags, g, "in .hcl it is written %s", m->snake);
-    for (size_t i = 0; i < sizeof missing_notes / sizeof missing_notes[0]; i++) {
-        if (is_shape(shape, missing_notes[i].shape) &&
-            strcmp(m->api, missing_notes[i].member) == 0) {
-            diag_note(k->c->diags, g, "%s", missing_notes[i].note);
-            return;
-        }
-    }
-    diag_note(k->c->diags, g, "the AWS CLI refuses it: Missing required parameter in %s: \"%s\"",
-              aws_where(path), m->api);
-}
-
 static bool starts_aws(const Value *v)
 {
     return v && v->kind == VAL_STRING && strncasecmp(v->as.str.ptr, "aws:", 4) == 0;
@@ -937,25 +727,26 @@ static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const
     for (uint32_t i = 0; i < obj->as.object.count; i++) {
         const char *key = obj->as.object.keys[i].ptr;
         Value *v = obj->as.object.vals[i];
-        const SchemaMember *m = find_api(shape, key);
+        const SchemaMember *m = ecs_find_api(shape, key);
         if (!m)
-            report_unknown(k, v, shape, key, path);
+            ecs_report_unknown(k, v, shape, key, path);
         else if (m->read_only)
-            note_read_only(k, v, key);
+            ecs_note_read_only(k, v, key);
         else
             check_member(k, v, shape, m, child_path(k, path, key));
     }
     for (uint32_t i = 0; i < shape->count; i++) {
         const SchemaMember *m = &shape->members[i];
         if (m->required && !ecs_get(obj, m->api))
-            report_missing(k, obj, shape, m, path);
+            ecs_report_missing(k, obj, shape, m, path);
     }
     check_extras(k, obj, shape, path);
 }
 
 void ecs_check_schema_at(EcsCtx *c, Value *obj, const SchemaShape *shape, const char *path)
 {
-    Checker k = {.c = c};
+    PatternCache patterns = {.npats = 0};
+    Checker k = {.c = c, .patterns = &patterns};
     k.root =
         shape == schema_container_definition() ? "the container definition" : "the task definition";
     if (check_kind(&k, obj, SK_STRUCT, where(&k, path)))

@@ -34,6 +34,12 @@ bool ecs_unknown(const Value *v);
 const char *ecs_str(const Value *v);
 // True and *out set when `v` is a number that is an integer.
 bool ecs_int(const Value *v, int64_t *out);
+// Reads a task size (ecs/size.c): "1024", or a decimal number, optional
+// spaces and `unit` in any case ("1 vCPU", ".25vcpu", "2 GB" with unit "gb").
+// *out gets CPU units or MiB (times 1024 with the unit); false when `s` is
+// none of these, has more than 9 integer or 6 fraction digits, or gives no
+// whole number of units.
+bool ecs_parse_size(const char *s, const char *unit, int64_t *out);
 
 // Generic checks driven by the schema tables: unknown members (with a
 // "did you mean"), JSON types, enums, required members, patterns, ranges,

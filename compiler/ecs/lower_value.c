@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/show.h"
+
 static Value *lower_type(Lower *L, const SchemaType *t, Value *v, Place p);
 
 // --- small helpers ----------------------------------------------------------
@@ -84,53 +86,13 @@ const char *lower_child_path(Lower *L, const char *parent, const char *api)
     return arena_printf(L->a, "%s.%s", parent, api);
 }
 
-// `"text"` with quotes, backslashes and control characters escaped, cut
-// after about 40 bytes (at a character boundary).
-static const char *quoted(Lower *L, const char *s, uint32_t len)
-{
-    uint32_t n = len <= 40 ? len : 37;
-    while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--; // cut before a character, not inside one
-    char *out = arena_alloc(L->a, 4 * (size_t)n + 8);
-    size_t o = 0;
-    out[o++] = '"';
-    for (uint32_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            out[o++] = '\\';
-        if (c >= 0x20)
-            out[o++] = (char)c;
-        else
-            o += (size_t)sprintf(out + o, "\\x%02x", c);
-    }
-    if (n < len) {
-        memcpy(out + o, "...", 3);
-        o += 3;
-    }
-    out[o++] = '"';
-    out[o] = '\0';
-    return out;
-}
-
 // The value as a diagnostic may show it: short, and never a sensitive one.
 static const char *shown(Lower *L, const Value *v)
 {
-    char buf[VALUE_NUMBER_BUF];
-    if (value_is_sensitive(v))
-        return "(sensitive)";
-    switch (v->kind) {
-    case VAL_STRING:
-        return quoted(L, v->as.str.ptr, v->as.str.len);
-    case VAL_NUMBER:
-        return arena_strdup(L->a, value_number_text(v->as.number, buf));
-    case VAL_BOOL:
-        return v->as.boolean ? "true" : "false";
-    case VAL_INVALID:
-    case VAL_NULL:
-    case VAL_LIST:
-    case VAL_OBJECT:
-        break;
-    }
+    ShowStyle style = {"(sensitive)", 40, 37};
+    if (value_is_sensitive(v) || v->kind == VAL_STRING || v->kind == VAL_NUMBER ||
+        v->kind == VAL_BOOL)
+        return show_value(L->a, v, style);
     return arena_printf(L->a, "a %s", value_type_name(v));
 }
 
@@ -299,73 +261,22 @@ static Value *to_boolean(Lower *L, Value *v, Place p)
 
 // --- task cpu and memory (SIZE-1) ------------------------------------------------
 
-// Reads "N", "N.F" or ".F" (len bytes at s) times `scale`, which must give
-// a whole number. At most 9 + 6 digits, so the product fits in 64 bits.
-static bool scaled_number(const char *s, size_t len, uint64_t scale, uint64_t *out)
-{
-    uint64_t ip = 0, fp = 0, den = 1;
-    size_t i = 0, nint = 0, nfrac = 0;
-    for (; i < len && is_digit(s[i]) && nint < 9; i++, nint++)
-        ip = ip * 10 + (uint64_t)(s[i] - '0');
-    if (i < len && s[i] == '.' && scale > 1)
-        for (i++; i < len && is_digit(s[i]) && nfrac < 6; i++, nfrac++) {
-            fp = fp * 10 + (uint64_t)(s[i] - '0');
-            den *= 10;
-        }
-    if (i != len || nint + nfrac == 0)
-        return false;
-    uint64_t num = (ip * den + fp) * scale;
-    if (num % den != 0)
-        return false;
-    *out = num / den;
-    return true;
-}
-
-static bool ends_with_unit(const char *s, size_t len, const char *unit)
-{
-    size_t n = strlen(unit);
-    if (len < n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[len - n + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != unit[i])
-            return false;
-    }
-    return true;
-}
-
-// "1024" or "1 vCPU" / ".25vcpu" (cpu); "2048" or "2 GB" / "2gb" (memory).
-static bool parse_size(const char *s, bool memory, uint64_t *out)
-{
-    const char *unit = memory ? "gb" : "vcpu";
-    size_t len = strlen(s);
-    if (!ends_with_unit(s, len, unit))
-        return scaled_number(s, len, 1, out);
-    size_t n = len - strlen(unit);
-    if (n > 0 && s[n - 1] == ' ')
-        n--;
-    return scaled_number(s, n, 1024, out);
-}
-
 static Value *task_size(Lower *L, Value *v, Place p, bool memory)
 {
-    uint64_t n = 0;
+    int64_t n = 0;
     bool ok = false;
     if (v->kind == VAL_STRING) {
-        ok = parse_size(v->as.str.ptr, memory, &n);
+        ok = ecs_parse_size(v->as.str.ptr, memory ? "gb" : "vcpu", &n);
     } else if (v->kind == VAL_NUMBER) {
         double d = v->as.number;
         ok = value_number_is_int(d) && d >= 0 && d < 1e9;
-        n = ok ? (uint64_t)d : 0;
+        n = ok ? (int64_t)d : 0;
     } else {
         return placed(L, v, p.site); // a type ecs_validate reports
     }
     if (ok)
-        return derived(
-            value_cstring(L->a, v->origin, arena_printf(L->a, "%llu", (unsigned long long)n)), v,
-            p.site);
+        return derived(value_cstring(L->a, v->origin, arena_printf(L->a, "%lld", (long long)n)), v,
+                       p.site);
     Value *at = placed(L, v, p.site);
     Diag *g = ecs_report(&L->ctx, E_ECS_BAD_SIZE, false, subject(L, v, p.site),
                          "task %s %s is not %s", memory ? "memory" : "cpu", shown(L, v),

@@ -19,35 +19,6 @@
 
 // --- task size ---------------------------------------------------------------
 
-// Parses "1024", or a decimal number, optional spaces and `unit` (any case):
-// "1 vCPU", ".25 vcpu", "2GB", "0.5 GB". *out gets units (x1024 with a unit).
-static bool parse_size(const char *s, const char *unit, int64_t *out)
-{
-    int64_t whole = 0, frac = 0, scale = 1;
-    int digits = 0, fdigits = 0;
-    const char *p = s;
-    for (; *p >= '0' && *p <= '9' && digits < 10; p++, digits++)
-        whole = whole * 10 + (*p - '0');
-    if (*p == '.') {
-        for (p++; *p >= '0' && *p <= '9' && fdigits < 9; p++, fdigits++) {
-            frac = frac * 10 + (*p - '0');
-            scale *= 10;
-        }
-    }
-    if (digits + fdigits == 0)
-        return false;
-    if (*p == '\0' && fdigits == 0 && p[-1] != '.') {
-        *out = whole;
-        return true;
-    }
-    while (*p == ' ')
-        p++;
-    if (!rules_ieq(p, unit) || frac * 1024 % scale != 0)
-        return false;
-    *out = whole * 1024 + frac * 1024 / scale;
-    return true;
-}
-
 typedef struct FargateRow {
     int64_t cpu;
     int64_t first, last, step; // memory from first to last in steps
@@ -175,7 +146,7 @@ static void parse_task_size(Rules *r, Value *cpu, Value *mem)
 {
     const char *s = ecs_str(cpu);
     if (s) {
-        r->cpu_ok = parse_size(s, "vcpu", &r->task_cpu);
+        r->cpu_ok = ecs_parse_size(s, "vcpu", &r->task_cpu);
         if (!r->cpu_ok) {
             Diag *g =
                 ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, cpu,
@@ -187,7 +158,7 @@ static void parse_task_size(Rules *r, Value *cpu, Value *mem)
     }
     s = ecs_str(mem);
     if (s) {
-        r->mem_ok = parse_size(s, "gb", &r->task_mem) && r->task_mem > 0;
+        r->mem_ok = ecs_parse_size(s, "gb", &r->task_mem) && r->task_mem > 0;
         if (!r->mem_ok) {
             Diag *g = ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, mem,
                                  "task memory %s is not a number of MiB or GB", rules_show(r, mem));

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/show.h"
+
 Value *rules_container(const Rules *r, uint32_t i)
 {
     Value *v = rules_item(r->containers, i);
@@ -38,43 +40,8 @@ const char *rules_show(const Rules *r, const Value *v)
 {
     if (!v)
         return "(none)";
-    if (value_is_sensitive(v))
-        return "(sensitive)";
-    if (v->kind == VAL_NUMBER) {
-        char buf[VALUE_NUMBER_BUF];
-        return arena_strdup(r->c->arena, value_number_text(v->as.number, buf));
-    }
-    if (v->kind != VAL_STRING)
-        return value_type_name(v);
-    char out[SHOW_MAX * 4 + 8];
-    size_t n = 0;
-    out[n++] = '"';
-    for (uint32_t i = 0; i < v->as.str.len && i < SHOW_MAX; i++) {
-        unsigned char ch = (unsigned char)v->as.str.ptr[i];
-        if (ch == '"' || ch == '\\') {
-            out[n++] = '\\';
-            out[n++] = (char)ch;
-        } else if (ch < 0x20 || ch == 0x7f) {
-            static const char hex[] = "0123456789abcdef";
-            out[n++] = '\\';
-            out[n++] = 'x';
-            out[n++] = hex[ch >> 4];
-            out[n++] = hex[ch & 15];
-        } else {
-            out[n++] = (char)ch;
-        }
-    }
-    if (v->as.str.len > SHOW_MAX) {
-        // Do not cut a UTF-8 sequence in two.
-        while (n > 1 && ((unsigned char)out[n - 1] & 0xc0) == 0x80)
-            n--;
-        if (n > 1 && (unsigned char)out[n - 1] >= 0xc0)
-            n--;
-        memcpy(out + n, "...", 3);
-        n += 3;
-    }
-    out[n++] = '"';
-    return arena_strndup(r->c->arena, out, n);
+    ShowStyle style = {"(sensitive)", SHOW_MAX, SHOW_MAX};
+    return show_value(r->c->arena, v, style);
 }
 
 void rules_aws(const Rules *r, Diag *g, const char *text)

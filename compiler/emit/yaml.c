@@ -16,6 +16,7 @@
 #include <yaml.h>
 
 #include "base/diag.h"
+#include "base/utf8.h"
 
 #define EMIT_MAX_DEPTH 10000 // see emit/json.c
 
@@ -211,28 +212,6 @@ static bool emit_event(Writer *w, yaml_event_t *ev, int ready)
     return yaml_emitter_emit(&w->emitter, ev);
 }
 
-// Well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
-static bool is_utf8(const unsigned char *s, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        unsigned char c = s[i];
-        size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        if (n == 0 || c > 0xF4 || len - i < n)
-            return false;
-        for (size_t k = 1; k < n; k++)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-        if (n > 1) {
-            unsigned char c1 = s[i + 1];
-            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-                (c == 0xF4 && c1 > 0x8F))
-                return false;
-        }
-        i += n;
-    }
-    return true;
-}
-
 // Strings may fall back from plain to quoted inside libyaml (its own
 // checks), so they are quoted_implicit too: a fallback never adds a tag.
 static bool emit_scalar(Writer *w, const char *s, size_t len, bool is_string)
@@ -245,7 +224,7 @@ static bool emit_scalar(Writer *w, const char *s, size_t len, bool is_string)
     int ready = yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)s, (int)len,
                                              plain, is_string, style);
     // libyaml refuses invalid UTF-8 as it refuses to run out of memory.
-    if (!ready && !is_utf8((const unsigned char *)s, len))
+    if (!ready && !utf8_valid(s, len))
         INTERNAL_ERROR("a string that is not UTF-8 reached the YAML emitter");
     return emit_event(w, &ev, ready);
 }

@@ -18,6 +18,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "base/hash.h"
 #include "funcs/funcs_impl.h"
 
 #define REGEX_MATCH_LIMIT 1000000  // backtracking steps per match attempt
@@ -150,23 +151,6 @@ Value *fn_call(FnContext *ctx, const FnCall *call)
 
 // --- the pattern cache -----------------------------------------------------------
 
-// PCRE2 allocates with malloc; its failures end hclc as xmalloc's do.
-static _Noreturn void out_of_memory(void)
-{
-    fputs("hclc: error: out of memory\n", stderr);
-    exit(3);
-}
-
-static uint64_t hash_pattern(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u; // FNV-1a
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
 static FnRegexCache *cache_of(FnContext *ctx)
 {
     if (!ctx->regex) {
@@ -177,7 +161,7 @@ static FnRegexCache *cache_of(FnContext *ctx)
         memset(c->slots, 0, c->nslots * sizeof(uint32_t));
         c->mctx = pcre2_match_context_create(NULL);
         if (!c->mctx)
-            out_of_memory();
+            arena_out_of_memory(NULL); // PCRE2 allocates with malloc
         pcre2_set_match_limit(c->mctx, REGEX_MATCH_LIMIT);
         pcre2_set_depth_limit(c->mctx, REGEX_DEPTH_LIMIT);
         pcre2_set_heap_limit(c->mctx, REGEX_HEAP_LIMIT_KIB);
@@ -229,7 +213,7 @@ static const RegexEntry *regex_get(FnContext *ctx, const FnCall *call, uint32_t 
                                    const char *pat, size_t len)
 {
     FnRegexCache *c = cache_of(ctx);
-    uint64_t h = hash_pattern(pat, len);
+    uint64_t h = hash_fnv64(pat, len);
     uint32_t s = (uint32_t)h & (c->nslots - 1);
     for (; c->slots[s]; s = (s + 1) & (c->nslots - 1)) {
         RegexEntry *e = &c->items[c->slots[s] - 1];
@@ -242,7 +226,7 @@ static const RegexEntry *regex_get(FnContext *ctx, const FnCall *call, uint32_t 
     if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(err, msg, sizeof msg);
-        size_t at = offset <= len ? fn_utf8_count(pat, offset) + 1 : 0;
+        size_t at = offset <= len ? utf8_count(pat, offset) + 1 : 0;
         fn_report(ctx, E_BAD_REGEX, fn_arg_span(call, argi),
                   "invalid regular expression at character %zu: %s", at, (const char *)msg);
         return NULL;
@@ -269,7 +253,7 @@ static pcre2_match_data *match_data(const RegexEntry *re)
 {
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
     if (!md)
-        out_of_memory();
+        arena_out_of_memory(NULL); // PCRE2 allocates with malloc
     return md;
 }
 
@@ -378,7 +362,7 @@ static size_t next_char(const char *s, size_t len, size_t pos)
     if (pos >= len)
         return len + 1;
     size_t adv;
-    fn_utf8_next(s + pos, len - pos, &adv);
+    utf8_next(s + pos, len - pos, &adv);
     return pos + adv;
 }
 
@@ -529,7 +513,7 @@ static Value *replace_text(FnContext *ctx, const FnCall *call, ValueStr str, Val
     if (old.len == 0) {
         for (size_t i = 0; i < str.len && !out.over;) {
             size_t adv;
-            fn_utf8_next(str.ptr + i, str.len - i, &adv);
+            utf8_next(str.ptr + i, str.len - i, &adv);
             fn_buf_put(&out, with.ptr, with.len);
             fn_buf_put(&out, str.ptr + i, adv);
             i += adv;

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
+#include "base/show.h"
+
 #define SHOW_MAX_CHARS 40 // code points of a string shown in a message
 
 // --- results and errors ------------------------------------------------------
@@ -66,59 +69,10 @@ Value *fn_new_list(FnContext *ctx, const FnCall *call, uint32_t count, uint8_t f
     return v;
 }
 
-static void show_string(FnBuf *b, const char *s, size_t len)
-{
-    fn_buf_putc(b, '"');
-    size_t shown = 0;
-    for (size_t i = 0; i < len;) {
-        if (shown == SHOW_MAX_CHARS) {
-            fn_buf_puts(b, "...");
-            break;
-        }
-        size_t adv;
-        uint32_t cp = fn_utf8_next(s + i, len - i, &adv);
-        if (cp == '"' || cp == '\\') {
-            fn_buf_putc(b, '\\');
-            fn_buf_putc(b, (char)cp);
-        } else if (cp == '\n') {
-            fn_buf_puts(b, "\\n");
-        } else if (cp < 0x20 || cp == 0x7F) {
-            char esc[8];
-            snprintf(esc, sizeof esc, "\\x%02X", (unsigned)cp);
-            fn_buf_puts(b, esc);
-        } else {
-            fn_buf_put(b, s + i, adv);
-        }
-        i += adv;
-        shown++;
-    }
-    fn_buf_putc(b, '"');
-}
-
 const char *fn_show(FnContext *ctx, const Value *v)
 {
-    if (value_is_sensitive(v))
-        return "(sensitive value)";
-    char buf[VALUE_NUMBER_BUF];
-    switch (v->kind) {
-    case VAL_STRING: {
-        FnBuf b;
-        fn_buf_init(&b, ctx->arena);
-        show_string(&b, v->as.str.ptr, v->as.str.len);
-        fn_buf_putc(&b, '\0');
-        return b.ptr;
-    }
-    case VAL_NUMBER:
-        return arena_strdup(ctx->arena, value_number_text(v->as.number, buf));
-    case VAL_BOOL:
-        return v->as.boolean ? "true" : "false";
-    case VAL_INVALID:
-    case VAL_NULL:
-    case VAL_LIST:
-    case VAL_OBJECT:
-        break;
-    }
-    return value_type_name(v);
+    ShowStyle style = {"(sensitive value)", SHOW_MAX_CHARS, SHOW_MAX_CHARS};
+    return show_value(ctx->arena, v, style);
 }
 
 // --- conversions ---------------------------------------------------------------
@@ -407,72 +361,6 @@ Value *fn_buf_value(FnContext *ctx, const FnCall *call, FnBuf *b)
     return value_string_ref(ctx->arena, call->span, b->ptr, b->len);
 }
 
-// --- UTF-8 ------------------------------------------------------------------------
-
-uint32_t fn_utf8_next(const char *s, size_t len, size_t *adv)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    *adv = 1;
-    if (u[0] < 0x80)
-        return u[0];
-    size_t need;
-    uint32_t cp, min;
-    if ((u[0] & 0xE0) == 0xC0) {
-        need = 2, cp = u[0] & 0x1Fu, min = 0x80;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        need = 3, cp = u[0] & 0x0Fu, min = 0x800;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        need = 4, cp = u[0] & 0x07u, min = 0x10000;
-    } else {
-        return 0xFFFD;
-    }
-    if (len < need)
-        return 0xFFFD;
-    for (size_t i = 1; i < need; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return 0xFFFD;
-        cp = (cp << 6) | (u[i] & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0xFFFD;
-    *adv = need;
-    return cp;
-}
-
-size_t fn_utf8_count(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; n++) {
-        size_t adv;
-        fn_utf8_next(s + i, len - i, &adv);
-        i += adv;
-    }
-    return n;
-}
-
-size_t fn_utf8_offset(const char *s, size_t len, size_t n)
-{
-    size_t i = 0;
-    for (size_t k = 0; k < n && i < len; k++) {
-        size_t adv;
-        fn_utf8_next(s + i, len - i, &adv);
-        i += adv;
-    }
-    return i;
-}
-
-bool fn_utf8_valid(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        size_t adv;
-        uint32_t cp = fn_utf8_next(s + i, len - i, &adv);
-        if (cp == 0xFFFD && adv == 1 && (unsigned char)s[i] >= 0x80)
-            return false;
-        i += adv;
-    }
-    return true;
-}
-
 bool fn_is_space(uint32_t cp)
 {
     switch (cp) {
@@ -504,16 +392,6 @@ static uint64_t mix(uint64_t h, uint64_t x)
     return h;
 }
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u; // FNV-1a
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
 uint64_t fn_value_hash(const Value *v)
 {
     switch (v->kind) {
@@ -530,7 +408,7 @@ uint64_t fn_value_hash(const Value *v)
         return mix(4, bits);
     }
     case VAL_STRING:
-        return mix(5, hash_bytes(v->as.str.ptr, v->as.str.len));
+        return mix(5, hash_fnv64(v->as.str.ptr, v->as.str.len));
     case VAL_LIST: {
         uint64_t h = 6;
         for (uint32_t i = 0; i < v->as.list.count; i++)
@@ -541,7 +419,7 @@ uint64_t fn_value_hash(const Value *v)
         uint64_t sum = 7; // order-independent, as value_equal ignores member order
         for (uint32_t i = 0; i < v->as.object.count; i++) {
             const ValueStr *k = &v->as.object.keys[i];
-            sum += mix(hash_bytes(k->ptr, k->len), fn_value_hash(v->as.object.vals[i]));
+            sum += mix(hash_fnv64(k->ptr, k->len), fn_value_hash(v->as.object.vals[i]));
         }
         return sum;
     }

@@ -216,28 +216,15 @@ uint32_t fn_case_rune(uint32_t cp, FnCase to)
 
 void fn_utf8_put(FnBuf *out, uint32_t cp)
 {
-    if (cp < 0x80) {
-        fn_buf_putc(out, (char)cp);
-    } else if (cp < 0x800) {
-        fn_buf_putc(out, (char)(0xC0 | (cp >> 6)));
-        fn_buf_putc(out, (char)(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        fn_buf_putc(out, (char)(0xE0 | (cp >> 12)));
-        fn_buf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
-        fn_buf_putc(out, (char)(0x80 | (cp & 0x3F)));
-    } else {
-        fn_buf_putc(out, (char)(0xF0 | (cp >> 18)));
-        fn_buf_putc(out, (char)(0x80 | ((cp >> 12) & 0x3F)));
-        fn_buf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
-        fn_buf_putc(out, (char)(0x80 | (cp & 0x3F)));
-    }
+    char b[4];
+    fn_buf_put(out, b, utf8_encode(cp, b));
 }
 
 void fn_case_map(FnBuf *out, const char *s, size_t len, FnCase to)
 {
     for (size_t i = 0; i < len && !out->over;) {
         size_t adv;
-        uint32_t cp = fn_utf8_next(s + i, len - i, &adv);
+        uint32_t cp = utf8_next(s + i, len - i, &adv);
         uint32_t mapped = fn_case_rune(cp, to);
         if (mapped == cp)
             fn_buf_put(out, s + i, adv); // also keeps invalid bytes as they are

@@ -42,7 +42,7 @@ Value *fn_length(FnContext *ctx, const FnCall *call)
     case VAL_OBJECT:
         return fn_new_number(ctx, call, v->as.object.count);
     case VAL_STRING:
-        return fn_new_number(ctx, call, (double)fn_utf8_count(v->as.str.ptr, v->as.str.len));
+        return fn_new_number(ctx, call, (double)utf8_count(v->as.str.ptr, v->as.str.len));
     case VAL_INVALID:
     case VAL_NULL:
     case VAL_BOOL:

@@ -175,7 +175,7 @@ Value *fn_base64decode(FnContext *ctx, const FnCall *call)
             fn_buf_putc(&out, (char)bits);
     }
     if (!out.over &&
-        (memchr(out.ptr ? out.ptr : "", '\0', out.len) || !fn_utf8_valid(out.ptr, out.len)))
+        (memchr(out.ptr ? out.ptr : "", '\0', out.len) || !utf8_valid(out.ptr, out.len)))
         return base64_error(ctx, call, "the decoded bytes are not UTF-8 text (or hold a NUL)");
     return fn_buf_value(ctx, call, &out);
 }

@@ -364,7 +364,7 @@ static int64_t read_source(FnContext *ctx, const char *abs, Span at, const char 
                            FN_MAX_FILE / (1024u * 1024u));
     else if (memchr(text, '\0', len))
         why = "it holds a NUL byte (only text files can be read)";
-    else if (!fn_utf8_valid(text, len))
+    else if (!utf8_valid(text, len))
         why = "it is not valid UTF-8 text";
     const char *name = why ? NULL : display_name(ctx, abs);
     int64_t id = why ? -1 : loaded(ctx->src, name, text, len);

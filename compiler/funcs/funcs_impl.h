@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/utf8.h"
 #include "funcs/funcs.h"
 
 #define FN_VARIADIC 255                     // "no upper bound" in the arity table
@@ -194,15 +195,8 @@ void fn_finder_init(FnFinder *f, Arena *a, const char *pat, size_t len);
 // The offset of the first occurrence in s[from..len), or SIZE_MAX.
 size_t fn_finder_next(const FnFinder *f, const char *s, size_t len, size_t from);
 
-// --- UTF-8 -----------------------------------------------------------------
+// --- characters (UTF-8 itself is base/utf8.h) --------------------------------
 
-// Decodes the code point at s[0..len) and stores its byte length in *adv
-// (invalid bytes decode as U+FFFD, one byte each). len must be > 0.
-uint32_t fn_utf8_next(const char *s, size_t len, size_t *adv);
-size_t fn_utf8_count(const char *s, size_t len);
-// Byte offset of code point number `n` (len when the text is shorter).
-size_t fn_utf8_offset(const char *s, size_t len, size_t n);
-bool fn_utf8_valid(const char *s, size_t len);
 // Unicode white space (Go's unicode.IsSpace, which Terraform uses).
 bool fn_is_space(uint32_t cp);
 

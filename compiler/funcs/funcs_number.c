@@ -319,7 +319,7 @@ Value *fn_env(FnContext *ctx, const FnCall *call)
         return fn_invalid(ctx, call);
     }
     size_t len = strlen(value);
-    if (len > FN_MAX_STRING || !fn_utf8_valid(value, len))
+    if (len > FN_MAX_STRING || !utf8_valid(value, len))
         return fn_arg_error(ctx, call, 0, "environment variable \"%s\" is not valid UTF-8 text",
                             name.ptr);
     return fn_new_string(ctx, call, value, len);

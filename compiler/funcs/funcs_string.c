@@ -144,7 +144,7 @@ static bool parse_verb(Fmt *f, size_t *i, Verb *v)
     char c = spec->ptr[*i];
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
         size_t adv;
-        fn_utf8_next(spec->ptr + *i, spec->len - *i, &adv);
+        utf8_next(spec->ptr + *i, spec->len - *i, &adv);
         const char *bad = arena_strndup(f->ctx->arena, spec->ptr + *i, adv);
         return spec_error(f, "unexpected \"%s\" in a verb", bad);
     }
@@ -157,7 +157,7 @@ static bool parse_verb(Fmt *f, size_t *i, Verb *v)
 // the left, or spaces on the right with '-' (Terraform's formatPadWidth).
 static void put_padded(Fmt *f, const Verb *v, const char *text, size_t len)
 {
-    size_t chars = fn_utf8_count(text, len);
+    size_t chars = utf8_count(text, len);
     size_t pad = v->has_width && v->width > chars ? v->width - chars : 0;
     if (!v->minus)
         fn_buf_repeat(f->out, v->zero ? '0' : ' ', pad);
@@ -328,7 +328,7 @@ static bool format_string(Fmt *f, const Verb *v, const Value *val)
     if (fn_to_string(f->ctx->arena, val, &s) != CONV_OK)
         return value_error(f, v, "a string");
     if (v->has_prec && v->prec > 0)
-        s.len = (uint32_t)fn_utf8_offset(s.ptr, s.len, v->prec);
+        s.len = (uint32_t)utf8_offset(s.ptr, s.len, v->prec);
     if (v->mode == 's') {
         put_padded(f, v, s.ptr, s.len);
         return true;
@@ -546,7 +546,7 @@ Value *fn_split(FnContext *ctx, const FnCall *call)
     if (sep.len == 0) {
         for (size_t i = 0; i < str.len;) {
             size_t adv;
-            fn_utf8_next(str.ptr + i, str.len - i, &adv);
+            utf8_next(str.ptr + i, str.len - i, &adv);
             add_part(ctx, call, &parts, &n, &cap, str.ptr + i, adv);
             i += adv;
         }
@@ -608,7 +608,7 @@ Value *fn_title(FnContext *ctx, const FnCall *call)
     bool after_separator = true;
     for (size_t i = 0; i < s.len;) {
         size_t adv;
-        uint32_t cp = fn_utf8_next(s.ptr + i, s.len - i, &adv);
+        uint32_t cp = utf8_next(s.ptr + i, s.len - i, &adv);
         uint32_t title = after_separator ? fn_case_rune(cp, FN_TITLE) : cp;
         if (title != cp)
             fn_utf8_put(&out, title);
@@ -629,7 +629,7 @@ static size_t prev_char(const char *s, size_t end)
     while (i > 0 && end - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
         i--;
     size_t adv;
-    fn_utf8_next(s + i, end - i, &adv);
+    utf8_next(s + i, end - i, &adv);
     return i + adv == end ? i : end - 1;
 }
 
@@ -637,7 +637,7 @@ static bool in_cutset(ValueStr cut, uint32_t cp)
 {
     for (size_t i = 0; i < cut.len;) {
         size_t adv;
-        if (fn_utf8_next(cut.ptr + i, cut.len - i, &adv) == cp)
+        if (utf8_next(cut.ptr + i, cut.len - i, &adv) == cp)
             return true;
         i += adv;
     }
@@ -651,14 +651,14 @@ static Value *trim_both(FnContext *ctx, const FnCall *call, ValueStr s, ValueStr
     size_t start = 0, end = s.len;
     while (start < end) {
         size_t adv;
-        uint32_t cp = fn_utf8_next(s.ptr + start, end - start, &adv);
+        uint32_t cp = utf8_next(s.ptr + start, end - start, &adv);
         if (!(cut.ptr ? in_cutset(cut, cp) : fn_is_space(cp)))
             break;
         start += adv;
     }
     while (end > start) {
         size_t p = prev_char(s.ptr, end), adv;
-        uint32_t cp = fn_utf8_next(s.ptr + p, end - p, &adv);
+        uint32_t cp = utf8_next(s.ptr + p, end - p, &adv);
         if (!(cut.ptr ? in_cutset(cut, cp) : fn_is_space(cp)))
             break;
         end = p;
@@ -746,7 +746,7 @@ Value *fn_strlen(FnContext *ctx, const FnCall *call)
     ValueStr s;
     if (!fn_arg_string(ctx, call, 0, &s))
         return fn_invalid(ctx, call);
-    return fn_new_number(ctx, call, (double)fn_utf8_count(s.ptr, s.len));
+    return fn_new_number(ctx, call, (double)utf8_count(s.ptr, s.len));
 }
 
 // substr(string, offset, length): a negative offset counts from the end;
@@ -759,12 +759,12 @@ Value *fn_substr(FnContext *ctx, const FnCall *call)
         !fn_arg_int(ctx, call, 2, &length))
         return fn_invalid(ctx, call);
     if (offset < 0)
-        offset += (int64_t)fn_utf8_count(s.ptr, s.len);
+        offset += (int64_t)utf8_count(s.ptr, s.len);
     if (offset < 0)
         offset = 0;
-    size_t start = fn_utf8_offset(s.ptr, s.len, (size_t)offset);
+    size_t start = utf8_offset(s.ptr, s.len, (size_t)offset);
     size_t end =
-        length < 0 ? s.len : start + fn_utf8_offset(s.ptr + start, s.len - start, (size_t)length);
+        length < 0 ? s.len : start + utf8_offset(s.ptr + start, s.len - start, (size_t)length);
     return fn_new_string(ctx, call, s.ptr + start, end - start);
 }
 

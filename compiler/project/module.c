@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "base/hash.h"
+
 static const char *const block_types[] = {"variable", "locals", "workspace", "task_definition",
                                           "output"};
 static const char *const variable_attrs[] = {"type",      "default",  "description",
@@ -14,21 +16,12 @@ static const char *const validation_attrs[] = {"condition", "error_message"};
 
 // --- name maps ------------------------------------------------------------
 
-static uint32_t hash_name(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
-}
-
 static int64_t map_find(const NameMap *m, const char *name)
 {
     if (!m->cap)
         return -1;
-    for (uint32_t i = hash_name(name) & (m->cap - 1); m->names[i]; i = (i + 1) & (m->cap - 1))
+    uint32_t mask = m->cap - 1;
+    for (uint32_t i = hash_fnv32(name, strlen(name)) & mask; m->names[i]; i = (i + 1) & mask)
         if (strcmp(m->names[i], name) == 0)
             return m->index[i];
     return -1;
@@ -52,7 +45,7 @@ static void map_insert(Arena *a, NameMap *m, const char *name, uint32_t pos)
 {
     if ((m->count + 1) * 2 > m->cap)
         map_grow(a, m);
-    uint32_t i = hash_name(name) & (m->cap - 1);
+    uint32_t i = hash_fnv32(name, strlen(name)) & (m->cap - 1);
     while (m->names[i])
         i = (i + 1) & (m->cap - 1);
     m->names[i] = name;

@@ -1,4 +1,7 @@
-// lex.c - bytes to tokens; see lex.h for the contract.
+// lex.c - bytes to tokens; see lex.h for the contract. This file holds the
+// entry points, the source check and the code scanner (names, numbers,
+// operators, stray characters); quoted strings, heredocs, template files and
+// interpolations are in lex_text.c, and what both share in lex_impl.h.
 //
 // The whole file is checked (UTF-8, NUL) and then lexed into one growable
 // token array, copied into the arena at the end. Code is lexed by lex_code;
@@ -18,286 +21,29 @@
 // list is then only TOK_EOF, as after invalid UTF-8 or a NUL byte.
 #include "syntax/lex.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_REPORTS 200     // lexer errors per file; later ones are not reported
-#define NEAR_MISS_REPORTS 3 // errors per kind of near-miss character per file
-
-// How a string, heredoc, interpolation or run of code ended.
-typedef enum Outcome {
-    OUT_OK,    // finished; any error inside was reported and recovered from
-    OUT_CUT,   // stopped at a line break or EOF; the enclosing $< reports it
-    OUT_DEAD,  // stopped and reported; enclosing constructs end silently
-    OUT_FATAL, // a limit was hit; the file is abandoned
-} Outcome;
-
-// Kinds of stray characters, each reported at most NEAR_MISS_REPORTS times.
-typedef enum NearMiss {
-    NEAR_AMP,    // & (for &&)
-    NEAR_PIPE,   // | (for ||)
-    NEAR_SEMI,   // ;
-    NEAR_SQUOTE, // '
-    NEAR_OTHER,  // any other character not allowed in code
-    NEAR__COUNT
-} NearMiss;
-
-// An open $< or %<, while its expression is lexed.
-typedef struct Interp {
-    uint32_t start, end; // the opener ("$<", "%<~")
-    uint32_t depth;      // brackets open inside it
-    bool quoted;         // inside a quoted string: must close on its line
-} Interp;
-
-// A heredoc body or a template file being lexed.
-typedef struct TextCtx {
-    const char *marker; // closing marker of a heredoc; NULL for a template file
-    uint32_t mlen;      // bytes of marker
-    uint32_t strip;     // white space removed at the start of each line (<<-)
-    uint32_t start;     // the opener, for errors: "<<EOT" is [start, end)
-    uint32_t end;
-    bool bad_head; // text after the marker was reported: no second error at EOF
-} TextCtx;
-
-typedef struct Lexer {
-    Arena *arena;
-    Diags *diags;
-    uint32_t file;
-    const char *s; // the file's text (NUL-terminated)
-    uint32_t len;
-    uint32_t pos;
-    Token *toks; // heap; handed to the arena by finish()
-    uint32_t ntok, cap;
-    char *buf; // literal text being decoded (heap, reused)
-    size_t blen, bcap;
-    uint32_t nesting; // strings and heredocs open
-    unsigned reports; // errors reported so far
-    unsigned near[NEAR__COUNT];
-    bool fatal;
-} Lexer;
-
-static Outcome lex_code(Lexer *L, Interp *in);
-static Outcome lex_text(Lexer *L, const TextCtx *x);
-
-// --- characters -------------------------------------------------------------
-
-static char peek(const Lexer *L, uint32_t k)
-{
-    return L->len - L->pos > k ? L->s[L->pos + k] : '\0';
-}
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_ident_start(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static bool is_word(char c)
-{
-    return is_ident_start(c) || is_digit(c);
-}
-
-static bool is_ident_char(char c)
-{
-    return is_word(c) || c == '-';
-}
-
-static bool is_hspace(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-static int hex_value(char c)
-{
-    if (is_digit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// Bytes of the line break at `p` ("\n" or "\r\n"), or 0.
-static uint32_t break_len(const Lexer *L, uint32_t p)
-{
-    if (p >= L->len)
-        return 0;
-    if (L->s[p] == '\n')
-        return 1;
-    if (L->s[p] == '\r' && p + 1 < L->len && L->s[p + 1] == '\n')
-        return 2;
-    return 0;
-}
-
-// Length of the UTF-8 sequence starting with the (valid) lead byte `c`.
-static uint32_t seq_len(unsigned char c)
-{
-    if (c < 0x80)
-        return 1;
-    if (c < 0xE0)
-        return 2;
-    return c < 0xF0 ? 3 : 4;
-}
-
-// Decodes the (valid) UTF-8 sequence at `p`.
-static uint32_t decode_cp(const char *p)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    uint32_t n = seq_len(u[0]);
-    if (n == 1)
-        return u[0];
-    uint32_t cp = u[0] & (0xFF >> (n + 1));
-    for (uint32_t i = 1; i < n; i++)
-        cp = (cp << 6) | (u[i] & 0x3F);
-    return cp;
-}
-
-// --- tokens, literal text, reports -----------------------------------------
-
-static Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
-{
-    if (L->ntok == L->cap) {
-        L->cap = L->cap ? L->cap * 2 : 256;
-        L->toks = xrealloc(L->toks, (size_t)L->cap * sizeof(Token));
-    }
-    Token *t = &L->toks[L->ntok++];
-    *t = (Token){.kind = kind, .span = span_make(L->file, start, end)};
-    return t;
-}
-
-// Emits a token whose text is its source bytes.
-static void emit_raw(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
-{
-    Token *t = emit(L, kind, start, end);
-    t->text = arena_strndup(L->arena, L->s + start, end - start);
-    t->len = end - start;
-}
-
-// Emits an invalid token, or extends the one just before when it touches
-// it (a run of stray characters is one token). Its text is set by finish().
-static void emit_invalid(Lexer *L, uint32_t start, uint32_t end)
-{
-    Token *last = L->ntok ? &L->toks[L->ntok - 1] : NULL;
-    if (last && last->kind == TOK_INVALID && last->span.end == start)
-        last->span.end = end;
-    else
-        emit(L, TOK_INVALID, start, end);
-}
-
-static void buf_add(Lexer *L, const char *p, size_t n)
-{
-    if (L->bcap - L->blen < n) {
-        size_t cap = L->bcap ? L->bcap : 256;
-        while (cap - L->blen < n)
-            cap *= 2;
-        L->buf = xrealloc(L->buf, cap);
-        L->bcap = cap;
-    }
-    memcpy(L->buf + L->blen, p, n);
-    L->blen += n;
-}
-
-// Emits the literal text decoded from [start, end), if any.
-static void flush(Lexer *L, uint32_t start, uint32_t end)
-{
-    if (!L->blen)
-        return;
-    Token *t = emit(L, TOK_STRING_LIT, start, end);
-    t->text = arena_strndup(L->arena, L->buf, L->blen);
-    t->len = (uint32_t)L->blen;
-    L->blen = 0;
-}
-
-// Reports an error on [start, end), or returns NULL once MAX_REPORTS were.
-static Diag *report(Lexer *L, DiagCode code, uint32_t start, uint32_t end, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static Diag *report(Lexer *L, DiagCode code, uint32_t start, uint32_t end, const char *fmt, ...)
-{
-    if (L->reports >= MAX_REPORTS)
-        return NULL;
-    L->reports++;
-    char text[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    return diag_error(L->diags, code, span_make(L->file, start, end), "%s", text);
-}
-
-static void help(Lexer *L, Diag *g, const char *text)
-{
-    if (g)
-        diag_help(L->diags, g, "%s", text);
-}
-
-static void note(Lexer *L, Diag *g, const char *text)
-{
-    if (g)
-        diag_note(L->diags, g, "%s", text);
-}
-
-// Reports a limit and abandons the file.
-static Outcome fatal(Lexer *L, DiagCode code, uint32_t start, uint32_t end, const char *summary,
-                     const char *hint)
-{
-    Diag *g = diag_error(L->diags, code, span_make(L->file, start, end), "%s", summary);
-    diag_help(L->diags, g, "%s", hint); // reported even past MAX_REPORTS
-    L->fatal = true;
-    return OUT_FATAL;
-}
-
-static Outcome too_long(Lexer *L, uint32_t start, uint32_t end, bool heredoc)
-{
-    char summary[80];
-    snprintf(summary, sizeof summary, "%s longer than %u bytes", heredoc ? "heredoc" : "string",
-             LEX_MAX_STRING_BYTES);
-    return fatal(L, E_STRING_TOO_LONG, start, end, summary,
-                 "split the text, or keep it in a file and read it with file() or "
-                 "templatefile()");
-}
-
-// Counts one more string or heredoc opened at [start, end), within the limit.
-static bool enter(Lexer *L, uint32_t start, uint32_t end)
-{
-    if (L->nesting >= LEX_MAX_TEMPLATE_DEPTH) {
-        char summary[80];
-        snprintf(summary, sizeof summary, "strings nested more than %d deep",
-                 LEX_MAX_TEMPLATE_DEPTH);
-        fatal(L, E_NESTING_TOO_DEEP, start, end, summary,
-              "move inner parts into locals and refer to them");
-        return false;
-    }
-    L->nesting++;
-    return true;
-}
+#include "base/utf8.h"
+#include "syntax/lex_impl.h"
 
 // --- source check -----------------------------------------------------------
 
-// Length of the valid UTF-8 sequence at `p` (`avail` bytes left), or 0 when
-// it is invalid; then *bad is the number of bytes at fault and *why says why.
-static uint32_t utf8_check(const unsigned char *p, uint32_t avail, uint32_t *bad, const char **why)
+// Says why the bytes at `p` (`avail` left), which utf8_decode refused, are
+// not UTF-8: *bad is the number of bytes at fault and *why the reason.
+static void utf8_fault(const unsigned char *p, uint32_t avail, uint32_t *bad, const char **why)
 {
     unsigned c = p[0], lo = 0x80, hi = 0xBF;
     uint32_t n;
     *bad = 1;
-    if (c < 0x80)
-        return 1;
     if (c < 0xC2) {
         *why = c < 0xC0 ? "a continuation byte cannot start a character"
                         : "this is an overlong encoding";
-        return 0;
+        return;
     }
     if (c > 0xF4) {
         *why = "this byte never appears in UTF-8";
-        return 0;
+        return;
     }
     n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : lo;
@@ -307,7 +53,7 @@ static uint32_t utf8_check(const unsigned char *p, uint32_t avail, uint32_t *bad
             *bad = i;
             *why = i >= avail ? "the file ends in the middle of a character"
                               : "a multi-byte character is cut short here";
-            return 0;
+            return;
         }
         if (i == 1 && (p[i] < lo || p[i] > hi)) {
             while (*bad < n && *bad < avail && p[*bad] >= 0x80 && p[*bad] <= 0xBF)
@@ -315,10 +61,9 @@ static uint32_t utf8_check(const unsigned char *p, uint32_t avail, uint32_t *bad
             *why = c == 0xED   ? "these bytes encode a UTF-16 surrogate, which UTF-8 excludes"
                    : c == 0xF4 ? "these bytes encode a code point above U+10FFFF"
                                : "this is an overlong encoding";
-            return 0;
+            return;
         }
     }
-    return n;
 }
 
 static void report_utf8(Lexer *L, uint32_t at, uint32_t bad, const char *why)
@@ -357,14 +102,15 @@ static bool check_source(Lexer *L)
                  "this looks like a binary file; hclc reads UTF-8 text");
             return false;
         }
-        uint32_t bad;
+        uint32_t cp, bad;
         const char *why = "";
-        uint32_t n = utf8_check(s + i, L->len - i, &bad, &why);
+        size_t n = utf8_decode(L->s + i, L->len - i, &cp);
         if (!n) {
+            utf8_fault(s + i, L->len - i, &bad, &why);
             report_utf8(L, i, bad, why);
             return false;
         }
-        i += n;
+        i += (uint32_t)n;
     }
     return true;
 }
@@ -535,7 +281,8 @@ static void wrong_quote_help(Lexer *L, Diag *g, const char *what, const char *bo
 // Text in single or curly quotes, closed on the same line: one invalid token.
 static void lex_wrong_quotes(Lexer *L, const char *closer)
 {
-    uint32_t start = L->pos, olen = seq_len((unsigned char)L->s[start]);
+    uint32_t start = L->pos, olen;
+    uint32_t ocp = char_at(L, start, &olen);
     size_t clen = strlen(closer);
     uint32_t p = start + olen;
     while (p < L->len && L->s[p] != '\n' && strncmp(L->s + p, closer, clen) != 0)
@@ -552,7 +299,7 @@ static void lex_wrong_quotes(Lexer *L, const char *closer)
         g = report(L, E_BAD_CHAR, start, end, "invalid character \"'\"");
     else
         g = report(L, E_BAD_CHAR, start, end, "invalid character \"%.*s\" (U+%04X)", (int)olen,
-                   L->s + start, (unsigned)decode_cp(L->s + start));
+                   L->s + start, (unsigned)ocp);
     wrong_quote_help(L, g, olen == 1 ? "single" : "curly", L->s + start + olen,
                      closed ? p - start - olen : 0, closed);
     near_last(L, g, k);
@@ -603,7 +350,8 @@ static void lex_bad_char(Lexer *L)
         lex_wrong_quotes(L, closer);
         return;
     }
-    uint32_t n = seq_len((unsigned char)c);
+    uint32_t n;
+    uint32_t cp = char_at(L, start, &n);
     bool run = L->ntok && L->toks[L->ntok - 1].kind == TOK_INVALID &&
                L->toks[L->ntok - 1].span.end == start;
     L->pos += n;
@@ -612,7 +360,6 @@ static void lex_bad_char(Lexer *L)
     if (run || !near_budget(L, k)) // a run of stray characters is one fault
         return;
     DiagCode code = k == NEAR_AMP || k == NEAR_PIPE ? E_NEAR_MISS_OPERATOR : E_BAD_CHAR;
-    uint32_t cp = decode_cp(L->s + start);
     Diag *g;
     if (cp >= 0x80)
         g = report(L, code, start, L->pos, "invalid character \"%.*s\" (U+%04X)", (int)n,
@@ -702,413 +449,6 @@ static bool lex_close(Lexer *L)
     return true;
 }
 
-// --- templates: $< > and %< > ----------------------------------------------
-
-static void report_open_interp(Lexer *L, const Interp *in)
-{
-    bool directive = L->s[in->start] == '%';
-    Diag *g = report(L, E_UNTERMINATED_TEMPLATE, in->start, in->end, "unterminated %s",
-                     directive ? "directive" : "interpolation");
-    if (in->depth)
-        help(L, g, "a bracket opened inside it is not closed, so no '>' closes it");
-    else
-        help(L, g, "add '>' to close it");
-    if (in->quoted)
-        note(L, g, "in a quoted string, $<...> and %<...> must close on the same line");
-}
-
-// Lexes "$<" or "%<" (with "~"), the expression, and its closing ">". On
-// failure its tokens are dropped so the parser sees the text around it only.
-static Outcome lex_interp(Lexer *L, bool quoted)
-{
-    uint32_t start = L->pos, mark = L->ntok;
-    TokenKind kind = L->s[start] == '$' ? TOK_INTERP_OPEN : TOK_DIRECTIVE_OPEN;
-    uint32_t n = peek(L, 2) == '~' ? 3 : 2;
-    Token *t = emit(L, kind, start, start + n);
-    t->flags = n == 3 ? TOKF_STRIP : 0;
-    L->pos += n;
-    Interp in = {.start = start, .end = start + n, .quoted = quoted};
-    Outcome r = lex_code(L, &in);
-    if (r == OUT_OK || r == OUT_FATAL)
-        return r;
-    L->ntok = mark;
-    if (r == OUT_CUT)
-        report_open_interp(L, &in);
-    return OUT_DEAD;
-}
-
-// At '$' or '%' in template text: appends "$<" for "$$<", "$" for a "$"
-// not before "<", or returns true when an interpolation starts here.
-static bool template_sigil(Lexer *L)
-{
-    char c = peek(L, 0);
-    if (peek(L, 1) == '<')
-        return true;
-    if (peek(L, 1) == c && peek(L, 2) == '<') {
-        buf_add(L, L->s + L->pos + 1, 2);
-        L->pos += 3;
-        return false;
-    }
-    buf_add(L, &c, 1);
-    L->pos++;
-    return false;
-}
-
-// --- quoted strings ---------------------------------------------------------
-
-static void utf8_encode(Lexer *L, uint32_t cp)
-{
-    char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    buf_add(L, b, n);
-}
-
-// Why code point `cp` of a \u escape cannot be used, or NULL.
-static const char *bad_code_point(uint32_t cp)
-{
-    if (cp == 0)
-        return "strings cannot hold U+0000 (NUL)";
-    if (cp >= 0xD800 && cp <= 0xDFFF)
-        return "U+D800 to U+DFFF are UTF-16 surrogates, not characters; write the character's "
-               "own code point (\\UNNNNNNNN) or the character itself";
-    if (cp > 0x10FFFF)
-        return "Unicode ends at U+10FFFF";
-    return NULL;
-}
-
-// \uNNNN or \UNNNNNNNN at the position (`digits` is 4 or 8).
-static void lex_unicode_escape(Lexer *L, uint32_t digits)
-{
-    uint32_t start = L->pos, cp = 0, i = 0;
-    L->pos += 2;
-    for (; i < digits && hex_value(peek(L, 0)) >= 0; i++, L->pos++)
-        cp = cp * 16 + (uint32_t)hex_value(peek(L, 0));
-    const char *why = i < digits ? (digits == 4 ? "\\u takes exactly 4 hex digits, as in \\u00e9"
-                                                : "\\U takes exactly 8 hex digits, as in "
-                                                  "\\U0001F600")
-                                 : bad_code_point(cp);
-    if (!why) {
-        utf8_encode(L, cp);
-        return;
-    }
-    Diag *g = report(L, E_BAD_ESCAPE, start, L->pos, "invalid escape \"%.*s\"",
-                     (int)(L->pos - start), L->s + start);
-    help(L, g, why);
-}
-
-static const char *escape_hint(char c)
-{
-    switch (c) {
-    case '$':
-    case '%':
-        return "'$' and '%' need no escape; write $$< for a literal $< and %%< for %<";
-    case '\'':
-        return "a single quote needs no escape inside \"...\"";
-    default:
-        return "the escapes are \\n \\r \\t \\\" \\\\ \\uNNNN and \\UNNNNNNNN; write \\\\ for a "
-               "backslash";
-    }
-}
-
-// A backslash escape in a quoted string; decodes it or reports it.
-static void lex_escape(Lexer *L)
-{
-    uint32_t start = L->pos;
-    char c = peek(L, 1);
-    const char *simple = c == 'n' ? "\n" : c == 'r' ? "\r" : c == 't' ? "\t" : NULL;
-    simple = c == '"' ? "\"" : c == '\\' ? "\\" : simple;
-    if (simple) {
-        buf_add(L, simple, 1);
-        L->pos += 2;
-    } else if (c == 'u' || c == 'U') {
-        lex_unicode_escape(L, c == 'u' ? 4 : 8);
-    } else if (L->pos + 1 >= L->len || break_len(L, L->pos + 1)) {
-        L->pos++; // the line break ends the string; reported there
-    } else {
-        L->pos += 1 + seq_len((unsigned char)c);
-        Diag *g = report(L, E_BAD_ESCAPE, start, L->pos, "invalid escape \"%.*s\"",
-                         (int)(L->pos - start), L->s + start);
-        help(L, g, escape_hint(c));
-    }
-}
-
-static bool quoted_special(char c)
-{
-    return c == '"' || c == '\\' || c == '$' || c == '%' || c == '\n' || c == '\r';
-}
-
-// Copies plain text up to the next special byte or `limit`.
-static void copy_run(Lexer *L, uint32_t limit, bool quoted)
-{
-    uint32_t p = L->pos;
-    if (quoted) {
-        while (p < limit && !quoted_special(L->s[p]))
-            p++;
-    } else {
-        while (p < limit && L->s[p] != '$' && L->s[p] != '%' && L->s[p] != '\n' && L->s[p] != '\r')
-            p++;
-    }
-    if (p == L->pos) // a lone '\r'
-        p++;
-    buf_add(L, L->s + L->pos, p - L->pos);
-    L->pos = p;
-}
-
-// The string opened at `open` reached a line break or EOF.
-static Outcome end_open_string(Lexer *L, uint32_t open, uint32_t lit, const Interp *parent)
-{
-    flush(L, lit, L->pos);
-    emit(L, TOK_CQUOTE, L->pos, L->pos);
-    if (parent && parent->quoted)
-        return OUT_CUT; // most likely this '"' was meant to close the outer string
-    Diag *g = report(L, E_UNTERMINATED_STRING, open, open + 1, "unterminated string");
-    help(L, g,
-         "add '\"' to close it on the same line; for text on several lines use a "
-         "heredoc (<<EOT)");
-    return L->pos >= L->len ? OUT_DEAD : OUT_OK;
-}
-
-// The body of a quoted string, after its '"'.
-static Outcome quoted_body(Lexer *L, uint32_t open, const Interp *parent)
-{
-    uint32_t lit = L->pos;
-    uint64_t room = (uint64_t)open + LEX_MAX_STRING_BYTES + 1;
-    uint32_t limit = room < L->len ? (uint32_t)room : L->len;
-    for (;;) {
-        if (L->pos - open > LEX_MAX_STRING_BYTES)
-            return too_long(L, open, open + 1, false);
-        char c = peek(L, 0);
-        if (L->pos >= L->len || break_len(L, L->pos))
-            return end_open_string(L, open, lit, parent);
-        if (c == '"') {
-            flush(L, lit, L->pos);
-            emit(L, TOK_CQUOTE, L->pos, L->pos + 1);
-            L->pos++;
-            return OUT_OK;
-        }
-        if (c == '\\') {
-            lex_escape(L);
-        } else if ((c == '$' || c == '%') && template_sigil(L)) {
-            flush(L, lit, L->pos);
-            Outcome r = lex_interp(L, true);
-            if (r != OUT_OK) {
-                if (r == OUT_DEAD)
-                    emit(L, TOK_CQUOTE, L->pos, L->pos);
-                return r;
-            }
-            lit = L->pos;
-        } else if (c != '$' && c != '%') {
-            copy_run(L, limit, true);
-        }
-    }
-}
-
-static Outcome lex_quoted(Lexer *L, const Interp *parent)
-{
-    uint32_t open = L->pos;
-    if (!enter(L, open, open + 1))
-        return OUT_FATAL;
-    emit(L, TOK_OQUOTE, open, open + 1);
-    L->pos++;
-    Outcome r = quoted_body(L, open, parent);
-    L->nesting--;
-    return r;
-}
-
-// --- heredocs and template files --------------------------------------------
-
-// True when the line starting at `p` is the closing marker line; *end is
-// then the end of the marker.
-static bool closing_line(const Lexer *L, const TextCtx *x, uint32_t p, uint32_t *end)
-{
-    while (p < L->len && is_hspace(L->s[p]))
-        p++;
-    if (L->len - p < x->mlen || memcmp(L->s + p, x->marker, x->mlen) != 0)
-        return false;
-    p += x->mlen;
-    if (p < L->len && !break_len(L, p))
-        return false;
-    *end = p;
-    return true;
-}
-
-// The smallest indentation over the non-blank lines of a <<- body.
-static uint32_t heredoc_indent(const Lexer *L, const TextCtx *x)
-{
-    uint32_t p = L->pos, best = UINT32_MAX, end;
-    uint64_t room = (uint64_t)x->start + LEX_MAX_STRING_BYTES + 1;
-    uint32_t limit = room < L->len ? (uint32_t)room : L->len;
-    while (p < limit && !closing_line(L, x, p, &end)) {
-        uint32_t q = p;
-        while (q < L->len && is_hspace(L->s[q]))
-            q++;
-        bool blank = q >= L->len || break_len(L, q);
-        if (!blank && q - p < best)
-            best = q - p;
-        const char *nl = memchr(L->s + q, '\n', L->len - q);
-        p = nl ? (uint32_t)(nl - L->s) + 1 : L->len;
-    }
-    return best == UINT32_MAX ? 0 : best;
-}
-
-// At a line start of a heredoc body: the closing line, or strip indentation.
-static bool text_line_start(Lexer *L, const TextCtx *x, uint32_t lit)
-{
-    uint32_t end;
-    if (x->marker && closing_line(L, x, L->pos, &end)) {
-        flush(L, lit, L->pos);
-        emit(L, TOK_CHEREDOC, L->pos, end);
-        L->pos = end;
-        return true;
-    }
-    for (uint32_t k = 0; k < x->strip && is_hspace(peek(L, 0)); k++)
-        L->pos++;
-    return false;
-}
-
-// EOF in a heredoc body or template file.
-static Outcome text_eof(Lexer *L, const TextCtx *x, uint32_t lit)
-{
-    flush(L, lit, L->pos);
-    if (!x->marker)
-        return OUT_OK;
-    if (x->bad_head) {
-        emit(L, TOK_CHEREDOC, L->pos, L->pos);
-        return OUT_DEAD;
-    }
-    Diag *g = report(L, E_UNTERMINATED_HEREDOC, x->start, x->end,
-                     "heredoc \"%.*s\" has no closing line", (int)x->mlen, x->marker);
-    if (g)
-        diag_help(L->diags, g, "add a line holding only %.*s", (int)x->mlen, x->marker);
-    emit(L, TOK_CHEREDOC, L->pos, L->pos);
-    return OUT_DEAD;
-}
-
-// EOF after an error already reported inside the text: end it silently.
-static Outcome text_cut(Lexer *L, const TextCtx *x)
-{
-    if (x->marker)
-        emit(L, TOK_CHEREDOC, L->pos, L->pos);
-    return OUT_DEAD;
-}
-
-// The body of a heredoc (up to and including its closing marker) or the
-// whole of a template file: literal text with templates, no escapes.
-static Outcome lex_text(Lexer *L, const TextCtx *x)
-{
-    uint32_t lit = L->pos;
-    uint64_t room = (uint64_t)x->start + LEX_MAX_STRING_BYTES + 1;
-    uint32_t limit = x->marker && room < L->len ? (uint32_t)room : L->len;
-    bool line_start = true;
-    for (;;) {
-        if (x->marker && L->pos - x->start > LEX_MAX_STRING_BYTES)
-            return too_long(L, x->start, x->end, true);
-        if (line_start && text_line_start(L, x, lit))
-            return OUT_OK;
-        line_start = false;
-        if (L->pos >= L->len)
-            return text_eof(L, x, lit);
-        char c = L->s[L->pos];
-        uint32_t nl = break_len(L, L->pos);
-        if (nl) {
-            buf_add(L, "\n", 1);
-            L->pos += nl;
-            line_start = true;
-        } else if ((c == '$' || c == '%') && template_sigil(L)) {
-            flush(L, lit, L->pos);
-            Outcome r = lex_interp(L, false);
-            if (r == OUT_FATAL)
-                return r;
-            if (r == OUT_DEAD && L->pos >= L->len)
-                return text_cut(L, x);
-            lit = L->pos;
-        } else if (c != '$' && c != '%') {
-            copy_run(L, limit, false);
-        }
-    }
-}
-
-// Reports anything but a line break after a heredoc marker ending at `p`;
-// returns where the body starts. The heredoc is lexed anyway.
-static uint32_t heredoc_rest(Lexer *L, TextCtx *x, uint32_t p)
-{
-    uint32_t q = p, e;
-    while (q < L->len && is_hspace(L->s[q]))
-        q++;
-    for (e = q; e < L->len && !break_len(L, e); e++)
-        ;
-    if (e > q) {
-        x->bad_head = true;
-        help(L, report(L, E_BAD_HEREDOC, q, e, "text after heredoc marker"),
-             "the marker must end the line; the heredoc's text starts on the next line");
-    } else if (q > p) {
-        help(L, report(L, E_BAD_HEREDOC, p, q, "white space after heredoc marker"),
-             "remove it: the marker must end the line");
-    }
-    return e + break_len(L, e);
-}
-
-// Parses "<<ID" or "<<-ID" and the rest of its line into `x`; returns where
-// the body starts, or 0 after reporting a "<<" with no marker.
-static uint32_t heredoc_head(Lexer *L, TextCtx *x)
-{
-    uint32_t start = L->pos, p = start + 2;
-    if (p < L->len && L->s[p] == '-')
-        p++;
-    if (p >= L->len || !is_ident_start(L->s[p])) {
-        L->pos = p;
-        emit_invalid(L, start, p);
-        help(L, report(L, E_BAD_HEREDOC, start, p, "'<<' without a heredoc marker"),
-             "a heredoc starts with <<EOT (or <<-EOT) at the end of a line");
-        return 0;
-    }
-    uint32_t m = p;
-    while (p < L->len && is_ident_char(L->s[p]))
-        p++;
-    *x = (TextCtx){.marker = L->s + m, .mlen = p - m, .start = start, .end = p};
-    return heredoc_rest(L, x, p);
-}
-
-static Outcome lex_heredoc(Lexer *L)
-{
-    uint32_t start = L->pos;
-    TextCtx x;
-    uint32_t body = heredoc_head(L, &x);
-    if (!body)
-        return OUT_OK;
-    if (!enter(L, start, x.end))
-        return OUT_FATAL;
-    Token *t = emit(L, TOK_OHEREDOC, start, body);
-    t->text = arena_strndup(L->arena, x.marker, x.mlen);
-    t->len = x.mlen;
-    t->flags = L->s[start + 2] == '-' ? TOKF_INDENTED : 0;
-    L->pos = body;
-    if (t->flags)
-        x.strip = heredoc_indent(L, &x);
-    Outcome r = lex_text(L, &x);
-    L->nesting--;
-    return r;
-}
-
 // --- code -------------------------------------------------------------------
 
 // Lexes one token (or string, or heredoc) at the position.
@@ -1130,7 +470,7 @@ static Outcome lex_token(Lexer *L, Interp *in)
 
 // Lexes code: the whole file (in == NULL), or the expression of an
 // interpolation up to its closing ">" at bracket depth 0.
-static Outcome lex_code(Lexer *L, Interp *in)
+Outcome lex_code(Lexer *L, Interp *in)
 {
     for (;;) {
         if (!skip_blank(L))

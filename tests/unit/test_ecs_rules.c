@@ -791,6 +791,26 @@ static void test_rules_report_points_at_value(void **state)
     assert_true(has_note(g, "When networkMode=awsvpc, the host ports and container ports"));
 }
 
+// One parser reads sizes for lowering and for the rules; its limits.
+static void test_parse_size_forms_and_digit_limits(void **state)
+{
+    (void)state;
+    int64_t n = -1;
+    assert_true(ecs_parse_size("1024", "vcpu", &n) && n == 1024);
+    assert_true(ecs_parse_size("1 vCPU", "vcpu", &n) && n == 1024);
+    assert_true(ecs_parse_size(".25vcpu", "vcpu", &n) && n == 256);
+    assert_true(ecs_parse_size("0.5  GB", "gb", &n) && n == 512);
+    assert_true(ecs_parse_size("999999999", "gb", &n) && n == 999999999);
+    assert_true(ecs_parse_size("0.015625 vcpu", "vcpu", &n) && n == 16);
+    assert_false(ecs_parse_size("1000000000", "gb", &n));          // 10 integer digits
+    assert_false(ecs_parse_size("0.0009765625 vcpu", "vcpu", &n)); // 10 fraction digits
+    assert_false(ecs_parse_size("1.5", "vcpu", &n));               // a fraction needs the unit
+    assert_false(ecs_parse_size("1.3 vCPU", "vcpu", &n));          // no whole number of units
+    assert_false(ecs_parse_size("2 GiB", "gb", &n));
+    assert_false(ecs_parse_size("", "gb", &n));
+    assert_false(ecs_parse_size(". GB", "gb", &n));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -800,6 +820,7 @@ int main(void)
         T(test_rules_accept_every_fargate_size),
         T(test_rules_accept_ec2_bridge_task),
         T(test_rules_size_format),
+        cmocka_unit_test(test_parse_size_forms_and_digit_limits),
         T(test_rules_size_ec2_range),
         T(test_rules_size_fargate_cpu),
         T(test_rules_size_fargate_memory_lists_valid_values),

@@ -1,0 +1,272 @@
+// lex_impl.h - what lex.c and lex_text.c share; not a contract.
+//
+// The Lexer, the outcome of a scan, character classes, token emission,
+// the literal buffer, reports and limits. The helpers are static inline,
+// so the two files share them without the library exporting names like
+// peek or help.
+#ifndef HCLC_LEX_IMPL_H
+#define HCLC_LEX_IMPL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "syntax/lex.h"
+
+#define MAX_REPORTS 200     // lexer errors per file; later ones are not reported
+#define NEAR_MISS_REPORTS 3 // errors per kind of near-miss character per file
+
+// How a string, heredoc, interpolation or run of code ended.
+typedef enum Outcome {
+    OUT_OK,    // finished; any error inside was reported and recovered from
+    OUT_CUT,   // stopped at a line break or EOF; the enclosing $< reports it
+    OUT_DEAD,  // stopped and reported; enclosing constructs end silently
+    OUT_FATAL, // a limit was hit; the file is abandoned
+} Outcome;
+
+// Kinds of stray characters, each reported at most NEAR_MISS_REPORTS times.
+typedef enum NearMiss {
+    NEAR_AMP,    // & (for &&)
+    NEAR_PIPE,   // | (for ||)
+    NEAR_SEMI,   // ;
+    NEAR_SQUOTE, // '
+    NEAR_OTHER,  // any other character not allowed in code
+    NEAR__COUNT
+} NearMiss;
+
+// An open $< or %<, while its expression is lexed.
+typedef struct Interp {
+    uint32_t start, end; // the opener ("$<", "%<~")
+    uint32_t depth;      // brackets open inside it
+    bool quoted;         // inside a quoted string: must close on its line
+} Interp;
+
+// A heredoc body or a template file being lexed.
+typedef struct TextCtx {
+    const char *marker; // closing marker of a heredoc; NULL for a template file
+    uint32_t mlen;      // bytes of marker
+    uint32_t strip;     // white space removed at the start of each line (<<-)
+    uint32_t start;     // the opener, for errors: "<<EOT" is [start, end)
+    uint32_t end;
+    bool bad_head; // text after the marker was reported: no second error at EOF
+} TextCtx;
+
+typedef struct Lexer {
+    Arena *arena;
+    Diags *diags;
+    uint32_t file;
+    const char *s; // the file's text (NUL-terminated)
+    uint32_t len;
+    uint32_t pos;
+    Token *toks; // heap; handed to the arena by finish()
+    uint32_t ntok, cap;
+    char *buf; // literal text being decoded (heap, reused)
+    size_t blen, bcap;
+    uint32_t nesting; // strings and heredocs open
+    unsigned reports; // errors reported so far
+    unsigned near[NEAR__COUNT];
+    bool fatal;
+} Lexer;
+
+// --- characters -------------------------------------------------------------
+
+static inline char peek(const Lexer *L, uint32_t k)
+{
+    return L->len - L->pos > k ? L->s[L->pos + k] : '\0';
+}
+
+static inline bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline bool is_ident_start(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static inline bool is_word(char c)
+{
+    return is_ident_start(c) || is_digit(c);
+}
+
+static inline bool is_ident_char(char c)
+{
+    return is_word(c) || c == '-';
+}
+
+static inline bool is_hspace(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static inline int hex_value(char c)
+{
+    if (is_digit(c))
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Bytes of the line break at `p` ("\n" or "\r\n"), or 0.
+static inline uint32_t break_len(const Lexer *L, uint32_t p)
+{
+    if (p >= L->len)
+        return 0;
+    if (L->s[p] == '\n')
+        return 1;
+    if (L->s[p] == '\r' && p + 1 < L->len && L->s[p + 1] == '\n')
+        return 2;
+    return 0;
+}
+
+// The character at L->s[at] (the text is valid UTF-8: check_source ran
+// first); stores its length in *n.
+static inline uint32_t char_at(const Lexer *L, uint32_t at, uint32_t *n)
+{
+    uint32_t cp;
+    *n = (uint32_t)utf8_decode(L->s + at, L->len - at, &cp);
+    return cp;
+}
+
+// --- tokens, literal text, reports -----------------------------------------
+
+static inline Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
+{
+    if (L->ntok == L->cap) {
+        L->cap = L->cap ? L->cap * 2 : 256;
+        L->toks = xrealloc(L->toks, (size_t)L->cap * sizeof(Token));
+    }
+    Token *t = &L->toks[L->ntok++];
+    *t = (Token){.kind = kind, .span = span_make(L->file, start, end)};
+    return t;
+}
+
+// Emits a token whose text is its source bytes.
+static inline void emit_raw(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
+{
+    Token *t = emit(L, kind, start, end);
+    t->text = arena_strndup(L->arena, L->s + start, end - start);
+    t->len = end - start;
+}
+
+// Emits an invalid token, or extends the one just before when it touches
+// it (a run of stray characters is one token). Its text is set by finish().
+static inline void emit_invalid(Lexer *L, uint32_t start, uint32_t end)
+{
+    Token *last = L->ntok ? &L->toks[L->ntok - 1] : NULL;
+    if (last && last->kind == TOK_INVALID && last->span.end == start)
+        last->span.end = end;
+    else
+        emit(L, TOK_INVALID, start, end);
+}
+
+static inline void buf_add(Lexer *L, const char *p, size_t n)
+{
+    if (L->bcap - L->blen < n) {
+        size_t cap = L->bcap ? L->bcap : 256;
+        while (cap - L->blen < n)
+            cap *= 2;
+        L->buf = xrealloc(L->buf, cap);
+        L->bcap = cap;
+    }
+    memcpy(L->buf + L->blen, p, n);
+    L->blen += n;
+}
+
+// Emits the literal text decoded from [start, end), if any.
+static inline void flush(Lexer *L, uint32_t start, uint32_t end)
+{
+    if (!L->blen)
+        return;
+    Token *t = emit(L, TOK_STRING_LIT, start, end);
+    t->text = arena_strndup(L->arena, L->buf, L->blen);
+    t->len = (uint32_t)L->blen;
+    L->blen = 0;
+}
+
+// Reports an error on [start, end), or returns NULL once MAX_REPORTS were.
+static inline Diag *report(Lexer *L, DiagCode code, uint32_t start, uint32_t end, const char *fmt,
+                           ...) __attribute__((format(printf, 5, 6)));
+
+static inline Diag *report(Lexer *L, DiagCode code, uint32_t start, uint32_t end, const char *fmt,
+                           ...)
+{
+    if (L->reports >= MAX_REPORTS)
+        return NULL;
+    L->reports++;
+    char text[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return diag_error(L->diags, code, span_make(L->file, start, end), "%s", text);
+}
+
+static inline void help(Lexer *L, Diag *g, const char *text)
+{
+    if (g)
+        diag_help(L->diags, g, "%s", text);
+}
+
+static inline void note(Lexer *L, Diag *g, const char *text)
+{
+    if (g)
+        diag_note(L->diags, g, "%s", text);
+}
+
+// Reports a limit and abandons the file.
+static inline Outcome fatal(Lexer *L, DiagCode code, uint32_t start, uint32_t end,
+                            const char *summary, const char *hint)
+{
+    Diag *g = diag_error(L->diags, code, span_make(L->file, start, end), "%s", summary);
+    diag_help(L->diags, g, "%s", hint); // reported even past MAX_REPORTS
+    L->fatal = true;
+    return OUT_FATAL;
+}
+
+static inline Outcome too_long(Lexer *L, uint32_t start, uint32_t end, bool heredoc)
+{
+    char summary[80];
+    snprintf(summary, sizeof summary, "%s longer than %u bytes", heredoc ? "heredoc" : "string",
+             LEX_MAX_STRING_BYTES);
+    return fatal(L, E_STRING_TOO_LONG, start, end, summary,
+                 "split the text, or keep it in a file and read it with file() or "
+                 "templatefile()");
+}
+
+// Counts one more string or heredoc opened at [start, end), within the limit.
+static inline bool enter(Lexer *L, uint32_t start, uint32_t end)
+{
+    if (L->nesting >= LEX_MAX_TEMPLATE_DEPTH) {
+        char summary[80];
+        snprintf(summary, sizeof summary, "strings nested more than %d deep",
+                 LEX_MAX_TEMPLATE_DEPTH);
+        fatal(L, E_NESTING_TOO_DEEP, start, end, summary,
+              "move inner parts into locals and refer to them");
+        return false;
+    }
+    L->nesting++;
+    return true;
+}
+
+// --- scanners defined in one file and used in the other ----------------------
+
+// Lexes code: the whole file (in == NULL), or the expression of an
+// interpolation up to its closing ">" at bracket depth 0 (lex.c).
+Outcome lex_code(Lexer *L, Interp *in);
+// A quoted string at the position; `parent` is the interpolation it sits
+// in, or NULL (lex_text.c).
+Outcome lex_quoted(Lexer *L, const Interp *parent);
+// A heredoc at the position, from "<<" to its closing marker (lex_text.c).
+Outcome lex_heredoc(Lexer *L);
+// The body of a heredoc or the whole of a template file (lex_text.c).
+Outcome lex_text(Lexer *L, const TextCtx *x);
+
+#endif
