@@ -1,0 +1,2 @@
+output "a" { value = file("pipe.txt") }
+output "b" { value = templatefile("pipe.tpl", {}) }
