@@ -628,6 +628,19 @@ static ExitStatus run_validate(Arena *arena, const Options *o, const char *const
     return exit_status(st);
 }
 
+// Writes the outputs of a run that succeeded, after checking that none
+// replaces a file the run read (a usage error); the run's status.
+static CompileStatus write_outputs(Diags *diags, const CompileResult *r, const Options *o,
+                                   CompileStatus st)
+{
+    if (st != COMPILE_OK)
+        return st;
+    if (!compile_check_outputs(diags, r, o->out_file, o->out_dir))
+        return COMPILE_USAGE_ERROR;
+    return compile_write_outputs(diags, r, o->out_file, o->out_dir, stdout) ? COMPILE_OK
+                                                                             : COMPILE_IO_ERROR;
+}
+
 // Writes the output only after everything succeeded: to stdout, or to the
 // -o file replaced atomically.
 static ExitStatus run_build(Arena *arena, const Options *o, const char *const *args, int nargs)
@@ -643,9 +656,9 @@ static ExitStatus run_build(Arena *arena, const Options *o, const char *const *a
     if (o->out_file && o->out_dir)
         return usage_error(NULL, "give -o FILE or --out-dir DIR, not both");
     CompileResult result;
-    CompileStatus st = compile_build(arena, &src, &diags, &c, &result);
-    if (st == COMPILE_OK && !compile_write_outputs(&diags, &result, o->out_file, o->out_dir, stdout))
-        st = COMPILE_IO_ERROR;
+    CompileStatus st = COMPILE_USAGE_ERROR;
+    if (compile_check_out_file(&diags, o->out_file, &c))
+        st = write_outputs(&diags, &result, o, compile_build(arena, &src, &diags, &c, &result));
     render(o, &diags, &src);
     return exit_status(st);
 }
@@ -671,9 +684,9 @@ static ExitStatus run_tfvars(Arena *arena, const Options *o, const char *const *
     compile_options(o, args, nargs, &c);
     c.target = o->given & OPT_JSON ? "tfvars-json" : "tfvars";
     CompileResult result;
-    CompileStatus st = compile_tfvars(arena, &src, &diags, &c, &result);
-    if (st == COMPILE_OK && !compile_write_outputs(&diags, &result, o->out_file, o->out_dir, stdout))
-        st = COMPILE_IO_ERROR;
+    CompileStatus st = COMPILE_USAGE_ERROR;
+    if (compile_check_out_file(&diags, o->out_file, &c))
+        st = write_outputs(&diags, &result, o, compile_tfvars(arena, &src, &diags, &c, &result));
     render(o, &diags, &src);
     return exit_status(st);
 }
