@@ -120,7 +120,8 @@ static const Command COMMANDS[] = {
      "                         tfvars-json: the variable values (see hclc help\n"
      "                         tfvars)\n"
      "  --task NAME            the task definition to build when there are several\n"
-     "  --out-dir DIR          write DIR/NAME.json for every task definition\n"
+     "  --out-dir DIR          write DIR/NAME.json for every task definition, all\n"
+     "                         or none\n"
      "  --canonical            the form AWS reads back: sorted containers and\n"
      "                         environment, defaults written out\n"
      "  --strict               warnings are errors\n"
@@ -128,8 +129,16 @@ static const Command COMMANDS[] = {
      "  --include-sensitive    tfvars targets: write sensitive variables too\n"
      "  -o FILE                write FILE (replaced atomically) instead of stdout;\n"
      "                         -o - is stdout\n"
+
      "  --root DIR             the project root: file() and templatefile() read only\n"
      "                         inside it (default: PATH's directory)\n"
+     "\n"
+     "-o and --out-dir create missing directories (and remove them again when the\n"
+     "write fails). A file is replaced atomically and keeps its mode; a symbolic\n"
+     "link is followed and kept; a device or FIFO is written into as it is. New\n"
+     "files get mode 0666 minus the umask, 0600 with --include-sensitive. Naming a\n"
+     "directory, or a file the run reads (sources, var files, file() targets), is\n"
+     "a usage error.\n"
      "\n"
      "Variable values, lowest precedence first: the default, the workspace block,\n"
      "--var-file files in order, HCLC_VAR_NAME environment variables, --var flags.\n"
@@ -178,6 +187,7 @@ static const Command COMMANDS[] = {
      "  --include-sensitive    write sensitive variables too\n"
      "  -o FILE                write FILE (replaced atomically) instead of stdout\n"
      "  --out-dir DIR          write DIR/WS.tfvars (DIR/WS.tfvars.json with --json)\n"
+     "  (-o and --out-dir write files as for build: see hclc help build)\n"
      "  --var, --var-file, --root   as for build\n"
      "\n"
      "  hclc tfvars -w prod -o prod.tfvars\n"
@@ -802,6 +812,10 @@ static ExitStatus run(Arena *arena, const Options *o)
         if (stray & VALUE_OPTIONS[i].id)
             return usage_error(NULL, "option \"%s\" does not apply to \"%s\" (see \"hclc help %s\")",
                                VALUE_OPTIONS[i].name, c->name, c->name);
+    for (uint32_t i = 0; i < o->nvars; i++)
+        if (!strchr(o->vars[i], '=') || o->vars[i][0] == '=')
+            return usage_error("write --var NAME=VALUE", "--var needs NAME=VALUE, got \"%s\"",
+                               o->vars[i]);
     return c->run(arena, o, o->args + 1, o->nargs - 1);
 }
 

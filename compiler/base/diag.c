@@ -609,6 +609,40 @@ _Noreturn static void json_out_of_memory(void)
     exit(3);
 }
 
+// Adds string member `key`. cJSON copies bytes as they are, so invalid
+// UTF-8 (in a file name, a --var value, an environment variable) would make
+// the line invalid JSON: each invalid byte becomes U+FFFD.
+static cJSON *add_text(cJSON *obj, const char *key, const char *s)
+{
+    const unsigned char *t = (const unsigned char *)s;
+    uint32_t len = (uint32_t)strlen(s), bad = 0;
+    int32_t cp;
+    for (uint32_t i = 0, n; i < len; i += n) {
+        n = decode(t, len, i, &cp);
+        bad += cp < 0;
+    }
+    if (bad == 0)
+        return cJSON_AddStringToObject(obj, key, s);
+    char *copy = malloc((size_t)len + 2 * (size_t)bad + 1);
+    if (!copy)
+        return NULL;
+    size_t w = 0;
+    for (uint32_t i = 0, n; i < len; i += n) {
+        n = decode(t, len, i, &cp);
+        if (cp < 0) {
+            memcpy(copy + w, "\xEF\xBF\xBD", 3);
+            w += 3;
+        } else {
+            memcpy(copy + w, s + i, n);
+            w += n;
+        }
+    }
+    copy[w] = '\0';
+    cJSON *item = cJSON_AddStringToObject(obj, key, copy);
+    free(copy);
+    return item;
+}
+
 static bool add_position(cJSON *obj, const char *key, const SourceSet *src, uint32_t file,
                          uint32_t shown, uint32_t byte)
 {
@@ -631,7 +665,7 @@ static bool add_span(cJSON *obj, const SourceSet *src, Span s)
                cJSON_AddNullToObject(obj, "end");
     Span shown = shown_span(src, s);
     uint32_t end = s.end < s.start ? s.start : s.end;
-    return cJSON_AddStringToObject(obj, "file", source_file(src, s.file)->name) &&
+    return add_text(obj, "file", source_file(src, s.file)->name) &&
            add_position(obj, "start", src, s.file, shown.start, s.start) &&
            add_position(obj, "end", src, s.file, shown.end, end);
 }
@@ -647,7 +681,7 @@ static bool add_note_json(cJSON *notes, const SourceSet *src, const char *kind, 
         return false;
     }
     return cJSON_AddStringToObject(note, "kind", kind) &&
-           cJSON_AddStringToObject(note, "message", text) && (!span || add_span(note, src, *span));
+           add_text(note, "message", text) && (!span || add_span(note, src, *span));
 }
 
 static bool add_notes(cJSON *obj, const SourceSet *src, const Diag *g)
@@ -680,8 +714,8 @@ static bool fill_json(cJSON *obj, const SourceSet *src, const Diag *g)
     diag_code_text(g->code, code);
     return cJSON_AddStringToObject(obj, "severity", severity_name(g->severity)) &&
            cJSON_AddStringToObject(obj, "code", code) &&
-           cJSON_AddStringToObject(obj, "summary", g->summary) &&
-           (g->detail ? cJSON_AddStringToObject(obj, "detail", g->detail) != NULL
+           add_text(obj, "summary", g->summary) &&
+           (g->detail ? add_text(obj, "detail", g->detail) != NULL
                       : cJSON_AddNullToObject(obj, "detail") != NULL) &&
            add_span(obj, src, g->subject) && add_notes(obj, src, g);
 }
