@@ -234,8 +234,8 @@ static CompileStatus build_cloudformation(Eval *ev, Diags *diags, const CompileO
     CompileOutput *o = &out->items[0];
     o->name = NULL;
     o->text = cfn_build(ev->arena, diags, &in, yaml, &o->len);
-    if (!o->text || diags_has_errors(diags))
-        return COMPILE_INPUT_ERRORS;
+    if (diags_has_errors(diags))
+        return COMPILE_INPUT_ERRORS; // a NULL text without errors: check_produced reports it
     out->count = 1;
     return COMPILE_OK;
 }
