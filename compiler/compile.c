@@ -14,9 +14,9 @@
 #include "ecs/ecs.h"
 #include "emit/emit.h"
 #include "eval/eval.h"
+#include "output.h"
 #include "project/load.h"
 #include "project/module.h"
-#include "output.h"
 
 typedef struct Project {
     LoadedFiles files;
@@ -260,8 +260,9 @@ static CompileStatus check_produced(Diags *diags, const CompileResult *out)
         if (!out->items[i].text) {
             Diag *g = diag_error(diags, E_OUTPUT_NOT_PRODUCED, span_none(),
                                  "the output could not be produced");
-            diag_note(diags, g, "it is larger than the 2 GiB limit of the JSON printer, or "
-                                "memory ran out");
+            diag_note(diags, g,
+                      "it is larger than the 2 GiB limit of the JSON printer, or "
+                      "memory ran out");
             return COMPILE_IO_ERROR;
         }
     return COMPILE_OK;
@@ -539,8 +540,8 @@ static int64_t output_files(Diags *diags, const CompileResult *r, const char *ou
                        "cannot write \"%s\" into \"%s\": the name holds a '/'", o->name, out_dir);
             return -1;
         }
-        const char *path = arena_printf(diags->arena, "%s/%s%s", out_dir,
-                                        o->name ? o->name : "output", ext);
+        const char *path =
+            arena_printf(diags->arena, "%s/%s%s", out_dir, o->name ? o->name : "output", ext);
         (*files)[n++] = (OutputFile){path, o->text, o->len};
     }
     return n;

@@ -648,7 +648,7 @@ static CompileStatus write_outputs(Diags *diags, const CompileResult *r, const O
     if (!compile_check_outputs(diags, r, o->out_file, o->out_dir))
         return COMPILE_USAGE_ERROR;
     return compile_write_outputs(diags, r, o->out_file, o->out_dir, stdout) ? COMPILE_OK
-                                                                             : COMPILE_IO_ERROR;
+                                                                            : COMPILE_IO_ERROR;
 }
 
 // Writes the output only after everything succeeded: to stdout, or to the

@@ -177,8 +177,8 @@ static bool make_dirs(Writer *w, const char *dir)
         } else if (errno != EEXIST) {
             int err = errno;
             path[i] = i < n ? '/' : '\0';
-            diag_error(w->diags, E_IO_ERROR, span_none(), "cannot create directory \"%s\": %s",
-                       dir, strerror(err));
+            diag_error(w->diags, E_IO_ERROR, span_none(), "cannot create directory \"%s\": %s", dir,
+                       strerror(err));
             return false;
         }
         path[i] = i < n ? '/' : '\0';

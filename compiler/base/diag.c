@@ -680,8 +680,8 @@ static bool add_note_json(cJSON *notes, const SourceSet *src, const char *kind, 
         cJSON_Delete(note);
         return false;
     }
-    return cJSON_AddStringToObject(note, "kind", kind) &&
-           add_text(note, "message", text) && (!span || add_span(note, src, *span));
+    return cJSON_AddStringToObject(note, "kind", kind) && add_text(note, "message", text) &&
+           (!span || add_span(note, src, *span));
 }
 
 static bool add_notes(cJSON *obj, const SourceSet *src, const Diag *g)
@@ -713,8 +713,7 @@ static bool fill_json(cJSON *obj, const SourceSet *src, const Diag *g)
     char code[8];
     diag_code_text(g->code, code);
     return cJSON_AddStringToObject(obj, "severity", severity_name(g->severity)) &&
-           cJSON_AddStringToObject(obj, "code", code) &&
-           add_text(obj, "summary", g->summary) &&
+           cJSON_AddStringToObject(obj, "code", code) && add_text(obj, "summary", g->summary) &&
            (g->detail ? add_text(obj, "detail", g->detail) != NULL
                       : cJSON_AddNullToObject(obj, "detail") != NULL) &&
            add_span(obj, src, g->subject) && add_notes(obj, src, g);
