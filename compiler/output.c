@@ -247,6 +247,16 @@ static bool write_temp(Writer *w, Target *t)
     return finish(w, path, fd, ok);
 }
 
+// Why open() of a node failed with ENXIO.
+static const char *no_reader(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return "no process reads from the FIFO";
+    if (S_ISSOCK(mode))
+        return "it is a socket, which cannot be opened as a file";
+    return "it is a device with no driver";
+}
+
 // Opens a device or FIFO without blocking (a FIFO nobody reads would block
 // for ever), then writes blocking, at the reader's pace.
 static bool write_node(Writer *w, const Target *t)
@@ -254,9 +264,7 @@ static bool write_node(Writer *w, const Target *t)
     const char *path = t->file->path;
     int fd = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY);
     if (fd < 0 && errno == ENXIO)
-        return io_error(w, path,
-                        S_ISFIFO(t->old.st_mode) ? "no process reads from the FIFO"
-                                                 : "it is a socket or a device with no driver");
+        return io_error(w, path, no_reader(t->old.st_mode));
     if (fd < 0)
         return io_error(w, path, strerror(errno));
     struct stat st;
