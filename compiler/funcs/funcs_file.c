@@ -451,7 +451,7 @@ Value *fn_fileexists(FnContext *ctx, const FnCall *call)
     if (!real || stat(real, &st) != 0)
         return fn_new_bool(ctx, call, false);
     if (!S_ISREG(st.st_mode))
-        return fn_arg_error(ctx, call, 0, "%s is %s, not a file", p.shown,
-                            S_ISDIR(st.st_mode) ? "a directory" : "not a regular file");
+        return fn_arg_error(ctx, call, 0, "fileexists(%s): %s", p.shown,
+                            load_not_regular(st.st_mode));
     return fn_new_bool(ctx, call, true);
 }

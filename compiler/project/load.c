@@ -82,8 +82,7 @@ int load_read_stream(FILE *f, size_t hint, size_t limit, char **data, size_t *le
     return result;
 }
 
-// What a file that is not a regular one is, for messages.
-static const char *not_regular(mode_t mode)
+const char *load_not_regular(mode_t mode)
 {
     if (S_ISDIR(mode))
         return "it is a directory";
@@ -111,7 +110,7 @@ int load_open_regular(const char *path, struct stat *st, const char **why)
         return -1;
     }
     if (!S_ISREG(st->st_mode)) {
-        *why = not_regular(st->st_mode);
+        *why = load_not_regular(st->st_mode);
         close(fd);
         return -1;
     }

@@ -69,6 +69,9 @@ int load_read_stream(FILE *f, size_t hint, size_t limit, char **data, size_t *le
 // reason (strerror, or "it is a directory", "it is a FIFO, not a regular
 // file", ...).
 int load_open_regular(const char *path, struct stat *st, const char **why);
+// What a file of mode `mode` (not a regular file) is, for messages: "it is
+// a directory", "it is a FIFO, not a regular file", ...
+const char *load_not_regular(mode_t mode);
 
 // Reads the one file `path` into `src` under the name `path` and stores its
 // index in *file, recording its device and inode (source_set_identity).
