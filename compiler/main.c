@@ -14,6 +14,7 @@
 
 #include "base/arena.h"
 #include "compile.h"
+#include "explain.h"
 #include "base/diag.h"
 #include "syntax/dump.h"
 #include "syntax/lex.h"
@@ -94,6 +95,7 @@ typedef struct Command {
 } Command;
 
 static RunFn run_validate, run_build, run_tfvars, run_workspaces, run_version, run_help, run_debug;
+static RunFn run_explain;
 
 #define INPUT_OPTIONS (OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT)
 
@@ -196,6 +198,15 @@ static const Command COMMANDS[] = {
      "Prints the list of commands, or the details of COMMAND. hclc COMMAND --help\n"
      "does the same.\n",
      run_help, false, 0},
+    {"explain", "explain CODE", "hclc explain CODE",
+     "print what a diagnostic code means and how to fix it",
+     "Prints the entry of CODE from hclc's reference of diagnostics\n"
+     "(docs/diagnostics.md): what it means, an example that triggers it, the\n"
+     "message hclc prints and how to fix it. CODE is written E0560, e0560 or 560.\n"
+     "An unknown or malformed code is a usage error (exit status 2).\n"
+     "\n"
+     "  hclc explain E0560\n",
+     run_explain, false, 0},
     {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
      "rewrite files in the canonical layout",
      "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
@@ -720,6 +731,12 @@ static ExitStatus run_help(Arena *arena, const Options *o, const char *const *ar
         return unknown_command(arena, args[0]);
     print_command_help(stdout, c);
     return EXIT_OK;
+}
+
+static ExitStatus run_explain(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    (void)o;
+    return explain_run(arena, stdout, args, nargs) == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
 // `hclc debug tokens|ast FILE`: the dump is printed only when the file has
