@@ -46,8 +46,7 @@ static const ExplainEntry *find_entry(int code)
 static const char *similar_code(Arena *arena, int code)
 {
     const char **names = arena_alloc(arena, EXPLAIN_COUNT * sizeof *names);
-    bool *used = arena_alloc(arena, EXPLAIN_COUNT * sizeof *used);
-    memset(used, 0, EXPLAIN_COUNT * sizeof *used);
+    bool *used = arena_alloc(arena, EXPLAIN_COUNT * sizeof *used); // zeroed
     for (size_t k = 0; k < EXPLAIN_COUNT; k++) {
         size_t best = EXPLAIN_COUNT;
         for (size_t i = 0; i < EXPLAIN_COUNT; i++)
