@@ -5,7 +5,7 @@
 // unknown code it suggests the nearest one a typo away.
 #include "explain.h"
 
-#include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,8 +41,13 @@ static const ExplainEntry *find_entry(int code)
     return NULL;
 }
 
-// The codes one edit away from `code` as text; ties go to the numerically
-// nearest, since the candidates are ordered by distance from `code`.
+static int distance(size_t i, int code)
+{
+    return abs(EXPLAIN_ENTRIES[i].code - code);
+}
+
+// A code one edit away from `code`, or NULL. The candidates go to
+// diag_suggest nearest first, so a tie goes to the numerically nearest.
 static const char *similar_code(Arena *arena, int code)
 {
     const char **names = arena_alloc(arena, EXPLAIN_COUNT * sizeof *names);
@@ -50,9 +55,7 @@ static const char *similar_code(Arena *arena, int code)
     for (size_t k = 0; k < EXPLAIN_COUNT; k++) {
         size_t best = EXPLAIN_COUNT;
         for (size_t i = 0; i < EXPLAIN_COUNT; i++)
-            if (!used[i] && (best == EXPLAIN_COUNT ||
-                             abs(EXPLAIN_ENTRIES[i].code - code) <
-                                 abs(EXPLAIN_ENTRIES[best].code - code)))
+            if (!used[i] && (best == EXPLAIN_COUNT || distance(i, code) < distance(best, code)))
                 best = i;
         used[best] = true;
         names[k] = arena_printf(arena, "E%04d", EXPLAIN_ENTRIES[best].code);

@@ -12,12 +12,12 @@
 #include "base/arena.h"
 
 typedef struct ExplainEntry {
-    int code;      // 560 for E0560
-    int first;     // index of its first line in EXPLAIN_LINES
-    int count;     // number of lines
+    int code;  // 560 for E0560
+    int first; // index of its first line in EXPLAIN_LINES
+    int count; // number of lines
 } ExplainEntry;
 
-extern const char *const EXPLAIN_LINES[];  // plain text of every entry, one line each
+extern const char *const EXPLAIN_LINES[];    // plain text of every entry, one line each
 extern const ExplainEntry EXPLAIN_ENTRIES[]; // in increasing code order
 extern const size_t EXPLAIN_COUNT;
 
