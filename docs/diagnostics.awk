@@ -50,7 +50,7 @@ function emit(line) {
 
 function close_entry() {
     if (nentries > 0 && !have_title)
-        fail("entry E" code[nentries] " has no title")
+        fail(sprintf("entry E%04d has no title", code[nentries]))
     if (nentries > 0)
         count[nentries] = nlines - first[nentries]
     in_entry = 0

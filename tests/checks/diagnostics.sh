@@ -4,7 +4,8 @@
 # 1. coverage: every code of compiler/base/diag_codes.h has exactly one entry
 #    ("## E0560"), in numeric order, no entry names an unknown code, and every
 #    entry has a runnable example or says why not (<!-- not runnable: ... -->).
-# 2. explain: `hclc explain` prints every entry (exit 0, "E0560: TITLE").
+# 2. explain: `hclc explain` prints every entry (exit 0, "E0560: TITLE"),
+#    and docs/diagnostics.awk refuses malformed pages.
 # 3. one check per runnable entry: its files are written into an empty
 #    directory, the "$ " lines of its console block run there in order (the
 #    environment of the golden cases), and the first diagnostic carrying the
@@ -127,6 +128,13 @@ run_example() {
             '"$(cat "$dir/cmds")"
     ) </dev/null >"$dir/stdout" 2>"$dir/stderr"
     first_diagnostic "$code" "$dir/stderr" >"$dir/actual"
+    # make sanitize: a sanitizer's report fails the example too.
+    if grep -q -e 'Sanitizer' -e 'runtime error:' "$dir/stderr"; then
+        echo "not ok diagnostics/$code"
+        echo "    a sanitizer reported an error:"
+        grep -A 10 -e 'Sanitizer' -e 'runtime error:' "$dir/stderr" | head -n 20 | sed 's/^/    /'
+        return
+    fi
     if [ ! -s "$dir/actual" ]; then
         echo "not ok diagnostics/$code"
         echo "    the example does not report $code; stderr:"
@@ -176,8 +184,26 @@ bless_doc() {
     { print }' "$DOC" >"$WORK/blessed" && cp "$WORK/blessed" "$DOC"
 }
 
+# docs/diagnostics.awk stops the build on a malformed page rather than
+# leaving an entry out of hclc explain.
+check_awk() {
+    local page bad=""
+    for page in '## E0002\n\nB\n\n## E0001\n\nA\n' '## E560\n\nA\n' \
+        '## E0001\n\n## E0002\n\nA\n' '## E0001\n\nA\n\n```hcl\nx = 1\n'; do
+        printf "$page" >"$WORK/page.md"
+        awk -f "$ROOT/docs/diagnostics.awk" "$WORK/page.md" >/dev/null 2>&1 && bad+=" $page"
+    done
+    if [ -z "$bad" ]; then
+        echo "ok diagnostics/awk-refuses-malformed-pages"
+    else
+        echo "not ok diagnostics/awk-refuses-malformed-pages"
+        echo "    accepted:$bad"
+    fi
+}
+
 split_doc
 check_coverage
+check_awk
 check_explain
 for code in $(cat "$WORK/codes"); do
     [ -f "$WORK/$code/cmds" ] && [ ! -f "$WORK/$code/norun" ] && run_example "$code"
