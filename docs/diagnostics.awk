@@ -7,9 +7,9 @@
 # at a line "## E0560" (exactly: two hashes, a space, E and four digits) and
 # runs to the next line starting with "#" outside a fenced block. The first
 # non-blank line after the heading is the title. The entry is printed as
-# plain text: "E0560: TITLE", then the rest with fence lines dropped, the
-# lines inside fences indented by four spaces and one-line HTML comments
-# (<!-- ... -->) left out. POSIX awk only (Debian's mawk runs it). A
+# plain text: "E0560: TITLE", then the rest with fence lines dropped (the
+# block of an example file is labelled "NAME:"), the lines inside fences
+# indented by four spaces and one-line HTML comments (<!-- ... -->) left out. POSIX awk only (Debian's mawk runs it). A
 # malformed page stops the build with "file:line: message" and exit status 1.
 
 function fail(msg) {
@@ -62,8 +62,15 @@ BEGIN {
     in_fence = 0
 }
 
+# An example file's block is labelled with its name ("task.json:"); a plain
+# hcl block is main.hcl.
 /^```/ {
     in_fence = !in_fence
+    n = split(substr($0, 4), info, /[ \t]+/)
+    if (in_entry && in_fence && n >= 2)
+        emit(info[2] ":")
+    else if (in_entry && in_fence && info[1] == "hcl")
+        emit("main.hcl:")
     next
 }
 
