@@ -13,7 +13,8 @@
 
 enum { EXPLAIN_OK = 0, EXPLAIN_USAGE = 2 }; // hclc's exit statuses
 
-// Prints "hclc: error: MESSAGE" and a help line, as main.c's usage errors do.
+// Prints "hclc: error: MESSAGE" and, when `help` is not NULL, a help line, as
+// main.c's usage errors do.
 static int usage(const char *help, const char *message)
 {
     fprintf(stderr, "hclc: error: %s\n", message);
@@ -76,8 +77,10 @@ int explain_run(Arena *arena, FILE *out, const char *const *args, int nargs)
     if (nargs == 0)
         return usage("write \"hclc explain E0560\"", "missing CODE argument for \"explain\"");
     if (nargs > 1)
-        return usage("hclc explain takes one code",
-                     arena_printf(arena, "unexpected argument \"%s\" for \"explain\"", args[1]));
+        return usage(NULL, arena_printf(arena,
+                                        "unexpected argument \"%s\" for \"explain\" (see \"hclc "
+                                        "help explain\")",
+                                        args[1]));
     int code;
     if (!parse_code(args[0], &code))
         return usage("a code is written E0560, e0560 or 560",
