@@ -77,10 +77,8 @@ int explain_run(Arena *arena, FILE *out, const char *const *args, int nargs)
     if (nargs == 0)
         return usage("write \"hclc explain E0560\"", "missing CODE argument for \"explain\"");
     if (nargs > 1)
-        return usage(NULL, arena_printf(arena,
-                                        "unexpected argument \"%s\" for \"explain\" (see \"hclc "
-                                        "help explain\")",
-                                        args[1]));
+        return usage(NULL, arena_printf(arena, "unexpected argument \"%s\" for \"explain\" %s",
+                                        args[1], "(see \"hclc help explain\")"));
     int code;
     if (!parse_code(args[0], &code))
         return usage("a code is written E0560, e0560 or 560",
