@@ -11,6 +11,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "cli.h"
+#include "explain.h"
 
 #define INPUT_OPTIONS (OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT)
 
@@ -145,6 +146,15 @@ const Command COMMANDS[] = {
      "Prints the list of commands, or the details of COMMAND. hclc COMMAND --help\n"
      "does the same.\n",
      cmd_help, false, 0},
+    {"explain", "explain CODE", "hclc explain CODE",
+     "print what a diagnostic code means and how to fix it",
+     "Prints the entry of CODE from hclc's reference of diagnostics\n"
+     "(docs/diagnostics.md): what it means, an example that triggers it, the\n"
+     "message hclc prints and how to fix it. CODE is written E0560, e0560 or 560.\n"
+     "An unknown or malformed code is a usage error (exit status 2).\n"
+     "\n"
+     "  hclc explain E0560\n",
+     cmd_explain, false, 0},
     {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
      "rewrite files in the canonical layout",
      "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
@@ -286,6 +296,12 @@ ExitStatus cmd_version(Arena *arena, const Options *o, const char *const *args, 
         return cli_too_many(o, "version", args[0]);
     puts("hclc " HCLC_VERSION);
     return EXIT_OK;
+}
+
+ExitStatus cmd_explain(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    (void)o;
+    return explain_run(arena, stdout, args, nargs) == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
 ExitStatus cmd_help(Arena *arena, const Options *o, const char *const *args, int nargs)
