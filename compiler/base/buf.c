@@ -44,8 +44,6 @@ static bool reserve(StrBuf *b, size_t n)
 
 bool buf_put(StrBuf *b, const char *s, size_t n)
 {
-    if (n == 0)
-        return !b->over;
     if (!reserve(b, n))
         return false;
     if (n)
@@ -72,6 +70,14 @@ void buf_repeat(StrBuf *b, char c, size_t n)
     memset(b->ptr + b->len, c, n);
     b->len += n;
     b->ptr[b->len] = '\0';
+}
+
+void buf_clear(StrBuf *b)
+{
+    b->len = 0;
+    b->over = false;
+    if (b->ptr)
+        b->ptr[0] = '\0';
 }
 
 void buf_free(StrBuf *b)

@@ -49,11 +49,14 @@ typedef struct StrBuf {
 // `limit` bytes (0: no limit).
 void buf_init(StrBuf *b, Arena *a, size_t limit);
 // Appends the `n` bytes at `s`; false (and b->over set) past the limit.
+// After it the text exists, "" when n == 0 and nothing was added before.
 bool buf_put(StrBuf *b, const char *s, size_t n);
 void buf_putc(StrBuf *b, char c);
 void buf_puts(StrBuf *b, const char *s);
 // Appends `n` copies of `c`.
 void buf_repeat(StrBuf *b, char c, size_t n);
+// Empties the text, keeping its memory for reuse.
+void buf_clear(StrBuf *b);
 // Frees the text of a heap builder; the builder is empty again.
 void buf_free(StrBuf *b);
 
