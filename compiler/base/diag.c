@@ -12,6 +12,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "base/buf.h"
 #include "base/utf8.h"
 
 #define EXCERPT_MAX_COLS 200 // longer lines are shown trimmed around the span
@@ -53,11 +54,7 @@ void diags_init(Diags *d, Arena *arena)
 
 void diags_append(Diags *d, Diag *g)
 {
-    if (d->count == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        d->items = arena_grow(d->arena, d->items, d->count, cap, sizeof(Diag *));
-        d->cap = cap;
-    }
+    BUF_RESERVE(d->arena, d->items, d->count, d->cap);
     d->items[d->count++] = g;
     if (g->severity == DIAG_ERROR)
         d->errors++;

@@ -15,6 +15,7 @@
 
 #include <yaml.h>
 
+#include "base/buf.h"
 #include "base/hash.h"
 
 // Alias expansions allowed in one YAML document, counted in values: the
@@ -521,10 +522,7 @@ static Node parse_sequence(YamlReader *r, unsigned depth)
         if (!child.val)
             return stopped();
         add_child_size(&self, &child);
-        if (count == cap) {
-            cap = cap ? cap * 2 : 8;
-            items = arena_grow(r->d->a, items, count, cap, sizeof(Value *));
-        }
+        BUF_RESERVE(r->d->a, items, count, cap);
         items[count++] = child.val;
         last_end = child.span.end;
     }

@@ -224,10 +224,7 @@ static const RegexEntry *regex_get(FnContext *ctx, const FnCall *call, uint32_t 
                   "invalid regular expression at character %zu: %s", at, (const char *)msg);
         return NULL;
     }
-    if (c->count == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 8;
-        c->items = xrealloc(c->items, c->cap * sizeof(RegexEntry));
-    }
+    BUF_RESERVE_HEAP(c->items, c->count, c->cap);
     RegexEntry *e = &c->items[c->count];
     e->pattern = xmalloc(len + 1);
     memcpy(e->pattern, pat, len);
@@ -383,10 +380,7 @@ Value *fn_regexall(FnContext *ctx, const FnCall *call)
         prev_end = (int64_t)ov[1];
         if (!accept)
             continue;
-        if (count == cap) {
-            cap = cap ? cap * 2 : 8;
-            found = arena_grow(ctx->arena, found, count, cap, sizeof(Value *));
-        }
+        BUF_RESERVE(ctx->arena, found, count, cap);
         found[count++] = match_value(ctx, call, re, str.ptr, md);
     }
     pcre2_match_data_free(md);

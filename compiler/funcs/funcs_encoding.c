@@ -246,10 +246,7 @@ static int csv_fail(Csv *r, const char *why)
 
 static void csv_push(FnContext *ctx, Csv *r, const char *s, size_t len)
 {
-    if (r->count == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 16;
-        r->fields = arena_grow(ctx->arena, r->fields, r->count, r->cap, sizeof(ValueStr));
-    }
+    BUF_RESERVE(ctx->arena, r->fields, r->count, r->cap);
     r->fields[r->count].ptr = s;
     r->fields[r->count].len = (uint32_t)len;
     r->count++;
@@ -360,10 +357,7 @@ Value *fn_csvdecode(FnContext *ctx, const FnCall *call)
         for (uint32_t i = 0; i < ncols; i++)
             value_object_put(ctx->arena, row, names[i].ptr, names[i].len,
                              fn_new_string(ctx, call, r.fields[i].ptr, r.fields[i].len));
-        if (nrows == cap) {
-            cap = cap ? cap * 2 : 16;
-            rows = arena_grow(ctx->arena, rows, nrows, cap, sizeof(Value *));
-        }
+        BUF_RESERVE(ctx->arena, rows, nrows, cap);
         rows[nrows++] = row;
     }
     if (rc < 0)

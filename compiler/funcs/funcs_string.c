@@ -528,10 +528,7 @@ Value *fn_join(FnContext *ctx, const FnCall *call)
 static void add_part(FnContext *ctx, const FnCall *call, Value ***parts, uint32_t *n, uint32_t *cap,
                      const char *s, size_t len)
 {
-    if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 8;
-        *parts = arena_grow(ctx->arena, *parts, *n, *cap, sizeof(Value *));
-    }
+    BUF_RESERVE(ctx->arena, *parts, *n, *cap);
     (*parts)[(*n)++] = fn_new_string(ctx, call, s, len);
 }
 
