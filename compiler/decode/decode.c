@@ -69,14 +69,3 @@ void decode_put_member(Decoder *d, Value *obj, KeySpans *ks, const char *key, si
     ks->items[n] = key_span;
     value_object_put(d->a, obj, key, len, val);
 }
-
-int decode_hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}

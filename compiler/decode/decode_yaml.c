@@ -381,7 +381,7 @@ static double int_value(const char *s, size_t len)
     if (len > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
         double base = s[1] == 'o' ? 8 : 16, n = 0;
         for (size_t i = 2; i < len; i++)
-            n = n * base + decode_hex_value(s[i]);
+            n = n * base + char_hex_value(s[i]);
         return n;
     }
     return strtod(s, NULL);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/chars.h"
 #include "base/utf8.h"
 #include "syntax/lex.h"
 
@@ -101,17 +102,6 @@ static inline bool is_ident_char(char c)
 static inline bool is_hspace(char c)
 {
     return c == ' ' || c == '\t';
-}
-
-static inline int hex_value(char c)
-{
-    if (is_digit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 // Bytes of the line break at `p` ("\n" or "\r\n"), or 0.

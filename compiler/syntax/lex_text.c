@@ -81,8 +81,8 @@ static void lex_unicode_escape(Lexer *L, uint32_t digits)
 {
     uint32_t start = L->pos, cp = 0, i = 0;
     L->pos += 2;
-    for (; i < digits && hex_value(peek(L, 0)) >= 0; i++, L->pos++)
-        cp = cp * 16 + (uint32_t)hex_value(peek(L, 0));
+    for (; i < digits && char_hex_value(peek(L, 0)) >= 0; i++, L->pos++)
+        cp = cp * 16 + (uint32_t)char_hex_value(peek(L, 0));
     const char *why = i < digits ? (digits == 4 ? "\\u takes exactly 4 hex digits, as in \\u00e9"
                                                 : "\\U takes exactly 8 hex digits, as in "
                                                   "\\U0001F600")
