@@ -351,11 +351,8 @@ static uint32_t skip_chars(const unsigned char *t, uint32_t len, uint32_t from, 
 static uint32_t back_chars(const unsigned char *t, uint32_t from, uint32_t n)
 {
     uint32_t i = from;
-    for (; i > 0 && n > 0; n--) {
-        i--;
-        for (int k = 0; k < 3 && i > 0 && (t[i] & 0xC0) == 0x80; k++)
-            i--;
-    }
+    for (; i > 0 && n > 0; n--)
+        i = (uint32_t)utf8_back((const char *)t, i);
     return i;
 }
 

@@ -17,6 +17,7 @@
 
 #include "base/buf.h"
 #include "base/hash.h"
+#include "base/utf8.h"
 
 // Alias expansions allowed in one YAML document, counted in values: the
 // "billion laughs" document expands 9 aliases into 10^9 values.
@@ -60,9 +61,7 @@ static uint32_t mark_offset(YamlReader *r, const yaml_mark_t *m)
         r->mark_index++;
     }
     while (r->mark_index > m->index && r->mark_byte > 0) {
-        do
-            r->mark_byte--;
-        while (r->mark_byte > 0 && ((unsigned char)d->text[r->mark_byte] & 0xC0) == 0x80);
+        r->mark_byte = (uint32_t)utf8_back(d->text, r->mark_byte);
         r->mark_index--;
     }
     return r->mark_byte;

@@ -622,9 +622,7 @@ Value *fn_title(FnContext *ctx, const FnCall *call)
 // The start of the code point that ends at s[end].
 static size_t prev_char(const char *s, size_t end)
 {
-    size_t i = end - 1;
-    while (i > 0 && end - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
+    size_t i = utf8_back(s, end);
     size_t adv;
     utf8_next(s + i, end - i, &adv);
     return i + adv == end ? i : end - 1;
