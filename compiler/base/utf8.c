@@ -76,6 +76,14 @@ bool utf8_valid(const char *s, size_t len)
     return true;
 }
 
+size_t utf8_back(const char *s, size_t i)
+{
+    i--;
+    for (int k = 0; k < 3 && i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; k++)
+        i--;
+    return i;
+}
+
 size_t utf8_encode(uint32_t cp, char out[4])
 {
     if (cp < 0x80) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/show.h"
 #include "base/utf8.h"
 
@@ -73,22 +74,7 @@ void decode_put_member(Decoder *d, Value *obj, KeySpans *ks, const char *key, si
         return;
     }
     uint32_t n = obj->as.object.count;
-    if (n == ks->cap) {
-        uint32_t cap = ks->cap ? ks->cap * 2 : 8;
-        ks->items = arena_grow(d->a, ks->items, n, cap, sizeof(Span));
-        ks->cap = cap;
-    }
+    BUF_RESERVE(d->a, ks->items, n, ks->cap);
     ks->items[n] = key_span;
     value_object_put(d->a, obj, key, len, val);
-}
-
-int decode_hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }

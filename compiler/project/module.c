@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/hash.h"
 
 static const char *const block_types[] = {"variable", "locals", "workspace", "task_definition",
@@ -102,9 +103,9 @@ typedef struct Builder {
 static void *push(Builder *b, void **items, uint32_t *count, uint32_t *cap, size_t elem)
 {
     if (*count == *cap) {
-        uint32_t n = *cap ? *cap * 2 : 8;
+        size_t n = buf_next_cap(*cap, sizeof *cap);
         *items = arena_grow(b->arena, *items, *count, n, elem);
-        *cap = n;
+        *cap = (uint32_t)n;
     }
     return (char *)*items + (size_t)(*count)++ * elem;
 }
