@@ -64,16 +64,18 @@ size_t utf8_offset(const char *s, size_t len, size_t n)
     return i;
 }
 
-bool utf8_valid(const char *s, size_t len)
+size_t utf8_invalid_at(const char *s, size_t len)
 {
     uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        size_t n = utf8_decode(s + i, len - i, &cp);
-        if (!n)
-            return false;
+    size_t i = 0, n;
+    while (i < len && (n = utf8_decode(s + i, len - i, &cp)) != 0)
         i += n;
-    }
-    return true;
+    return i;
+}
+
+bool utf8_valid(const char *s, size_t len)
+{
+    return utf8_invalid_at(s, len) == len;
 }
 
 size_t utf8_back(const char *s, size_t i)
