@@ -346,6 +346,31 @@ static void declare_block(Builder *b, const Block *blk)
         unknown_name(b, blk->type_span, "block type", t, block_types, COUNT(block_types));
 }
 
+// Every attribute of a workspace block must name a declared variable: a
+// misspelled name would otherwise leave the variable at its default.
+static void check_workspace_keys(Builder *b)
+{
+    const Module *m = b->mod;
+    const char **names = arena_alloc(b->arena, ((size_t)m->nvars + 1) * sizeof(char *));
+    for (uint32_t i = 0; i < m->nvars; i++)
+        names[i] = m->vars[i].name;
+    for (uint32_t w = 0; w < m->nworkspaces; w++) {
+        const Body *body = m->workspaces[w].block->body;
+        for (uint32_t i = 0; i < body->count; i++) {
+            const BodyItem *it = &body->items[i];
+            if (it->kind != ITEM_ATTRIBUTE || module_find_var(m, it->as.attr->name) >= 0)
+                continue;
+            const char *key = it->as.attr->name;
+            Diag *g = diag_error(b->diags, E_UNDECLARED_INPUT, it->as.attr->name_span,
+                                 "workspace \"%s\" sets undeclared variable \"%s\"",
+                                 m->workspaces[w].name, key);
+            if (!diag_help_suggest(b->diags, g, key, names, m->nvars))
+                diag_help(b->diags, g, "declare it first: variable \"%s\" {}", key);
+            b->ok = false;
+        }
+    }
+}
+
 bool module_build(Arena *a, Diags *diags, const LoadedFiles *files, Module *out)
 {
     memset(out, 0, sizeof *out);
@@ -365,5 +390,6 @@ bool module_build(Arena *a, Diags *diags, const LoadedFiles *files, Module *out)
             b.ok = false;
         }
     }
+    check_workspace_keys(&b);
     return b.ok;
 }
