@@ -68,6 +68,26 @@ static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags,
     return COMPILE_OK;
 }
 
+// True when the project declares workspaces, none of them "default", and
+// none was chosen: building the undeclared default would quietly give every
+// variable its default value. Reports the error listing the workspaces.
+static bool workspace_missing(Arena *a, Diags *diags, const Project *p, const CompileOptions *opt)
+{
+    const Module *m = &p->mod;
+    if (opt->workspace || m->nworkspaces == 0 || module_find_workspace(m, "default") >= 0)
+        return false;
+    char *list = arena_strdup(a, "");
+    for (uint32_t i = 0; i < m->nworkspaces; i++)
+        list = arena_printf(a, "%s%s\"%s\"", list, i ? ", " : "", m->workspaces[i].name);
+    Diag *g = diag_error(diags, E_NO_WORKSPACE, span_none(),
+                         "no workspace chosen, and the project declares no workspace \"default\"");
+    diag_note(diags, g, "the declared workspaces are %s", list);
+    diag_help(diags, g,
+              "choose one with -w NAME (or HCLC_WORKSPACE=NAME), or declare workspace "
+              "\"default\" {}");
+    return true;
+}
+
 static Value *select_output(Eval *ev, Diags *diags, const char *name)
 {
     if (!name)
@@ -265,6 +285,8 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)
         return st;
+    if (workspace_missing(a, diags, &p, opt))
+        return COMPILE_INPUT_ERRORS;
     if (!opt->target && (p.mod.ntasks == 0 || opt->output_name))
         target = TARGET_JSON; // a project without task definitions builds its outputs
     Eval ev;
@@ -383,7 +405,9 @@ CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const Com
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)
         return st;
-    if (opt->all_workspaces)
+    bool none_chosen = !opt->workspace && p.mod.nworkspaces &&
+                       module_find_workspace(&p.mod, "default") < 0;
+    if (opt->all_workspaces || none_chosen) // with none chosen, every declared one
         return validate_all(a, src, diags, opt, &p);
     return validate_workspace(a, src, diags, opt, &p, opt->workspace, opt->workspace_from)
                ? COMPILE_OK
@@ -463,6 +487,8 @@ CompileStatus compile_tfvars(Arena *a, SourceSet *src, Diags *diags, const Compi
         return st;
     if (o.all_workspaces)
         return tfvars_all(a, src, diags, &o, &p, out);
+    if (workspace_missing(a, diags, &p, &o))
+        return COMPILE_INPUT_ERRORS;
     out->items = arena_alloc(a, sizeof(CompileOutput));
     if (!tfvars_one(a, src, diags, &o, &p, o.workspace, o.workspace_from, out->items))
         return COMPILE_INPUT_ERRORS;

@@ -80,6 +80,7 @@
     X(257, ENV_UNSET, "environment variable not set")                                     \
     X(258, DECODE_ARG, "malformed text given to a decoding function")                     \
     X(331, BAD_TARGET, "unknown build target")                                             \
+    X(332, NO_WORKSPACE, "no workspace chosen in a project without a default one")         \
     X(500, ECS_UNKNOWN_MEMBER, "member the ECS API does not have") /* DOC-1, DOC-2 */ \
     X(501, ECS_READ_ONLY, "member only describe-task-definition returns") /* DOC-1 */ \
     X(502, ECS_TYPE, "value of the wrong JSON type") /* DOC-3 */ \
