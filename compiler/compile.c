@@ -233,23 +233,36 @@ static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *o
     return COMPILE_OK;
 }
 
-// -t cloudformation / cloudformation-yaml: every task definition lowered
-// and validated (as for task-definition), then one template (cfn.h).
+// -t cloudformation / cloudformation-yaml: the task definitions (every
+// one, or --task's) lowered and validated as for task-definition, then one
+// template (cfn.h).
 static CompileStatus build_cloudformation(Eval *ev, Diags *diags, const CompileOptions *opt,
                                           bool yaml, CompileResult *out)
 {
     const Module *m = ev->mod;
-    if (m->ntasks == 0) {
+    uint32_t first = 0, n = m->ntasks;
+    if (opt->task_name) {
+        CompileOptions one = *opt;
+        one.all_tasks = true;
+        int64_t k = select_tasks(ev->arena, diags, m, &one, &first);
+        if (k < 0)
+            return COMPILE_INPUT_ERRORS;
+        n = (uint32_t)k;
+    } else if (m->ntasks == 0) {
         diag_error(diags, E_UNKNOWN_REFERENCE, span_none(), "there is no task_definition block");
         return COMPILE_INPUT_ERRORS;
     }
-    Value **tasks = arena_alloc(ev->arena, (size_t)m->ntasks * sizeof(Value *));
-    for (uint32_t i = 0; i < m->ntasks; i++)
-        tasks[i] = build_task(ev, diags, opt, i);
+    Value **tasks = arena_alloc(ev->arena, (size_t)n * sizeof(Value *));
+    const TaskDef **defs = arena_alloc(ev->arena, (size_t)n * sizeof(TaskDef *));
+    for (uint32_t i = 0; i < n; i++) {
+        defs[i] = &m->tasks[first + i];
+        tasks[i] = build_task(ev, diags, opt, first + i);
+    }
     if (diags_has_errors(diags))
         return COMPILE_INPUT_ERRORS;
-    CfnInput in = {ev, opt->path ? opt->path : ".", ev->workspace, tasks, m->ntasks};
+    CfnInput in = {ev, ev->workspace, defs, tasks, n};
     out->items = arena_alloc(ev->arena, sizeof(CompileOutput));
+    out->ext = yaml ? ".yaml" : ".json";
     CompileOutput *o = &out->items[0];
     o->name = NULL;
     o->text = cfn_build(ev->arena, diags, &in, yaml, &o->len);

@@ -93,20 +93,20 @@ Value *cfn_variable_ref(void *ctx, Arena *a, const Variable *v, Span at)
     return value_new_intrinsic(a, at, "Ref", 3, value_cstring(a, at, pascal_case(a, v->name)));
 }
 
-static bool logical_ids(Arena *a, Diags *diags, const Module *m, const char **ids)
+static bool logical_ids(Arena *a, Diags *diags, const CfnInput *in, const char **ids)
 {
+    const TaskDef *const *t = in->defs;
     bool ok = true;
-    for (uint32_t i = 0; i < m->ntasks; i++) {
-        ids[i] = arena_printf(a, "%sTaskDefinition", pascal_case(a, m->tasks[i].name));
+    for (uint32_t i = 0; i < in->ntasks; i++) {
+        ids[i] = arena_printf(a, "%sTaskDefinition", pascal_case(a, t[i]->name));
         for (uint32_t j = 0; j < i; j++) {
             if (strcmp(ids[i], ids[j]) != 0)
                 continue;
-            Diag *g = diag_error(diags, E_CFN_LOGICAL_ID, m->tasks[i].name_span,
+            Diag *g = diag_error(diags, E_CFN_LOGICAL_ID, t[i]->name_span,
                                  "task definitions \"%s\" and \"%s\" get the same "
                                  "CloudFormation logical id \"%s\"",
-                                 m->tasks[j].name, m->tasks[i].name, ids[i]);
-            diag_note_at(diags, g, m->tasks[j].name_span, "\"%s\" is declared here",
-                         m->tasks[j].name);
+                                 t[j]->name, t[i]->name, ids[i]);
+            diag_note_at(diags, g, t[j]->name_span, "\"%s\" is declared here", t[j]->name);
             diag_help(diags, g,
                       "logical ids keep only the letters and digits of the label; "
                       "rename one of the blocks");
@@ -192,12 +192,12 @@ static Value *parameters(const CfnInput *in, Diags *diags, const char **ids, uin
             continue;
         Value *p = parameter(ev, diags, var, eval_variable(ev, i, span_none()));
         const char *id = pascal_case(ev->arena, var->name);
-        for (uint32_t k = 0; p && k < m->ntasks; k++)
+        for (uint32_t k = 0; p && k < in->ntasks; k++)
             if (strcmp(id, ids[k]) == 0) {
                 diag_error(diags, E_CFN_PARAMETER, var->name_span,
                            "variable \"%s\" and task definition \"%s\" get the same "
                            "CloudFormation logical id \"%s\"",
-                           var->name, m->tasks[k].name, id);
+                           var->name, in->defs[k]->name, id);
                 p = NULL;
             }
         if (p && !value_object_put(ev->arena, ps, id, strlen(id), p))
@@ -208,21 +208,22 @@ static Value *parameters(const CfnInput *in, Diags *diags, const char **ids, uin
     return ps->as.object.count ? ps : NULL;
 }
 
+// The Description names the workspace only: PATH as typed (".", an
+// absolute path) would make the same project give different bytes.
 static Value *template_value(Arena *a, const CfnInput *in, const char **ids, Value *params)
 {
-    const Module *m = in->ev->mod;
     Value *t = value_object_new(a, span_none(), 4);
     put(a, t, "AWSTemplateFormatVersion", str(a, "2010-09-09"));
     put(a, t, "Description",
-        str(a, arena_printf(a, "ECS task definitions compiled by hclc from %s (workspace %s)",
-                            in->source, in->workspace)));
+        str(a, arena_printf(a, "ECS task definitions compiled by hclc (workspace %s)",
+                            in->workspace)));
     if (params)
         put(a, t, "Parameters", params);
-    Value *res = value_object_new(a, span_none(), m->ntasks);
-    Value *outs = value_object_new(a, span_none(), m->ntasks);
-    for (uint32_t i = 0; i < m->ntasks; i++) {
+    Value *res = value_object_new(a, span_none(), in->ntasks);
+    Value *outs = value_object_new(a, span_none(), in->ntasks);
+    for (uint32_t i = 0; i < in->ntasks; i++) {
         put(a, res, ids[i], resource(a, in->tasks[i]));
-        put(a, outs, arena_printf(a, "%sArn", ids[i]), output(a, ids[i], m->tasks[i].name));
+        put(a, outs, arena_printf(a, "%sArn", ids[i]), output(a, ids[i], in->defs[i]->name));
     }
     put(a, t, "Resources", res);
     put(a, t, "Outputs", outs);
@@ -260,7 +261,7 @@ static bool check_limits(Diags *diags, uint32_t resources, uint32_t params, size
 char *cfn_build(Arena *a, Diags *diags, const CfnInput *in, bool yaml, size_t *len)
 {
     const char **ids = arena_alloc(a, (in->ntasks + 1) * sizeof(char *));
-    if (!logical_ids(a, diags, in->ev->mod, ids))
+    if (!logical_ids(a, diags, in, ids))
         return NULL;
     uint32_t nparams = 0;
     Value *params = parameters(in, diags, ids, &nparams);
