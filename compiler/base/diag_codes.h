@@ -195,6 +195,7 @@
     X(763, CFN_PARAMETER, "variable that cannot be a CloudFormation parameter")          \
     X(764, CFN_PARAMETER_USE, "CloudFormation parameter used where a Ref cannot go")    \
     X(765, CFN_TEMPLATE, "CloudFormation template of a shape hclc cannot check")        \
+    X(766, CFN_REFERENCE, "CloudFormation reference naming nothing in the template")    \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "cfn/cfn_impl.h"
 #include "ecs/schema.h"
 #include "emit/emit.h"
 #include "eval/eval.h"
@@ -258,6 +259,23 @@ static bool check_limits(Diags *diags, uint32_t resources, uint32_t params, size
     return true;
 }
 
+// Every Ref, Fn::GetAtt and Fn::Sub of the task definitions names a
+// parameter, a resource or an external name (cfn_refs.c).
+static bool check_references(const CfnInput *in, Diags *diags, const char **ids, Value *params)
+{
+    Arena *a = in->ev->arena;
+    uint32_t np = params ? params->as.object.count : 0;
+    const char **pids = arena_alloc(a, ((size_t)np + 1) * sizeof(char *));
+    for (uint32_t i = 0; i < np; i++)
+        pids[i] = params->as.object.keys[i].ptr;
+    const Module *m = in->ev->mod;
+    CfnNames names = {pids, np, ids, in->ntasks, m->cfn_external, m->ncfn_external};
+    bool ok = true;
+    for (uint32_t i = 0; i < in->ntasks; i++)
+        ok &= cfn_check_references(a, diags, in->ev->src, &names, in->tasks[i]);
+    return ok;
+}
+
 char *cfn_build(Arena *a, Diags *diags, const CfnInput *in, bool yaml, size_t *len)
 {
     const char **ids = arena_alloc(a, (in->ntasks + 1) * sizeof(char *));
@@ -265,7 +283,7 @@ char *cfn_build(Arena *a, Diags *diags, const CfnInput *in, bool yaml, size_t *l
         return NULL;
     uint32_t nparams = 0;
     Value *params = parameters(in, diags, ids, &nparams);
-    if (diags_has_errors(diags))
+    if (diags_has_errors(diags) || !check_references(in, diags, ids, params))
         return NULL;
     Value *t = template_value(a, in, ids, params);
     char *text = yaml ? emit_yaml(a, t, len) : emit_json(a, t, EMIT_JSON_PRETTY, len);

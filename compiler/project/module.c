@@ -3,12 +3,13 @@
 
 #include <string.h>
 
-static const char *const block_types[] = {"variable", "locals", "workspace", "task_definition",
-                                          "output"};
+static const char *const block_types[] = {"variable",       "locals", "workspace",
+                                          "task_definition", "output", "cloudformation"};
 static const char *const variable_attrs[] = {"type",      "default",  "description",
                                              "sensitive", "nullable", "cfn_parameter"};
 static const char *const output_attrs[] = {"value", "description", "sensitive"};
 static const char *const validation_attrs[] = {"condition", "error_message"};
+static const char *const cloudformation_attrs[] = {"external"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -329,6 +330,57 @@ static void declare_task(Builder *b, const Block *blk)
     map_insert(b->arena, &m->task_map, name, m->ntasks - 1);
 }
 
+// The text of a constant string ("TaskRole"), or NULL.
+static const char *const_string(Arena *a, const Node *n)
+{
+    if (n->kind != NODE_TEMPLATE)
+        return NULL;
+    char *text = arena_strdup(a, "");
+    for (uint32_t i = 0; i < n->as.template.parts.count; i++) {
+        const Node *part = n->as.template.parts.items[i];
+        if (part->kind != NODE_STRING_LIT)
+            return NULL;
+        text = arena_printf(a, "%s%.*s", text, (int)part->as.str.len, part->as.str.text);
+    }
+    return text;
+}
+
+// cloudformation { external = ["TaskRole", "Domain"] }: names a template
+// built by hclc may reference though it does not declare them.
+static void declare_cloudformation(Builder *b, const Block *blk)
+{
+    Module *m = b->mod;
+    check_labels(b, blk, 0);
+    if (m->cfn_block) {
+        duplicate(b, blk->type_span, m->cfn_block->type_span, "block", "cloudformation");
+        return;
+    }
+    m->cfn_block = blk;
+    check_body(b, blk->body, "the cloudformation block", cloudformation_attrs,
+               COUNT(cloudformation_attrs), NULL);
+    const Attribute *at = module_body_attr(blk->body, "external");
+    if (!at)
+        return;
+    if (at->expr->kind != NODE_TUPLE) {
+        diag_error(b->diags, E_NOT_CONSTANT, at->expr->span,
+                   "\"external\" must be a list of names: [\"TaskRole\", ...]");
+        b->ok = false;
+        return;
+    }
+    const NodeList *items = &at->expr->as.tuple.items;
+    m->cfn_external = arena_alloc(b->arena, ((size_t)items->count + 1) * sizeof(CfnExternal));
+    for (uint32_t i = 0; i < items->count; i++) {
+        const char *name = const_string(b->arena, items->items[i]);
+        if (!name || !*name) {
+            diag_error(b->diags, E_NOT_CONSTANT, items->items[i]->span,
+                       "each external name must be a constant, non-empty string");
+            b->ok = false;
+            continue;
+        }
+        m->cfn_external[m->ncfn_external++] = (CfnExternal){name, items->items[i]->span};
+    }
+}
+
 static void declare_block(Builder *b, const Block *blk)
 {
     const char *t = blk->type;
@@ -342,6 +394,8 @@ static void declare_block(Builder *b, const Block *blk)
         declare_output(b, blk);
     else if (strcmp(t, "task_definition") == 0)
         declare_task(b, blk);
+    else if (strcmp(t, "cloudformation") == 0)
+        declare_cloudformation(b, blk);
     else
         unknown_name(b, blk->type_span, "block type", t, block_types, COUNT(block_types));
 }
