@@ -14,6 +14,7 @@
 #include "ecs/ecs.h"
 #include "emit/emit.h"
 #include "eval/eval.h"
+#include "project/checks.h"
 #include "project/load.h"
 #include "project/module.h"
 
@@ -60,6 +61,7 @@ static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags,
         return COMPILE_INPUT_ERRORS;
     if (!(p->root = project_root(a, diags, path, opt->root)))
         return COMPILE_IO_ERROR;
+    checks_strings(a, diags, src, &p->files);
     if (!module_build(a, diags, &p->files, &p->mod))
         return COMPILE_INPUT_ERRORS;
     bool io_error = false;
