@@ -15,6 +15,7 @@
 #include "emit/emit.h"
 #include "eval/eval.h"
 #include "project/checks.h"
+#include "project/ignore.h"
 #include "project/load.h"
 #include "project/module.h"
 
@@ -61,6 +62,8 @@ static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags,
         return COMPILE_INPUT_ERRORS;
     if (!(p->root = project_root(a, diags, path, opt->root)))
         return COMPILE_IO_ERROR;
+    // Ignore comments silence warnings from here on (project/ignore.h).
+    diags_set_silencer(diags, ignore_silences, ignore_collect(a, diags, src, &p->files));
     checks_strings(a, diags, src, &p->files);
     if (!module_build(a, diags, &p->files, &p->mod))
         return COMPILE_INPUT_ERRORS;
@@ -371,6 +374,7 @@ static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
         const char *ws = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
         Diags one;
         diags_init(&one, a);
+        diags_share_silencer(&one, diags);
         bool ok = validate_workspace(a, src, &one, opt, p, ws, "--all-workspaces");
         for (size_t k = 0; k < one.count; k++) {
             Diag *g = one.items[k];
@@ -477,6 +481,7 @@ static CompileStatus tfvars_all(Arena *a, SourceSet *src, Diags *diags, const Co
         const char *ws = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
         Diags one;
         diags_init(&one, a);
+        diags_share_silencer(&one, diags);
         ok &= tfvars_one(a, src, &one, opt, p, ws, "--all-workspaces", &out->items[i]);
         for (size_t k = 0; k < one.count; k++) {
             diag_note(diags, one.items[k], "in workspace \"%s\"", ws);

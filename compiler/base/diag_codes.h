@@ -82,6 +82,7 @@
     X(331, BAD_TARGET, "unknown build target")                                             \
     X(332, NO_WORKSPACE, "no workspace chosen in a project without a default one")         \
     X(333, FOREIGN_INTERPOLATION, "Terraform's ${var.x} in a string, where hclc writes $<var.x>") \
+    X(334, BAD_IGNORE, "malformed hclc:ignore comment")                                    \
     X(500, ECS_UNKNOWN_MEMBER, "member the ECS API does not have") /* DOC-1, DOC-2 */ \
     X(501, ECS_READ_ONLY, "member only describe-task-definition returns") /* DOC-1 */ \
     X(502, ECS_TYPE, "value of the wrong JSON type") /* DOC-3 */ \
