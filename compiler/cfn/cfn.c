@@ -65,8 +65,7 @@ bool cfn_reject_intrinsics(Diags *diags, const Value *v, const char *target)
     return false;
 }
 
-// "web-api" -> "WebApi": letters and digits of the label, each word capitalised.
-static char *pascal_case(Arena *a, const char *label)
+char *cfn_pascal_case(Arena *a, const char *label)
 {
     size_t n = strlen(label);
     char *out = arena_alloc(a, n + 1);
@@ -91,7 +90,7 @@ Value *cfn_variable_ref(void *ctx, Arena *a, const Variable *v, Span at)
     (void)ctx;
     if (!v->cfn_parameter)
         return NULL;
-    return value_new_intrinsic(a, at, "Ref", 3, value_cstring(a, at, pascal_case(a, v->name)));
+    return value_new_intrinsic(a, at, "Ref", 3, value_cstring(a, at, cfn_pascal_case(a, v->name)));
 }
 
 static bool logical_ids(Arena *a, Diags *diags, const CfnInput *in, const char **ids)
@@ -99,7 +98,7 @@ static bool logical_ids(Arena *a, Diags *diags, const CfnInput *in, const char *
     const TaskDef *const *t = in->defs;
     bool ok = true;
     for (uint32_t i = 0; i < in->ntasks; i++) {
-        ids[i] = arena_printf(a, "%sTaskDefinition", pascal_case(a, t[i]->name));
+        ids[i] = arena_printf(a, "%sTaskDefinition", cfn_pascal_case(a, t[i]->name));
         for (uint32_t j = 0; j < i; j++) {
             if (strcmp(ids[i], ids[j]) != 0)
                 continue;
@@ -192,7 +191,7 @@ static Value *parameters(const CfnInput *in, Diags *diags, const char **ids, uin
         if (!var->cfn_parameter)
             continue;
         Value *p = parameter(ev, diags, var, eval_variable(ev, i, span_none()));
-        const char *id = pascal_case(ev->arena, var->name);
+        const char *id = cfn_pascal_case(ev->arena, var->name);
         for (uint32_t k = 0; p && k < in->ntasks; k++)
             if (strcmp(id, ids[k]) == 0) {
                 diag_error(diags, E_CFN_PARAMETER, var->name_span,

@@ -14,13 +14,17 @@
 #include "project/module.h"
 
 typedef struct CfnNames {
-    const char *const *params;    // logical ids of the Parameters
+    const char *const *params; // logical ids of the Parameters
     uint32_t nparams;
     const char *const *resources; // logical ids of the Resources
     uint32_t nresources;
-    const CfnExternal *external;  // cloudformation { external = [...] }
+    const CfnExternal *external; // cloudformation { external = [...] }
     uint32_t nexternal;
 } CfnNames;
+
+// "web-api" -> "WebApi": the letters and digits of a label, each word
+// capitalised (logical ids of task definitions and parameters).
+char *cfn_pascal_case(Arena *a, const char *label);
 
 // Reports (E_CFN_REFERENCE) every Ref, Fn::GetAtt and Fn::Sub ${Name} in
 // `v` that names nothing of `names` nor a pseudo parameter; ${!Name} is

@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char *const PSEUDO[] = {
-    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",  "AWS::Partition",
+    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",   "AWS::Partition",
     "AWS::Region",    "AWS::StackId",          "AWS::StackName", "AWS::URLSuffix",
 };
 #define NPSEUDO (sizeof PSEUDO / sizeof PSEUDO[0])
@@ -133,8 +133,8 @@ static void check_attribute(Checker *c, const char *res, const char *att, Span a
 {
     if (!is_resource(c->names, res) || strcmp(att, TASK_ATTRIBUTE) == 0)
         return;
-    Diag *g = diag_error(c->diags, E_CFN_REFERENCE, at,
-                         "resource \"%s\" has no attribute \"%s\"", res, att);
+    Diag *g = diag_error(c->diags, E_CFN_REFERENCE, at, "resource \"%s\" has no attribute \"%s\"",
+                         res, att);
     diag_help(c->diags, g, "an AWS::ECS::TaskDefinition returns only \"" TASK_ATTRIBUTE "\"");
     c->ok = false;
 }
@@ -161,8 +161,7 @@ static void check_get_att(Checker *c, const Value *arg)
     if (arg->kind != VAL_LIST || arg->as.list.count != 2)
         return;
     const Value *res = arg->as.list.items[0], *att = arg->as.list.items[1];
-    if (res->kind != VAL_STRING ||
-        !check_resource(c, res->as.str.ptr, res->origin, "Fn::GetAtt"))
+    if (res->kind != VAL_STRING || !check_resource(c, res->as.str.ptr, res->origin, "Fn::GetAtt"))
         return;
     if (att->kind == VAL_STRING)
         check_attribute(c, res->as.str.ptr, att->as.str.ptr, att->origin);
@@ -175,9 +174,27 @@ static void check_sub_name(Checker *c, const char *name, Span at)
     const CfnNames *nm = c->names;
     if (c->sub_vars && value_object_get(c->sub_vars, name, strlen(name)))
         return;
-    if (in_list(name, nm->params, nm->nparams) || is_resource(nm, name) ||
-        is_external(nm, name) || in_list(name, PSEUDO, NPSEUDO))
+    if (in_list(name, nm->params, nm->nparams) || is_resource(nm, name) || is_external(nm, name) ||
+        in_list(name, PSEUDO, NPSEUDO))
         return;
+    if (strncmp(name, "var.", 4) == 0 || strncmp(name, "local.", 6) == 0 ||
+        strncmp(name, "workspace.", 10) == 0) { // a Terraform habit
+        Diag *g = diag_error(c->diags, E_CFN_REFERENCE, at,
+                             "${%s} in Fn::Sub is no CloudFormation reference", name);
+        const char *id = strncmp(name, "var.", 4) == 0 ? cfn_pascal_case(c->arena, name + 4) : "";
+        if (in_list(id, c->names->params, c->names->nparams))
+            diag_help(c->diags, g,
+                      "did you mean ${%s}? the variable is the template's "
+                      "parameter %s",
+                      id, id);
+        else
+            diag_help(c->diags, g,
+                      "did you mean $<%s>? hclc interpolates it before "
+                      "CloudFormation sees the text",
+                      name);
+        c->ok = false;
+        return;
+    }
     const char *dot = strchr(name, '.');
     if (dot && !strstr(name, "::")) {
         const char *res = arena_strndup(c->arena, name, (size_t)(dot - name));

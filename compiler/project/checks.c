@@ -19,8 +19,8 @@ static const char *const ROOTS[] = {"var.", "local.", "workspace."};
 
 static bool is_name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '.' || c == '[' || c == ']' || c == '"';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.' || c == '[' || c == ']' || c == '"';
 }
 
 // Length of "${ROOT.NAME}" at `p` (ROOT one of ROOTS), or 0.
@@ -68,39 +68,52 @@ static bool short_line(const char *text, size_t len)
     return len <= 100 && !memchr(text, '\n', len);
 }
 
-// One literal part: `text` is its source, `at` its span. `in_sub` is true
-// inside cfn_sub's template, where ${...} is CloudFormation's.
+// The ${ROOT.NAME} of `n` bytes at `p`, in the literal `text` of `len`
+// bytes, whose first byte is at `here`.
+static void warn_terraform(Scan *s, Span here, const char *p, size_t n, const char *text,
+                           size_t len)
+{
+    here.end = here.start + (uint32_t)n;
+    Diag *g = diag_warning(s->diags, E_FOREIGN_INTERPOLATION, here,
+                           "\"%.*s\" is literal text in hclc", (int)n, p);
+    if (short_line(text, len))
+        diag_help(s->diags, g, "did you mean \"$<%.*s>\"? the text then reads: %s", (int)(n - 3),
+                  p + 2, rewrite(s->arena, text, len));
+    else
+        diag_help(s->diags, g, "did you mean \"$<%.*s>\"?", (int)(n - 3), p + 2);
+    diag_note(s->diags, g,
+              "hclc interpolates with $<...>; ${...} passes through as written (a shell's or "
+              "CloudFormation's)");
+}
+
+// The ${AWS::...} at `p` (the first byte at `here`) in `text`.
+static void warn_aws(Scan *s, Span here, const char *p, const char *text, size_t len)
+{
+    const char *close = memchr(p, '}', len - (size_t)(p - text));
+    here.end = close ? here.start + (uint32_t)(close - p) + 1 : here.end;
+    Diag *g = diag_warning(s->diags, E_CFN_SUB_OUTSIDE, here,
+                           "CloudFormation's \"%.*s\" outside cfn_sub stays literal text",
+                           (int)(here.end - here.start), p);
+    if (short_line(text, len))
+        diag_help(s->diags, g, "did you mean cfn_sub(\"%.*s\")?", (int)len, text);
+    diag_note(s->diags, g, "only cfn_sub's template is substituted by CloudFormation");
+}
+
+// One literal part, at `at` in the source. `in_sub` is true inside
+// cfn_sub's template, where ${...} is CloudFormation's.
 static void scan_literal(Scan *s, Span at, bool in_sub)
 {
-    const SourceFile *f = source_file(s->src, at.file);
-    const char *text = f->text + at.start;
+    const char *text = source_file(s->src, at.file)->text + at.start;
     size_t len = at.end - at.start;
-    for (size_t i = 0; i + 1 < len; i++) {
+    for (size_t i = 0; i + 1 < len && !in_sub; i++) {
         if (text[i] != '$' || text[i + 1] != '{' || (i > 0 && text[i - 1] == '$'))
             continue; // $${ is Terraform's escape for a literal ${
         Span here = span_make(at.file, at.start + (uint32_t)i, at.start + (uint32_t)i + 2);
         size_t n = terraform_ref(text + i, text + len);
-        if (n && !in_sub) {
-            here.end = here.start + (uint32_t)n;
-            Diag *g = diag_warning(s->diags, E_FOREIGN_INTERPOLATION, here,
-                                   "\"%.*s\" is literal text in hclc", (int)n, text + i);
-            if (short_line(text, len))
-                diag_help(s->diags, g, "did you mean \"$<%.*s>\"? the text then reads: %s",
-                          (int)(n - 3), text + i + 2, rewrite(s->arena, text, len));
-            else
-                diag_help(s->diags, g, "did you mean \"$<%.*s>\"?", (int)(n - 3), text + i + 2);
-            diag_note(s->diags, g, "hclc interpolates with $<...>; ${...} passes through as "
-                                   "written (a shell's or CloudFormation's)");
-        } else if (!in_sub && len - i >= 7 && strncmp(text + i, "${AWS::", 7) == 0) {
-            const char *close = memchr(text + i, '}', len - i);
-            here.end = close ? at.start + (uint32_t)(close - text) + 1 : here.end;
-            Diag *g = diag_warning(s->diags, E_CFN_SUB_OUTSIDE, here,
-                                   "CloudFormation's \"%.*s\" outside cfn_sub stays literal text",
-                                   (int)(here.end - here.start), text + i);
-            if (short_line(text, len))
-                diag_help(s->diags, g, "did you mean cfn_sub(\"%.*s\")?", (int)len, text);
-            diag_note(s->diags, g, "only cfn_sub's template is substituted by CloudFormation");
-        }
+        if (n)
+            warn_terraform(s, here, text + i, n, text, len);
+        else if (len - i >= 7 && strncmp(text + i, "${AWS::", 7) == 0)
+            warn_aws(s, here, text + i, text, len);
     }
 }
 

@@ -24,8 +24,8 @@ static bool is_blank(char c)
 
 static bool is_token_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-';
 }
 
 // "E0655" or "W0655" naming a registered code, as "E0655"; else NULL.
@@ -48,9 +48,9 @@ static const char *known_code(Arena *a, const char *tok, size_t n)
 typedef struct Comment {
     const char *text; // the file's text
     uint32_t file;
-    uint32_t kw;      // offset of "hclc:ignore"
-    uint32_t end;     // end of the comment on this line
-    bool own_line;    // nothing but blanks before the comment marker
+    uint32_t kw;   // offset of "hclc:ignore"
+    uint32_t end;  // end of the comment on this line
+    bool own_line; // nothing but blanks before the comment marker
 } Comment;
 
 // Fills `c` when the "hclc:ignore" at `kw` opens a comment.
@@ -68,6 +68,11 @@ static bool find_comment(const SourceFile *f, uint32_t kw, Comment *c)
     else if (m > ls && f->text[m - 1] == '#')
         m -= 1;
     else
+        return false;
+    unsigned quotes = 0; // an odd count: the marker is inside a string
+    for (uint32_t i = ls; i < m; i++)
+        quotes += f->text[i] == '"' && (i == ls || f->text[i - 1] != '\\');
+    if (quotes % 2)
         return false;
     c->text = f->text;
     c->kw = kw;
@@ -88,8 +93,9 @@ static bool find_comment(const SourceFile *f, uint32_t kw, Comment *c)
 static void malformed(Diags *diags, Span at, const char *why)
 {
     Diag *g = diag_warning(diags, E_BAD_IGNORE, at, "malformed ignore comment: %s", why);
-    diag_help(diags, g, "write # hclc:ignore CODE[,CODE]... [-- reason], e.g. "
-                        "# hclc:ignore E0655 -- a test key, not a secret");
+    diag_help(diags, g,
+              "write # hclc:ignore CODE[,CODE]... [-- reason], e.g. "
+              "# hclc:ignore E0655 -- a test key, not a secret");
 }
 
 // Reads the codes and the reason of `c` into `r`; false after reporting.

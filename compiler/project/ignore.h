@@ -21,8 +21,8 @@ typedef struct IgnoreRule {
     uint32_t first_line, last_line; // lines covered, 1-based, inclusive
     const char **codes;             // "E0655" (a W prefix is read as E)
     uint32_t ncodes;
-    const char *reason;             // after "--", or NULL
-    Span at;                        // the comment's "hclc:ignore ..." text
+    const char *reason; // after "--", or NULL
+    Span at;            // the comment's "hclc:ignore ..." text
 } IgnoreRule;
 
 typedef struct Ignores {

@@ -22,6 +22,7 @@ task_definition "web" {
       REGION  = cfn_sub("${AWS::Regoin}")
       OTHER   = cfn_get_att("ExecutionRoleArn", "Arn")
       ARN     = cfn_sub("${WorkerTaskDefinition.Arn}")
+      HABIT   = cfn_sub("${var.execution_role_arn}")
     }
   }
 }

@@ -7,7 +7,7 @@ task_definition "web" {
 
   container "web" {
     # hclc:ignore
-    image = "nginx:latest"
+    image = true ? "nginx:latest" : "# hclc:ignore E0661 -- in a string: no comment"
     # hclc:ignore E9999 -- no such code
     environment = { API_TOKEN = "not-so-secret" }
     /* hclc:ignore E0655 because */
