@@ -83,8 +83,11 @@ static bool find_comment(const SourceFile *f, uint32_t kw, Comment *c)
     while (c->end < f->len && f->text[c->end] != '\n')
         c->end++;
     const char *close = block ? strstr(f->text + kw, "*/") : NULL;
-    if (close && (uint32_t)(close - f->text) < c->end)
+    if (close && (uint32_t)(close - f->text) < c->end) {
+        for (uint32_t i = (uint32_t)(close - f->text) + 2; i < c->end; i++)
+            c->own_line = c->own_line && is_blank(f->text[i]); // code after the */
         c->end = (uint32_t)(close - f->text);
+    }
     while (c->end > kw && is_blank(f->text[c->end - 1]))
         c->end--;
     return true;

@@ -1,6 +1,6 @@
 // ignore.h - ignore comments: `# hclc:ignore CODE[,CODE]... [-- reason]`
 // (also after // or inside /* */) silences those warnings at its place.
-// A comment after code on a line covers that line; a comment on a line of
+// A comment sharing its line with code covers that line; a comment on a line of
 // its own covers the next line with code. When an attribute or a block
 // begins on the covered line, the whole of it is covered. Errors are never
 // silenced. The comments are read from the source text of the loaded
