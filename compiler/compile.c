@@ -74,12 +74,20 @@ static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags,
 }
 
 // True when the project declares workspaces, none of them "default", and
-// none was chosen: building the undeclared default would quietly give every
-// variable its default value. Reports the error listing the workspaces.
+// none was chosen.
+static bool no_workspace_chosen(const Project *p, const CompileOptions *opt)
+{
+    const Module *m = &p->mod;
+    return !opt->workspace && m->nworkspaces && module_find_workspace(m, "default") < 0;
+}
+
+// With no_workspace_chosen, building the undeclared default would quietly
+// give every variable its default value: reports the error listing the
+// workspaces and returns true.
 static bool workspace_missing(Arena *a, Diags *diags, const Project *p, const CompileOptions *opt)
 {
     const Module *m = &p->mod;
-    if (opt->workspace || m->nworkspaces == 0 || module_find_workspace(m, "default") >= 0)
+    if (!no_workspace_chosen(p, opt))
         return false;
     char *list = arena_strdup(a, "");
     for (uint32_t i = 0; i < m->nworkspaces; i++)
@@ -424,9 +432,7 @@ CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const Com
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)
         return st;
-    bool none_chosen = !opt->workspace && p.mod.nworkspaces &&
-                       module_find_workspace(&p.mod, "default") < 0;
-    if (opt->all_workspaces || none_chosen) // with none chosen, every declared one
+    if (opt->all_workspaces || no_workspace_chosen(&p, opt)) // none chosen: every one
         return validate_all(a, src, diags, opt, &p);
     return validate_workspace(a, src, diags, opt, &p, opt->workspace, opt->workspace_from)
                ? COMPILE_OK
