@@ -53,12 +53,12 @@ typedef struct Comment {
     bool own_line; // nothing but blanks before the comment marker
 } Comment;
 
-// Fills `c` when the "hclc:ignore" at `kw` opens a comment.
-static bool find_comment(const SourceFile *f, uint32_t kw, Comment *c)
+// Fills `c` when the "hclc:ignore" at `kw`, on 1-based line `line`, opens
+// a comment.
+static bool find_comment(const SourceFile *f, uint32_t kw, uint32_t line, Comment *c)
 {
-    uint32_t ls = kw;
-    while (ls > 0 && f->text[ls - 1] != '\n')
-        ls--;
+    uint32_t ls = f->lines[line - 1];
+    uint32_t le = line < f->nlines ? f->lines[line] - 1 : f->len; // at the '\n', or the end
     uint32_t m = kw;
     while (m > ls && is_blank(f->text[m - 1]))
         m--;
@@ -79,14 +79,14 @@ static bool find_comment(const SourceFile *f, uint32_t kw, Comment *c)
     c->own_line = true;
     for (uint32_t i = ls; i < m; i++)
         c->own_line = c->own_line && is_blank(f->text[i]);
-    c->end = kw;
-    while (c->end < f->len && f->text[c->end] != '\n')
-        c->end++;
-    const char *close = block ? strstr(f->text + kw, "*/") : NULL;
-    if (close && (uint32_t)(close - f->text) < c->end) {
-        for (uint32_t i = (uint32_t)(close - f->text) + 2; i < c->end; i++)
-            c->own_line = c->own_line && is_blank(f->text[i]); // code after the */
-        c->end = (uint32_t)(close - f->text);
+    c->end = le;
+    for (uint32_t i = kw; block && i + 1 < le; i++) {
+        if (f->text[i] != '*' || f->text[i + 1] != '/')
+            continue;
+        for (uint32_t k = i + 2; k < le; k++)
+            c->own_line = c->own_line && is_blank(f->text[k]); // code after the */
+        c->end = i;
+        break;
     }
     while (c->end > kw && is_blank(f->text[c->end - 1]))
         c->end--;
@@ -197,9 +197,10 @@ static void collect_file(Arena *a, Diags *diags, Ignores *ig, const LoadedFile *
     for (const char *p = strstr(f->text, KEYWORD); p; p = strstr(p + 1, KEYWORD)) {
         Comment c = {.file = lf->file};
         IgnoreRule r = {.file = lf->file};
-        if (!find_comment(f, (uint32_t)(p - f->text), &c) || !parse_comment(a, diags, &c, &r))
+        uint32_t kw = (uint32_t)(p - f->text);
+        uint32_t line = source_line_of(src, lf->file, kw);
+        if (!find_comment(f, kw, line, &c) || !parse_comment(a, diags, &c, &r))
             continue;
-        uint32_t line = source_line_of(src, lf->file, c.kw);
         if (c.own_line)
             while (line < f->nlines && !has_code(src, lf->file, line))
                 line++;
