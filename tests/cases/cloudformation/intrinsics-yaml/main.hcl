@@ -5,6 +5,11 @@ locals {
   bucket = "acme-config"
 }
 
+# Defined by another part of the stack.
+cloudformation {
+  external = ["TaskRole", "Environment", "Repository", "ContainerMemory", "Mode", "EntryPoint"]
+}
+
 task_definition "api" {
   family             = cfn_sub("api-${AWS::StackName}")
   task_role_arn      = cfn_get_att("TaskRole", "Arn")
