@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "cmd_fmt.h"
 #include "compile.h"
 #include "base/diag.h"
 #include "syntax/dump.h"
@@ -57,6 +58,9 @@ typedef enum OptionId {
     OPT_ALL_WS = 1 << 11,    // --all-workspaces
     OPT_JSON = 1 << 12,      // --json (tfvars)
     OPT_SENSITIVE = 1 << 13, // --include-sensitive (tfvars)
+    OPT_CHECK = 1 << 14,     // --check (fmt)
+    OPT_DIFF = 1 << 15,      // --diff (fmt)
+    OPT_RECURSIVE = 1 << 16, // --recursive (fmt)
 } OptionId;
 
 typedef struct Options {
@@ -93,7 +97,8 @@ typedef struct Command {
     unsigned accepts;     // OptionId bits the command takes
 } Command;
 
-static RunFn run_validate, run_build, run_tfvars, run_workspaces, run_version, run_help, run_debug;
+static RunFn run_validate, run_build, run_tfvars, run_workspaces, run_version, run_help, run_debug,
+    run_fmt;
 
 #define INPUT_OPTIONS (OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT)
 
@@ -196,11 +201,20 @@ static const Command COMMANDS[] = {
      "Prints the list of commands, or the details of COMMAND. hclc COMMAND --help\n"
      "does the same.\n",
      run_help, false, 0},
-    {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
+    {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff] [--recursive]",
      "rewrite files in the canonical layout",
-     "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
-     "which files differ from it.\n",
-     NULL, false, 0},
+     "Rewrites each file that is not in the canonical layout (docs/fmt.md) and\n"
+     "prints its name. A directory means its *.hcl and *.tfvars files. Files are\n"
+     "replaced atomically and keep their permissions; a file with syntax errors\n"
+     "is reported and left as it is. \"-\" (or no PATH when standard input is not\n"
+     "a terminal) formats standard input to standard output; no PATH otherwise\n"
+     "means \".\".\n"
+     "\n"
+     "  --check       change nothing; list the files not formatted and exit with\n"
+     "                status 1 if there are any\n"
+     "  --diff        print a unified diff of each change\n"
+     "  --recursive   format the subdirectories of directories too\n",
+     run_fmt, false, OPT_CHECK | OPT_DIFF | OPT_RECURSIVE},
     {"import", "import KIND FILE",
      "hclc import task-definition FILE.json\n"
      "       hclc import compose docker-compose.yml",
@@ -239,6 +253,9 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--all-workspaces", NULL, OPT_ALL_WS, true},
     {"--json", NULL, OPT_JSON, true},
     {"--include-sensitive", NULL, OPT_SENSITIVE, true},
+    {"--check", NULL, OPT_CHECK, true},
+    {"--diff", NULL, OPT_DIFF, true},
+    {"--recursive", NULL, OPT_RECURSIVE, true},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -247,7 +264,7 @@ static const char *const OPTION_NAMES[] = {
     "--diagnostics", "--color", "--help",    "--version",   "--workspace",
     "--var",         "--var-file", "--target", "--output",   "--root",
     "--task",        "--out-dir", "--canonical", "--strict", "--all-workspaces",
-    "--json",        "--include-sensitive"};
+    "--json",        "--include-sensitive", "--check", "--diff", "--recursive"};
 
 // --- messages --------------------------------------------------------------
 
@@ -486,6 +503,9 @@ static void set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_ALL_WS:
     case OPT_JSON:
     case OPT_SENSITIVE:
+    case OPT_CHECK:
+    case OPT_DIFF:
+    case OPT_RECURSIVE:
         break;
     }
 }
@@ -760,9 +780,22 @@ static ExitStatus run_debug(Arena *arena, const Options *o, const char *const *a
     return EXIT_OK;
 }
 
+// `hclc fmt`: the work is in cmd_fmt.c.
+static ExitStatus run_fmt(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    SourceSet src;
+    Diags diags;
+    source_init(&src, arena);
+    diags_init(&diags, arena);
+    FmtOptions f = {o->given & OPT_CHECK, o->given & OPT_DIFF, o->given & OPT_RECURSIVE};
+    CompileStatus st = cmd_fmt(arena, &src, &diags, &f, args, nargs, stdout);
+    render(o, &diags, &src);
+    return exit_status(st);
+}
+
 static ExitStatus not_implemented(const Command *c)
 {
-    return usage_error("this version has build, validate, tfvars, workspaces, version and help; "
+    return usage_error("this version has build, validate, tfvars, workspaces, fmt, version and help; "
                        "see \"hclc help\"",
                        "command \"%s\" is not implemented yet in hclc " HCLC_VERSION, c->name);
 }
