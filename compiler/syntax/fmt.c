@@ -64,6 +64,7 @@ typedef struct Prev {
     bool unary;      // a '-' that negates
     bool keyword;    // for, in or if used as a keyword
     bool comment;    // an inline /* */ comment
+    bool strip;      // "$<~" or "%<~": a space after it
 } Prev;
 
 typedef struct Fmt {
@@ -146,7 +147,7 @@ static void start_line(Fmt *f, uint32_t closers)
     f->open = true;
     f->has_token = false;
     f->after_opener = false;
-    f->prev = (Prev){TOK_EOF, false, false, false, false};
+    f->prev = (Prev){TOK_EOF, false, false, false, false, false};
 }
 
 static void line_break(Fmt *f)
@@ -187,13 +188,13 @@ static uint32_t next_solid(Fmt *f, uint32_t i)
     return i;
 }
 
-static bool space_before(const Prev *p, TokenKind next, bool tight_colon)
+static bool space_before(const Prev *p, const Token *next, bool tight_colon)
 {
-    if (p->comment)
-        return true;
+    if (p->comment || p->strip || (next->flags & TOKF_STRIP))
+        return true; // "$<~ x ~>": strip markers stand apart
     if (p->kind == TOK_EOF)
         return false;
-    switch (next) {
+    switch (next->kind) {
     case TOK_COMMA:
     case TOK_DOT:
     case TOK_ELLIPSIS:
@@ -254,14 +255,14 @@ static void put_token(Fmt *f, uint32_t i, bool tight_colon)
     const Token *t = &f->tok[i];
     if (!f->open)
         start_line(f, leading_closers(f, i));
-    else if (space_before(&f->prev, t->kind, tight_colon))
+    else if (space_before(&f->prev, t, tight_colon))
         append(f, " ", 1);
     append(f, f->src + t->span.start, t->span.end - t->span.start);
     bool kw = t->kind == TOK_IDENT && is_keyword(f, t);
     bool unary = t->kind == TOK_MINUS && !f->last.expr_end;
     bool splat = t->kind == TOK_STAR && (f->last.kind == TOK_LBRACK || f->last.kind == TOK_DOT);
     bool end = (ends_expression(t->kind) && !kw) || splat;
-    f->prev = f->last = (Prev){t->kind, end, unary, kw, false};
+    f->prev = f->last = (Prev){t->kind, end, unary, kw, false, false};
     f->nl = 0;
     f->has_token = true;
 }
@@ -285,7 +286,7 @@ static void own_line_comment(Fmt *f, const char *text, size_t n, bool line_comme
     append(f, text, n);
     if (memchr(text, '\n', n))
         l->spans = true;
-    f->prev = (Prev){TOK_EOF, false, false, false, true};
+    f->prev = (Prev){TOK_EOF, false, false, false, true, false};
     f->nl = 0;
     if (line_comment)
         line_break(f);
@@ -310,7 +311,7 @@ static void trailing_comment(Fmt *f, const char *text, size_t n, bool at_end)
     append(f, text, n);
     if (memchr(text, '\n', n))
         last_line(f)->spans = true;
-    f->prev = (Prev){TOK_EOF, false, false, false, true};
+    f->prev = (Prev){TOK_EOF, false, false, false, true, false};
 }
 
 // Emits the comments in the source bytes [from, to) before token `next`.
@@ -386,8 +387,8 @@ static void end_item(Fmt *f, Ctx *c)
     if (comma && !c->comma_written)
         append(f, ",", 1);
     Line *l = last_line(f);
-    if (c->has_eq && c->item_line == f->nlines - 1 && !l->spans)
-        l->align = true;
+    if (c->has_eq && c->item_line == f->nlines - 1)
+        l->align = true; // a heredoc value too: its '=' is on the first line
     line_break(f);
 }
 
@@ -516,12 +517,14 @@ static uint32_t put_template(Fmt *f, uint32_t i)
                 put_raw(f, t->span.start, f->tok[end].span.end);
             } else {
                 append(f, f->src + t->span.start, t->span.end - t->span.start);
-                f->prev = (Prev){t->kind, false, false, false, false};
+                f->prev = (Prev){t->kind, false, false, false, false, t->flags & TOKF_STRIP};
                 Ctx *c = push(f, CTX_FREE, NO_TOKEN);
                 c->keywords = t->kind == TOK_DIRECTIVE_OPEN;
                 format_range(f, j + 1, end);
                 pop(f);
                 const Token *e = &f->tok[end];
+                if (e->flags & TOKF_STRIP)
+                    append(f, " ", 1);
                 append(f, f->src + e->span.start, e->span.end - e->span.start);
             }
             j = end + 1;
@@ -531,7 +534,7 @@ static uint32_t put_template(Fmt *f, uint32_t i)
         }
     }
     put_raw(f, f->tok[close - 1].span.end, f->tok[close].span.end);
-    f->prev = (Prev){f->tok[close].kind, true, false, false, false};
+    f->prev = (Prev){f->tok[close].kind, true, false, false, false, false};
     return close;
 }
 
@@ -718,7 +721,8 @@ static uint32_t lead_width(const Fmt *f, const Line *l)
 }
 
 // Fills pad[i]: the columns from the start of line i's content to its '='
-// (0 when not aligned); groups are consecutive aligned lines of one depth.
+// (0 when not aligned); groups are consecutive aligned lines of one depth,
+// ended by a blank line or after a value that spans lines (a heredoc).
 static void align_equals(const Fmt *f, uint32_t *pad)
 {
     uint32_t i = 0;
@@ -733,7 +737,8 @@ static void align_equals(const Fmt *f, uint32_t *pad)
                (j == i || !f->lines[j].blank_before)) {
             uint32_t w = lead_width(f, &f->lines[j]);
             max = w > max ? w : max;
-            j++;
+            if (f->lines[j++].spans)
+                break; // a heredoc ends the group
         }
         for (uint32_t k = i; k < j; k++)
             pad[k] = max + 1;

@@ -1,6 +1,7 @@
 locals {
   m = { b = 2, a = 1, c = 3 }
 }
+
 output "length" { value = [length([1, 2]), length(local.m), length("abc")] }
 output "concat" { value = concat([1], [2, 3], []) }
 output "merge" { value = merge({ a = 1, b = 2 }, { b = 3, c = 4 }) }
