@@ -35,7 +35,7 @@ variable "image_repository" {
 }
 
 variable "registry_credentials_arn" {
-  type = string
+  type        = string
   description = <<-EOT
     Secrets Manager secret holding the DataGrail registry login, as
     {"username": "<subdomain>", "password": "<API key>"}

@@ -50,7 +50,7 @@ variable "sqs_queue_name" {
 }
 
 variable "sqs_credentials_arn" {
-  type = string
+  type        = string
   description = <<-EOT
     Secrets Manager secret holding the UI's SQS keys as
     {"accessKey": "...", "secretKey": "..."}: the keys never appear in the

@@ -14,14 +14,14 @@ output "escapes" { value = "tab\tquote\"backslash\\ unicode \u00e9 \U0001F600" }
 output "if_else" { value = "%<if local.debug>set -x%<else>set -e%<endif>" }
 output "for_directive" { value = "%<for p in local.ports>EXPOSE $<p>;%<endfor>" }
 output "for_key_value" { value = "%<for k, v in local.env>$<k>=$<v> %<endfor>" }
-output "strip_markers" { value = "a   $<~"b"~>   c" }
+output "strip_markers" { value = "a   $<~ "b" ~>   c" }
 output "nested_directives" { value = "%<for p in local.ports>%<if (p > 100)>big%<else>small%<endif>,%<endfor>" }
 
 output "heredoc" {
   value = <<-EOT
-    %<for p in local.ports~>
+    %<for p in local.ports ~>
     EXPOSE $<p>
-    %<endfor~>
+    %<endfor ~>
     echo "${HOME} stays as written"
     EOT
 }

@@ -7,16 +7,25 @@ output "format" {
     format("%#v", { a = [1, "b"] }),
   ]
 }
+
 output "formatlist" { value = formatlist("%s:%d", ["a", "b"], [1, 2]) }
 output "join_split" { value = [join(",", ["a", "b", "c"]), split(",", "a,,b")] }
 output "case" { value = [lower("ÀBC"), upper("straße"), title("hello big world")] }
+
 output "trim" {
-  value = [trim("?!hello?!", "!?"), trimspace("  x \n"), trimprefix("helloworld", "hello"),
-           trimsuffix("helloworld", "world"), chomp("line\r\n\n")]
+  value = [
+    trim("?!hello?!", "!?"),
+    trimspace("  x \n"),
+    trimprefix("helloworld", "hello"),
+    trimsuffix("helloworld", "world"),
+    chomp("line\r\n\n"),
+  ]
 }
+
 output "replace" {
   value = [replace("a-b-c", "-", "+"), replace("v1.2.3", "/v(\\d+)\\.(\\d+)/", "$2.$1")]
 }
+
 output "regex" {
   value = [
     regex("[0-9]+", "abc123def"),
@@ -26,6 +35,7 @@ output "regex" {
     regexall("(\\d)", "x"),
   ]
 }
+
 output "substr" { value = [substr("héllo", 1, 3), substr("hello", -3, -1), substr("hi", 5, 2)] }
 output "strlen" { value = [strlen("héllo"), length("héllo")] }
 output "starts_ends" { value = [startswith("hello", "he"), endswith("hello", "lo"), startswith("x", "y")] }

@@ -1,6 +1,7 @@
 locals {
   obj = { a = 1 }
 }
+
 output "tostring" { value = [tostring(1), tostring(true), tostring("s"), tostring(null)] }
 output "tonumber" { value = [tonumber("42"), tonumber(7), tonumber(null)] }
 output "tobool" { value = [tobool("true"), tobool(false), tobool(null)] }
