@@ -863,6 +863,7 @@ char *fmt_file(Arena *arena, const SourceSet *src, uint32_t file, Diags *diags, 
     Ctx *body = push(&f, CTX_BODY, NO_TOKEN);
     body->multi = body->top = true;
     format_range(&f, 0, f.ntok);
+    end_item(&f, top(&f)); // the last line may have no line break
     separate_blocks(&f);
     char *text = write_lines(arena, &f, len);
     free(f.match);
