@@ -190,6 +190,8 @@ static uint32_t next_solid(Fmt *f, uint32_t i)
 
 static bool space_before(const Prev *p, const Token *next, bool tight_colon)
 {
+    if (next->kind == TOK_COMMA)
+        return false;
     if (p->comment || p->strip || (next->flags & TOKF_STRIP))
         return true; // "$<~ x ~>": strip markers stand apart
     if (p->kind == TOK_EOF)
@@ -384,8 +386,14 @@ static void end_item(Fmt *f, Ctx *c)
     if (!c->multi)
         return;
     bool comma = c->kind == CTX_TUPLE || (c->kind == CTX_OBJECT && c->commas);
-    if (comma && !c->comma_written)
+    if (comma && !c->comma_written && f->last.kind == TOK_CHEREDOC) {
+        start_line(f, 0); // nothing may follow a heredoc's end marker
         append(f, ",", 1);
+        f->has_token = true;
+        f->nl = 0;
+    } else if (comma && !c->comma_written) {
+        append(f, ",", 1);
+    }
     Line *l = last_line(f);
     if (c->has_eq && c->item_line == f->nlines - 1)
         l->align = true; // a heredoc value too: its '=' is on the first line
@@ -534,7 +542,7 @@ static uint32_t put_template(Fmt *f, uint32_t i)
         }
     }
     put_raw(f, f->tok[close - 1].span.end, f->tok[close].span.end);
-    f->prev = (Prev){f->tok[close].kind, true, false, false, false, false};
+    f->prev = f->last = (Prev){f->tok[close].kind, true, false, false, false, false};
     return close;
 }
 
