@@ -162,10 +162,13 @@ static bool is_closer(TokenKind k)
     return k == TOK_RBRACE || k == TOK_RBRACK || k == TOK_RPAREN;
 }
 
+// The closers that start a line at token i and stay on it (the closer of a
+// multi-line context goes on a line of its own).
 static uint32_t leading_closers(Fmt *f, uint32_t i)
 {
     uint32_t n = 0;
-    while (i + n < f->ntok && is_closer(f->tok[i + n].kind))
+    while (i + n < f->ntok && n < f->nctx && is_closer(f->tok[i + n].kind) &&
+           (n == 0 || !f->ctx[f->nctx - 1 - n].multi))
         n++;
     return n;
 }
