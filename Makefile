@@ -7,6 +7,8 @@
 #                   expectations; T=SUBSTRING runs only the matching cases)
 #   make sanitize   the same suite under AddressSanitizer + UBSan + LeakSanitizer
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make editors-test  the editor grammars in vscode-textmate and vim
+#                   (needs node, npm, vim; installs its npm packages)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 CC       ?= cc
@@ -44,7 +46,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 LIB      := $(B)/libhclc.a
 HCLC_BIN := $(if $(filter build,$(B)),hclc,$(B)/hclc)
 
-.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins
+.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins editors-test
 .DEFAULT_GOAL := all
 
 all: $(HCLC_BIN)
@@ -137,6 +139,11 @@ bench: $(HCLC_BIN) $(B)/bench/cjson_floor $(B)/bench/measure
 	@HCLC="$(abspath $(HCLC_BIN))" FLOOR="$(abspath $(B)/bench/cjson_floor)" \
 	  MEASURE="$(abspath $(B)/bench/measure)" BENCH_DIR="$(abspath $(B)/bench)" \
 	  BENCH_SIZES="$(BENCH_SIZES)" bash tests/bench/run.sh
+
+# grammar/editors/ in the real engines: vscode-textmate (npm ci in
+# tests/editors) and vim headless.
+editors-test: $(HCLC_BIN)
+	@HCLC="$(abspath $(HCLC_BIN))" bash tests/editors/run.sh
 
 install: $(HCLC_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
