@@ -57,9 +57,9 @@ static bool write_all(int fd, const char *text, size_t len)
 static bool replace_file(FmtRun *r, const char *path, const char *text, size_t len, mode_t mode)
 {
     const char *slash = strrchr(path, '/');
-    char *tmp = slash ? arena_printf(r->arena, "%.*s/.%s.fmt-XXXXXX", (int)(slash - path), path,
-                                     slash + 1)
-                      : arena_printf(r->arena, ".%s.fmt-XXXXXX", path);
+    char *tmp =
+        slash ? arena_printf(r->arena, "%.*s/.%s.fmt-XXXXXX", (int)(slash - path), path, slash + 1)
+              : arena_printf(r->arena, ".%s.fmt-XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         io_error(r, path, "write", errno);
@@ -102,8 +102,7 @@ static bool still_parses(FmtRun *r, const char *name, const char *text, size_t l
 
 // Formats file `file` of the source set; `path` is where to write it (NULL
 // for standard input).
-static void format_loaded(FmtRun *r, uint32_t file, const char *name, const char *path,
-                          mode_t mode)
+static void format_loaded(FmtRun *r, uint32_t file, const char *name, const char *path, mode_t mode)
 {
     const SourceFile *sf = source_file(r->src, file);
     size_t len;
@@ -225,8 +224,8 @@ static void format_path(FmtRun *r, const char *path, bool named)
         return;
     }
     if (!S_ISREG(st.st_mode)) {
-        diag_error(r->diags, E_IO_ERROR, span_none(),
-                   "cannot format \"%s\": not a regular file", path);
+        diag_error(r->diags, E_IO_ERROR, span_none(), "cannot format \"%s\": not a regular file",
+                   path);
         r->io_errors = true;
         return;
     }

@@ -23,7 +23,7 @@ typedef struct Text {
 } Text;
 
 typedef struct Op {
-    char kind; // ' ', '-', '+'
+    char kind;   // ' ', '-', '+'
     size_t a, b; // line in the old text, line in the new text
 } Op;
 

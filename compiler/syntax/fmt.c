@@ -29,63 +29,63 @@ typedef enum CtxKind {
 
 typedef struct Ctx {
     CtxKind kind;
-    bool multi;           // BODY, OBJECT, TUPLE: one item a line
-    bool commas;          // OBJECT (multi): every item ends with a comma
-    bool keywords;        // for, in and if are keywords here
-    bool top;             // the file's body
-    bool item_open;       // BODY, OBJECT, TUPLE: the current item has tokens
-    bool after_key;       // its '=' or ':' has been seen
-    bool has_eq;          // its '=' is on its first line, recorded for alignment
-    bool comma_written;   // the current item's comma is out
-    uint32_t item_line;   // the line where the current item starts
-    uint32_t line;        // the line of the opener (NO_LINE for the file)
-    uint32_t serial;      // unique number, for Line.last_open
-    uint32_t prev_open;   // Line.last_open before this context was opened
+    bool multi;         // BODY, OBJECT, TUPLE: one item a line
+    bool commas;        // OBJECT (multi): every item ends with a comma
+    bool keywords;      // for, in and if are keywords here
+    bool top;           // the file's body
+    bool item_open;     // BODY, OBJECT, TUPLE: the current item has tokens
+    bool after_key;     // its '=' or ':' has been seen
+    bool has_eq;        // its '=' is on its first line, recorded for alignment
+    bool comma_written; // the current item's comma is out
+    uint32_t item_line; // the line where the current item starts
+    uint32_t line;      // the line of the opener (NO_LINE for the file)
+    uint32_t serial;    // unique number, for Line.last_open
+    uint32_t prev_open; // Line.last_open before this context was opened
 } Ctx;
 
 typedef struct Line {
-    uint32_t start, end;  // content in Fmt.out
-    uint32_t eq;          // offset of the '=' to align in the content, or NO_EQ
-    const char *comment;  // end-of-line comment (in the source), or NULL
+    uint32_t start, end; // content in Fmt.out
+    uint32_t eq;         // offset of the '=' to align in the content, or NO_EQ
+    const char *comment; // end-of-line comment (in the source), or NULL
     uint32_t comment_len;
-    uint32_t depth;       // indentation level
-    uint32_t last_open;   // serial of the innermost context still open from this line
-    bool blank_before;    // one empty line before this one
-    bool align;           // a single-line attribute: its '=' joins the group
-    bool spans;           // content or comment holds a line break
-    bool top_comment;     // a comment line in the file's body
-    bool top_block;       // the first line of a multi-line top-level block
-    bool top_end;         // the closing line of a multi-line top-level block
+    uint32_t depth;     // indentation level
+    uint32_t last_open; // serial of the innermost context still open from this line
+    bool blank_before;  // one empty line before this one
+    bool align;         // a single-line attribute: its '=' joins the group
+    bool spans;         // content or comment holds a line break
+    bool top_comment;   // a comment line in the file's body
+    bool top_block;     // the first line of a multi-line top-level block
+    bool top_end;       // the closing line of a multi-line top-level block
 } Line;
 
 typedef struct Prev {
-    TokenKind kind;  // TOK_EOF: nothing yet on the line
-    bool expr_end;   // can end an expression (so '[' after it is an index)
-    bool unary;      // a '-' that negates
-    bool keyword;    // for, in or if used as a keyword
-    bool comment;    // an inline /* */ comment
-    bool strip;      // "$<~" or "%<~": a space after it
+    TokenKind kind; // TOK_EOF: nothing yet on the line
+    bool expr_end;  // can end an expression (so '[' after it is an index)
+    bool unary;     // a '-' that negates
+    bool keyword;   // for, in or if used as a keyword
+    bool comment;   // an inline /* */ comment
+    bool strip;     // "$<~" or "%<~": a space after it
 } Prev;
 
 typedef struct Fmt {
-    const char *src;       // the file's text
+    const char *src; // the file's text
     const Token *tok;
     uint32_t ntok;
-    uint32_t *match;       // opener index -> closer index
-    uint8_t *flags;        // per opener: F_NL, F_COMMA at its own level
+    uint32_t *match; // opener index -> closer index
+    uint8_t *flags;  // per opener: F_NL, F_COMMA at its own level
     Ctx *ctx;
     uint32_t nctx, capctx, serial;
     Line *lines;
     uint32_t nlines, caplines;
     char *out;
     size_t len, cap;
-    bool open;             // the last line takes more content
-    bool has_token;        // the last line holds a token (not only comments)
-    bool after_opener;     // no blank line right after an opener
-    uint32_t bom;          // 3 when the file starts with a UTF-8 byte order mark
-    uint32_t nl;           // source line breaks since the last content
-    Prev prev;             // the token before on this line (spacing)
-    Prev last;             // the token before, on any line (what it is)
+    bool open;         // the last line takes more content
+    bool has_token;    // the last line holds a token (not only comments)
+    bool after_opener; // no blank line right after an opener
+    uint32_t bom;      // 3 when the file starts with a UTF-8 byte order mark
+    uint32_t nl;       // source line breaks since the last content
+    Prev prev;         // the token before on this line (spacing)
+    Prev last;         // the token before, on any line (what it is)
 } Fmt;
 
 enum { F_NL = 1, F_COMMA = 2 };
@@ -421,7 +421,8 @@ static Ctx *push(Fmt *f, CtxKind kind, uint32_t opener)
     Ctx *c = &f->ctx[f->nctx++];
     memset(c, 0, sizeof *c);
     c->kind = kind;
-    c->multi = opener != NO_TOKEN && (kind == CTX_BODY || kind == CTX_OBJECT || kind == CTX_TUPLE) &&
+    c->multi = opener != NO_TOKEN &&
+               (kind == CTX_BODY || kind == CTX_OBJECT || kind == CTX_TUPLE) &&
                (f->flags[opener] & F_NL);
     c->commas = opener != NO_TOKEN && (f->flags[opener] & F_COMMA);
     c->item_line = NO_LINE;
@@ -578,7 +579,7 @@ static void comma_token(Fmt *f, uint32_t i)
         return;
     }
     if (!c->item_open)
-        return; // written when its item ended at the line break before
+        return;                // written when its item ended at the line break before
     if (c->kind != CTX_BODY) { // the item's comma, right after it
         append(f, ",", 1);
         c->comma_written = true;
