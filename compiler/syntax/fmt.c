@@ -90,6 +90,38 @@ typedef struct Fmt {
 
 enum { F_NL = 1, F_COMMA = 2 };
 
+// What the layout needs to know of each token kind (a table, not switches,
+// so that a new kind needs no new case).
+enum {
+    K_OPEN = 1,         // opens a nested part: bracket, string, heredoc, $< or %<
+    K_CLOSE = 2,        // closes one
+    K_TIGHT_BEFORE = 4, // no space before it
+    K_TIGHT_AFTER = 8,  // no space after it
+    K_END = 16,         // can end an expression (so a '[' after it is an index)
+};
+
+static const uint8_t KIND[TOK__COUNT] = {
+    [TOK_IDENT] = K_END,
+    [TOK_NUMBER] = K_END,
+    [TOK_LBRACE] = K_OPEN,
+    [TOK_LBRACK] = K_OPEN | K_TIGHT_AFTER,
+    [TOK_LPAREN] = K_OPEN | K_TIGHT_AFTER,
+    [TOK_OQUOTE] = K_OPEN,
+    [TOK_OHEREDOC] = K_OPEN,
+    [TOK_INTERP_OPEN] = K_OPEN | K_TIGHT_AFTER,
+    [TOK_DIRECTIVE_OPEN] = K_OPEN | K_TIGHT_AFTER,
+    [TOK_RBRACE] = K_CLOSE | K_END,
+    [TOK_RBRACK] = K_CLOSE | K_TIGHT_BEFORE | K_END,
+    [TOK_RPAREN] = K_CLOSE | K_TIGHT_BEFORE | K_END,
+    [TOK_CQUOTE] = K_CLOSE | K_END,
+    [TOK_CHEREDOC] = K_CLOSE | K_END,
+    [TOK_TEMPLATE_CLOSE] = K_CLOSE | K_TIGHT_BEFORE,
+    [TOK_COMMA] = K_TIGHT_BEFORE,
+    [TOK_DOT] = K_TIGHT_BEFORE | K_TIGHT_AFTER,
+    [TOK_ELLIPSIS] = K_TIGHT_BEFORE,
+    [TOK_BANG] = K_TIGHT_AFTER,
+};
+
 // --- output buffer and lines ------------------------------------------------
 
 static void append(Fmt *f, const char *s, size_t n)
@@ -199,58 +231,24 @@ static bool space_before(const Prev *p, const Token *next, bool tight_colon)
         return true; // "$<~ x ~>": strip markers stand apart
     if (p->kind == TOK_EOF)
         return false;
-    switch (next->kind) {
-    case TOK_COMMA:
-    case TOK_DOT:
-    case TOK_ELLIPSIS:
-    case TOK_RPAREN:
-    case TOK_RBRACK:
-    case TOK_TEMPLATE_CLOSE:
-        return false;
-    case TOK_RBRACE:
-        return p->kind != TOK_LBRACE;
-    case TOK_COLON:
+    if (next->kind == TOK_RBRACE)
+        return p->kind != TOK_LBRACE; // "{ a }", but "{}"
+    if (next->kind == TOK_COLON)
         return !tight_colon;
-    case TOK_LBRACK:
-        if (p->expr_end)
-            return false;
-        break;
-    case TOK_LPAREN:
-        if (p->kind == TOK_IDENT && !p->keyword)
-            return false;
-        break;
-    default:
-        break;
-    }
-    switch (p->kind) {
-    case TOK_DOT:
-    case TOK_LPAREN:
-    case TOK_LBRACK:
-    case TOK_INTERP_OPEN:
-    case TOK_DIRECTIVE_OPEN:
-    case TOK_BANG:
+    if (KIND[next->kind] & K_TIGHT_BEFORE)
         return false;
-    case TOK_MINUS:
+    if (next->kind == TOK_LBRACK && p->expr_end)
+        return false; // an index
+    if (next->kind == TOK_LPAREN && p->kind == TOK_IDENT && !p->keyword)
+        return false; // a call
+    if (p->kind == TOK_MINUS)
         return !p->unary;
-    default:
-        return true;
-    }
+    return !(KIND[p->kind] & K_TIGHT_AFTER);
 }
 
 static bool ends_expression(TokenKind k)
 {
-    switch (k) {
-    case TOK_IDENT:
-    case TOK_NUMBER:
-    case TOK_CQUOTE:
-    case TOK_CHEREDOC:
-    case TOK_RPAREN:
-    case TOK_RBRACK:
-    case TOK_RBRACE:
-        return true;
-    default:
-        return false;
-    }
+    return KIND[k] & K_END;
 }
 
 // Appends token i's source text to the last line (a new one when none is
@@ -609,34 +607,22 @@ static void other_token(Fmt *f, uint32_t i)
 
 static void format_token(Fmt *f, uint32_t i)
 {
-    const Token *t = &f->tok[i];
-    switch (t->kind) {
-    case TOK_NEWLINE:
+    TokenKind k = f->tok[i].kind;
+    if (k == TOK_NEWLINE) {
         newline_token(f, i);
-        break;
-    case TOK_COMMA:
+    } else if (k == TOK_COMMA) {
         comma_token(f, i);
-        break;
-    case TOK_LBRACE:
-    case TOK_LBRACK:
-    case TOK_LPAREN:
+    } else if (k == TOK_LBRACE || k == TOK_LBRACK || k == TOK_LPAREN) {
         begin_item(f, top(f));
         open_bracket(f, i);
-        break;
-    case TOK_RBRACE:
-    case TOK_RBRACK:
-    case TOK_RPAREN:
+    } else if (is_closer(k)) {
         close_bracket(f, i);
-        break;
-    case TOK_OQUOTE:
-    case TOK_OHEREDOC:
+    } else if (k == TOK_OQUOTE || k == TOK_OHEREDOC) {
         begin_item(f, top(f));
         put_template(f, i);
         note_item_line(f, top(f));
-        break;
-    default:
+    } else {
         other_token(f, i);
-        break;
     }
 }
 
@@ -663,37 +649,16 @@ static void match_brackets(Fmt *f)
     uint32_t *stack = xmalloc((f->ntok + 1) * sizeof(uint32_t));
     uint32_t n = 0;
     for (uint32_t i = 0; i < f->ntok; i++) {
+        TokenKind k = f->tok[i].kind;
         f->match[i] = i;
-        switch (f->tok[i].kind) {
-        case TOK_LBRACE:
-        case TOK_LBRACK:
-        case TOK_LPAREN:
-        case TOK_OQUOTE:
-        case TOK_OHEREDOC:
-        case TOK_INTERP_OPEN:
-        case TOK_DIRECTIVE_OPEN:
+        if (KIND[k] & K_OPEN)
             stack[n++] = i;
-            break;
-        case TOK_RBRACE:
-        case TOK_RBRACK:
-        case TOK_RPAREN:
-        case TOK_CQUOTE:
-        case TOK_CHEREDOC:
-        case TOK_TEMPLATE_CLOSE:
-            if (n)
-                f->match[stack[--n]] = i;
-            break;
-        case TOK_NEWLINE:
-            if (n)
-                f->flags[stack[n - 1]] |= F_NL;
-            break;
-        case TOK_COMMA:
-            if (n)
-                f->flags[stack[n - 1]] |= F_COMMA;
-            break;
-        default:
-            break;
-        }
+        else if ((KIND[k] & K_CLOSE) && n)
+            f->match[stack[--n]] = i;
+        else if (k == TOK_NEWLINE && n)
+            f->flags[stack[n - 1]] |= F_NL;
+        else if (k == TOK_COMMA && n)
+            f->flags[stack[n - 1]] |= F_COMMA;
     }
     free(stack);
 }
