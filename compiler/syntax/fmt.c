@@ -550,6 +550,19 @@ static uint32_t put_template(Fmt *f, uint32_t i)
 
 // --- the main loop ----------------------------------------------------------
 
+// Whether the line break at token i ends the item of an object: newlines
+// are skipped inside an expression there, so only one after a token that
+// can end an expression and before one that can start an item (or the
+// closing brace) separates items.
+static bool object_item_ends(Fmt *f, uint32_t i)
+{
+    uint32_t n = next_solid(f, i + 1);
+    TokenKind k = n < f->ntok ? f->tok[n].kind : TOK_EOF;
+    bool starts = k == TOK_IDENT || k == TOK_OQUOTE || k == TOK_OHEREDOC || k == TOK_NUMBER ||
+                  k == TOK_LPAREN || k == TOK_RBRACE || k == TOK_COMMA;
+    return f->last.expr_end && starts;
+}
+
 static void newline_token(Fmt *f, uint32_t i)
 {
     Ctx *c = top(f);
@@ -561,6 +574,10 @@ static void newline_token(Fmt *f, uint32_t i)
             end_item(f, c); // its comma now, before any comment line
         else
             line_break(f); // the item goes on over the next line
+        return;
+    }
+    if (c->kind == CTX_OBJECT && c->multi && c->item_open && !object_item_ends(f, i)) {
+        line_break(f); // the parser reads on: "a = x\n.y", "a = 1 +\n2"
         return;
     }
     if (c->multi && (c->kind == CTX_BODY || c->kind == CTX_OBJECT))
