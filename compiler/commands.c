@@ -144,6 +144,20 @@ const Command COMMANDS[] = {
      "  --json                 one JSON array of the names instead\n"
      "  --max-errors N         as for build\n",
      cmd_workspaces, false, OPT_JSON | OPT_MAX_ERRORS},
+    {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff] [--recursive]",
+     "rewrite files in the canonical layout",
+     "Rewrites each file that is not in the canonical layout (docs/fmt.md) and\n"
+     "prints its name. A directory means its *.hcl and *.tfvars files. Files are\n"
+     "replaced atomically and keep their permissions; a file with syntax errors\n"
+     "is reported and left as it is. \"-\" (or no PATH when standard input is not\n"
+     "a terminal) formats standard input to standard output; no PATH otherwise\n"
+     "means \".\".\n"
+     "\n"
+     "  --check       change nothing; list the files not formatted and exit with\n"
+     "                status 1 if there are any\n"
+     "  --diff        print a unified diff of each change\n"
+     "  --recursive   format the subdirectories of directories too\n",
+     cmd_fmt, false, OPT_CHECK | OPT_DIFF | OPT_RECURSIVE},
     {"version", "version", "hclc version", "print the version of hclc",
      "Prints \"hclc " HCLC_VERSION "\". hclc --version does the same.\n", cmd_version, false, 0},
     {"help", "help [COMMAND]", "hclc help [COMMAND]", "print this text, or the details of COMMAND",
@@ -159,11 +173,6 @@ const Command COMMANDS[] = {
      "\n"
      "  hclc explain E0560\n",
      cmd_explain, false, 0},
-    {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
-     "rewrite files in the canonical layout",
-     "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
-     "which files differ from it.\n",
-     NULL, false, 0},
     {"import", "import KIND FILE",
      "hclc import task-definition FILE.json\n"
      "       hclc import compose docker-compose.yml",
@@ -286,8 +295,7 @@ ExitStatus cli_unknown_command(Arena *arena, const Options *o, const char *name)
 ExitStatus cli_not_implemented(const Options *o, const Command *c)
 {
     return cli_usage_error(o,
-                           "this version has build, validate, tfvars, workspaces, version and "
-                           "help; see \"hclc help\"",
+                           "see \"hclc help\" for the commands this version has",
                            "command \"%s\" is not implemented yet in hclc " HCLC_VERSION, c->name);
 }
 
