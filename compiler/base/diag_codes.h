@@ -80,6 +80,7 @@
     X(257, ENV_UNSET, "environment variable not set")                                     \
     X(258, DECODE_ARG, "malformed text given to a decoding function")                     \
     X(331, BAD_TARGET, "unknown build target")                                             \
+    X(340, SENSITIVE_OUTPUT, "output derived from a sensitive value, not marked sensitive") \
     X(500, ECS_UNKNOWN_MEMBER, "member the ECS API does not have") /* DOC-1, DOC-2 */ \
     X(501, ECS_READ_ONLY, "member only describe-task-definition returns") /* DOC-1 */ \
     X(502, ECS_TYPE, "value of the wrong JSON type") /* DOC-3 */ \
@@ -196,4 +197,8 @@
     X(765, CFN_TEMPLATE, "CloudFormation template of a shape hclc cannot check")        \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
-    X(903, TOO_MANY_ERRORS, "more errors than are shown")
+    X(903, TOO_MANY_ERRORS, "more errors than are shown")                                 \
+    X(910, VALUE_BUDGET, "values built beyond the value budget (--max-memory)")          \
+    X(911, VALUE_TOO_DEEP, "value nested deeper than the limit")                          \
+    X(912, REGEX_BUDGET, "regular expression search beyond its budget")                  \
+    X(913, INEXACT_INTEGER, "integer that a number cannot hold exactly")

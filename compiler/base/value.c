@@ -137,6 +137,13 @@ Value *value_object_get(const Value *obj, const char *key, size_t len)
     return pos < 0 ? NULL : obj->as.object.vals[pos];
 }
 
+// An object that changes forgets its summary (canonical forms edit copies).
+static void forget_summary(Value *v)
+{
+    v->depth = 0;
+    v->flags &= (uint8_t)~VALF_HOLDS_SENSITIVE;
+}
+
 static void object_append_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val)
 {
     uint32_t n = obj->as.object.count;
@@ -150,6 +157,7 @@ static void object_append_ref(Arena *a, Value *obj, const char *key, size_t len,
     obj->as.object.keys[n].len = (uint32_t)len;
     obj->as.object.vals[n] = val;
     obj->as.object.count = n + 1;
+    forget_summary(obj);
     if (obj->as.object.index && (n + 1) * 2 + 2 <= obj->as.object.index_cap)
         index_insert(obj, n);
     else if (n + 1 > SMALL_OBJECT)
@@ -180,9 +188,10 @@ bool value_object_put(Arena *a, Value *obj, const char *key, size_t len, Value *
 void value_object_set(Arena *a, Value *obj, const char *key, size_t len, Value *val)
 {
     int64_t pos = value_object_find(obj, key, len);
-    if (pos >= 0)
+    if (pos >= 0) {
         obj->as.object.vals[pos] = val;
-    else
+        forget_summary(obj);
+    } else
         object_append(a, obj, key, len, val);
 }
 
@@ -221,6 +230,8 @@ bool value_is_sensitive(const Value *v)
 {
     if (v->flags & VALF_SENSITIVE)
         return true;
+    if (v->depth)
+        return (v->flags & VALF_HOLDS_SENSITIVE) != 0;
     if (v->kind == VAL_LIST) {
         for (uint32_t i = 0; i < v->as.list.count; i++)
             if (value_is_sensitive(v->as.list.items[i]))
@@ -231,6 +242,33 @@ bool value_is_sensitive(const Value *v)
                 return true;
     }
     return false;
+}
+
+// Folds item `it` into its container's summary.
+static void summarize_item(Value *it, uint32_t *deepest, bool *holds)
+{
+    uint32_t d = value_summarize(it);
+    if (d > *deepest)
+        *deepest = d;
+    *holds = *holds || (it->flags & (VALF_SENSITIVE | VALF_HOLDS_SENSITIVE));
+}
+
+uint32_t value_summarize(Value *v)
+{
+    if (v->depth)
+        return v->depth;
+    uint32_t deepest = 0;
+    bool holds = false;
+    if (v->kind == VAL_LIST)
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            summarize_item(v->as.list.items[i], &deepest, &holds);
+    else if (v->kind == VAL_OBJECT)
+        for (uint32_t i = 0; i < v->as.object.count; i++)
+            summarize_item(v->as.object.vals[i], &deepest, &holds);
+    v->depth = deepest + 1 < UINT16_MAX ? (uint16_t)(deepest + 1) : UINT16_MAX;
+    if (holds)
+        v->flags |= VALF_HOLDS_SENSITIVE;
+    return v->depth;
 }
 
 bool value_has_invalid(const Value *v)
@@ -337,6 +375,28 @@ const char *value_type_name(const Value *v)
         return (v->flags & VALF_MAP) ? "map" : "object";
     }
     return "invalid";
+}
+
+bool value_int_text_exact(const char *s, size_t len)
+{
+    size_t i = len && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    while (i < len && s[i] == '0' && i + 1 < len)
+        i++; // leading zeros
+    size_t first = i;
+    for (; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return true; // not an integer written in decimal
+    if (first == len || len - first <= 15)
+        return true;     // up to 15 digits always fit
+    size_t n = len - first;
+    if (n > 310)
+        return true; // beyond a double's range: reported as too large elsewhere
+    char in[320], out[330];
+    memcpy(in, s + first, n);
+    in[n] = '\0';
+    // glibc prints an integral double's exact decimal expansion.
+    snprintf(out, sizeof out, "%.0f", strtod(in, NULL));
+    return strcmp(in, out) == 0;
 }
 
 bool value_number_is_int(double n)

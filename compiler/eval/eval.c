@@ -747,12 +747,27 @@ static Value *eval_node(Eval *ev, const Node *n)
     return value_invalid(a, n->span);
 }
 
+// Every result is summarized as it is made (depth, sensitive items), so the
+// checks that follow and every later one cost O(1) on it; a value nested
+// beyond VALUE_MAX_DEPTH stops here, at the expression that built it,
+// before any comparison or emitter recurses through it.
+static Value *check_result(Eval *ev, const Node *n, Value *v)
+{
+    if (v->kind == VAL_INVALID || value_summarize(v) <= VALUE_MAX_DEPTH)
+        return v;
+    Diag *g = diag_error(ev->diags, E_VALUE_TOO_DEEP, n->span,
+                         "this value is nested deeper than %d levels", VALUE_MAX_DEPTH);
+    diag_note(ev->diags, g, "lists and objects may hold each other at most %d levels deep",
+              VALUE_MAX_DEPTH);
+    return value_invalid(ev->arena, n->span);
+}
+
 Value *eval_expr(Eval *ev, const Node *n)
 {
     if (ev->depth >= EVAL_MAX_DEPTH)
         return too_deep(ev, n);
     ev->depth++;
-    Value *v = eval_node(ev, n);
+    Value *v = check_result(ev, n, eval_node(ev, n));
     ev->depth--;
     return v;
 }

@@ -1356,7 +1356,10 @@ static Node *binary(Cursor *c, int min_level)
         if (b.level == 0 || b.level < min_level)
             break;
         advance(c);
-        if (!enter(c)) {
+        // A chain nests its tree one level per operator, but a flat
+        // `a + b + ... ` is not what the limit is for: every
+        // PARSE_CHAIN_PER_LEVEL links count one level.
+        if (links % PARSE_CHAIN_PER_LEVEL == 0 && !enter(c)) {
             lhs = NULL;
             break;
         }
@@ -1373,7 +1376,7 @@ static Node *binary(Cursor *c, int min_level)
         n->as.binary.op_span = t->span;
         lhs = n;
     }
-    c->depth -= links;
+    c->depth -= (links + PARSE_CHAIN_PER_LEVEL - 1) / PARSE_CHAIN_PER_LEVEL;
     return lhs;
 }
 
