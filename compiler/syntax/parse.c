@@ -33,6 +33,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/value.h"
+
 #define NO_MATCH UINT32_MAX
 
 typedef struct Cursor {
@@ -836,6 +838,14 @@ static Node *number_literal(Cursor *c)
     if (!isfinite(n->as.number.value)) {
         Diag *g = error_at(c, E_BAD_NUMBER, t->span, "number %.40s is too large", t->text);
         help(c, g, "numbers must be below about 1.8e308");
+        return NULL;
+    }
+    if (!value_int_text_exact(t->text, strlen(t->text))) {
+        Diag *g = error_at(c, E_INEXACT_INTEGER, t->span,
+                           "integer %.40s cannot be held exactly; it would become %.0f", t->text,
+                           n->as.number.value);
+        help(c, g, "integers are exact up to 9007199254740992 (2^53); write a larger one as a "
+                   "string");
         return NULL;
     }
     return n;
