@@ -22,6 +22,12 @@ static const char *const special_forms[] = {"can", "try", "templatefile"};
 
 // --- errors and scopes ------------------------------------------------------
 
+// `s` in double quotes, for a message.
+static const char *quoted(Eval *ev, const char *s)
+{
+    return arena_printf(ev->arena, "\"%s\"", s);
+}
+
 Value *eval_fail(Eval *ev, DiagCode code, Span at, const char *fmt, ...)
 {
     va_list ap;
@@ -385,7 +391,8 @@ Value *eval_get_attr(Eval *ev, Value *v, const char *name, Span name_span, Span 
         const char **keys = arena_alloc(ev->arena, (v->as.object.count + 1) * sizeof(char *));
         for (uint32_t i = 0; i < v->as.object.count; i++)
             keys[i] = v->as.object.keys[i].ptr;
-        diag_help_suggest(ev->diags, g, name, keys, v->as.object.count);
+        if (!value_is_sensitive(v)) // a suggestion would show a secret key
+            diag_help_suggest(ev->diags, g, name, keys, v->as.object.count);
         return value_invalid(ev->arena, whole);
     }
     if (v->kind == VAL_LIST)
@@ -504,17 +511,20 @@ static Value *object(Eval *ev, const Node *n)
     // Where each member's key was written, for a duplicate's note; a heap
     // scratch array, since only errors need it.
     Span *key_spans = xmalloc((n->as.object.count + 1) * sizeof(Span));
-    bool bad = false;
+    bool bad = false, secret_key = false;
     for (uint32_t i = 0; i < n->as.object.count; i++) {
         const ObjectItem *it = &n->as.object.items[i];
         uint32_t len = 0;
         // A key written as a name or a plain string needs no evaluation and
         // no copy: the syntax tree's text lives as long as the values.
         const char *key = ast_literal_text(it->key, &len);
+        bool secret = false;
         if (!key) {
             Value *k = eval_key(ev, eval_expr(ev, it->key), it->key->span);
             key = k->kind == VAL_INVALID ? NULL : k->as.str.ptr;
             len = key ? k->as.str.len : 0;
+            secret = k->kind != VAL_INVALID && value_is_sensitive(k);
+            secret_key |= secret;
         }
         Value *v = eval_expr(ev, it->value);
         if (!key || v->kind == VAL_INVALID) {
@@ -524,7 +534,8 @@ static Value *object(Eval *ev, const Node *n)
         int64_t prev = value_object_find(out, key, len);
         if (prev >= 0) {
             Diag *g = diag_error(ev->diags, E_DUPLICATE_MEMBER, it->key->span,
-                                 "key \"%s\" is given twice in this object", key);
+                                 "key %s is given twice in this object",
+                                 secret ? "(sensitive value)" : quoted(ev, key));
             diag_note_at(ev->diags, g, key_spans[prev], "first given here");
             bad = true;
             continue;
@@ -533,7 +544,11 @@ static Value *object(Eval *ev, const Node *n)
         value_object_put_ref(ev->arena, out, key, len, v);
     }
     free(key_spans);
-    return bad ? value_invalid(ev->arena, n->span) : out;
+    if (bad)
+        return value_invalid(ev->arena, n->span);
+    // A key built from a secret makes the whole object secret: its keys
+    // are not values, so they carry no mark of their own.
+    return secret_key ? value_mark_sensitive(ev->arena, out) : out;
 }
 
 static int compare_keys(const void *a, const void *b)
@@ -542,6 +557,15 @@ static int compare_keys(const void *a, const void *b)
     uint32_t n = x->len < y->len ? x->len : y->len;
     int c = memcmp(x->ptr, y->ptr, n);
     return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+// The keys of a sensitive collection are sensitive too.
+static void mark_keys(const Value *coll, Value **keys, uint32_t n)
+{
+    if (!value_is_sensitive(coll))
+        return;
+    for (uint32_t i = 0; i < n; i++)
+        keys[i]->flags |= VALF_SENSITIVE;
 }
 
 bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, uint32_t *n)
@@ -555,6 +579,7 @@ bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, 
         *vals = coll->as.list.items;
         for (uint32_t i = 0; i < *n; i++)
             (*keys)[i] = value_number(a, coll->as.list.items[i]->origin, i);
+        mark_keys(coll, *keys, *n);
         return true;
     }
     if (coll->kind == VAL_OBJECT) {
@@ -570,6 +595,7 @@ bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, 
             (*vals)[i] = coll->as.object.vals[pos];
             (*keys)[i] = value_string_ref(a, (*vals)[i]->origin, order[i]->ptr, order[i]->len);
         }
+        mark_keys(coll, *keys, *n);
         return true;
     }
     if (coll->kind != VAL_INVALID)
@@ -581,8 +607,9 @@ bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, 
 // --- for-expressions --------------------------------------------------------------
 
 typedef struct ForState {
-    Value *out; // tuple being built, or object
+    Value *out;      // tuple being built, or object
     bool bad;
+    bool secret_key; // a key was built from a sensitive value
 } ForState;
 
 static bool for_condition(Eval *ev, const Node *n)
@@ -605,6 +632,8 @@ static void for_object_item(Eval *ev, const Node *n, ForState *st)
         st->bad = true;
         return;
     }
+    bool secret = value_is_sensitive(k);
+    st->secret_key |= secret;
     int64_t prev = value_object_find(st->out, k->as.str.ptr, k->as.str.len);
     if (n->as.forexpr.group) {
         // A group's list grows by doubling; its count is its length.
@@ -623,7 +652,8 @@ static void for_object_item(Eval *ev, const Node *n, ForState *st)
     }
     if (prev >= 0) {
         Diag *g = diag_error(ev->diags, E_DUPLICATE_MEMBER, kn->span,
-                             "the for-expression produces key \"%s\" twice", k->as.str.ptr);
+                             "the for-expression produces key %s twice",
+                             secret ? "(sensitive value)" : quoted(ev, k->as.str.ptr));
         diag_help(ev->diags, g, "write ... after the value to group values by key: k => v...");
         st->bad = true;
         return;
@@ -665,6 +695,8 @@ static Value *for_expr(Eval *ev, const Node *n)
     }
     if (st.bad)
         return value_invalid(ev->arena, n->span);
+    if (st.secret_key)
+        return value_mark_sensitive(ev->arena, st.out);
     return propagate(ev, st.out, &coll, 1);
 }
 

@@ -60,6 +60,10 @@ typedef struct Eval {
     uint32_t depth;
     uint32_t template_depth;
     bool too_deep;            // the depth limit was reported (once)
+    uint32_t redact_at;       // rendering a diagnostic's text (a validation's
+                              // error_message) at stack_count + 1 == this: a
+                              // sensitive interpolation renders as "(sensitive
+                              // value)"; locals reached from it render as usual
     const char **dirs;        // absolute directory of each SourceSet file, computed on demand
     uint32_t ndirs;
     struct TemplateCache *templates; // parsed templatefile() files by absolute path

@@ -129,10 +129,13 @@ static void validate(Eval *ev, const Variable *v, const Chosen *c, Value *val)
         r = eval_to_bool(ev, r, cond->expr->span, "a validation condition");
         if (r->kind != VAL_BOOL || r->as.boolean)
             continue;
+        ev->redact_at = ev->stack_count + 1; // a secret in the message stays hidden
         Value *m = eval_to_string(ev, eval_definition(ev, msg->expr));
+        ev->redact_at = 0;
         Diag *g = bad_value(ev, v, c, val, E_VALIDATION_FAILED, "rejected by its validation");
         if (m->kind == VAL_STRING)
-            diag_note(ev->main_diags, g, "%s", m->as.str.ptr);
+            diag_note(ev->main_diags, g, "%s",
+                      value_is_sensitive(m) ? "(sensitive value)" : m->as.str.ptr);
         diag_note_at(ev->main_diags, g, cond->expr->span, "the condition that failed");
     }
 }

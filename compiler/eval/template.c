@@ -66,6 +66,10 @@ static bool render_value(Eval *ev, const Node *expr, Buf *b)
             diag_help(ev->diags, g, "convert it first, e.g. with join(\",\", ...) or jsonencode(...)");
         return false;
     }
+    if (ev->redact_at == ev->stack_count + 1 && value_is_sensitive(v)) {
+        buf_add(b, "(sensitive value)", strlen("(sensitive value)"));
+        return true;
+    }
     Value *s = eval_to_string(ev, v);
     b->sensitive |= value_is_sensitive(v);
     buf_add(b, s->as.str.ptr, s->as.str.len);
