@@ -211,6 +211,21 @@ Value *eval_local(Eval *ev, uint32_t i, Span use)
     return ev->local_values[i];
 }
 
+// Terraform's rule: an output that derives from a sensitive value must say
+// `sensitive = true`, so that no secret leaves by an output unnoticed.
+static Value *undeclared_secret(Eval *ev, const Output *o)
+{
+    const char *from = eval_secret_source(ev, o->value->expr);
+    Diag *g = diag_error(ev->main_diags, E_SENSITIVE_OUTPUT, o->value->expr->span,
+                         "output \"%s\" derives from the sensitive value %s", o->name,
+                         from ? from : "of a sensitive variable");
+    diag_help(ev->main_diags, g,
+              "add sensitive = true to output \"%s\" to confirm that it may hold a secret "
+              "(its value still reaches the compiled output; no diagnostic shows it)",
+              o->name);
+    return value_invalid(ev->arena, o->value->expr->span);
+}
+
 Value *eval_output(Eval *ev, uint32_t i, Span use)
 {
     const Output *o = &ev->mod->outputs[i];
@@ -221,6 +236,8 @@ Value *eval_output(Eval *ev, uint32_t i, Span use)
     Value *v = o->value ? eval_definition(ev, o->value->expr) : value_invalid(ev->arena, use);
     if (o->sensitive)
         v = value_mark_sensitive(ev->arena, v);
+    else if (v->kind != VAL_INVALID && value_is_sensitive(v))
+        v = undeclared_secret(ev, o);
     ev->output_values[i] = v;
     eval_leave(ev, &ev->output_state[i]);
     return v;

@@ -109,7 +109,10 @@ static Value *convert(Eval *ev, const Variable *v, const Chosen *c)
     Value *out = types_convert(ev->arena, val, v->type, &err);
     if (out)
         return out;
-    const char *what = *err.path ? arena_printf(ev->arena, "%s: %s", err.path, err.what) : err.what;
+    // The path of a sensitive value names its keys, which are as secret.
+    const char *what = *err.path && !v->sensitive
+                           ? arena_printf(ev->arena, "%s: %s", err.path, err.what)
+                           : err.what;
     Diag *g = bad_value(ev, v, c, err.at, E_VARIABLE_TYPE, what);
     diag_note(ev->main_diags, g, "the variable's type is %s", types_text(ev->arena, v->type));
     return value_invalid(ev->arena, val->origin);
