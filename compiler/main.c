@@ -78,6 +78,7 @@ typedef struct Options {
     uint32_t nvar_files;
     const char **args; // positional arguments, the command first
     int nargs;
+    size_t max_memory; // --max-memory in bytes (0: no limit)
 } Options;
 
 typedef ExitStatus RunFn(Arena *arena, const Options *o, const char *const *args, int nargs);
@@ -247,7 +248,7 @@ static const char *const OPTION_NAMES[] = {
     "--diagnostics", "--color", "--help",    "--version",   "--workspace",
     "--var",         "--var-file", "--target", "--output",   "--root",
     "--task",        "--out-dir", "--canonical", "--strict", "--all-workspaces",
-    "--json",        "--include-sensitive"};
+    "--json",        "--include-sensitive", "--max-memory"};
 
 // --- messages --------------------------------------------------------------
 
@@ -275,7 +276,10 @@ static void print_options(FILE *out)
           "                             colours only on a terminal and never when\n"
           "                             NO_COLOR is set\n"
           "  -h, --help                 print help (of the command, when one is given)\n"
-          "  --version                  print the version\n",
+          "  --version                  print the version\n"
+          "  --max-memory SIZE          memory the compilation may take (default 768M;\n"
+          "                             K, M, G suffixes; 0: no limit); values may take\n"
+          "                             three quarters of it (docs/limits.md)\n",
           out);
 }
 
@@ -405,6 +409,25 @@ static bool set_color(Options *o, const char *value)
     return true;
 }
 
+// --max-memory SIZE: bytes, or a number with K, M or G (powers of 1024).
+static bool set_max_memory(Options *o, const char *value)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(value, &end, 10);
+    int shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20
+              : *end == 'G' || *end == 'g' ? 30 : 0;
+    end += shift != 0;
+    if (end == value || *end != '\0' || errno || !(value[0] >= '0' && value[0] <= '9') ||
+        n > (SIZE_MAX >> shift) || (n && (n << shift) < (1u << 20))) {
+        usage_error("write a size of at least 1M, such as 512M or 2G (0: no limit)",
+                    "invalid value \"%s\" for option \"--max-memory\"", value);
+        return false;
+    }
+    o->max_memory = (size_t)(n << shift);
+    return true;
+}
+
 static bool missing_value(const char *arg)
 {
     bool color = strcmp(arg, "--color") == 0;
@@ -429,6 +452,13 @@ static bool parse_option(Arena *arena, Options *o, const char *arg)
         return set_format(o, value);
     if ((value = option_value(arg, "--color")) != NULL)
         return set_color(o, value);
+    if ((value = option_value(arg, "--max-memory")) != NULL)
+        return set_max_memory(o, value);
+    if (strcmp(arg, "--max-memory") == 0) {
+        usage_error("write --max-memory SIZE, such as --max-memory 2G", "option \"%s\" needs a value",
+                    arg);
+        return false;
+    }
     if (strcmp(arg, "--diagnostics") == 0 || strcmp(arg, "--color") == 0)
         return missing_value(arg);
     return unknown_option(arena, arg);
@@ -507,6 +537,9 @@ static bool parse_args(Arena *arena, int argc, char **argv, Options *o)
             o->args[o->nargs++] = arg;
         } else if (strcmp(arg, "--") == 0) {
             options_done = true;
+        } else if (strcmp(arg, "--max-memory") == 0 && i + 1 < argc) {
+            if (!set_max_memory(o, argv[++i]))
+                return false;
         } else if ((v = find_value_option(arg, &value)) != NULL && v->flag) {
             if (value) {
                 usage_error(NULL, "option \"%s\" takes no value", v->name);
@@ -805,8 +838,13 @@ int main(int argc, char **argv)
 {
     Arena arena;
     arena_init(&arena);
-    Options o = {.format = FORMAT_TEXT, .color = COLOR_AUTO};
-    ExitStatus status = parse_args(&arena, argc, argv, &o) ? run(&arena, &o) : EXIT_USAGE;
+    Options o = {.format = FORMAT_TEXT, .color = COLOR_AUTO, .max_memory = ARENA_DEFAULT_MAX_MEMORY};
+    ExitStatus status = EXIT_USAGE;
+    if (parse_args(&arena, argc, argv, &o)) {
+        arena.limit = o.max_memory;
+        arena.budget = o.max_memory / 4 * 3;
+        status = run(&arena, &o);
+    }
     arena_free(&arena);
     return (int)check_stdout(status);
 }

@@ -50,6 +50,8 @@ void arena_init(Arena *a)
     a->head = NULL;
     a->owned = NULL;
     a->total = 0;
+    a->budget = 0;
+    a->limit = 0;
 }
 
 void arena_free(Arena *a)
@@ -109,12 +111,23 @@ static ArenaChunk *new_chunk(Arena *a, size_t cap)
     return c;
 }
 
+static void over_limit(const Arena *a)
+{
+    fprintf(stderr,
+            "hclc: error: the compilation needs more than %zu MiB of memory (the --max-memory "
+            "limit)\n",
+            a->limit >> 20);
+    exit(3);
+}
+
 void *arena_alloc(Arena *a, size_t size)
 {
     size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (need < size)
         out_of_memory(size);
     a->total += need;
+    if (a->limit && a->total > a->limit)
+        over_limit(a);
 #ifdef HCLC_ARENA_DEBUG
     ArenaChunk *c = new_chunk(a, need);
     c->used = need;

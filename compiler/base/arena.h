@@ -18,10 +18,19 @@ typedef struct ArenaOwned ArenaOwned;
 typedef struct Arena {
     ArenaChunk *head;   // newest chunk (or newest debug allocation)
     ArenaOwned *owned;  // heap blocks handed over with arena_adopt
-    size_t total;       // bytes handed out, for statistics
+    size_t total;       // bytes handed out (the budgets below measure it)
+    size_t budget;      // 0, or the bytes the evaluator lets values take
+                        // before it stops with a located error (E0910)
+    size_t limit;       // 0, or the bytes past which any allocation stops
+                        // the program: "hclc: error: ... --max-memory",
+                        // status 3 (a backstop behind `budget`)
 } Arena;
 
-// Prepares an empty arena; no memory is taken until the first allocation.
+// The default of --max-memory: `limit`, and three quarters of it `budget`.
+#define ARENA_DEFAULT_MAX_MEMORY ((size_t)768 * 1024 * 1024)
+
+// Prepares an empty arena with no budget and no limit; no memory is taken
+// until the first allocation.
 void arena_init(Arena *a);
 // Releases every allocation of the arena; the arena is empty again after it.
 void arena_free(Arena *a);

@@ -244,31 +244,69 @@ bool value_is_sensitive(const Value *v)
     return false;
 }
 
+typedef struct Summary {
+    uint32_t deepest; // depth of the deepest item
+    bool holds;       // an item is (or holds) a sensitive value
+    double size;      // value_size of the items
+} Summary;
+
 // Folds item `it` into its container's summary.
-static void summarize_item(Value *it, uint32_t *deepest, bool *holds)
+static void summarize_item(Value *it, Summary *s)
 {
     uint32_t d = value_summarize(it);
-    if (d > *deepest)
-        *deepest = d;
-    *holds = *holds || (it->flags & (VALF_SENSITIVE | VALF_HOLDS_SENSITIVE));
+    if (d > s->deepest)
+        s->deepest = d;
+    s->holds = s->holds || (it->flags & (VALF_SENSITIVE | VALF_HOLDS_SENSITIVE));
+    s->size += value_size(it);
 }
 
 uint32_t value_summarize(Value *v)
 {
     if (v->depth)
         return v->depth;
-    uint32_t deepest = 0;
-    bool holds = false;
-    if (v->kind == VAL_LIST)
+    Summary s = {0, false, VALUE_ELEMENT_SIZE};
+    if (v->kind == VAL_LIST) {
         for (uint32_t i = 0; i < v->as.list.count; i++)
-            summarize_item(v->as.list.items[i], &deepest, &holds);
-    else if (v->kind == VAL_OBJECT)
-        for (uint32_t i = 0; i < v->as.object.count; i++)
-            summarize_item(v->as.object.vals[i], &deepest, &holds);
-    v->depth = deepest + 1 < UINT16_MAX ? (uint16_t)(deepest + 1) : UINT16_MAX;
-    if (holds)
+            summarize_item(v->as.list.items[i], &s);
+        v->as.list.size = (float)s.size;
+    } else if (v->kind == VAL_OBJECT) {
+        for (uint32_t i = 0; i < v->as.object.count; i++) {
+            summarize_item(v->as.object.vals[i], &s);
+            s.size += v->as.object.keys[i].len;
+        }
+        v->as.object.size = (float)s.size;
+    }
+    v->depth = s.deepest + 1 < UINT16_MAX ? (uint16_t)(s.deepest + 1) : UINT16_MAX;
+    if (s.holds)
         v->flags |= VALF_HOLDS_SENSITIVE;
     return v->depth;
+}
+
+double value_size(const Value *v)
+{
+    double size = VALUE_ELEMENT_SIZE;
+    switch (v->kind) {
+    case VAL_STRING:
+        return size + v->as.str.len;
+    case VAL_LIST:
+        if (v->depth)
+            return v->as.list.size;
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            size += value_size(v->as.list.items[i]);
+        return size;
+    case VAL_OBJECT:
+        if (v->depth)
+            return v->as.object.size;
+        for (uint32_t i = 0; i < v->as.object.count; i++)
+            size += value_size(v->as.object.vals[i]) + v->as.object.keys[i].len;
+        return size;
+    case VAL_INVALID:
+    case VAL_NULL:
+    case VAL_BOOL:
+    case VAL_NUMBER:
+        break;
+    }
+    return size;
 }
 
 bool value_has_invalid(const Value *v)

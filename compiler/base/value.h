@@ -66,6 +66,7 @@ struct Value {
         struct {
             Value **items;
             uint32_t count;
+            float size; // value_size, once summarized (fills the padding)
         } list;
         struct {
             ValueStr *keys;
@@ -73,6 +74,7 @@ struct Value {
             uint32_t count, cap;
             uint32_t *index;     // open-addressing hash of key positions + 1 (NULL while small)
             uint32_t index_cap;  // slots in index (power of two) or 0
+            float size;          // value_size, once summarized (fills the padding)
         } object;
     } as;
 };
@@ -118,6 +120,12 @@ bool value_is_sensitive(const Value *v);
 // value as it is built costs O(items) in all. The evaluator summarizes
 // every result, which keeps this recursion shallow.
 uint32_t value_summarize(Value *v);
+// The size `v` has when written out, roughly: the bytes of its strings and
+// keys plus VALUE_ELEMENT_SIZE for each value inside, however often one
+// value is shared (a list of 1,024 references to one 60 MiB string is
+// 60 GiB). O(1) once summarized.
+#define VALUE_ELEMENT_SIZE 16
+double value_size(const Value *v);
 // True when `v` or anything inside it is VAL_INVALID.
 bool value_has_invalid(const Value *v);
 

@@ -811,12 +811,51 @@ static Value *check_result(Eval *ev, const Node *n, Value *v)
     return value_invalid(ev->arena, n->span);
 }
 
+static const char *mib(Eval *ev, double bytes)
+{
+    double m = bytes / (1024.0 * 1024.0);
+    return arena_printf(ev->arena, m < 10 ? "%.2f MiB" : "%.0f MiB", m);
+}
+
+bool eval_over_budget(Eval *ev, Span at)
+{
+    size_t budget = ev->arena->budget;
+    if (!budget || ev->over_budget)
+        return ev->over_budget;
+    if (ev->arena->total + ev->charged <= budget)
+        return false;
+    ev->over_budget = true; // reported to the main list: can() and try() cannot hide it
+    Diag *g = diag_error(ev->main_diags, E_VALUE_BUDGET, at,
+                         "the values built so far take more than the value budget of %s",
+                         mib(ev, (double)budget));
+    diag_help(ev->main_diags, g,
+              "--max-memory SIZE raises it (the budget is three quarters of SIZE); nested "
+              "for-expressions and self-calling templates multiply what they build");
+    return true;
+}
+
+// The value budget: the memory all values take (checked as they are made)
+// and the written-out size of each one, which sharing can make far larger.
+static Value *check_budget(Eval *ev, const Node *n, Value *v)
+{
+    if (eval_over_budget(ev, n->span))
+        return value_invalid(ev->arena, n->span);
+    double size = v->kind == VAL_INVALID ? 0 : value_size(v);
+    if (!ev->arena->budget || size <= (double)ev->arena->budget)
+        return v;
+    Diag *g = diag_error(ev->diags, E_VALUE_BUDGET, n->span,
+                         "this value would take %s written out, more than the value budget of %s",
+                         mib(ev, size), mib(ev, (double)ev->arena->budget));
+    diag_help(ev->diags, g, "--max-memory SIZE raises it (the budget is three quarters of SIZE)");
+    return value_invalid(ev->arena, n->span);
+}
+
 Value *eval_expr(Eval *ev, const Node *n)
 {
     if (ev->depth >= EVAL_MAX_DEPTH)
         return too_deep(ev, n);
     ev->depth++;
-    Value *v = check_result(ev, n, eval_node(ev, n));
+    Value *v = check_budget(ev, n, check_result(ev, n, eval_node(ev, n)));
     ev->depth--;
     return v;
 }
