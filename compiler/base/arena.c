@@ -80,6 +80,28 @@ void arena_release(Arena *a, void *p)
         }
 }
 
+char *arena_join(Arena *a, const char *const *items, size_t n, const char *sep,
+                 const char *quote)
+{
+    size_t ls = strlen(sep), lq = strlen(quote), total = 1;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(items[i]) + 2 * lq + (i ? ls : 0);
+    char *out = arena_alloc(a, total), *p = out;
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(p, sep, ls);
+            p += ls;
+        }
+        size_t li = strlen(items[i]);
+        memcpy(p, quote, lq);
+        memcpy(p + lq, items[i], li);
+        memcpy(p + lq + li, quote, lq);
+        p += li + 2 * lq;
+    }
+    *p = '\0';
+    return out;
+}
+
 void arena_adopt(Arena *a, void *p)
 {
     ArenaOwned *o = arena_alloc(a, sizeof(ArenaOwned));

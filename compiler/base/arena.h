@@ -52,6 +52,11 @@ char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 // The same with a va_list.
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+// Returns the `n` strings of `items` each written as `quote` ITEM `quote`,
+// separated by `sep`, in one allocation (appending in a loop with
+// arena_printf copies the text so far each time: quadratic).
+char *arena_join(Arena *a, const char *const *items, size_t n, const char *sep,
+                 const char *quote);
 // Grows an array allocated in the arena: returns a new array of `new_cap`
 // elements of `elem` bytes holding the first `count` elements of `old`.
 void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem);

@@ -92,11 +92,9 @@ static bool check_workspace(Eval *ev, const char *from)
     if (ev->workspace_index >= 0 || strcmp(ev->workspace, "default") == 0)
         return true;
     const char **names = arena_alloc(ev->arena, (m->nworkspaces + 1) * sizeof(char *));
-    char *list = arena_strdup(ev->arena, "");
-    for (uint32_t i = 0; i < m->nworkspaces; i++) {
+    for (uint32_t i = 0; i < m->nworkspaces; i++)
         names[i] = m->workspaces[i].name;
-        list = arena_printf(ev->arena, "%s%s\"%s\"", list, i ? ", " : "", names[i]);
-    }
+    const char *list = arena_join(ev->arena, names, m->nworkspaces, ", ", "\"");
     Diag *g = diag_error(ev->diags, E_UNKNOWN_WORKSPACE, span_none(),
                          "unknown workspace \"%s\" (from %s)", ev->workspace, from);
     diag_help_suggest(ev->diags, g, ev->workspace, names, m->nworkspaces);
