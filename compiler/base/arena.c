@@ -142,6 +142,18 @@ static void over_limit(const Arena *a)
     exit(3);
 }
 
+void arena_count(Arena *a, size_t size)
+{
+    a->total += size;
+    if (a->limit && a->total > a->limit)
+        over_limit(a);
+}
+
+void arena_uncount(Arena *a, size_t size)
+{
+    a->total -= size < a->total ? size : a->total;
+}
+
 void *arena_alloc(Arena *a, size_t size)
 {
     size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);

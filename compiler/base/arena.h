@@ -41,6 +41,11 @@ void *arena_alloc(Arena *a, size_t size);
 // Lets big buffers (file contents, printed output) join the arena's
 // lifetime without being copied.
 void arena_adopt(Arena *a, void *p);
+// Counts `size` bytes held on the heap for the arena (an adopted block, a
+// growing array about to be adopted) in `total`, against `budget` and
+// `limit`, as if they were allocated from it; arena_uncount takes them back.
+void arena_count(Arena *a, size_t size);
+void arena_uncount(Arena *a, size_t size);
 // Frees adopted block `p` now, before the arena ends (a no-op for NULL).
 void arena_release(Arena *a, void *p);
 // Returns a NUL-terminated copy of the `len` bytes at `s`.

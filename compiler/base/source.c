@@ -49,6 +49,7 @@ uint32_t source_add_owned(SourceSet *set, const char *name, char *text, size_t l
 {
     text[len] = '\0';
     arena_adopt(set->arena, text);
+    arena_count(set->arena, len + 1);
     SourceFile *f = new_file(set, name);
     f->text = text;
     f->len = (uint32_t)len;

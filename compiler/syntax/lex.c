@@ -164,6 +164,7 @@ static uint32_t decode_cp(const char *p)
 static Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
 {
     if (L->ntok == L->cap) {
+        arena_count(L->arena, (size_t)(L->cap ? L->cap : 256) * sizeof(Token)); // --max-memory
         L->cap = L->cap ? L->cap * 2 : 256;
         L->toks = xrealloc(L->toks, (size_t)L->cap * sizeof(Token));
     }
@@ -1197,6 +1198,7 @@ TokenList lex_file(Arena *arena, const SourceSet *src, uint32_t file, Diags *dia
 
 void lex_release(Arena *arena, TokenList *tokens)
 {
+    arena_uncount(arena, (size_t)tokens->count * sizeof(Token));
     arena_release(arena, tokens->items);
     tokens->items = NULL;
     tokens->count = 0;
