@@ -439,7 +439,7 @@ bool value_int_text_exact(const char *s, size_t len)
 
 bool value_number_is_int(double n)
 {
-    return isfinite(n) && n == floor(n) && fabs(n) <= 9007199254740992.0;
+    return isfinite(n) && n == floor(n) && fabs(n) <= VALUE_MAX_EXACT_INT;
 }
 
 const char *value_number_text(double n, char *buf)

@@ -144,6 +144,8 @@ const char *value_type_name(const Value *v);
 // `buf` must hold at least VALUE_NUMBER_BUF bytes; returns buf.
 #define VALUE_NUMBER_BUF 40
 const char *value_number_text(double n, char *buf);
+// The largest integer every smaller one of which a double holds exactly.
+#define VALUE_MAX_EXACT_INT 9007199254740992.0 // 2^53
 // True when `n` is an integer exactly representable (|n| <= 2^53).
 bool value_number_is_int(double n);
 // False when the `len` bytes at `s` are a decimal integer (an optional sign
