@@ -624,16 +624,17 @@ bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, 
 typedef struct ForState {
     Value *out;      // tuple being built, or object
     bool bad;
-    bool secret_key; // a key was built from a sensitive value
+    bool secret_key; // a key or an if condition was built from a sensitive value
 } ForState;
 
-static bool for_condition(Eval *ev, const Node *n)
+static bool for_condition(Eval *ev, const Node *n, ForState *st)
 {
     if (!n->as.forexpr.cond)
         return true;
     Value *c = eval_expr(ev, n->as.forexpr.cond);
     if (c->kind == VAL_INVALID)
         return false;
+    st->secret_key |= value_is_sensitive(c); // which items are kept tells the secret
     Value *b = eval_to_bool(ev, c, n->as.forexpr.cond->span, "the if clause of a for-expression");
     return b->kind == VAL_BOOL && b->as.boolean;
 }
@@ -695,7 +696,7 @@ static Value *for_expr(Eval *ev, const Node *n)
         if (n->as.forexpr.key_var)
             eval_push_scope(ev, n->as.forexpr.key_var, keys[i]);
         eval_push_scope(ev, n->as.forexpr.value_var, vals[i]);
-        if (for_condition(ev, n)) {
+        if (for_condition(ev, n, &st)) {
             if (n->as.forexpr.is_object) {
                 for_object_item(ev, n, &st);
             } else {

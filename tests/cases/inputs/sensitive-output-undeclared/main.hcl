@@ -9,3 +9,4 @@ output "length" { value = length(var.db_password) }
 output "keyed" { value = { (var.db_password) = 1 } }
 output "chosen" { value = var.db_password == "" ? "empty" : "set" }
 output "plain" { value = "no secret here" }
+output "filtered" { value = [for x in ["a", "b"] : x if x == var.db_password] }
