@@ -11,6 +11,8 @@ variable "pw" {
 }
 locals {
   a = var.m.topsecretkee
+  a2 = lookup(var.m, "topsecretkee")
+  a3 = var.m["topsecretkee"]
   b = { (var.pw) = 1, (var.pw) = 2 }
   c = { for k in [var.pw, var.pw] : k => 1 }
   d = [for k, v in var.m : tonumber(k)]
