@@ -30,7 +30,13 @@ typedef struct SourceFile {
     uint32_t len;         // bytes of text
     uint32_t *lines;      // byte offset where each line starts; lines[0] == 0
     uint32_t nlines;      // number of entries in lines
+    uint32_t *conts;      // NULL, or for a file with a line longer than
+                          // SOURCE_COL_STEP bytes: UTF-8 continuation bytes
+                          // before each SOURCE_COL_STEP-byte block, so that a
+                          // column costs at most one block to count
 } SourceFile;
+
+#define SOURCE_COL_STEP 4096
 
 typedef struct SourceSet {
     Arena *arena;        // holds the file records, names, texts and line tables

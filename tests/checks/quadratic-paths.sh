@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/checks/quadratic-paths.sh - inputs that once took quadratic time
 # must finish within seconds: "did you mean" over a 64 KB key and a 120 KB
-# name, 20,000 workspaces listed or searched, `hclc debug tokens` on a
+# name, 20,000 workspaces listed or searched, `hclc debug tokens` and `ast` on a
 # 250 KB one-line file. The inputs are generated here (too large for golden
 # cases); each run gets LIMIT seconds.
 set -u
@@ -40,3 +40,4 @@ run "20,000 workspaces, an unknown one chosen" 1 build ws -w nope
 awk 'BEGIN { printf "output \"x\" { value = ["; for (i = 0; i < 125000; i++) printf "%s1", i ? "," : "";
              print "] }" }' >"$dir/line.hcl"
 run "debug tokens on a 250 KB line" 0 debug tokens line.hcl
+run "debug ast on a 250 KB line" 0 debug ast line.hcl
