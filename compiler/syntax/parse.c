@@ -1446,7 +1446,7 @@ static uint32_t name_hash(const char *s)
 static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 {
     if ((bb->nattrs + 1) * 2 > bb->nslots) {
-        uint32_t n = bb->nslots ? bb->nslots * 2 : 16;
+        uint32_t n = bb->nslots ? bb->nslots * 2 : 4; // most bodies hold one or two
         Attribute **slots = arena_alloc(c->arena, (size_t)n * sizeof *slots);
         for (uint32_t i = 0; i < bb->nslots; i++) {
             if (!bb->slots[i])
@@ -1472,7 +1472,7 @@ static void add_item(Cursor *c, BodyBuilder *bb, BodyItem item)
 {
     Body *b = bb->body;
     if (b->count == bb->cap) {
-        uint32_t cap = bb->cap ? bb->cap * 2 : 8;
+        uint32_t cap = bb->cap ? bb->cap * 2 : 2; // a block per variable: keep them small
         b->items = arena_grow(c->arena, b->items, b->count, cap, sizeof *b->items);
         bb->cap = cap;
     }
