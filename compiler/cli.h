@@ -66,6 +66,7 @@ typedef struct Options {
     bool version;      // --version
     unsigned given;    // OptionId bits of the build options given
     size_t max_errors; // text diagnostics shown at most (0: all); DIAG_MAX_SHOWN by default
+    size_t max_memory; // --max-memory in bytes (0: no limit)
     const char *workspace;
     const char *target;
     const char *out_file;

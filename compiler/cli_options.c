@@ -50,7 +50,7 @@ static const char *const OPTION_NAMES[] = {
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
     "--include-sensitive", "--max-errors", "--check",   "--diff",
-    "--recursive"};
+    "--recursive", "--max-memory"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -115,6 +115,27 @@ static bool set_color(Options *o, const char *value)
     return true;
 }
 
+// --max-memory SIZE: bytes, or a number with K, M or G (powers of 1024).
+static bool set_max_memory(Options *o, const char *value)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(value, &end, 10);
+    int shift = *end == 'K' || *end == 'k'   ? 10
+                : *end == 'M' || *end == 'm' ? 20
+                : *end == 'G' || *end == 'g' ? 30
+                                             : 0;
+    end += shift != 0;
+    if (end == value || *end != '\0' || errno || !(value[0] >= '0' && value[0] <= '9') ||
+        n > (SIZE_MAX >> shift) || (n && (n << shift) < (1u << 20))) {
+        cli_usage_error(o, "write a size of at least 1M, such as 512M or 2G (0: no limit)",
+                        "invalid value \"%s\" for option \"--max-memory\"", value);
+        return false;
+    }
+    o->max_memory = (size_t)(n << shift);
+    return true;
+}
+
 // The options every command takes, as --name=VALUE or --name VALUE.
 static const struct {
     const char *name;
@@ -123,6 +144,7 @@ static const struct {
 } CHOICE_OPTIONS[] = {
     {"--diagnostics", set_format, "write --diagnostics=text or --diagnostics=json"},
     {"--color", set_color, "write --color=auto, --color=always or --color=never"},
+    {"--max-memory", set_max_memory, "write --max-memory SIZE, such as --max-memory 2G"},
 };
 
 // -h, --help, --version, --diagnostics and --color; argv[*i] is the option,

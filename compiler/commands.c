@@ -204,7 +204,10 @@ static void print_options(FILE *out)
           "                             (--diagnostics json and --color always, with\n"
           "                             the value as the next argument, work too)\n"
           "  -h, --help                 print help (of the command, when one is given)\n"
-          "  --version                  print the version\n",
+          "  --version                  print the version\n"
+          "  --max-memory SIZE          memory the compilation may take (default 768M;\n"
+          "                             K, M, G suffixes; 0: no limit); values may take\n"
+          "                             three quarters of it (docs/limits.md)\n",
           out);
 }
 

@@ -192,9 +192,10 @@ static int64_t select_tasks(Arena *a, Diags *diags, const Module *m, const Compi
         return -1;
     }
     if (m->ntasks > 1 && !opt->all_tasks) {
-        char *list = arena_strdup(a, "");
+        const char **names = arena_alloc(a, (size_t)m->ntasks * sizeof(char *));
         for (uint32_t i = 0; i < m->ntasks; i++)
-            list = arena_printf(a, "%s%s\"%s\"", list, i ? ", " : "", m->tasks[i].name);
+            names[i] = m->tasks[i].name;
+        const char *list = arena_join(a, names, m->ntasks, ", ", "\"");
         Diag *g = diag_error(diags, E_UNKNOWN_REFERENCE, span_none(),
                              "%u task definitions: choose one with --task NAME", m->ntasks);
         diag_note(diags, g, "they are %s", list);
@@ -402,7 +403,8 @@ static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
                                   const CompileOptions *opt, Project *p)
 {
     uint32_t n = p->mod.nworkspaces ? p->mod.nworkspaces : 1;
-    char *failed = NULL;
+    const char **failed = arena_alloc(a, (size_t)n * sizeof(char *));
+    uint32_t nfailed = 0;
     for (uint32_t i = 0; i < n; i++) {
         const char *ws = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
         Diags one;
@@ -415,12 +417,12 @@ static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
             diags_append(diags, g);
         }
         if (!ok)
-            failed = arena_printf(a, "%s%s\"%s\"", failed ? failed : "", failed ? ", " : "", ws);
+            failed[nfailed++] = ws;
     }
-    if (!failed)
+    if (!nfailed)
         return COMPILE_OK;
     diag_error(diags, E_WORKSPACES_FAILED, span_none(), "validation failed in workspace%s %s",
-               strchr(failed, ',') ? "s" : "", failed);
+               nfailed > 1 ? "s" : "", arena_join(a, failed, nfailed, ", ", "\""));
     return COMPILE_INPUT_ERRORS;
 }
 

@@ -219,10 +219,14 @@ static size_t edit_distance(const char *a, size_t n, const char *b, size_t m, si
     return prev[m];
 }
 
+// Names longer than this get no suggestion, and are none: the distance costs
+// the product of the two lengths (a 64 KB key against 64 KB keys hangs).
+#define SUGGEST_MAX_LEN 128
+
 const char *diag_suggest(const char *name, const char *const *candidates, size_t count)
 {
     size_t n = strlen(name);
-    if (n == 0)
+    if (n == 0 || n > SUGGEST_MAX_LEN)
         return NULL;
     // Like hcl's didyoumean, but scaled: a third of the name may be wrong.
     size_t limit = n / 3 > 1 ? n / 3 : 1;
@@ -232,13 +236,12 @@ const char *diag_suggest(const char *name, const char *const *candidates, size_t
         const char *cand = candidates[k];
         if (!cand)
             continue;
-        size_t m = strlen(cand);
+        size_t m = strnlen(cand, SUGGEST_MAX_LEN + 1);
         size_t gap = m > n ? m - n : n - m;
-        if (m == 0 || gap >= best_dist)
+        if (m == 0 || m > SUGGEST_MAX_LEN || gap >= best_dist)
             continue;
-        size_t *rows = xmalloc(3 * (m + 1) * sizeof(size_t));
+        size_t rows[3 * (SUGGEST_MAX_LEN + 1)];
         size_t dist = edit_distance(name, n, cand, m, rows);
-        free(rows);
         // Replacing every character is no typo ("x" for "y").
         size_t longer = m > n ? m : n;
         if (dist < best_dist && dist < longer) {

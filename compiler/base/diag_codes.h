@@ -83,6 +83,7 @@
     X(332, NO_WORKSPACE, "no workspace chosen in a project without a default one")         \
     X(333, FOREIGN_INTERPOLATION, "Terraform's ${var.x} in a string, where hclc writes $<var.x>") \
     X(334, BAD_IGNORE, "malformed hclc:ignore comment")                                    \
+    X(340, SENSITIVE_OUTPUT, "output derived from a sensitive value, not marked sensitive") \
     X(500, ECS_UNKNOWN_MEMBER, "member the ECS API does not have") /* DOC-1, DOC-2 */ \
     X(501, ECS_READ_ONLY, "member only describe-task-definition returns") /* DOC-1 */ \
     X(502, ECS_TYPE, "value of the wrong JSON type") /* DOC-3 */ \
@@ -201,6 +202,10 @@
     X(767, CFN_SUB_OUTSIDE, "CloudFormation's ${AWS::...} outside cfn_sub")             \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
-    X(903, TOO_MANY_ERRORS, "more errors than are shown")                                \
+    X(903, TOO_MANY_ERRORS, "more errors than are shown")                                 \
     X(904, OUTPUT_PATH, "output path that is a directory or a file the run reads")      \
-    X(905, OUTPUT_NOT_PRODUCED, "output that could not be produced (too large, out of memory)")
+    X(905, OUTPUT_NOT_PRODUCED, "output that could not be produced (too large, out of memory)") \
+    X(910, VALUE_BUDGET, "values built beyond the value budget (--max-memory)")          \
+    X(911, VALUE_TOO_DEEP, "value nested deeper than the limit")                          \
+    X(912, REGEX_BUDGET, "regular expression search beyond its budget")                  \
+    X(913, INEXACT_INTEGER, "integer that a number cannot hold exactly")

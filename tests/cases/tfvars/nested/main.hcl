@@ -40,7 +40,7 @@ variable "service" {
   }
 }
 
-variable "numbers" { default = [0, -1, 1.5, -0.001, 1e21, 123456789, 9007199254740993, 0.1] }
+variable "numbers" { default = [0, -1, 1.5, -0.001, 1e21, 123456789, 9007199254740992, 0.1] }
 variable "deep" { default = { a = { b = { c = { d = ["e"] } } }, empty = {} } }
 
 variable "nothing" {
