@@ -54,6 +54,10 @@ typedef enum OptionId {
     OPT_JSON = 1 << 12,       // --json (tfvars)
     OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
     OPT_MAX_ERRORS = 1 << 14, // --max-errors N
+    OPT_TASK_CPU = 1 << 15,   // --task-cpu SIZE (validate a container list)
+    OPT_TASK_MEMORY = 1 << 16, // --task-memory SIZE (validate a container list)
+    OPT_NETWORK_MODE = 1 << 17, // --network-mode MODE (validate a container list)
+    OPT_COMPAT = 1 << 18,     // --requires-compatibilities LIST (validate a container list)
 } OptionId;
 
 typedef struct Options {
@@ -70,6 +74,7 @@ typedef struct Options {
     const char *root;
     const char *task;
     const char *out_dir;
+    EcsTaskFacts facts; // --task-cpu, --task-memory, --network-mode, --requires-compatibilities
     const char **vars; // --var texts in order
     uint32_t nvars;
     const char **var_files; // --var-file paths in order

@@ -37,6 +37,10 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--json", NULL, OPT_JSON, true},
     {"--include-sensitive", NULL, OPT_SENSITIVE, true},
     {"--max-errors", NULL, OPT_MAX_ERRORS, false},
+    {"--task-cpu", NULL, OPT_TASK_CPU, false},
+    {"--task-memory", NULL, OPT_TASK_MEMORY, false},
+    {"--network-mode", NULL, OPT_NETWORK_MODE, false},
+    {"--requires-compatibilities", NULL, OPT_COMPAT, false},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -46,7 +50,8 @@ static const char *const OPTION_NAMES[] = {
     "--workspace",        "--var",    "--var-file",       "--target",
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
-    "--include-sensitive"};
+    "--include-sensitive", "--max-errors", "--task-cpu", "--task-memory",
+    "--network-mode", "--requires-compatibilities"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -213,6 +218,18 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
         break;
     case OPT_MAX_ERRORS:
         return set_max_errors(o, value);
+    case OPT_TASK_CPU:
+        o->facts.cpu = value;
+        break;
+    case OPT_TASK_MEMORY:
+        o->facts.memory = value;
+        break;
+    case OPT_NETWORK_MODE:
+        o->facts.network_mode = value;
+        break;
+    case OPT_COMPAT:
+        o->facts.compatibilities = value;
+        break;
     case OPT_CANONICAL:
     case OPT_STRICT:
     case OPT_ALL_WS:

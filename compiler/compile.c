@@ -176,7 +176,7 @@ static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint
     Value *v = ecs_lower(ev, &ev->mod->tasks[i]);
     if (v->kind == VAL_INVALID || value_has_invalid(v))
         return NULL;
-    EcsOptions eo = {opt->strict, ev->workspace};
+    EcsOptions eo = {.strict = opt->strict, .workspace = ev->workspace};
     if (!ecs_validate(ev->arena, diags, v, ECS_FORM_REQUEST, &eo))
         return NULL;
     return opt->canonical ? ecs_canonical(ev->arena, v) : v;
@@ -285,8 +285,72 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
 
 // --- validate ---------------------------------------------------------------
 
+static bool has_facts(const EcsTaskFacts *f)
+{
+    return f->cpu || f->memory || f->network_mode || f->compatibilities;
+}
+
+// The text of option `name` as a value located in a pseudo-file of its own,
+// so that a diagnostic about it points at the option.
+static Value *fact_value(Arena *a, SourceSet *src, const char *name, const char *text)
+{
+    uint32_t file = source_add(src, name, text, strlen(text));
+    return value_cstring(a, span_make(file, 0, (uint32_t)strlen(text)), text);
+}
+
+// "EC2,FARGATE" as a list of strings, each located in the option's text.
+static Value *fact_list(Arena *a, SourceSet *src, const char *name, const char *text)
+{
+    uint32_t file = source_add(src, name, text, strlen(text));
+    uint32_t n = 1;
+    for (const char *p = text; *p; p++)
+        n += *p == ',';
+    Value *list = value_list_new(a, span_make(file, 0, (uint32_t)strlen(text)), n);
+    const char *start = text;
+    for (uint32_t i = 0; i < n; i++) {
+        size_t len = strcspn(start, ",");
+        uint32_t off = (uint32_t)(start - text);
+        list->as.list.items[i] =
+            value_string(a, span_make(file, off, off + (uint32_t)len), start, len);
+        start += len + 1;
+    }
+    return list;
+}
+
+// The task members the command line gives for a container-definitions
+// array, as an object of API members (EcsOptions.facts).
+static Value *task_facts(Arena *a, SourceSet *src, const EcsTaskFacts *f)
+{
+    Value *obj = value_object_new(a, span_none(), 4);
+    if (f->cpu)
+        value_object_set(a, obj, "cpu", 3, fact_value(a, src, "--task-cpu", f->cpu));
+    if (f->memory)
+        value_object_set(a, obj, "memory", 6, fact_value(a, src, "--task-memory", f->memory));
+    if (f->network_mode)
+        value_object_set(a, obj, "networkMode", 11,
+                         fact_value(a, src, "--network-mode", f->network_mode));
+    if (f->compatibilities)
+        value_object_set(a, obj, "requiresCompatibilities", 23,
+                         fact_list(a, src, "--requires-compatibilities", f->compatibilities));
+    return obj;
+}
+
+// The task options apply to a container-definitions array only: a task
+// definition states its task members itself.
+static CompileStatus facts_misplaced(Diags *diags, const char *what)
+{
+    Diag *g = diag_error(diags, E_ECS_FORM, span_none(),
+                         "--task-cpu, --task-memory, --network-mode and "
+                         "--requires-compatibilities describe the task of a "
+                         "container-definitions array, and %s is not one",
+                         what);
+    diag_help(diags, g, "remove them: a task definition sets these members itself");
+    return COMPILE_USAGE_ERROR;
+}
+
 // `hclc validate FILE.json`: a request, a container-definitions array, or
-// describe-task-definition output.
+// describe-task-definition output, whole ({"taskDefinition": ...}) or as
+// --query taskDefinition prints it.
 static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
                                    const CompileOptions *opt)
 {
@@ -296,17 +360,18 @@ static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
     Value *v = decode_json_file(a, src, file, diags);
     if (!v)
         return COMPILE_INPUT_ERRORS;
-    EcsOptions eo = {opt->strict, opt->workspace};
+    EcsOptions eo = {.strict = opt->strict, .workspace = opt->workspace};
+    bool facts = has_facts(&opt->facts);
     if (cfn_is_template(v)) // a CloudFormation template (cfn.h)
-        return cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
-    EcsForm form = ECS_FORM_REQUEST;
-    Value *described = member(v, "taskDefinition");
-    if (v->kind == VAL_LIST) {
-        form = ECS_FORM_CONTAINERS;
-    } else if (described) {
-        form = ECS_FORM_DESCRIBED;
-        v = described;
-    }
+        return facts ? facts_misplaced(diags, "a CloudFormation template")
+               : cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK
+                                                         : COMPILE_INPUT_ERRORS;
+    eo.json = true;
+    EcsForm form = ecs_json_form(a, &v);
+    if (facts && form != ECS_FORM_CONTAINERS)
+        return facts_misplaced(diags, opt->path);
+    if (facts)
+        eo.facts = task_facts(a, src, &opt->facts);
     ecs_validate(a, diags, v, form, &eo);
     return diags_has_errors(diags) ? COMPILE_INPUT_ERRORS : COMPILE_OK;
 }
@@ -368,7 +433,7 @@ static CompileStatus validate_cfn_yaml(Arena *a, SourceSet *src, Diags *diags,
                             "AWSTemplateFormatVersion); task definitions alone go in .json files");
         return COMPILE_INPUT_ERRORS;
     }
-    EcsOptions eo = {opt->strict, opt->workspace};
+    EcsOptions eo = {.strict = opt->strict, .workspace = opt->workspace};
     return cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
 }
 
@@ -377,6 +442,8 @@ CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const Com
     LoadFormat format = opt->path ? load_format(opt->path) : LOAD_FORMAT_HCL;
     if (format == LOAD_FORMAT_JSON)
         return validate_json(a, src, diags, opt);
+    if (has_facts(&opt->facts))
+        return facts_misplaced(diags, opt->path ? opt->path : "the project");
     if (format == LOAD_FORMAT_YAML)
         return validate_cfn_yaml(a, src, diags, opt);
     Project p;
