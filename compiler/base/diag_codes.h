@@ -96,6 +96,7 @@
     X(513, ECS_COUNT, "list with too few or too many items") /* REQ-2, NAME-8..14 */ \
     X(514, ECS_RANGE, "number outside the allowed range") /* NET-8, VAL-1..4 */ \
     X(515, ECS_MAP_KEY, "empty key in a map of options or labels") /* NAME-15 W */ \
+    X(516, ECS_PLACEHOLDER, "template placeholder where ECS checks the value") /* hclc W */ \
     X(550, ECS_TASK_TOO_LARGE, "task definition larger than 64 KiB as JSON") /* DOC-6 */   \
     X(551, ECS_DUPLICATE_CONTAINER, "two containers with one name") /* NAME-3 */           \
     X(552, ECS_DUPLICATE_VOLUME, "two volumes with one name") /* NAME-4 */                 \

@@ -35,6 +35,9 @@ enum {
     VALF_MAP = 1 << 2,       // VAL_OBJECT built by tomap()/map(T)
     VALF_TUPLE = 1 << 3,     // VAL_LIST written as a tuple literal [...]
     VALF_INTRINSIC = 1 << 4, // VAL_OBJECT {"Ref": ..} / {"Fn::Sub": ..}: value_new_intrinsic()
+    VALF_FLOAT = 1 << 5,     // VAL_NUMBER literal written with a fraction or an exponent
+                             // (80.0, 1e3): JSON readers such as botocore's take it as a
+                             // float, which an integer member refuses
 };
 
 typedef struct Value Value;

@@ -238,8 +238,20 @@ static bool parse_integer(const char *s, double *out)
 static Value *to_integer(Lower *L, Value *v, Place p)
 {
     double n;
-    if (v->kind == VAL_NUMBER && value_number_is_int(v->as.number))
+    if (v->kind == VAL_NUMBER && value_number_is_int(v->as.number) && !(v->flags & VALF_FLOAT))
         return placed(L, v, p.site);
+    if (v->kind == VAL_NUMBER && value_number_is_int(v->as.number)) {
+        char buf[VALUE_NUMBER_BUF];
+        Diag *g = ecs_report(&L->ctx, E_ECS_NOT_INTEGER, false, subject(L, v, p.site),
+                             "%s must be an integer, and this number is written as a "
+                             "fraction or with an exponent",
+                             p.name);
+        if (!value_is_sensitive(v))
+            diag_help(L->diags, g, "write %s", value_number_text(v->as.number, buf));
+        diag_note(L->diags, g, "the AWS CLI refuses a float where the ECS API wants an integer");
+        L->failed = true;
+        return placed(L, v, p.site);
+    }
     if (v->kind == VAL_STRING && parse_integer(v->as.str.ptr, &n))
         return derived(value_number(L->a, v->origin, n), v, p.site);
     if (v->kind != VAL_NUMBER && v->kind != VAL_STRING)

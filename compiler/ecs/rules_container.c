@@ -352,6 +352,18 @@ static bool same_mapping(const Value *list, uint32_t j, uint32_t k)
     return value_equal(rules_item(list, j), rules_item(list, k));
 }
 
+// REQ-6: a port mapping names its containerPort (or containerPortRange).
+static void report_no_port(Rules *r, uint32_t i, Value *pm)
+{
+    Diag *g = ecs_report(r->c, E_ECS_REQUIRED, false, pm,
+                         "a port mapping of %s has no containerPort", rules_cname(r, i));
+    const char *name = rules_name(rules_container(r, i));
+    rules_aws(r, g,
+              arena_printf(r->c->arena, "Invalid 'containerPort' setting for container '%s'.",
+                           name && !value_is_sensitive(pm) ? name : "..."));
+    diag_help(r->c->diags, g, "set containerPort (or containerPortRange for a range of ports)");
+}
+
 static void check_ports(Rules *r, uint32_t i, Value *ctr)
 {
     Value *list = ecs_get(ctr, "portMappings");
@@ -370,6 +382,10 @@ static void check_ports(Rules *r, uint32_t i, Value *ctr)
         Value *cpv = ecs_get(pm, "containerPort");
         int64_t cp;
         spans[k] = (PortSpan){0, 0, range ? range : cpv};
+        if (!range && !cpv && pm->kind == VAL_OBJECT) {
+            report_no_port(r, i, pm);
+            continue;
+        }
         if (ecs_str(range)) {
             if (!check_range(r, i, pm, range, &spans[k]))
                 continue;

@@ -90,7 +90,7 @@ static const char *kinds_text(const char *kinds)
 bool rules_check_secret_ref(Rules *r, Value *v, const char *kinds, DiagCode code, const char *what)
 {
     const char *s = ecs_str(v);
-    const char *why = s ? secret_ref_fault(r, s, kinds) : NULL;
+    const char *why = s && *s ? secret_ref_fault(r, s, kinds) : NULL; // "": the schema's
     if (!why)
         return true;
     Diag *g = ecs_report(r->c, code, false, v, "%s is not %s", what, kinds_text(kinds));
