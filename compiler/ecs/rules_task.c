@@ -141,29 +141,43 @@ static void check_fargate_size(Rules *r, Value *cpu, Value *mem)
                   fits);
 }
 
+// Reports task `what` ("cpu" or "memory") of value `v` in no form ECS reads.
+static void report_size_format(Rules *r, Value *v, bool memory)
+{
+    const char *s = ecs_str(v);
+    int64_t n;
+    if (memory && ecs_parse_size(s, "gb", &n) && n == 0) {
+        ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, v, "task memory must be more than 0 MiB");
+        return;
+    }
+    const char *hint = value_is_sensitive(v) ? NULL : ecs_size_hint(r->c->arena, s, memory);
+    Diag *g = ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, v, "task %s %s is not %s",
+                         memory ? "memory" : "cpu", rules_show(r, v),
+                         ecs_size_wanted(hint, memory));
+    if (hint)
+        diag_help(r->c->diags, g, "%s", hint);
+    else if (memory)
+        diag_help(r->c->diags, g, "write MiB (\"2048\") or GB (\"2 GB\"); 1 GB is 1024 MiB");
+    else
+        diag_help(r->c->diags, g,
+                  "write CPU units (\"1024\") or vCPUs (\"1 vCPU\", \".25 vCPU\"); 1 vCPU is "
+                  "1024 units");
+}
+
 // Parses task cpu and memory (SIZE-1) into r.
 static void parse_task_size(Rules *r, Value *cpu, Value *mem)
 {
     const char *s = ecs_str(cpu);
     if (s) {
         r->cpu_ok = ecs_parse_size(s, "vcpu", &r->task_cpu);
-        if (!r->cpu_ok) {
-            Diag *g =
-                ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, cpu,
-                           "task cpu %s is not a number of CPU units or vCPUs", rules_show(r, cpu));
-            diag_help(r->c->diags, g,
-                      "write CPU units (\"1024\") or vCPUs (\"1 vCPU\", "
-                      "\".25 vCPU\"); 1 vCPU is 1024 units");
-        }
+        if (!r->cpu_ok)
+            report_size_format(r, cpu, false);
     }
     s = ecs_str(mem);
     if (s) {
         r->mem_ok = ecs_parse_size(s, "gb", &r->task_mem) && r->task_mem > 0;
-        if (!r->mem_ok) {
-            Diag *g = ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, mem,
-                                 "task memory %s is not a number of MiB or GB", rules_show(r, mem));
-            diag_help(r->c->diags, g, "write MiB (\"2048\") or GB (\"2 GB\"); 1 GB is 1024 MiB");
-        }
+        if (!r->mem_ok)
+            report_size_format(r, mem, true);
     }
 }
 

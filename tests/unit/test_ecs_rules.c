@@ -815,6 +815,23 @@ static void test_rules_report_points_at_value(void **state)
     assert_true(has_note(g, "When networkMode=awsvpc, the host ports and container ports"));
 }
 
+// A refused task size gets the accepted form computed from what was written.
+static void test_size_hint(void **state)
+{
+    Fixture *f = *state;
+    Arena *a = &f->arena;
+    assert_string_equal(ecs_size_hint(a, "2048 MiB", true), "write \"2048\" (MiB) or \"2 GB\"");
+    assert_string_equal(ecs_size_hint(a, "1.5 g", true), "write \"1536\" (MiB)");
+    assert_string_equal(ecs_size_hint(a, "2 cores", false),
+                        "write \"2048\" (CPU units) or \"2 vCPU\"");
+    assert_non_null(strstr(ecs_size_hint(a, "0.3 GB", true), "307.2 MiB"));
+    assert_string_equal(ecs_size_wanted(ecs_size_hint(a, "0.3 GB", true), true),
+                        "a whole number of MiB");
+    assert_null(ecs_size_hint(a, "big", true));
+    assert_null(ecs_size_hint(a, "1.2.3 GB", true));
+    assert_string_equal(ecs_size_wanted(NULL, false), "a number of CPU units or vCPUs");
+}
+
 // One parser reads sizes for lowering and for the rules; its limits.
 static void test_parse_size_forms_and_digit_limits(void **state)
 {
@@ -873,6 +890,7 @@ int main(void)
         T(test_rules_windows_members),
         T(test_rules_secret_references),
         T(test_rules_execution_role_for_secrets),
+        T(test_size_hint),
         T(test_rules_roles_and_files),
         T(test_rules_log_options),
         T(test_rules_volume_configurations),
