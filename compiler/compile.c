@@ -388,26 +388,81 @@ static bool validate_workspace(Arena *a, SourceSet *src, Diags *diags, const Com
     return !diags_has_errors(diags);
 }
 
-// Validates every workspace; each diagnostic says which workspace it is
-// about, and a last error lists the workspaces that failed.
+static bool same_span(Span a, Span b)
+{
+    return a.file == b.file && a.start == b.start && a.end == b.end;
+}
+
+// True when two diagnostics say the same thing at the same place, notes
+// included (a note pointing at a workspace's own line makes them differ).
+static bool same_diag(const Diag *a, const Diag *b)
+{
+    if (a->severity != b->severity || a->code != b->code || !same_span(a->subject, b->subject) ||
+        strcmp(a->summary, b->summary) != 0)
+        return false;
+    const DiagNote *x = a->notes, *y = b->notes;
+    for (; x && y; x = x->next, y = y->next)
+        if (x->kind != y->kind || !same_span(x->span, y->span) || strcmp(x->text, y->text) != 0)
+            return false;
+    return !x && !y;
+}
+
+// Appends each diagnostic of the workspaces' runs once: one found the same
+// in several workspaces gets one note naming them ("in every workspace"
+// when it is in all of them). `seen[w][k]` marks those already merged.
+static void merge_workspace_diags(Arena *a, Diags *diags, Diags *runs, const char **names,
+                                  uint32_t n)
+{
+    bool **seen = arena_alloc(a, n * sizeof(bool *));
+    for (uint32_t w = 0; w < n; w++) {
+        seen[w] = arena_alloc(a, (runs[w].count + 1) * sizeof(bool));
+        memset(seen[w], 0, runs[w].count + 1);
+    }
+    for (uint32_t w = 0; w < n; w++) {
+        for (size_t k = 0; k < runs[w].count; k++) {
+            if (seen[w][k])
+                continue;
+            Diag *g = runs[w].items[k];
+            const char *list = arena_printf(a, "\"%s\"", names[w]);
+            uint32_t count = 1;
+            for (uint32_t v = w + 1; v < n; v++) {
+                for (size_t j = 0; j < runs[v].count; j++) {
+                    if (seen[v][j] || !same_diag(g, runs[v].items[j]))
+                        continue;
+                    seen[v][j] = true;
+                    list = arena_printf(a, "%s, \"%s\"", list, names[v]);
+                    count++;
+                    break;
+                }
+            }
+            if (count == n && n > 1)
+                diag_note(diags, g, "in every workspace (%s)", list);
+            else
+                diag_note(diags, g, "in workspace%s %s", count > 1 ? "s" : "", list);
+            diags_append(diags, g);
+        }
+    }
+}
+
+// Validates every workspace. A diagnostic the same in several workspaces is
+// reported once, naming them (an invalid default breaks every workspace
+// that keeps it: it is reported once, at the default); a last error lists
+// the workspaces that failed.
 static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
                                   const CompileOptions *opt, Project *p)
 {
     uint32_t n = p->mod.nworkspaces ? p->mod.nworkspaces : 1;
+    Diags *runs = arena_alloc(a, n * sizeof(Diags));
+    const char **names = arena_alloc(a, n * sizeof(char *));
     char *failed = NULL;
     for (uint32_t i = 0; i < n; i++) {
-        const char *ws = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
-        Diags one;
-        diags_init(&one, a);
-        bool ok = validate_workspace(a, src, &one, opt, p, ws, "--all-workspaces");
-        for (size_t k = 0; k < one.count; k++) {
-            Diag *g = one.items[k];
-            diag_note(diags, g, "in workspace \"%s\"", ws);
-            diags_append(diags, g);
-        }
-        if (!ok)
-            failed = arena_printf(a, "%s%s\"%s\"", failed ? failed : "", failed ? ", " : "", ws);
+        names[i] = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
+        diags_init(&runs[i], a);
+        if (!validate_workspace(a, src, &runs[i], opt, p, names[i], "--all-workspaces"))
+            failed = arena_printf(a, "%s%s\"%s\"", failed ? failed : "", failed ? ", " : "",
+                                  names[i]);
     }
+    merge_workspace_diags(a, diags, runs, names, n);
     if (!failed)
         return COMPILE_OK;
     diag_error(diags, E_WORKSPACES_FAILED, span_none(), "validation failed in workspace%s %s",

@@ -179,7 +179,11 @@ static void check_memory(Rules *r, uint32_t i, Value *ctr)
     int64_t nums[] = {m, rsv};
     bool has[] = {hm, hr};
     for (int k = 0; k < 2; k++) {
-        if (has[k] && nums[k] < 6)
+        if (has[k] && nums[k] <= 0)
+            ecs_report(r->c, E_ECS_RANGE, false, vals[k],
+                       "%s of %s must be a positive number of MiB, not %lld", names[k],
+                       rules_cname(r, i), (long long)nums[k]);
+        else if (has[k] && nums[k] < 6)
             ecs_report(r->c, E_ECS_CONTAINER_MEMORY_LOW, true, vals[k],
                        "%s of %s is %lld MiB, below Docker's minimum of 6 MiB", names[k],
                        rules_cname(r, i), (long long)nums[k]);
