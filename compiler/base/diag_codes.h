@@ -142,7 +142,7 @@
     X(607, ECS_FARGATE_VOLUME, "volume kind not supported on Fargate") /* FG-8 */          \
     X(608, ECS_FARGATE_CAPABILITY, "capability other than SYS_PTRACE added on Fargate") /* FG-9 */ \
     X(609, ECS_FARGATE_TIMEOUT, "start or stop timeout outside 2-120 s on Fargate") /* FG-10 */ \
-    X(610, ECS_EXECUTION_ROLE_MISSING, "Fargate task needing an execution role without one") /* FG-11 */ \
+    X(610, ECS_EXECUTION_ROLE_MISSING, "task needing an execution role without one") /* FG-11, secrets */ \
     X(611, ECS_FARGATE_STREAM_PREFIX, "awslogs without awslogs-stream-prefix on Fargate") /* FG-12 */ \
     X(612, ECS_FARGATE_FIRELENS_CONFIG, "FireLens config-file-type other than file on Fargate") /* FG-13 */ \
     X(613, ECS_FARGATE_INFERENCE, "inference accelerators on Fargate") /* FG-14 W */       \
