@@ -190,9 +190,12 @@ static void check_memory(Rules *r, uint32_t i, Value *ctr)
     }
     Value *cpu = ecs_get(ctr, "cpu");
     int64_t c;
-    if (!r->windows && ecs_int(cpu, &c) && (c < 0 || c > 262144))
+    if (ecs_int(cpu, &c) && c < 0)
+        ecs_report(r->c, E_ECS_RANGE, false, cpu, "cpu of %s must not be negative, not %lld",
+                   rules_cname(r, i), (long long)c);
+    else if (!r->windows && ecs_int(cpu, &c) && c > 262144)
         ecs_report(r->c, E_ECS_CONTAINER_CPU_RANGE, true, cpu,
-                   "cpu %lld of %s is outside the 0 to 262144 CPU shares Linux applies",
+                   "cpu %lld of %s is above the 262144 CPU shares Linux applies",
                    (long long)c, rules_cname(r, i));
 }
 
