@@ -335,6 +335,42 @@ static Value *task_facts(Arena *a, SourceSet *src, const EcsTaskFacts *f)
     return obj;
 }
 
+// True when every comma-separated item of `text` is one of `names`; else
+// reports the first other one for `option`.
+static bool facts_choice(Arena *a, Diags *diags, const char *option, const char *text,
+                         const char *const *names, size_t n)
+{
+    for (const char *p = text;; p += strcspn(p, ",") + 1) {
+        char *item = arena_strndup(a, p, strcspn(p, ","));
+        bool found = false;
+        for (size_t i = 0; i < n && !found; i++)
+            found = strcmp(item, names[i]) == 0;
+        if (!found) {
+            Diag *g = diag_error(diags, E_ECS_ENUM, span_none(), "invalid value \"%s\" for %s",
+                                 item, option);
+            if (!diag_help_suggest(diags, g, item, names, n))
+                diag_help(diags, g, "the values are %s", names[n]);
+            return false;
+        }
+        if (!p[strcspn(p, ",")])
+            return true;
+    }
+}
+
+// The values of --network-mode and --requires-compatibilities (the last
+// item: all of them, for the help line).
+static bool facts_valid(Arena *a, Diags *diags, const EcsTaskFacts *f)
+{
+    static const char *const modes[] = {"bridge", "host", "awsvpc", "none",
+                                        "bridge, host, awsvpc and none"};
+    static const char *const compat[] = {"EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES",
+                                         "EC2, FARGATE, EXTERNAL and MANAGED_INSTANCES"};
+    return (!f->network_mode ||
+            facts_choice(a, diags, "--network-mode", f->network_mode, modes, 4)) &&
+           (!f->compatibilities || facts_choice(a, diags, "--requires-compatibilities",
+                                                f->compatibilities, compat, 4));
+}
+
 // The task options apply to a container-definitions array only: a task
 // definition states its task members itself.
 static CompileStatus facts_misplaced(Diags *diags, const char *what)
@@ -370,6 +406,8 @@ static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
     EcsForm form = ecs_json_form(a, &v);
     if (facts && form != ECS_FORM_CONTAINERS)
         return facts_misplaced(diags, opt->path);
+    if (facts && !facts_valid(a, diags, &opt->facts))
+        return COMPILE_USAGE_ERROR;
     if (facts)
         eo.facts = task_facts(a, src, &opt->facts);
     ecs_validate(a, diags, v, form, &eo);
