@@ -367,7 +367,9 @@ static void report_no_port(Rules *r, uint32_t i, Value *pm)
     const char *name = rules_name(rules_container(r, i));
     rules_aws(r, g,
               arena_printf(r->c->arena, "Invalid 'containerPort' setting for container '%s'.",
-                           name && !value_is_sensitive(pm) ? name : "..."));
+                           name && !value_is_sensitive(ecs_get(rules_container(r, i), "name"))
+                               ? name
+                               : "..."));
     diag_help(r->c->diags, g, "set containerPort (or containerPortRange for a range of ports)");
 }
 
