@@ -191,7 +191,7 @@ static void check_memory(Rules *r, uint32_t i, Value *ctr)
     Value *cpu = ecs_get(ctr, "cpu");
     int64_t c;
     if (ecs_int(cpu, &c) && c < 0)
-        ecs_report(r->c, E_ECS_RANGE, false, cpu, "cpu of %s must not be negative, not %lld",
+        ecs_report(r->c, E_ECS_RANGE, false, cpu, "cpu of %s is %lld; it must not be negative",
                    rules_cname(r, i), (long long)c);
     else if (!r->windows && ecs_int(cpu, &c) && c > 262144)
         ecs_report(r->c, E_ECS_CONTAINER_CPU_RANGE, true, cpu,
