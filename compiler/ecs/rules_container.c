@@ -2,7 +2,7 @@
 // Windows, Fargate or the network mode do not support (VAL-19, FG-4, FG-5,
 // NET-2..4, NET-7), memory and cpu (RES-1, 2, 6, 7, 8), port mappings
 // (NET-1, 5, 6, 9, 10, 11), user under host mode (NET-14), Fargate limits
-// (FG-7, 9, 10, 13) and system controls (VAL-18, NAME-18).
+// (FG-7, 9, 10, 13), system controls (VAL-18, NAME-18) and FireLens options.
 #include "ecs/rules_impl.h"
 
 #include <string.h>
@@ -533,6 +533,38 @@ static void check_sysctls(Rules *r, uint32_t i, Value *ctr)
     }
 }
 
+// --- FireLens options -----------------------------------------------------------------
+
+// firelensConfiguration.options (model text): enable-ecs-log-metadata is
+// "true" or "false", config-file-type "s3" or "file" and comes with a
+// config-file-value.
+static void check_firelens_options(Rules *r, uint32_t i, Value *ctr)
+{
+    Value *opts = ecs_get(ecs_get(ctr, "firelensConfiguration"), "options");
+    static const struct {
+        const char *name, *a, *b;
+    } choices[] = {{"enable-ecs-log-metadata", "true", "false"}, {"config-file-type", "s3", "file"}};
+    for (size_t k = 0; k < 2; k++) {
+        Value *v = ecs_get(opts, choices[k].name);
+        const char *s = ecs_str(v);
+        if (!s || strcmp(s, choices[k].a) == 0 || strcmp(s, choices[k].b) == 0)
+            continue;
+        ecs_report(r->c, E_ECS_ENUM, false, v,
+                   "FireLens option %s of %s must be \"%s\" or \"%s\", not %s", choices[k].name,
+                   rules_cname(r, i), choices[k].a, choices[k].b, rules_show(r, v));
+    }
+    Value *type = ecs_get(opts, "config-file-type");
+    const char *value = ecs_str(ecs_get(opts, "config-file-value"));
+    if (ecs_str(type) && (!value || !*value)) {
+        Diag *g = ecs_report(r->c, E_ECS_REQUIRED, false, type,
+                             "FireLens config-file-type of %s needs a config-file-value",
+                             rules_cname(r, i));
+        diag_help(r->c->diags, g,
+                  "give the file: an S3 object ARN for \"s3\", a path in the image for "
+                  "\"file\"");
+    }
+}
+
 void rules_container_each(Rules *r, uint32_t i)
 {
     Value *ctr = rules_container(r, i);
@@ -548,4 +580,5 @@ void rules_container_each(Rules *r, uint32_t i)
     if (r->fargate)
         check_fargate_container(r, i, ctr);
     check_sysctls(r, i, ctr);
+    check_firelens_options(r, i, ctr);
 }

@@ -536,7 +536,7 @@ static void test_rules_fargate_container_level(void **state)
                    "'capabilities':{'add':['SYS_PTRACE','NET_ADMIN']}},"
                    "'logConfiguration':{'logDriver':'json-file'},"
                    "'firelensConfiguration':{'type':'fluentbit','options':"
-                   "{'config-file-type':'s3'}}"),
+                   "{'config-file-type':'s3','config-file-value':'arn:aws:s3:::b/f.conf'}}"),
            E_ECS_FARGATE_UNSUPPORTED, E_ECS_FARGATE_UNSUPPORTED, E_ECS_FARGATE_TIMEOUT,
            E_ECS_FARGATE_UNSUPPORTED, E_ECS_FARGATE_LINUX_PARAMETER, E_ECS_FARGATE_CAPABILITY,
            E_ECS_FARGATE_LOG_DRIVER, E_ECS_FARGATE_FIRELENS_CONFIG, E_ECS_FIRELENS);
