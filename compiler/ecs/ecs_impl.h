@@ -24,6 +24,10 @@ typedef struct EcsCtx {
 Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+// The first template placeholder in string `v` (placeholder.c), quoted for
+// a message ("\"${IMAGE}\""), or NULL: none, not a string, or sensitive.
+const char *ecs_placeholder(Arena *a, const Value *v);
+
 // Member `name` (API spelling) of object `obj`, or NULL when absent or when
 // obj is not an object.
 Value *ecs_get(const Value *obj, const char *name);

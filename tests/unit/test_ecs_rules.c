@@ -832,6 +832,32 @@ static void test_size_hint(void **state)
     assert_string_equal(ecs_size_wanted(NULL, false), "a number of CPU units or vCPUs");
 }
 
+static const char *placeholder_in(Fixture *f, const char *text)
+{
+    return ecs_placeholder(&f->arena, value_cstring(&f->arena, span_none(), text));
+}
+
+// Template placeholders in strings of JSON templates, and what is not one.
+static void test_placeholders(void **state)
+{
+    Fixture *f = *state;
+    assert_string_equal(placeholder_in(f, "repo:${TAG}"), "\"${TAG}\"");
+    assert_string_equal(placeholder_in(f, "{{ .Values.image }}"), "\"{{ .Values.image }}\"");
+    assert_string_equal(placeholder_in(f, "<IMAGE1_NAME>"), "\"<IMAGE1_NAME>\"");
+    assert_string_equal(placeholder_in(f, "#{Octopus.Image}"), "\"#{Octopus.Image}\"");
+    assert_string_equal(placeholder_in(f, "$IMAGE_URI"), "\"$IMAGE_URI\"");
+    assert_string_equal(placeholder_in(f, "arn:aws:iam::XXXXXXXXXXXX:role/r"),
+                        "\"XXXXXXXXXXXX\"");
+    assert_string_equal(placeholder_in(f, "arn:aws:iam::aws_account_id:role/r"),
+                        "\"aws_account_id\"");
+    assert_null(placeholder_in(f, "nginx:1.25"));
+    assert_null(placeholder_in(f, "attribute:ecs.instance-type =~ t3.*"));
+    assert_null(placeholder_in(f, "web-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")); // too long a run
+    assert_null(placeholder_in(f, "$5 and ${}"));
+    Value *secret = value_mark_sensitive(&f->arena, value_cstring(&f->arena, span_none(), "${X}"));
+    assert_null(ecs_placeholder(&f->arena, secret));
+}
+
 // One parser reads sizes for lowering and for the rules; its limits.
 static void test_parse_size_forms_and_digit_limits(void **state)
 {
@@ -891,6 +917,7 @@ int main(void)
         T(test_rules_secret_references),
         T(test_rules_execution_role_for_secrets),
         T(test_size_hint),
+        T(test_placeholders),
         T(test_rules_roles_and_files),
         T(test_rules_log_options),
         T(test_rules_volume_configurations),
