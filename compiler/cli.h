@@ -57,6 +57,10 @@ typedef enum OptionId {
     OPT_CHECK = 1 << 15,      // --check (fmt)
     OPT_DIFF = 1 << 16,       // --diff (fmt)
     OPT_RECURSIVE = 1 << 17,  // --recursive (fmt)
+    OPT_TASK_CPU = 1 << 18,   // --task-cpu SIZE (validate a container list)
+    OPT_TASK_MEMORY = 1 << 19, // --task-memory SIZE (validate a container list)
+    OPT_NETWORK_MODE = 1 << 20, // --network-mode MODE (validate a container list)
+    OPT_COMPAT = 1 << 21,     // --requires-compatibilities LIST (validate a container list)
 } OptionId;
 
 typedef struct Options {
@@ -74,6 +78,7 @@ typedef struct Options {
     const char *root;
     const char *task;
     const char *out_dir;
+    EcsTaskFacts facts; // --task-cpu, --task-memory, --network-mode, --requires-compatibilities
     const char **vars; // --var texts in order
     uint32_t nvars;
     const char **var_files; // --var-file paths in order

@@ -40,6 +40,10 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--check", NULL, OPT_CHECK, true},
     {"--diff", NULL, OPT_DIFF, true},
     {"--recursive", NULL, OPT_RECURSIVE, true},
+    {"--task-cpu", NULL, OPT_TASK_CPU, false},
+    {"--task-memory", NULL, OPT_TASK_MEMORY, false},
+    {"--network-mode", NULL, OPT_NETWORK_MODE, false},
+    {"--requires-compatibilities", NULL, OPT_COMPAT, false},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -50,7 +54,8 @@ static const char *const OPTION_NAMES[] = {
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
     "--include-sensitive", "--max-errors", "--check",   "--diff",
-    "--recursive", "--max-memory"};
+    "--recursive", "--max-memory", "--task-cpu", "--task-memory",
+    "--network-mode", "--requires-compatibilities"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -239,6 +244,18 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
         break;
     case OPT_MAX_ERRORS:
         return set_max_errors(o, value);
+    case OPT_TASK_CPU:
+        o->facts.cpu = value;
+        break;
+    case OPT_TASK_MEMORY:
+        o->facts.memory = value;
+        break;
+    case OPT_NETWORK_MODE:
+        o->facts.network_mode = value;
+        break;
+    case OPT_COMPAT:
+        o->facts.compatibilities = value;
+        break;
     case OPT_CANONICAL:
     case OPT_STRICT:
     case OPT_ALL_WS:

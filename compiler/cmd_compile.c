@@ -45,6 +45,7 @@ static void compile_options(const Options *o, const char *const *args, int nargs
     c->strict = o->given & OPT_STRICT;
     c->all_workspaces = o->given & OPT_ALL_WS;
     c->include_sensitive = o->given & OPT_SENSITIVE;
+    c->facts = o->facts;
 }
 
 ExitStatus cmd_validate(Arena *arena, const Options *o, const char *const *args, int nargs)

@@ -88,7 +88,9 @@ const Command COMMANDS[] = {
          OPT_CANONICAL | OPT_STRICT | OPT_SENSITIVE | OPT_ALL_WS | OPT_MAX_ERRORS},
     {"validate", "validate [PATH]",
      "hclc validate [PATH] [-w WS | --all-workspaces] [--var NAME=VALUE]...\n"
-     "              [--var-file FILE]... [--strict] [--root DIR] [--max-errors N]",
+     "              [--var-file FILE]... [--strict] [--root DIR] [--max-errors N]\n"
+     "       hclc validate CONTAINERS.json [--task-cpu SIZE] [--task-memory SIZE]\n"
+     "              [--network-mode MODE] [--requires-compatibilities LIST] [--strict]",
      "check a project, or a task definition's JSON",
      "Reads PATH and reports every error in it: syntax, declarations, variable\n"
      "values and their validations, every expression evaluated for the\n"
@@ -107,8 +109,25 @@ const Command COMMANDS[] = {
      "ending in .yaml or .yml is a CloudFormation template (short-form tags such\n"
      "as !Ref and !Sub are read; values from intrinsics are taken as unknown).\n"
      "Every task definition in it is checked, and problems are reported at the\n"
-     "file's line and column.\n",
-     cmd_validate, false, INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS},
+     "file's line and column. Describe output is recognised whole\n"
+     "({\"taskDefinition\": ...}) and as --query taskDefinition prints it; its\n"
+     "read-only members are warnings (errors with --strict).\n"
+     "\n"
+     "A container-definitions array carries no task, so the rules that need the\n"
+     "task (its memory and cpu, network mode, launch types, execution role) do\n"
+     "not run on it unless these options say what the task has:\n"
+     "  --task-cpu SIZE        task cpu: CPU units (\"1024\") or vCPUs (\"1 vCPU\")\n"
+     "  --task-memory SIZE     task memory: MiB (\"2048\") or GB (\"2 GB\")\n"
+     "  --network-mode MODE    bridge, host, awsvpc or none\n"
+     "  --requires-compatibilities LIST\n"
+     "                         launch types, comma-separated: EC2,FARGATE\n"
+     "\n"
+     "JSON that is a template is checked as one: a placeholder such as ${NAME},\n"
+     "{{NAME}} or <NAME> where a checked value belongs (an ARN, an image, a\n"
+     "number) is a warning naming the placeholder, and an error with --strict.\n",
+     cmd_validate, false,
+     INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS | OPT_TASK_CPU | OPT_TASK_MEMORY |
+         OPT_NETWORK_MODE | OPT_COMPAT},
     {"tfvars", "tfvars [PATH]",
      "hclc tfvars [PATH] [-w WS | --all-workspaces] [--json] [--include-sensitive]\n"
      "                   [--var NAME=VALUE]... [--var-file FILE]...\n"

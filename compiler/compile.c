@@ -211,7 +211,7 @@ static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint
     Value *v = ecs_lower(ev, &ev->mod->tasks[i]);
     if (v->kind == VAL_INVALID || value_has_invalid(v))
         return NULL;
-    EcsOptions eo = {opt->strict, ev->workspace};
+    EcsOptions eo = {.strict = opt->strict, .workspace = ev->workspace};
     if (!ecs_validate(ev->arena, diags, v, ECS_FORM_REQUEST, &eo))
         return NULL;
     return opt->canonical ? ecs_canonical(ev->arena, v) : v;
@@ -359,8 +359,108 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
 
 // --- validate ---------------------------------------------------------------
 
+static bool has_facts(const EcsTaskFacts *f)
+{
+    return f->cpu || f->memory || f->network_mode || f->compatibilities;
+}
+
+// The text of option `name` as a value located in a pseudo-file of its own,
+// so that a diagnostic about it points at the option.
+static Value *fact_value(Arena *a, SourceSet *src, const char *name, const char *text)
+{
+    uint32_t file = source_add(src, name, text, strlen(text));
+    return value_cstring(a, span_make(file, 0, (uint32_t)strlen(text)), text);
+}
+
+// "EC2,FARGATE" as a list of strings, each located in the option's text.
+static Value *fact_list(Arena *a, SourceSet *src, const char *name, const char *text)
+{
+    uint32_t file = source_add(src, name, text, strlen(text));
+    uint32_t n = 1;
+    for (const char *p = text; *p; p++)
+        n += *p == ',';
+    Value *list = value_list_new(a, span_make(file, 0, (uint32_t)strlen(text)), n);
+    const char *start = text;
+    for (uint32_t i = 0; i < n; i++) {
+        size_t len = strcspn(start, ",");
+        uint32_t off = (uint32_t)(start - text);
+        list->as.list.items[i] =
+            value_string(a, span_make(file, off, off + (uint32_t)len), start, len);
+        start += len + 1;
+    }
+    return list;
+}
+
+// The task members the command line gives for a container-definitions
+// array, as an object of API members (EcsOptions.facts).
+static Value *task_facts(Arena *a, SourceSet *src, const EcsTaskFacts *f)
+{
+    Value *obj = value_object_new(a, span_none(), 4);
+    if (f->cpu)
+        value_object_set(a, obj, "cpu", 3, fact_value(a, src, "--task-cpu", f->cpu));
+    if (f->memory)
+        value_object_set(a, obj, "memory", 6, fact_value(a, src, "--task-memory", f->memory));
+    if (f->network_mode)
+        value_object_set(a, obj, "networkMode", 11,
+                         fact_value(a, src, "--network-mode", f->network_mode));
+    if (f->compatibilities)
+        value_object_set(a, obj, "requiresCompatibilities", 23,
+                         fact_list(a, src, "--requires-compatibilities", f->compatibilities));
+    return obj;
+}
+
+// True when every comma-separated item of `text` is one of `names`; else
+// reports the first other one for `option`.
+static bool facts_choice(Arena *a, Diags *diags, const char *option, const char *text,
+                         const char *const *names, size_t n)
+{
+    for (const char *p = text;; p += strcspn(p, ",") + 1) {
+        char *item = arena_strndup(a, p, strcspn(p, ","));
+        bool found = false;
+        for (size_t i = 0; i < n && !found; i++)
+            found = strcmp(item, names[i]) == 0;
+        if (!found) {
+            Diag *g = diag_error(diags, E_ECS_ENUM, span_none(), "invalid value \"%s\" for %s",
+                                 item, option);
+            if (!diag_help_suggest(diags, g, item, names, n))
+                diag_help(diags, g, "the values are %s", names[n]);
+            return false;
+        }
+        if (!p[strcspn(p, ",")])
+            return true;
+    }
+}
+
+// The values of --network-mode and --requires-compatibilities (the last
+// item: all of them, for the help line).
+static bool facts_valid(Arena *a, Diags *diags, const EcsTaskFacts *f)
+{
+    static const char *const modes[] = {"bridge", "host", "awsvpc", "none",
+                                        "bridge, host, awsvpc and none"};
+    static const char *const compat[] = {"EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES",
+                                         "EC2, FARGATE, EXTERNAL and MANAGED_INSTANCES"};
+    return (!f->network_mode ||
+            facts_choice(a, diags, "--network-mode", f->network_mode, modes, 4)) &&
+           (!f->compatibilities || facts_choice(a, diags, "--requires-compatibilities",
+                                                f->compatibilities, compat, 4));
+}
+
+// The task options apply to a container-definitions array only: a task
+// definition states its task members itself.
+static CompileStatus facts_misplaced(Diags *diags, const char *what)
+{
+    Diag *g = diag_error(diags, E_ECS_FORM, span_none(),
+                         "--task-cpu, --task-memory, --network-mode and "
+                         "--requires-compatibilities describe the task of a "
+                         "container-definitions array, and %s is not one",
+                         what);
+    diag_help(diags, g, "remove them: a task definition sets these members itself");
+    return COMPILE_USAGE_ERROR;
+}
+
 // `hclc validate FILE.json`: a request, a container-definitions array, or
-// describe-task-definition output.
+// describe-task-definition output, whole ({"taskDefinition": ...}) or as
+// --query taskDefinition prints it.
 static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
                                    const CompileOptions *opt)
 {
@@ -370,17 +470,20 @@ static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
     Value *v = decode_json_file(a, src, file, diags);
     if (!v)
         return COMPILE_INPUT_ERRORS;
-    EcsOptions eo = {opt->strict, opt->workspace};
+    EcsOptions eo = {.strict = opt->strict, .workspace = opt->workspace};
+    bool facts = has_facts(&opt->facts);
     if (cfn_is_template(v)) // a CloudFormation template (cfn.h)
-        return cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
-    EcsForm form = ECS_FORM_REQUEST;
-    Value *described = member(v, "taskDefinition");
-    if (v->kind == VAL_LIST) {
-        form = ECS_FORM_CONTAINERS;
-    } else if (described) {
-        form = ECS_FORM_DESCRIBED;
-        v = described;
-    }
+        return facts ? facts_misplaced(diags, "a CloudFormation template")
+               : cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK
+                                                         : COMPILE_INPUT_ERRORS;
+    eo.json = true;
+    EcsForm form = ecs_json_form(a, &v);
+    if (facts && form != ECS_FORM_CONTAINERS)
+        return facts_misplaced(diags, opt->path);
+    if (facts && !facts_valid(a, diags, &opt->facts))
+        return COMPILE_USAGE_ERROR;
+    if (facts)
+        eo.facts = task_facts(a, src, &opt->facts);
     ecs_validate(a, diags, v, form, &eo);
     return diags_has_errors(diags) ? COMPILE_INPUT_ERRORS : COMPILE_OK;
 }
@@ -397,28 +500,82 @@ static bool validate_workspace(Arena *a, SourceSet *src, Diags *diags, const Com
     return !diags_has_errors(diags);
 }
 
-// Validates every workspace; each diagnostic says which workspace it is
-// about, and a last error lists the workspaces that failed.
+static bool same_span(Span a, Span b)
+{
+    return a.file == b.file && a.start == b.start && a.end == b.end;
+}
+
+// True when two diagnostics say the same thing at the same place, notes
+// included (a note pointing at a workspace's own line makes them differ).
+static bool same_diag(const Diag *a, const Diag *b)
+{
+    if (a->severity != b->severity || a->code != b->code || !same_span(a->subject, b->subject) ||
+        strcmp(a->summary, b->summary) != 0)
+        return false;
+    const DiagNote *x = a->notes, *y = b->notes;
+    for (; x && y; x = x->next, y = y->next)
+        if (x->kind != y->kind || !same_span(x->span, y->span) || strcmp(x->text, y->text) != 0)
+            return false;
+    return !x && !y;
+}
+
+// Appends each diagnostic of the workspaces' runs once: one found the same
+// in several workspaces gets one note naming them ("in every workspace"
+// when it is in all of them). `seen[w][k]` marks those already merged.
+static void merge_workspace_diags(Arena *a, Diags *diags, Diags *runs, const char **names,
+                                  uint32_t n)
+{
+    bool **seen = arena_alloc(a, n * sizeof(bool *));
+    for (uint32_t w = 0; w < n; w++) {
+        seen[w] = arena_alloc(a, (runs[w].count + 1) * sizeof(bool));
+        memset(seen[w], 0, runs[w].count + 1);
+    }
+    for (uint32_t w = 0; w < n; w++) {
+        for (size_t k = 0; k < runs[w].count; k++) {
+            if (seen[w][k])
+                continue;
+            Diag *g = runs[w].items[k];
+            const char *list = arena_printf(a, "\"%s\"", names[w]);
+            uint32_t count = 1;
+            for (uint32_t v = w + 1; v < n; v++) {
+                for (size_t j = 0; j < runs[v].count; j++) {
+                    if (seen[v][j] || !same_diag(g, runs[v].items[j]))
+                        continue;
+                    seen[v][j] = true;
+                    list = arena_printf(a, "%s, \"%s\"", list, names[v]);
+                    count++;
+                    break;
+                }
+            }
+            if (count == n && n > 1)
+                diag_note(diags, g, "in every workspace (%s)", list);
+            else
+                diag_note(diags, g, "in workspace%s %s", count > 1 ? "s" : "", list);
+            diags_append(diags, g);
+        }
+    }
+}
+
+// Validates every workspace. A diagnostic the same in several workspaces is
+// reported once, naming them (an invalid default breaks every workspace
+// that keeps it: it is reported once, at the default); a last error lists
+// the workspaces that failed.
 static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
                                   const CompileOptions *opt, Project *p)
 {
     uint32_t n = p->mod.nworkspaces ? p->mod.nworkspaces : 1;
+    Diags *runs = arena_alloc(a, n * sizeof(Diags));
+    const char **names = arena_alloc(a, n * sizeof(char *));
     const char **failed = arena_alloc(a, (size_t)n * sizeof(char *));
     uint32_t nfailed = 0;
     for (uint32_t i = 0; i < n; i++) {
-        const char *ws = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
-        Diags one;
-        diags_init(&one, a);
-        diags_share_silencer(&one, diags);
-        bool ok = validate_workspace(a, src, &one, opt, p, ws, "--all-workspaces");
-        for (size_t k = 0; k < one.count; k++) {
-            Diag *g = one.items[k];
-            diag_note(diags, g, "in workspace \"%s\"", ws);
-            diags_append(diags, g);
-        }
-        if (!ok)
-            failed[nfailed++] = ws;
+        names[i] = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
+        diags_init(&runs[i], a);
+        diags_share_silencer(&runs[i], diags);
+        if (!validate_workspace(a, src, &runs[i], opt, p, names[i], "--all-workspaces"))
+            failed[nfailed++] = names[i];
     }
+    merge_workspace_diags(a, diags, runs, names, n);
     if (!nfailed)
         return COMPILE_OK;
     diag_error(diags, E_WORKSPACES_FAILED, span_none(), "validation failed in workspace%s %s",
@@ -444,7 +601,7 @@ static CompileStatus validate_cfn_yaml(Arena *a, SourceSet *src, Diags *diags,
                             "AWSTemplateFormatVersion); task definitions alone go in .json files");
         return COMPILE_INPUT_ERRORS;
     }
-    EcsOptions eo = {opt->strict, opt->workspace};
+    EcsOptions eo = {.strict = opt->strict, .workspace = opt->workspace};
     return cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
 }
 
@@ -453,6 +610,8 @@ CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const Com
     LoadFormat format = opt->path ? load_format(opt->path) : LOAD_FORMAT_HCL;
     if (format == LOAD_FORMAT_JSON)
         return validate_json(a, src, diags, opt);
+    if (has_facts(&opt->facts))
+        return facts_misplaced(diags, opt->path ? opt->path : "the project");
     if (format == LOAD_FORMAT_YAML)
         return validate_cfn_yaml(a, src, diags, opt);
     Project p;

@@ -24,6 +24,15 @@ typedef enum CompileStatus {
     COMPILE_USAGE_ERROR,  // reported; exit status 2 (e.g. an unknown target)
 } CompileStatus;
 
+// What the command line says of the task around a container-definitions
+// array (`hclc validate FILE.json`); NULL members are unknown.
+typedef struct EcsTaskFacts {
+    const char *cpu;             // --task-cpu: task cpu as the API writes it ("1024", "1 vCPU")
+    const char *memory;          // --task-memory: task memory ("2048", "2 GB")
+    const char *network_mode;    // --network-mode: bridge, host, awsvpc or none
+    const char *compatibilities; // --requires-compatibilities: "FARGATE", "EC2,FARGATE"
+} EcsTaskFacts;
+
 typedef struct CompileOptions {
     const char *path;           // file or directory ("." when NULL)
     const char *root;           // project root for file(); NULL: PATH's directory
@@ -39,6 +48,7 @@ typedef struct CompileOptions {
     bool strict;                // --strict: warnings are errors
     bool all_workspaces;        // validate / tfvars --all-workspaces
     bool include_sensitive;     // tfvars: write sensitive variables too
+    EcsTaskFacts facts;         // validate of a container-definitions array
 } CompileOptions;
 
 typedef struct CompileOutput {

@@ -2,7 +2,9 @@
 // and JSON renderers. Stages only append; main.c calls a renderer once.
 // The text renderer never copies control characters or invalid UTF-8 to the
 // terminal and shows at most EXCERPT_MAX_COLS columns of a source line, so a
-// huge one-line file renders quickly and shortly.
+// huge one-line file renders quickly and shortly. Both renderers print in
+// file and position order (a stable sort: diagnostics at one place keep the
+// order they were reported in; those without a place come last).
 #include "base/diag.h"
 
 #include <stdarg.h>
@@ -562,12 +564,52 @@ static void render_one(Render *r, const Diag *g)
             print_located(r, n->span, SGR_CYAN, "note", n->text);
 }
 
+// True when `a` goes after `b`: by file, then start; no place goes last.
+static bool goes_after(const Diag *a, const Diag *b)
+{
+    bool na = span_is_none(a->subject), nb = span_is_none(b->subject);
+    if (na || nb)
+        return na && !nb;
+    if (a->subject.file != b->subject.file)
+        return a->subject.file > b->subject.file;
+    return a->subject.start > b->subject.start;
+}
+
+// Merge sort of items[lo..hi) through `tmp`; stable.
+static void sort_range(Diag **items, Diag **tmp, size_t lo, size_t hi)
+{
+    if (hi - lo < 2)
+        return;
+    size_t mid = lo + (hi - lo) / 2;
+    sort_range(items, tmp, lo, mid);
+    sort_range(items, tmp, mid, hi);
+    size_t i = lo, j = mid, k = lo;
+    while (i < mid && j < hi)
+        tmp[k++] = goes_after(items[i], items[j]) ? items[j++] : items[i++];
+    while (i < mid)
+        tmp[k++] = items[i++];
+    while (j < hi)
+        tmp[k++] = items[j++];
+    memcpy(items + lo, tmp + lo, (hi - lo) * sizeof(Diag *));
+}
+
+// The diagnostics of `d` in file and position order (a copy in d's arena).
+static Diag **in_order(const Diags *d)
+{
+    size_t n = d->count ? d->count : 1;
+    Diag **items = arena_alloc(d->arena, n * sizeof(Diag *));
+    Diag **tmp = arena_alloc(d->arena, n * sizeof(Diag *));
+    memcpy(items, d->items, d->count * sizeof(Diag *));
+    sort_range(items, tmp, 0, d->count);
+    return items;
+}
+
 // "hclc: 3 more errors not shown" for the diagnostics from `first` on.
-static void print_rest(const Diags *d, size_t first, FILE *out)
+static void print_rest(Diag *const *items, size_t count, size_t first, FILE *out)
 {
     size_t errors = 0, warnings = 0;
-    for (size_t i = first; i < d->count; i++) {
-        if (d->items[i]->severity == DIAG_ERROR)
+    for (size_t i = first; i < count; i++) {
+        if (items[i]->severity == DIAG_ERROR)
             errors++;
         else
             warnings++;
@@ -582,10 +624,11 @@ void diag_render_text(FILE *out, const Diags *d, const SourceSet *src, DiagRende
     Render r = {out, src, opt.color, GUTTER_MIN};
     size_t max = opt.max_shown ? opt.max_shown : DIAG_MAX_SHOWN;
     size_t shown = d->count < max ? d->count : max;
+    Diag **items = in_order(d);
     for (size_t i = 0; i < shown; i++)
-        render_one(&r, d->items[i]);
+        render_one(&r, items[i]);
     if (shown < d->count)
-        print_rest(d, shown, out);
+        print_rest(items, d->count, shown, out);
 }
 
 // --- JSON rendering ----------------------------------------------------------
@@ -696,9 +739,10 @@ static bool fill_json(cJSON *obj, const SourceSet *src, const Diag *g)
 
 void diag_render_json(FILE *out, const Diags *d, const SourceSet *src)
 {
+    Diag **items = in_order(d);
     for (size_t i = 0; i < d->count; i++) {
         cJSON *obj = cJSON_CreateObject();
-        if (!obj || !fill_json(obj, src, d->items[i])) {
+        if (!obj || !fill_json(obj, src, items[i])) {
             cJSON_Delete(obj);
             arena_out_of_memory("rendering diagnostics as JSON");
         }

@@ -100,6 +100,7 @@
     X(513, ECS_COUNT, "list with too few or too many items") /* REQ-2, NAME-8..14 */ \
     X(514, ECS_RANGE, "number outside the allowed range") /* NET-8, VAL-1..4 */ \
     X(515, ECS_MAP_KEY, "empty key in a map of options or labels") /* NAME-15 W */ \
+    X(516, ECS_PLACEHOLDER, "template placeholder where ECS checks the value") /* hclc W */ \
     X(550, ECS_TASK_TOO_LARGE, "task definition larger than 64 KiB as JSON") /* DOC-6 */   \
     X(551, ECS_DUPLICATE_CONTAINER, "two containers with one name") /* NAME-3 */           \
     X(552, ECS_DUPLICATE_VOLUME, "two volumes with one name") /* NAME-4 */                 \
@@ -145,7 +146,7 @@
     X(607, ECS_FARGATE_VOLUME, "volume kind not supported on Fargate") /* FG-8 */          \
     X(608, ECS_FARGATE_CAPABILITY, "capability other than SYS_PTRACE added on Fargate") /* FG-9 */ \
     X(609, ECS_FARGATE_TIMEOUT, "start or stop timeout outside 2-120 s on Fargate") /* FG-10 */ \
-    X(610, ECS_EXECUTION_ROLE_MISSING, "Fargate task needing an execution role without one") /* FG-11 */ \
+    X(610, ECS_EXECUTION_ROLE_MISSING, "task needing an execution role without one") /* FG-11, secrets */ \
     X(611, ECS_FARGATE_STREAM_PREFIX, "awslogs without awslogs-stream-prefix on Fargate") /* FG-12 */ \
     X(612, ECS_FARGATE_FIRELENS_CONFIG, "FireLens config-file-type other than file on Fargate") /* FG-13 */ \
     X(613, ECS_FARGATE_INFERENCE, "inference accelerators on Fargate") /* FG-14 W */       \

@@ -36,6 +36,9 @@ enum {
     VALF_TUPLE = 1 << 3,     // VAL_LIST written as a tuple literal [...]
     VALF_INTRINSIC = 1 << 4, // VAL_OBJECT {"Ref": ..} / {"Fn::Sub": ..}: value_new_intrinsic()
     VALF_HOLDS_SENSITIVE = 1 << 5, // an item, deeply, is sensitive (valid once `depth` is set)
+    VALF_FLOAT = 1 << 6,     // VAL_NUMBER literal written with a fraction or an exponent
+                             // (80.0, 1e3): JSON readers such as botocore's take it as a
+                             // float, which an integer member refuses
 };
 
 // The deepest nesting a value may have: lists and objects inside each other

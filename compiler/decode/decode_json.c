@@ -447,7 +447,11 @@ static Value *json_build_number(Decoder *d, uint32_t start, uint32_t *pos)
                                "one as a string");
         return value_invalid(d->a, span);
     }
-    return value_number(d->a, span, n);
+    Value *v = value_number(d->a, span, n);
+    if (memchr(d->text + start, '.', end - start) || memchr(d->text + start, 'e', end - start) ||
+        memchr(d->text + start, 'E', end - start))
+        v->flags |= VALF_FLOAT;
+    return v;
 }
 
 // Builds the value of `node` from the text at *pos (white space first) and

@@ -137,6 +137,7 @@ static const MissingNote missing_notes[] = {
     {"ContainerDefinition", "image",
      "ECS refuses it: Container.image should not be null or empty."},
     {"MountPoint", "sourceVolume", "ECS refuses it: Unknown volume 'null'."},
+    {"KeyValuePair", "name", "ECS refuses it: Environment variable name cannot be null or blank."},
     {"MountPoint", "containerPath", "a mount point needs the path where the volume appears"},
     {"Volume", "name", "containers mount a volume by its name (mountPoints[].sourceVolume)"},
     {"Tag", "key", "every tag needs a key of 1 to 128 characters"},

@@ -134,6 +134,9 @@ static const char *aws_value(Checker *k, const Value *v)
     case VAL_OBJECT:
         return "{...}";
     case VAL_NUMBER:
+        if ((v->flags & VALF_FLOAT) && v->as.number == floor(v->as.number))
+            return arena_printf(k->c->arena, "%s.0", show(k, v)); // Python's str(80.0)
+        break;
     case VAL_INVALID:
         break;
     }
@@ -146,7 +149,7 @@ static const char *py_type(const Value *v)
     case VAL_STRING:
         return "str";
     case VAL_NUMBER:
-        return v->as.number == floor(v->as.number) ? "int" : "float";
+        return v->as.number == floor(v->as.number) && !(v->flags & VALF_FLOAT) ? "int" : "float";
     case VAL_BOOL:
         return "bool";
     case VAL_NULL:
@@ -299,13 +302,20 @@ static void checker_free(Checker *k)
 
 // --- types ------------------------------------------------------------------
 
-static bool kind_matches(const Value *v, SchemaKind kind)
+// True when `v` is a number written as a float (80.0, 1e3) in JSON read as
+// botocore reads it, which refuses it where the API wants an integer.
+static bool json_float(const Checker *k, const Value *v)
+{
+    return v->kind == VAL_NUMBER && (v->flags & VALF_FLOAT) && k->c->opt && k->c->opt->json;
+}
+
+static bool kind_matches(const Checker *k, const Value *v, SchemaKind kind)
 {
     switch (kind) {
     case SK_STRING:
         return v->kind == VAL_STRING;
     case SK_INTEGER:
-        return v->kind == VAL_NUMBER && v->as.number == floor(v->as.number);
+        return v->kind == VAL_NUMBER && v->as.number == floor(v->as.number) && !json_float(k, v);
     case SK_BOOLEAN:
         return v->kind == VAL_BOOL;
     case SK_STRUCT:
@@ -334,7 +344,10 @@ static void type_help(Checker *k, Diag *g, const Value *v, SchemaKind kind)
 {
     bool secret = value_is_sensitive(v);
     const char *s = ecs_str(v);
-    if (kind == SK_INTEGER && s && is_integer_text(s))
+    if (kind == SK_INTEGER && v->kind == VAL_NUMBER && v->as.number == floor(v->as.number))
+        diag_help(k->c->diags, g, "write it as an integer%s%s", secret ? "" : ": ",
+                  secret ? "" : show(k, v));
+    else if (kind == SK_INTEGER && s && is_integer_text(s))
         diag_help(k->c->diags, g, "write the number without quotes%s%s", secret ? "" : ": ",
                   secret ? "" : s);
     else if (kind == SK_BOOLEAN && s && (strcmp(s, "true") == 0 || strcmp(s, "false") == 0))
@@ -350,7 +363,10 @@ static void type_help(Checker *k, Diag *g, const Value *v, SchemaKind kind)
 static void report_type(Checker *k, Value *v, SchemaKind kind, const char *path)
 {
     const char *got = value_text(v);
-    if (v->kind == VAL_NUMBER && kind == SK_INTEGER)
+    bool whole_float = v->kind == VAL_NUMBER && v->as.number == floor(v->as.number);
+    if (v->kind == VAL_NUMBER && kind == SK_INTEGER && whole_float)
+        got = "a number written as a float (with a fraction or an exponent)";
+    else if (v->kind == VAL_NUMBER && kind == SK_INTEGER)
         got = value_is_sensitive(v) ? "a fractional number" : show(k, v);
     Diag *g =
         ecs_report(k->c, E_ECS_TYPE, false, v, "%s must be %s, not %s", path, kind_text(kind), got);
@@ -376,7 +392,7 @@ static bool check_kind(Checker *k, Value *v, SchemaKind kind, const char *path)
                   path, py_valid(kind));
         return false;
     }
-    if (kind_matches(v, kind))
+    if (kind_matches(k, v, kind))
         return true;
     report_type(k, v, kind, path);
     return false;
@@ -410,13 +426,17 @@ static void check_integer(Checker *k, Value *v, const SchemaMember *m, const cha
                    (long long)m->max, got);
 }
 
-// AWS's own words for an empty container name or image (REQ-3).
+// AWS's own words for an empty container name or image (REQ-3), or an
+// empty environment variable name (REQ-8).
 static void container_quote(Checker *k, Diag *g, const SchemaShape *owner, const SchemaMember *m)
 {
     if (is_shape(owner, "ContainerDefinition") &&
         (strcmp(m->api, "name") == 0 || strcmp(m->api, "image") == 0))
         diag_note(k->c->diags, g, "ECS refuses it: Container.%s should not be null or empty.",
                   m->api);
+    else if (is_shape(owner, "KeyValuePair") && strcmp(m->api, "name") == 0)
+        diag_note(k->c->diags, g,
+                  "ECS refuses it: Environment variable name cannot be null or blank.");
 }
 
 // The length `n` of `v` for a message; a secret's length is a secret too.

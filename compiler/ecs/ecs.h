@@ -29,6 +29,14 @@ typedef enum EcsForm {
 typedef struct EcsOptions {
     bool strict;           // W rules are errors too
     const char *workspace; // for the "latest tag in prod" warning; NULL when unknown
+    bool json;             // read from a JSON file as botocore reads it: a number written
+                           // with a fraction or exponent (80.0, 1e3) is not an integer,
+                           // and template placeholders (${NAME}, {{NAME}}, <NAME>) in a
+                           // checked value are warnings
+    const Value *facts;    // container-definitions form: an object of the task members
+                           // known from the command line (cpu, memory, networkMode,
+                           // requiresCompatibilities, executionRoleArn), or NULL; the
+                           // rules needing a task member that is absent do not run
 } EcsOptions;
 
 // Lowers task definition `t` into a request object (API form), evaluating
@@ -38,6 +46,13 @@ Value *ecs_lower(Eval *ev, const TaskDef *t);
 // Validates a value of the given form. Errors and warnings go to `diags`;
 // returns false when an error (or, with strict, a warning) was reported.
 bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptions *opt);
+
+// The form of JSON read from a file. A list is a container-definitions
+// array. An object is describe-task-definition output when it holds
+// "taskDefinition" (the whole output: *v becomes that member, with the
+// output's top-level "tags" added when it has none) or a read-only member of
+// the output (as `--query taskDefinition` prints it); else a request.
+EcsForm ecs_json_form(Arena *a, Value **v);
 
 // The form AWS reads back (--canonical; docs/language.md#task-definitions):
 // containers and environment sorted by name, `essential` explicit,

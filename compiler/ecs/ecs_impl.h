@@ -24,6 +24,10 @@ typedef struct EcsCtx {
 Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+// The first template placeholder in string `v` (placeholder.c), quoted for
+// a message ("\"${IMAGE}\""), or NULL: none, not a string, or sensitive.
+const char *ecs_placeholder(Arena *a, const Value *v);
+
 // Member `name` (API spelling) of object `obj`, or NULL when absent or when
 // obj is not an object.
 Value *ecs_get(const Value *obj, const char *name);
@@ -40,6 +44,14 @@ bool ecs_int(const Value *v, int64_t *out);
 // none of these, has more than 9 integer or 6 fraction digits, or gives no
 // whole number of units.
 bool ecs_parse_size(const char *s, const char *unit, int64_t *out);
+// For a task size that ecs_parse_size refuses, what to write instead,
+// computed from what was written ("2048 MiB": write "2048" (MiB) or "2 GB";
+// "1.5 cores": write "1536" (CPU units)); NULL when nothing was recognised.
+const char *ecs_size_hint(Arena *a, const char *s, bool memory);
+// What a task size must be, for the message "task memory X is not ...":
+// "a number of MiB or GB", or "a whole number of MiB" when `hint` (of
+// ecs_size_hint, or NULL) says the size was read but is not whole.
+const char *ecs_size_wanted(const char *hint, bool memory);
 
 // Generic checks driven by the schema tables: unknown members (with a
 // "did you mean"), JSON types, enums, required members, patterns, ranges,

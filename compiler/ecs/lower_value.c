@@ -238,8 +238,20 @@ static bool parse_integer(const char *s, double *out)
 static Value *to_integer(Lower *L, Value *v, Place p)
 {
     double n;
-    if (v->kind == VAL_NUMBER && value_number_is_int(v->as.number))
+    if (v->kind == VAL_NUMBER && value_number_is_int(v->as.number) && !(v->flags & VALF_FLOAT))
         return placed(L, v, p.site);
+    if (v->kind == VAL_NUMBER && value_number_is_int(v->as.number)) {
+        char buf[VALUE_NUMBER_BUF];
+        Diag *g = ecs_report(&L->ctx, E_ECS_NOT_INTEGER, false, subject(L, v, p.site),
+                             "%s must be an integer, and this number is written as a "
+                             "fraction or with an exponent",
+                             p.name);
+        if (!value_is_sensitive(v))
+            diag_help(L->diags, g, "write %s", value_number_text(v->as.number, buf));
+        diag_note(L->diags, g, "the AWS CLI refuses a float where the ECS API wants an integer");
+        L->failed = true;
+        return placed(L, v, p.site);
+    }
     if (v->kind == VAL_STRING && parse_integer(v->as.str.ptr, &n))
         return derived(value_number(L->a, v->origin, n), v, p.site);
     if (v->kind != VAL_NUMBER && v->kind != VAL_STRING)
@@ -278,13 +290,19 @@ static Value *task_size(Lower *L, Value *v, Place p, bool memory)
         return derived(value_cstring(L->a, v->origin, arena_printf(L->a, "%lld", (long long)n)), v,
                        p.site);
     Value *at = placed(L, v, p.site);
+    const char *hint = v->kind == VAL_STRING && !value_is_sensitive(v)
+                           ? ecs_size_hint(L->a, v->as.str.ptr, memory)
+                           : NULL;
     Diag *g = ecs_report(&L->ctx, E_ECS_BAD_SIZE, false, subject(L, v, p.site),
                          "task %s %s is not %s", memory ? "memory" : "cpu", shown(L, v),
-                         memory ? "a number of MiB or GB" : "a number of CPU units or vCPUs");
-    diag_help(L->diags, g,
-              memory ? "write MiB (2048 or \"2048\") or GB (\"2 GB\"); 1 GB is 1024 MiB"
-                     : "write CPU units (1024 or \"1024\") or vCPUs (\"1 vCPU\", "
-                       "\".25 vCPU\"); 1 vCPU is 1024 units");
+                         ecs_size_wanted(hint, memory));
+    if (hint)
+        diag_help(L->diags, g, "%s", hint);
+    else
+        diag_help(L->diags, g,
+                  memory ? "write MiB (2048 or \"2048\") or GB (\"2 GB\"); 1 GB is 1024 MiB"
+                         : "write CPU units (1024 or \"1024\") or vCPUs (\"1 vCPU\", "
+                           "\".25 vCPU\"); 1 vCPU is 1024 units");
     L->failed = true;
     return at;
 }

@@ -1,4 +1,7 @@
-// report.c - how ECS rules report, and small accessors they share.
+// report.c - how ECS rules report, and small accessors they share. In JSON
+// read from a file, an error about a string holding a template placeholder
+// (placeholder.c) is a warning naming the placeholder: the file is a
+// template, checked before it is filled in.
 #include "ecs/ecs_impl.h"
 
 #include <math.h>
@@ -16,11 +19,21 @@ Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const c
     va_start(ap, fmt);
     char *msg = arena_vprintf(c->arena, fmt, ap);
     va_end(ap);
+    const char *ph = !warning && c->opt && c->opt->json ? ecs_placeholder(c->arena, v) : NULL;
+    if (ph) {
+        msg = arena_printf(c->arena, "template placeholder %s where ECS checks the value: %s", ph,
+                           msg);
+        code = E_ECS_PLACEHOLDER;
+        warning = true;
+    }
     Span site = span_is_none(v->site) ? v->origin : v->site;
     bool silenced = warning && diags_silenced(c->diags, code, site); // an ignore comment
     bool as_error = !warning || (c->opt && c->opt->strict && !silenced);
     Diag *g = as_error ? diag_error(c->diags, code, site, "%s", msg)
                        : diag_warning(c->diags, code, site, "%s", msg);
+    if (ph)
+        diag_note(c->diags, g,
+                  "the file looks like a template; fill in %s before registering it", ph);
     if (warning && as_error)
         diag_note(c->diags, g, "this is a warning, made an error by --strict");
     bool elsewhere =

@@ -2,7 +2,7 @@
 // Windows, Fargate or the network mode do not support (VAL-19, FG-4, FG-5,
 // NET-2..4, NET-7), memory and cpu (RES-1, 2, 6, 7, 8), port mappings
 // (NET-1, 5, 6, 9, 10, 11), user under host mode (NET-14), Fargate limits
-// (FG-7, 9, 10, 13) and system controls (VAL-18, NAME-18).
+// (FG-7, 9, 10, 13), system controls (VAL-18, NAME-18) and FireLens options.
 #include "ecs/rules_impl.h"
 
 #include <string.h>
@@ -179,16 +179,23 @@ static void check_memory(Rules *r, uint32_t i, Value *ctr)
     int64_t nums[] = {m, rsv};
     bool has[] = {hm, hr};
     for (int k = 0; k < 2; k++) {
-        if (has[k] && nums[k] < 6)
+        if (has[k] && nums[k] <= 0)
+            ecs_report(r->c, E_ECS_RANGE, false, vals[k],
+                       "%s of %s must be a positive number of MiB, not %s", names[k],
+                       rules_cname(r, i), rules_int(r, vals[k], nums[k]));
+        else if (has[k] && nums[k] < 6)
             ecs_report(r->c, E_ECS_CONTAINER_MEMORY_LOW, true, vals[k],
                        "%s of %s is %s MiB, below Docker's minimum of 6 MiB", names[k],
                        rules_cname(r, i), rules_int(r, vals[k], nums[k]));
     }
     Value *cpu = ecs_get(ctr, "cpu");
     int64_t c;
-    if (!r->windows && ecs_int(cpu, &c) && (c < 0 || c > 262144))
+    if (ecs_int(cpu, &c) && c < 0)
+        ecs_report(r->c, E_ECS_RANGE, false, cpu, "cpu of %s is %s; it must not be negative",
+                   rules_cname(r, i), rules_int(r, cpu, c));
+    else if (!r->windows && ecs_int(cpu, &c) && c > 262144)
         ecs_report(r->c, E_ECS_CONTAINER_CPU_RANGE, true, cpu,
-                   "cpu %s of %s is outside the 0 to 262144 CPU shares Linux applies",
+                   "cpu %s of %s is above the 262144 CPU shares Linux applies",
                    rules_int(r, cpu, c), rules_cname(r, i));
 }
 
@@ -355,6 +362,20 @@ static bool same_mapping(const Value *list, uint32_t j, uint32_t k)
     return value_equal(rules_item(list, j), rules_item(list, k));
 }
 
+// REQ-6: a port mapping names its containerPort (or containerPortRange).
+static void report_no_port(Rules *r, uint32_t i, Value *pm)
+{
+    Diag *g = ecs_report(r->c, E_ECS_REQUIRED, false, pm,
+                         "a port mapping of %s has no containerPort", rules_cname(r, i));
+    const char *name = rules_name(rules_container(r, i));
+    rules_aws(r, g,
+              arena_printf(r->c->arena, "Invalid 'containerPort' setting for container '%s'.",
+                           name && !value_is_sensitive(ecs_get(rules_container(r, i), "name"))
+                               ? name
+                               : "..."));
+    diag_help(r->c->diags, g, "set containerPort (or containerPortRange for a range of ports)");
+}
+
 static void check_ports(Rules *r, uint32_t i, Value *ctr)
 {
     Value *list = ecs_get(ctr, "portMappings");
@@ -373,6 +394,10 @@ static void check_ports(Rules *r, uint32_t i, Value *ctr)
         Value *cpv = ecs_get(pm, "containerPort");
         int64_t cp;
         spans[k] = (PortSpan){0, 0, range ? range : cpv};
+        if (!range && !cpv && pm->kind == VAL_OBJECT) {
+            report_no_port(r, i, pm);
+            continue;
+        }
         if (ecs_str(range)) {
             if (!check_range(r, i, pm, range, &spans[k]))
                 continue;
@@ -511,6 +536,38 @@ static void check_sysctls(Rules *r, uint32_t i, Value *ctr)
     }
 }
 
+// --- FireLens options -----------------------------------------------------------------
+
+// firelensConfiguration.options (model text): enable-ecs-log-metadata is
+// "true" or "false", config-file-type "s3" or "file" and comes with a
+// config-file-value.
+static void check_firelens_options(Rules *r, uint32_t i, Value *ctr)
+{
+    Value *opts = ecs_get(ecs_get(ctr, "firelensConfiguration"), "options");
+    static const struct {
+        const char *name, *a, *b;
+    } choices[] = {{"enable-ecs-log-metadata", "true", "false"}, {"config-file-type", "s3", "file"}};
+    for (size_t k = 0; k < 2; k++) {
+        Value *v = ecs_get(opts, choices[k].name);
+        const char *s = ecs_str(v);
+        if (!s || strcmp(s, choices[k].a) == 0 || strcmp(s, choices[k].b) == 0)
+            continue;
+        ecs_report(r->c, E_ECS_ENUM, false, v,
+                   "FireLens option %s of %s must be \"%s\" or \"%s\", not %s", choices[k].name,
+                   rules_cname(r, i), choices[k].a, choices[k].b, rules_show(r, v));
+    }
+    Value *type = ecs_get(opts, "config-file-type");
+    const char *value = ecs_str(ecs_get(opts, "config-file-value"));
+    if (ecs_str(type) && (!value || !*value)) {
+        Diag *g = ecs_report(r->c, E_ECS_REQUIRED, false, type,
+                             "FireLens config-file-type of %s needs a config-file-value",
+                             rules_cname(r, i));
+        diag_help(r->c->diags, g,
+                  "give the file: an S3 object ARN for \"s3\", a path in the image for "
+                  "\"file\"");
+    }
+}
+
 void rules_container_each(Rules *r, uint32_t i)
 {
     Value *ctr = rules_container(r, i);
@@ -526,4 +583,5 @@ void rules_container_each(Rules *r, uint32_t i)
     if (r->fargate)
         check_fargate_container(r, i, ctr);
     check_sysctls(r, i, ctr);
+    check_firelens_options(r, i, ctr);
 }

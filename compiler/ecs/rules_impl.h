@@ -3,7 +3,9 @@
 // The rules run on a Rules record that says what the task definition around
 // the containers is: network mode, launch compatibilities, operating system
 // and task size. A bare container-definitions array has no task, so the
-// rules that need one (network mode, Fargate, volumes, task size) skip.
+// rules that need one (network mode, Fargate, volumes, task size) skip,
+// unless the command line gave those task members (EcsOptions.facts): then
+// the rules about the members given run, and an absent one stays unknown.
 // Every rule skips a value of the wrong type: the schema check reports it.
 #ifndef HCLC_ECS_RULES_IMPL_H
 #define HCLC_ECS_RULES_IMPL_H
@@ -25,12 +27,16 @@ typedef struct Rules {
     EcsCtx *c;
     Value *task;          // the request object, or NULL for a bare container list
     Value *containers;    // the container-definitions list, or NULL
+    const Value *facts;   // where task members are read: the task, the facts given
+                          // for a container list, or NULL
+    bool partial;         // facts are partial: an absent member is unknown, not omitted
     NetMode net;          // the task's network mode
     bool fargate;         // requiresCompatibilities holds FARGATE
     bool managed;         // requiresCompatibilities holds MANAGED_INSTANCES
     Value *fargate_item;  // the "FARGATE" item, where Fargate-wide faults point
     bool windows;         // runtimePlatform.operatingSystemFamily is WINDOWS_*
-    bool has_task_memory; // the task has a memory member (of any type)
+    bool has_task_memory; // the task has a memory member (of any type), or may have
+                          // one (partial facts)
     bool cpu_ok, mem_ok;  // task cpu / memory parsed into task_cpu / task_mem
     int64_t task_cpu;     // CPU units
     int64_t task_mem;     // MiB

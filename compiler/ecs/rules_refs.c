@@ -470,7 +470,7 @@ static void check_secret_names(Rules *r, uint32_t i)
     for (uint32_t k = 0; k < rules_count(secrets); k++) {
         Value *name = ecs_get(rules_item(secrets, k), "name");
         const char *s = ecs_str(name);
-        for (uint32_t j = 0; s && j < rules_count(env); j++) {
+        for (uint32_t j = 0; s && *s && j < rules_count(env); j++) { // "": the schema's
             Value *en = ecs_get(rules_item(env, j), "name");
             if (!ecs_str(en) || strcmp(ecs_str(en), s) != 0)
                 continue;

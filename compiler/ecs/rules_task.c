@@ -143,38 +143,52 @@ static void check_fargate_size(Rules *r, Value *cpu, Value *mem)
                   fits);
 }
 
+// Reports task `what` ("cpu" or "memory") of value `v` in no form ECS reads.
+static void report_size_format(Rules *r, Value *v, bool memory)
+{
+    const char *s = ecs_str(v);
+    int64_t n;
+    if (memory && ecs_parse_size(s, "gb", &n) && n == 0) {
+        ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, v, "task memory must be more than 0 MiB");
+        return;
+    }
+    const char *hint = value_is_sensitive(v) ? NULL : ecs_size_hint(r->c->arena, s, memory);
+    Diag *g = ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, v, "task %s %s is not %s",
+                         memory ? "memory" : "cpu", rules_show(r, v),
+                         ecs_size_wanted(hint, memory));
+    if (hint)
+        diag_help(r->c->diags, g, "%s", hint);
+    else if (memory)
+        diag_help(r->c->diags, g, "write MiB (\"2048\") or GB (\"2 GB\"); 1 GB is 1024 MiB");
+    else
+        diag_help(r->c->diags, g,
+                  "write CPU units (\"1024\") or vCPUs (\"1 vCPU\", \".25 vCPU\"); 1 vCPU is "
+                  "1024 units");
+}
+
 // Parses task cpu and memory (SIZE-1) into r.
 static void parse_task_size(Rules *r, Value *cpu, Value *mem)
 {
     const char *s = ecs_str(cpu);
     if (s) {
         r->cpu_ok = ecs_parse_size(s, "vcpu", &r->task_cpu);
-        if (!r->cpu_ok) {
-            Diag *g =
-                ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, cpu,
-                           "task cpu %s is not a number of CPU units or vCPUs", rules_show(r, cpu));
-            diag_help(r->c->diags, g,
-                      "write CPU units (\"1024\") or vCPUs (\"1 vCPU\", "
-                      "\".25 vCPU\"); 1 vCPU is 1024 units");
-        }
+        if (!r->cpu_ok)
+            report_size_format(r, cpu, false);
     }
     s = ecs_str(mem);
     if (s) {
         r->mem_ok = ecs_parse_size(s, "gb", &r->task_mem) && r->task_mem > 0;
-        if (!r->mem_ok) {
-            Diag *g = ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, mem,
-                                 "task memory %s is not a number of MiB or GB", rules_show(r, mem));
-            diag_help(r->c->diags, g, "write MiB (\"2048\") or GB (\"2 GB\"); 1 GB is 1024 MiB");
-        }
+        if (!r->mem_ok)
+            report_size_format(r, mem, true);
     }
 }
 
 static void check_size(Rules *r)
 {
-    Value *cpu = ecs_get(r->task, "cpu");
-    Value *mem = ecs_get(r->task, "memory");
+    Value *cpu = ecs_get(r->facts, "cpu");
+    Value *mem = ecs_get(r->facts, "memory");
     parse_task_size(r, cpu, mem);
-    if (r->fargate && (!cpu || !mem)) {
+    if (r->fargate && !r->partial && (!cpu || !mem)) {
         const char *what = !cpu && !mem ? "cpu and memory" : !cpu ? "cpu" : "memory";
         Diag *g = ecs_report(r->c, E_ECS_FARGATE_SIZE_MISSING, false, r->fargate_item,
                              "a Fargate task needs task-level %s", what);
@@ -224,7 +238,7 @@ static void check_sums(Rules *r, bool over)
             cpu_secret |= value_is_sensitive(ecs_get(ctr, "cpu"));
         }
     }
-    Value *task_mem = ecs_get(r->task, "memory"), *task_cpu = ecs_get(r->task, "cpu");
+    Value *task_mem = ecs_get(r->facts, "memory"), *task_cpu = ecs_get(r->facts, "cpu");
     if (r->mem_ok && !over && mem > r->task_mem) {
         Diag *g = ecs_report(r->c, E_ECS_MEMORY_SUM, false, task_mem,
                              "the containers reserve %s MiB, more than the task's %s MiB",
@@ -277,9 +291,9 @@ static bool check_container_memory(Rules *r)
 
 static void check_fargate_task(Rules *r)
 {
-    Value *mode = ecs_get(r->task, "networkMode");
+    Value *mode = ecs_get(r->facts, "networkMode");
     Diag *g = NULL;
-    if (!mode)
+    if (!mode && !r->partial)
         g = ecs_report(r->c, E_ECS_FARGATE_NETWORK_MODE, false, r->fargate_item,
                        "Fargate needs network mode awsvpc, and the default is bridge");
     else if (r->net != NET_AWSVPC && r->net != NET_UNKNOWN) // UNKNOWN: the schema's ENUM-1
@@ -370,30 +384,32 @@ static bool role_arn(Rules *r, const char *s)
            rules_account(arn.account) && role_resource(arn.resource);
 }
 
-// A role's short name: 1-64 of [\w+=,.@-].
+// A role's name, as ECS takes it in place of the ARN (it fills in the
+// account): 1-64 of [\w+=,.@-], after an optional path ("service-role/").
 static bool role_name(const char *s)
 {
-    size_t n = strlen(s);
+    const char *base = strrchr(s, '/');
+    size_t n = strlen(base ? base + 1 : s);
     return n >= 1 && n <= 64 &&
-           strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+=,.@-") == n;
+           strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+=,.@-/") ==
+               strlen(s);
 }
 
+// VAL-9: taskRoleArn and executionRoleArn take a role ARN, a role name or
+// "" (no role), as ECS does.
 static void check_roles(Rules *r)
 {
-    Value *exec = ecs_get(r->task, "executionRoleArn");
-    const char *s = ecs_str(exec);
-    if (s && !role_arn(r, s)) {
-        Diag *g = ecs_report(r->c, E_ECS_ROLE_ARN, false, exec,
-                             "executionRoleArn %s is not an IAM role ARN", rules_show(r, exec));
-        diag_help(r->c->diags, g, "write arn:aws:iam::123456789012:role/NAME");
-    }
-    Value *task_role = ecs_get(r->task, "taskRoleArn");
-    s = ecs_str(task_role);
-    if (s && !role_arn(r, s) && (rules_starts(s, "arn:") || !role_name(s))) {
-        Diag *g = ecs_report(r->c, E_ECS_ROLE_ARN, false, task_role,
-                             "taskRoleArn %s is not an IAM role ARN or role name",
-                             rules_show(r, task_role));
-        diag_help(r->c->diags, g, "write arn:aws:iam::123456789012:role/NAME");
+    static const char *const members[] = {"executionRoleArn", "taskRoleArn"};
+    for (int k = 0; k < 2; k++) {
+        Value *role = ecs_get(r->task, members[k]);
+        const char *s = ecs_str(role);
+        if (!s || !*s || role_arn(r, s) || role_name(s))
+            continue;
+        Diag *g = ecs_report(r->c, E_ECS_ROLE_ARN, false, role,
+                             "%s %s is not an IAM role ARN or role name", members[k],
+                             rules_show(r, role));
+        diag_help(r->c->diags, g,
+                  "write arn:aws:iam::123456789012:role/NAME, or the role's name alone");
     }
 }
 
@@ -474,13 +490,31 @@ static bool s3_env_file(const Value *ctr)
     return false;
 }
 
-// The member of `ctr` that needs an execution role, with what AWS says, or NULL.
-static Value *needs_role(const Value *ctr, const char **why, const char **aws)
+// The member of `ctr` that needs an execution role, with what AWS says, or
+// NULL. Secrets and registry credentials need one on every launch type, the
+// others on Fargate (FG-11).
+static Value *needs_role(const Rules *r, const Value *ctr, const char **why, const char **aws)
 {
+    Value *secrets = ecs_get(ctr, "secrets");
+    Value *creds = ecs_get(ctr, "repositoryCredentials");
+    *aws = NULL;
+    if (rules_is_set(secrets, VAL_LIST)) {
+        *why = "reads secrets";
+        *aws = "When you are specifying container secrets, you must also specify a value for "
+               "'executionRoleArn'.";
+        return secrets;
+    }
+    if (rules_is_set(creds, VAL_OBJECT)) {
+        *why = "uses private registry credentials";
+        *aws = "Private repository authentication requires that the task definition specify a "
+               "value for executionRoleArn.";
+        return creds;
+    }
+    if (!r->fargate)
+        return NULL;
     Value *log = ecs_get(ctr, "logConfiguration");
     Value *driver = ecs_get(log, "logDriver");
     const char *d = ecs_str(driver);
-    *aws = NULL;
     if (d && strcmp(d, "awslogs") == 0) {
         *why = "uses the awslogs log driver";
         *aws = "Fargate requires task definition to have execution role ARN to support log "
@@ -494,36 +528,33 @@ static Value *needs_role(const Value *ctr, const char **why, const char **aws)
                "images.";
         return image;
     }
-    static const char *const members[] = {"secrets", "repositoryCredentials", "environmentFiles"};
-    static const char *const whys[] = {"reads secrets", "uses private registry credentials",
-                                       "reads environment files from S3"};
-    for (int k = 0; k < 3; k++) {
-        Value *m = ecs_get(ctr, members[k]);
-        bool set = k == 1 ? rules_is_set(m, VAL_OBJECT)
-                          : rules_is_set(m, VAL_LIST) && (k != 2 || s3_env_file(ctr));
-        if (set) {
-            *why = whys[k];
-            return m;
-        }
+    Value *files = ecs_get(ctr, "environmentFiles");
+    if (rules_is_set(files, VAL_LIST) && s3_env_file(ctr)) {
+        *why = "reads environment files from S3";
+        return files;
     }
     Value *so = ecs_get(log, "secretOptions");
     *why = "passes secrets to its log driver";
     return rules_is_set(so, VAL_LIST) ? so : NULL;
 }
 
+// FG-11 and the execution role of secrets: only when the task is known (a
+// container list does not say whether its task has a role). An empty
+// executionRoleArn is no role.
 static void check_execution_role(Rules *r)
 {
-    if (!r->fargate || ecs_get(r->task, "executionRoleArn"))
+    const char *role = ecs_str(ecs_get(r->task, "executionRoleArn"));
+    if (!r->task || (role && *role) || (!role && ecs_get(r->task, "executionRoleArn")))
         return;
     uint32_t n = rules_ncontainers(r);
     for (uint32_t i = 0; i < n; i++) {
         const char *why, *aws;
-        Value *at = needs_role(rules_container(r, i), &why, &aws);
+        Value *at = needs_role(r, rules_container(r, i), &why, &aws);
         if (!at)
             continue;
         Diag *g = ecs_report(r->c, E_ECS_EXECUTION_ROLE_MISSING, false, at,
-                             "this Fargate task needs an executionRoleArn: %s %s",
-                             rules_cname(r, i), why);
+                             "this %stask needs an executionRoleArn: %s %s",
+                             r->fargate ? "Fargate " : "", rules_cname(r, i), why);
         if (aws)
             rules_aws(r, g, aws);
         diag_help(r->c->diags, g,
@@ -558,12 +589,12 @@ static void check_json_size(Rules *r, Value *v)
 
 // --- entry points ----------------------------------------------------------------------
 
-static NetMode net_mode(const Value *task)
+static NetMode net_mode(const Rules *r)
 {
-    Value *v = ecs_get(task, "networkMode");
+    Value *v = ecs_get(r->facts, "networkMode");
     const char *s = ecs_str(v);
     if (!v)
-        return NET_BRIDGE;
+        return r->partial ? NET_UNKNOWN : NET_BRIDGE;
     if (!s)
         return NET_UNKNOWN;
     static const struct {
@@ -578,13 +609,11 @@ static NetMode net_mode(const Value *task)
     return NET_UNKNOWN;
 }
 
-static void init_task(Rules *r, Value *task)
+// Reads what the rules need to know of the task from r->facts.
+static void init_facts(Rules *r)
 {
-    r->task = task;
-    Value *list = ecs_get(task, "containerDefinitions");
-    r->containers = list && list->kind == VAL_LIST ? list : NULL;
-    r->net = net_mode(task);
-    Value *compat = ecs_get(task, "requiresCompatibilities");
+    r->net = net_mode(r);
+    Value *compat = ecs_get(r->facts, "requiresCompatibilities");
     for (uint32_t i = 0; i < rules_count(compat); i++) {
         const char *s = ecs_str(rules_item(compat, i));
         if (s && strcmp(s, "FARGATE") == 0 && !r->fargate) {
@@ -594,9 +623,10 @@ static void init_task(Rules *r, Value *task)
         if (s && strcmp(s, "MANAGED_INSTANCES") == 0)
             r->managed = true;
     }
-    const char *os = ecs_str(ecs_get(ecs_get(task, "runtimePlatform"), "operatingSystemFamily"));
+    const char *os =
+        ecs_str(ecs_get(ecs_get(r->facts, "runtimePlatform"), "operatingSystemFamily"));
     r->windows = os && rules_starts(os, "WINDOWS_");
-    r->has_task_memory = ecs_get(task, "memory") != NULL;
+    r->has_task_memory = ecs_get(r->facts, "memory") != NULL || r->partial;
 }
 
 void rules_task(Rules *r)
@@ -628,8 +658,10 @@ void ecs_check_rules(EcsCtx *c, Value *task)
 {
     if (!task || task->kind != VAL_OBJECT)
         return;
-    Rules r = {.c = c};
-    init_task(&r, task);
+    Rules r = {.c = c, .task = task, .facts = task};
+    Value *list = ecs_get(task, "containerDefinitions");
+    r.containers = list && list->kind == VAL_LIST ? list : NULL;
+    init_facts(&r);
     rules_task(&r);
     check_containers(&r);
     rules_volumes(&r);
@@ -640,7 +672,14 @@ void ecs_check_container_rules(EcsCtx *c, Value *containers)
 {
     if (!containers || containers->kind != VAL_LIST)
         return;
-    Rules r = {.c = c, .containers = containers, .net = NET_UNKNOWN};
+    Rules r = {.c = c, .containers = containers, .facts = c->opt->facts, .partial = true};
+    init_facts(&r);
+    if (r.facts) { // the task members given on the command line
+        check_size(&r);
+        if (r.fargate)
+            check_fargate_task(&r);
+        check_sums(&r, check_container_memory(&r));
+    }
     check_containers(&r);
     check_json_size(&r, containers);
 }

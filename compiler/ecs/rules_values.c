@@ -90,7 +90,7 @@ static const char *kinds_text(const char *kinds)
 bool rules_check_secret_ref(Rules *r, Value *v, const char *kinds, DiagCode code, const char *what)
 {
     const char *s = ecs_str(v);
-    const char *why = s ? secret_ref_fault(r, s, kinds) : NULL;
+    const char *why = s && *s ? secret_ref_fault(r, s, kinds) : NULL; // "": the schema's
     if (!why)
         return true;
     Diag *g = ecs_report(r->c, code, false, v, "%s is not %s", what, kinds_text(kinds));
@@ -181,11 +181,18 @@ static void check_awslogs_names(Rules *r, uint32_t i, Value *opts)
     }
 }
 
+// True when option `name` is given and not empty (ECS takes "" as none).
+static bool option_given(const Value *opts, const char *name)
+{
+    const Value *v = ecs_get(opts, name);
+    return v && !(v->kind == VAL_STRING && v->as.str.len == 0);
+}
+
 static void check_awslogs(Rules *r, uint32_t i, Value *log, Value *opts)
 {
-    bool group = ecs_get(opts, "awslogs-group") != NULL;
-    bool region = ecs_get(opts, "awslogs-region") != NULL;
-    bool prefix = ecs_get(opts, "awslogs-stream-prefix") != NULL;
+    bool group = option_given(opts, "awslogs-group");
+    bool region = option_given(opts, "awslogs-region");
+    bool prefix = option_given(opts, "awslogs-stream-prefix");
     Value *at = opts ? opts : log;
     if (!group || !region) {
         const char *missing = !group && !region ? "awslogs-group and awslogs-region"

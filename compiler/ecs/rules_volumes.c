@@ -101,7 +101,7 @@ static void check_efs_ids(Rules *r, Value *efs)
 {
     Value *fs = ecs_get(efs, "fileSystemId");
     Value *ap = ecs_get(ecs_get(efs, "authorizationConfig"), "accessPointId");
-    if (ecs_str(fs) && !hex_id(ecs_str(fs), "fs-"))
+    if (ecs_str(fs) && *ecs_str(fs) && !hex_id(ecs_str(fs), "fs-")) // "": the schema's
         ecs_report(r->c, E_ECS_EFS_ID, true, fs,
                    "EFS fileSystemId %s is not fs- and 8 to 40 hexadecimal digits",
                    rules_show(r, fs));

@@ -39,9 +39,40 @@ static void check_containers(EcsCtx *c, Value *list)
     ecs_check_container_rules(c, list);
 }
 
+// True when `obj` has a member that only describe-task-definition returns.
+static bool has_read_only(const Value *obj)
+{
+    const SchemaShape *shape = schema_described_task_definition();
+    for (uint32_t i = 0; i < shape->count; i++)
+        if (shape->members[i].read_only && ecs_get(obj, shape->members[i].api))
+            return true;
+    return false;
+}
+
+EcsForm ecs_json_form(Arena *a, Value **v)
+{
+    if ((*v)->kind == VAL_LIST)
+        return ECS_FORM_CONTAINERS;
+    Value *td = ecs_get(*v, "taskDefinition");
+    if (td && td->kind == VAL_OBJECT) {
+        Value *tags = ecs_get(*v, "tags");
+        if (tags && !ecs_get(td, "tags")) {
+            Value *copy = value_object_new(a, td->origin, td->as.object.count + 1);
+            for (uint32_t i = 0; i < td->as.object.count; i++)
+                value_object_put_ref(a, copy, td->as.object.keys[i].ptr,
+                                     td->as.object.keys[i].len, td->as.object.vals[i]);
+            value_object_put_ref(a, copy, "tags", 4, tags);
+            td = copy;
+        }
+        *v = td;
+        return ECS_FORM_DESCRIBED;
+    }
+    return has_read_only(*v) ? ECS_FORM_DESCRIBED : ECS_FORM_REQUEST;
+}
+
 bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptions *opt)
 {
-    static const EcsOptions none = {false, NULL};
+    static const EcsOptions none = {.strict = false};
     EcsCtx c = {a, diags, opt ? opt : &none, form, false};
     switch (form) {
     case ECS_FORM_REQUEST:

@@ -741,6 +741,16 @@ static Value *too_deep(Eval *ev, const Node *n)
     return value_invalid(ev->arena, n->span);
 }
 
+// A number literal; written with a fraction or an exponent, it is marked so
+// (an integer member of the ECS API refuses 80.0).
+static Value *number_literal(Arena *a, const Node *n)
+{
+    Value *v = value_number(a, n->span, n->as.number.value);
+    if (strpbrk(n->as.number.text, ".eE"))
+        v->flags |= VALF_FLOAT;
+    return v;
+}
+
 static Value *eval_node(Eval *ev, const Node *n)
 {
     Arena *a = ev->arena;
@@ -750,7 +760,7 @@ static Value *eval_node(Eval *ev, const Node *n)
     case NODE_BOOL:
         return value_bool(a, n->span, n->as.boolean);
     case NODE_NUMBER:
-        return value_number(a, n->span, n->as.number.value);
+        return number_literal(a, n);
     case NODE_TEMPLATE:
         return eval_template(ev, n);
     case NODE_STRING_LIT:

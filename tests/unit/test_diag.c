@@ -452,18 +452,41 @@ static void test_render_long_line_is_trimmed_around_the_span(void **state)
     tilde[197] = '\0';
     // The last marker covers the shown part of the line only.
     char expect[4096];
+    // In position order: "all" starts first.
     snprintf(expect, sizeof expect,
+             "huge.hcl:1:3: error[E0003]: all\n"
+             "    1 | %s...\n"
+             "      |   ^%s\n"
              "huge.hcl:1:5242881: error[E0003]: bad\n"
              "    1 | ...%sbad%s...\n"
              "      |    %*s^~~\n"
              "huge.hcl:1:10485761: error[E0003]: eof\n"
              "    1 | ...%s\n"
-             "      |    %*s^\n"
-             "huge.hcl:1:3: error[E0003]: all\n"
-             "    1 | %s...\n"
-             "      |   ^%s\n",
-             a60, a137, 60, "", a60, 60, "", a200, tilde);
+             "      |    %*s^\n",
+             a200, tilde, a60, a137, 60, "", a60, 60, "");
     assert_string_equal(out, expect);
+}
+
+// Diagnostics print in file and position order, stable for one place, and
+// those without a place last.
+static void test_render_in_position_order(void **state)
+{
+    Fixture *f = *state;
+    uint32_t a = source_add(&f->src, "a.hcl", "x = 1\ny = 2\n", 12);
+    uint32_t b = source_add(&f->src, "b.hcl", "z = 3\n", 6);
+    diag_error(&f->diags, E_BAD_CHAR, span_none(), "nowhere");
+    diag_error(&f->diags, E_BAD_CHAR, span_make(b, 0, 1), "b1");
+    diag_error(&f->diags, E_BAD_CHAR, span_make(a, 6, 7), "a2");
+    diag_error(&f->diags, E_BAD_CHAR, span_make(a, 0, 1), "a1 first");
+    diag_error(&f->diags, E_BAD_CHAR, span_make(a, 0, 1), "a1 second");
+    char *out = render(f, false, 0);
+    const char *order[] = {"a1 first", "a1 second", "a2", "b1", "nowhere"};
+    const char *at = out;
+    for (size_t i = 0; i < 5; i++) {
+        const char *next = strstr(at, order[i]);
+        assert_non_null(next);
+        at = next;
+    }
 }
 
 // --- JSON rendering --------------------------------------------------------------
@@ -632,6 +655,7 @@ int main(void)
         T(test_render_exactly_max_shown_has_no_count_line),
         T(test_render_color_on_uses_escapes_and_off_none),
         T(test_render_long_line_is_trimmed_around_the_span),
+        T(test_render_in_position_order),
         T(test_render_json_fields),
         T(test_render_json_prints_every_diagnostic),
         T(test_render_json_eof_position_matches_text),

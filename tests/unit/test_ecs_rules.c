@@ -64,7 +64,7 @@ static Value *decode(Fixture *f, const char *text)
 static void run_form(Fixture *f, const char *text, EcsForm form, const char *workspace)
 {
     Value *v = decode(f, text);
-    EcsOptions opt = {false, workspace};
+    EcsOptions opt = {.workspace = workspace};
     EcsCtx c = {&f->arena, &f->diags, &opt, form, false};
     if (form == ECS_FORM_CONTAINERS)
         ecs_check_container_rules(&c, v);
@@ -130,7 +130,8 @@ static const char *fargate(Fixture *f, const char *task, const char *ctr)
 static const char *ec2(Fixture *f, const char *task, const char *ctr)
 {
     return arena_printf(&f->arena,
-                        "{'family':'t',%s'containerDefinitions':[{'name':'web',"
+                        "{'family':'t',%s"
+                        "'containerDefinitions':[{'name':'web',"
                         "'image':'nginx:1.25','memory':256%s}]}",
                         task, ctr);
 }
@@ -288,9 +289,10 @@ static void test_rules_memory_missing(void **state)
            E_ECS_CONTAINER_MEMORY_MISSING);
     assert_true(has_note(only(f), "Invalid setting for container 'web'. At least one"));
     f->diags.count = 0;
+    // A container list has no task: its memory is unknown, not missing.
     run_form(f, "[{'name':'web','image':'x:1'},{'name':'b','image':'x:1','memory':64}]",
              ECS_FORM_CONTAINERS, NULL);
-    expect_codes(f, (const int[]){E_ECS_CONTAINER_MEMORY_MISSING, 0});
+    expect_codes(f, (const int[]){0});
     f->diags.count = 0;
     EXPECT_NONE(
         f, "{'family':'t','memory':'1024','containerDefinitions':[{'name':'web','image':'x:1'}]}");
@@ -479,7 +481,7 @@ static void test_rules_environment_and_secrets(void **state)
 {
     Fixture *f = *state;
     EXPECT(f,
-           ec2(f, "",
+           ec2(f, "'executionRoleArn':'exec',",
                ",'environment':[{'name':'A','value':'1'},{'name':'A','value':'2'},"
                "{'name':'S','value':'x'}],'secrets':[{'name':'S','valueFrom':'/p/s'},"
                "{'name':'T','valueFrom':'/p/t'},{'name':'T','valueFrom':'/p/u'}],"
@@ -534,7 +536,7 @@ static void test_rules_fargate_container_level(void **state)
                    "'capabilities':{'add':['SYS_PTRACE','NET_ADMIN']}},"
                    "'logConfiguration':{'logDriver':'json-file'},"
                    "'firelensConfiguration':{'type':'fluentbit','options':"
-                   "{'config-file-type':'s3'}}"),
+                   "{'config-file-type':'s3','config-file-value':'arn:aws:s3:::b/f.conf'}}"),
            E_ECS_FARGATE_UNSUPPORTED, E_ECS_FARGATE_UNSUPPORTED, E_ECS_FARGATE_TIMEOUT,
            E_ECS_FARGATE_UNSUPPORTED, E_ECS_FARGATE_LINUX_PARAMETER, E_ECS_FARGATE_CAPABILITY,
            E_ECS_FARGATE_LOG_DRIVER, E_ECS_FARGATE_FIRELENS_CONFIG, E_ECS_FIRELENS);
@@ -593,7 +595,7 @@ static void test_rules_secret_references(void **state)
 {
     Fixture *f = *state;
     EXPECT_NONE(
-        f, ec2(f, "",
+        f, ec2(f, "'executionRoleArn':'exec',",
                ",'secrets':["
                "{'name':'A','valueFrom':'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-"
                "AbCdEf'},"
@@ -602,7 +604,7 @@ static void test_rules_secret_references(void **state)
                "{'name':'C','valueFrom':'arn:aws:ssm:us-east-1:123456789012:parameter/prod/db'},"
                "{'name':'D','valueFrom':'/prod/db/pw'}]"));
     EXPECT(f,
-           ec2(f, "",
+           ec2(f, "'executionRoleArn':'exec',",
                ",'secrets':["
                "{'name':'A','valueFrom':'arn:aws:secretsmanager:us-east-1:1234:secret:db'},"
                "{'name':'B','valueFrom':'arn:aws:secretsmanager:us-east-1:123456789012:secret:db:"
@@ -613,6 +615,26 @@ static void test_rules_secret_references(void **state)
                "123456789012:parameter/x'}"),
            E_ECS_SECRET_ARN, E_ECS_SECRET_ARN, E_ECS_SECRET_ARN, E_ECS_SECRET_ARN, E_ECS_SECRET_ARN,
            E_ECS_CREDENTIALS_PARAMETER);
+}
+
+// Secrets and registry credentials need an execution role on every launch
+// type; an empty executionRoleArn is no role.
+static void test_rules_execution_role_for_secrets(void **state)
+{
+    Fixture *f = *state;
+    EXPECT(f, ec2(f, "", ",'secrets':[{'name':'A','valueFrom':'/p/a'}]"),
+           E_ECS_EXECUTION_ROLE_MISSING);
+    assert_true(has_note(only(f), "When you are specifying container secrets"));
+    f->diags.count = 0;
+    EXPECT(f,
+           ec2(f, "'executionRoleArn':'',",
+               ",'repositoryCredentials':{'credentialsParameter':'arn:aws:secretsmanager:"
+               "us-east-1:123456789012:secret:hub-AbCdEf'}"),
+           E_ECS_EXECUTION_ROLE_MISSING);
+    f->diags.count = 0;
+    run_form(f, "[{'name':'web','image':'x:1','secrets':[{'name':'A','valueFrom':'/p/a'}]}]",
+             ECS_FORM_CONTAINERS, NULL);
+    expect_codes(f, (const int[]){0});
 }
 
 static void test_rules_roles_and_files(void **state)
@@ -627,6 +649,8 @@ static void test_rules_roles_and_files(void **state)
            E_ECS_ROLE_ARN, E_ECS_ROLE_ARN, E_ECS_ENVIRONMENT_FILE);
     f->diags.count = 0;
     EXPECT_NONE(f, ec2(f, "'taskRoleArn':'app-role',", ""));
+    EXPECT_NONE(f, ec2(f, "'taskRoleArn':'','executionRoleArn':'EXECUTION_ROLE_ARN',", ""));
+    EXPECT_NONE(f, ec2(f, "'executionRoleArn':'service-role/ecsTaskExecutionRole',", ""));
 }
 
 static void test_rules_log_options(void **state)
@@ -724,7 +748,7 @@ static void test_rules_strict_makes_warnings_errors(void **state)
 {
     Fixture *f = *state;
     Value *v = decode(f, "[{'name':'a','image':'nginx:latest','memory':64}]");
-    EcsOptions opt = {true, "prod"};
+    EcsOptions opt = {.strict = true, .workspace = "prod"};
     EcsCtx c = {&f->arena, &f->diags, &opt, ECS_FORM_CONTAINERS, false};
     ecs_check_container_rules(&c, v);
     assert_true(c.failed);
@@ -765,18 +789,18 @@ static void test_rules_skip_wrong_types(void **state)
 static void test_rules_sensitive_values_not_shown(void **state)
 {
     Fixture *f = *state;
-    Value *task = decode(f, "{'family':'t','executionRoleArn':'bad','containerDefinitions':["
+    Value *task = decode(f, "{'family':'t','executionRoleArn':'bad:x','containerDefinitions':["
                             "{'name':'a','image':'x:1','memory':64}]}");
     Value *role = ecs_get(task, "executionRoleArn");
     value_object_set(&f->arena, task, "executionRoleArn", 16,
                      value_mark_sensitive(&f->arena, role));
-    EcsOptions opt = {false, NULL};
+    EcsOptions opt = {.strict = false};
     EcsCtx c = {&f->arena, &f->diags, &opt, ECS_FORM_REQUEST, false};
     ecs_check_rules(&c, task);
     const Diag *g = only(f);
     assert_int_equal(g->code, E_ECS_ROLE_ARN);
     assert_non_null(strstr(g->summary, "(sensitive)"));
-    assert_null(strstr(g->summary, "bad"));
+    assert_null(strstr(g->summary, "bad:x"));
 }
 
 static void test_rules_report_points_at_value(void **state)
@@ -789,6 +813,49 @@ static void test_rules_report_points_at_value(void **state)
     const Diag *g = only(f);
     assert_line(f, g, 5);
     assert_true(has_note(g, "When networkMode=awsvpc, the host ports and container ports"));
+}
+
+// A refused task size gets the accepted form computed from what was written.
+static void test_size_hint(void **state)
+{
+    Fixture *f = *state;
+    Arena *a = &f->arena;
+    assert_string_equal(ecs_size_hint(a, "2048 MiB", true), "write \"2048\" (MiB) or \"2 GB\"");
+    assert_string_equal(ecs_size_hint(a, "1.5 g", true), "write \"1536\" (MiB)");
+    assert_string_equal(ecs_size_hint(a, "2 cores", false),
+                        "write \"2048\" (CPU units) or \"2 vCPU\"");
+    assert_non_null(strstr(ecs_size_hint(a, "0.3 GB", true), "307.2 MiB"));
+    assert_string_equal(ecs_size_wanted(ecs_size_hint(a, "0.3 GB", true), true),
+                        "a whole number of MiB");
+    assert_null(ecs_size_hint(a, "big", true));
+    assert_null(ecs_size_hint(a, "1.2.3 GB", true));
+    assert_string_equal(ecs_size_wanted(NULL, false), "a number of CPU units or vCPUs");
+}
+
+static const char *placeholder_in(Fixture *f, const char *text)
+{
+    return ecs_placeholder(&f->arena, value_cstring(&f->arena, span_none(), text));
+}
+
+// Template placeholders in strings of JSON templates, and what is not one.
+static void test_placeholders(void **state)
+{
+    Fixture *f = *state;
+    assert_string_equal(placeholder_in(f, "repo:${TAG}"), "\"${TAG}\"");
+    assert_string_equal(placeholder_in(f, "{{ .Values.image }}"), "\"{{ .Values.image }}\"");
+    assert_string_equal(placeholder_in(f, "<IMAGE1_NAME>"), "\"<IMAGE1_NAME>\"");
+    assert_string_equal(placeholder_in(f, "#{Octopus.Image}"), "\"#{Octopus.Image}\"");
+    assert_string_equal(placeholder_in(f, "$IMAGE_URI"), "\"$IMAGE_URI\"");
+    assert_string_equal(placeholder_in(f, "arn:aws:iam::XXXXXXXXXXXX:role/r"),
+                        "\"XXXXXXXXXXXX\"");
+    assert_string_equal(placeholder_in(f, "arn:aws:iam::aws_account_id:role/r"),
+                        "\"aws_account_id\"");
+    assert_null(placeholder_in(f, "nginx:1.25"));
+    assert_null(placeholder_in(f, "attribute:ecs.instance-type =~ t3.*"));
+    assert_null(placeholder_in(f, "web-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")); // too long a run
+    assert_null(placeholder_in(f, "$5 and ${}"));
+    Value *secret = value_mark_sensitive(&f->arena, value_cstring(&f->arena, span_none(), "${X}"));
+    assert_null(ecs_placeholder(&f->arena, secret));
 }
 
 // One parser reads sizes for lowering and for the rules; its limits.
@@ -848,6 +915,9 @@ int main(void)
         T(test_rules_fargate_awslogs),
         T(test_rules_windows_members),
         T(test_rules_secret_references),
+        T(test_rules_execution_role_for_secrets),
+        T(test_size_hint),
+        T(test_placeholders),
         T(test_rules_roles_and_files),
         T(test_rules_log_options),
         T(test_rules_volume_configurations),
