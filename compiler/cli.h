@@ -24,6 +24,7 @@ typedef enum ExitStatus {
     EXIT_INPUT = 1, // errors in the input
     EXIT_USAGE = 2, // a bad command line, or a command not implemented yet
     EXIT_IO = 3,    // a file could not be read or written
+    EXIT_DIFFERENT = 4, // hclc diff --exit-code: the two sides differ
 } ExitStatus;
 
 typedef enum DiagFormat {
@@ -54,6 +55,9 @@ typedef enum OptionId {
     OPT_JSON = 1 << 12,       // --json (tfvars)
     OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
     OPT_MAX_ERRORS = 1 << 14, // --max-errors N
+    OPT_AGAINST = 1 << 15,    // --against FILE (diff)
+    OPT_FORMAT = 1 << 16,     // --format text|json (diff)
+    OPT_EXIT_CODE = 1 << 17,  // --exit-code (diff)
 } OptionId;
 
 typedef struct Options {
@@ -64,6 +68,10 @@ typedef struct Options {
     unsigned given;    // OptionId bits of the build options given
     size_t max_errors; // text diagnostics shown at most (0: all); DIAG_MAX_SHOWN by default
     const char *workspace;
+    const char **workspaces; // every -w in order (diff takes two)
+    uint32_t nworkspaces;
+    const char *against;     // --against FILE
+    const char *out_format;  // --format text|json
     const char *target;
     const char *out_file;
     const char *output_name;
@@ -96,6 +104,7 @@ typedef struct Command {
 RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
 RunFn cmd_version, cmd_help;                               // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
+RunFn cmd_diff;                                            // cmd_diff.c
 
 // --- commands.c: the table and the help texts ---
 

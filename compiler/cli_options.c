@@ -37,6 +37,9 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--json", NULL, OPT_JSON, true},
     {"--include-sensitive", NULL, OPT_SENSITIVE, true},
     {"--max-errors", NULL, OPT_MAX_ERRORS, false},
+    {"--against", NULL, OPT_AGAINST, false},
+    {"--format", NULL, OPT_FORMAT, false},
+    {"--exit-code", NULL, OPT_EXIT_CODE, true},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -46,7 +49,7 @@ static const char *const OPTION_NAMES[] = {
     "--workspace",        "--var",    "--var-file",       "--target",
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
-    "--include-sensitive"};
+    "--include-sensitive", "--against", "--format", "--exit-code"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -186,6 +189,13 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
     switch (v->id) {
     case OPT_WORKSPACE:
         o->workspace = value;
+        o->workspaces[o->nworkspaces++] = value;
+        break;
+    case OPT_AGAINST:
+        o->against = value;
+        break;
+    case OPT_FORMAT:
+        o->out_format = value;
         break;
     case OPT_VAR:
         o->vars[o->nvars++] = value;
@@ -218,6 +228,7 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_ALL_WS:
     case OPT_JSON:
     case OPT_SENSITIVE:
+    case OPT_EXIT_CODE:
         break;
     }
     return true;
@@ -258,6 +269,7 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o)
     o->args = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->vars = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->var_files = arena_alloc(arena, (size_t)argc * sizeof(char *));
+    o->workspaces = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->format = scan_format(argc, argv);
     bool options_done = false;
     for (int i = 1; i < argc; i++) {

@@ -1,0 +1,109 @@
+// pair.c - which task definition of one side is compared with which of the
+// other: the only one of each side with each other; otherwise by name
+// (block label, logical id), then by family. A task definition left
+// without a partner is reported added or removed as a whole. Each pair is
+// compared in the comparison form (ecs_normalize), and the outputs of two
+// projects member by member.
+#include "diff/diff.h"
+
+#include <string.h>
+
+#include "ecs/ecs.h"
+
+static const char *family(const DiffTask *t)
+{
+    Value *f = t && t->value->kind == VAL_OBJECT ? value_object_get(t->value, "family", 6) : NULL;
+    return f && f->kind == VAL_STRING ? f->as.str.ptr : NULL;
+}
+
+static const char *task_name(const DiffTask *t)
+{
+    return t->name ? t->name : family(t) ? family(t) : "task definition";
+}
+
+static bool same(const char *x, const char *y)
+{
+    return x && y && strcmp(x, y) == 0;
+}
+
+static DiffResult *new_result(Arena *a, SourceSet *src, DiffReport *out, const char *name)
+{
+    DiffResult *r = &out->items[out->count++];
+    memset(r, 0, sizeof *r);
+    r->name = name;
+    diff_init(&r->changes, a, src);
+    return r;
+}
+
+static void compare(Arena *a, SourceSet *src, DiffReport *out, const DiffTask *o,
+                    const DiffTask *n)
+{
+    DiffResult *r = new_result(a, src, out, task_name(o ? o : n));
+    r->old_family = o ? family(o) : NULL;
+    r->new_family = n ? family(n) : NULL;
+    out->tasks_compared++;
+    if (o && n)
+        diff_values(&r->changes, "", ecs_normalize(a, o->value), ecs_normalize(a, n->value));
+    else
+        diff_values(&r->changes, "", o ? o->value : NULL, n ? n->value : NULL);
+}
+
+// The partner of old task `o` among the new ones not taken yet, or -1.
+static int64_t partner(const DiffTask *o, const DiffSide *new, const bool *taken)
+{
+    for (uint32_t j = 0; j < new->ntasks; j++)
+        if (!taken[j] && same(o->name, new->tasks[j].name))
+            return j;
+    for (uint32_t j = 0; j < new->ntasks; j++)
+        if (!taken[j] && same(family(o), family(&new->tasks[j])))
+            return j;
+    return -1;
+}
+
+static void warn_families(Diags *diags, const DiffSide *old, const DiffSide *new)
+{
+    const char *fo = family(&old->tasks[0]), *fn = family(&new->tasks[0]);
+    if (!fo || !fn || strcmp(fo, fn) == 0)
+        return;
+    Diag *g = diag_warning(diags, E_DIFF_FAMILIES, span_none(),
+                           "comparing task definitions of two families, \"%s\" and \"%s\"", fo,
+                           fn);
+    diag_note(diags, g, "\"%s\" is from %s, \"%s\" from %s", fo, old->label, fn, new->label);
+}
+
+void diff_sides(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old,
+                const DiffSide *new, DiffReport *out)
+{
+    out->items = arena_alloc(a, ((size_t)old->ntasks + new->ntasks + 2) * sizeof(DiffResult));
+    out->count = out->tasks_compared = 0;
+    bool *taken = arena_alloc(a, (size_t)new->ntasks + 1);
+    memset(taken, 0, (size_t)new->ntasks + 1);
+    if (old->ntasks == 1 && new->ntasks == 1) {
+        warn_families(diags, old, new);
+        compare(a, src, out, &old->tasks[0], &new->tasks[0]);
+        taken[0] = true;
+    } else {
+        for (uint32_t i = 0; i < old->ntasks; i++) {
+            int64_t j = partner(&old->tasks[i], new, taken);
+            if (j >= 0)
+                taken[j] = true;
+            compare(a, src, out, &old->tasks[i], j >= 0 ? &new->tasks[j] : NULL);
+        }
+    }
+    for (uint32_t j = 0; j < new->ntasks; j++)
+        if (!taken[j])
+            compare(a, src, out, NULL, &new->tasks[j]);
+    if (old->outputs && new->outputs) {
+        DiffResult *r = new_result(a, src, out, "outputs");
+        r->outputs = true;
+        diff_values(&r->changes, "", old->outputs, new->outputs);
+    }
+}
+
+uint32_t diff_count(const DiffReport *r)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < r->count; i++)
+        n += r->items[i].changes.count;
+    return n;
+}
