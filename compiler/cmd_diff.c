@@ -80,7 +80,7 @@ static bool read_project(Run *r, const char *path, const char *ws, DiffSide *sid
     }
     side->tasks = arena_alloc(r->arena, ((size_t)v.ntasks + 1) * sizeof(DiffTask));
     for (uint32_t i = 0; i < v.ntasks; i++)
-        side->tasks[i] = (DiffTask){v.names[i], v.tasks[i]};
+        side->tasks[i] = (DiffTask){v.names[i], v.tasks[i], false, false};
     side->ntasks = v.ntasks;
     side->outputs = v.outputs;
     return true;

@@ -196,6 +196,7 @@
     X(765, CFN_TEMPLATE, "CloudFormation template of a shape hclc cannot check")        \
     X(800, DIFF_NOT_TASK, "diff input that holds no task definition")                  \
     X(801, DIFF_FAMILIES, "two task definitions of different families compared")       \
+    X(802, DIFF_TAGS_UNKNOWN, "describe output without its tags: tags not compared")     \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")                                \

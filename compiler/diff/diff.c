@@ -1,8 +1,9 @@
 // diff.c - the changes between two values, one DiffChange per path where
 // they differ. Objects are compared member by member, lists of scalars as a
 // whole (a command line reads best whole), other lists item by item;
-// strings that both hold JSON are compared by structure, multi-line
-// strings by line (a longest common subsequence of their lines).
+// (unless an item is sensitive or a changed multi-line string); strings that both hold
+// JSON are compared by structure, multi-line strings by line (a longest
+// common subsequence of their lines).
 #include "diff/diff.h"
 
 #include <string.h>
@@ -91,10 +92,29 @@ static bool all_scalars(const Value *list)
     return true;
 }
 
+// True when lists `old` and `new` of scalars read best item by item: they
+// have the same length and hold a sensitive item (shown whole, the list
+// would be all "(sensitive)") or differ in a multi-line string (a line
+// diff of that item).
+static bool itemwise(const Value *old, const Value *new)
+{
+    if (old->as.list.count != new->as.list.count)
+        return false;
+    for (uint32_t i = 0; i < old->as.list.count; i++) {
+        const Value *x = old->as.list.items[i], *y = new->as.list.items[i];
+        if (value_is_sensitive(x) || value_is_sensitive(y))
+            return true;
+        if (x->kind == VAL_STRING && y->kind == VAL_STRING && !value_equal(x, y) &&
+            (strchr(x->as.str.ptr, '\n') || strchr(y->as.str.ptr, '\n')))
+            return true;
+    }
+    return false;
+}
+
 static void diff_lists(DiffList *d, const char *path, Value *old, Value *new,
                        int depth)
 {
-    if (all_scalars(old) && all_scalars(new)) {
+    if (all_scalars(old) && all_scalars(new) && !itemwise(old, new)) {
         add(d, DIFF_CHANGED, path, old, new);
         return;
     }
@@ -169,11 +189,11 @@ static const char **line_diff(Arena *a, const char **o, uint32_t n, const char *
         if (i < n && j < m && strcmp(o[i], w[j]) == 0) {
             out[(*count)++] = arena_printf(a, " %s", o[i]);
             i++, j++;
-        } else if (j < m && (i == n || t[(size_t)i * (m + 1) + j + 1] >=
-                                           t[(size_t)(i + 1) * (m + 1) + j])) {
-            out[(*count)++] = arena_printf(a, "+%s", w[j++]);
-        } else {
+        } else if (i < n && (j == m || t[(size_t)(i + 1) * (m + 1) + j] >=
+                                           t[(size_t)i * (m + 1) + j + 1])) {
             out[(*count)++] = arena_printf(a, "-%s", o[i++]);
+        } else {
+            out[(*count)++] = arena_printf(a, "+%s", w[j++]);
         }
     }
     return out;

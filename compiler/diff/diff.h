@@ -46,6 +46,10 @@ typedef struct DiffList {
 typedef struct DiffTask {
     const char *name; // block label, logical id, or NULL (a lone file)
     Value *value;     // request or described form (ecs_normalize's input)
+    bool containers_only; // a container-definitions array: a partner's task-
+                          // level members are not compared with it
+    bool tags_unknown;    // describe-task-definition output without its tags
+                          // (no --include TAGS, or --query taskDefinition)
 } DiffTask;
 
 // One side of a comparison: its task definitions, and the project's

@@ -16,9 +16,29 @@ static const char *family(const DiffTask *t)
     return f && f->kind == VAL_STRING ? f->as.str.ptr : NULL;
 }
 
-static const char *task_name(const DiffTask *t)
+// The name a pair is shown under: a name, else a family, of either side.
+static const char *pair_name(const DiffTask *o, const DiffTask *n)
 {
-    return t->name ? t->name : family(t) ? family(t) : "task definition";
+    const DiffTask *t[] = {o, n};
+    for (int i = 0; i < 2; i++)
+        if (t[i] && t[i]->name)
+            return t[i]->name;
+    for (int i = 0; i < 2; i++)
+        if (t[i] && family(t[i]))
+            return family(t[i]);
+    return "containerDefinitions";
+}
+
+// Only the containers of `t`: its partner is a container-definitions array.
+static Value *containers_of(Arena *a, const DiffTask *t)
+{
+    Value *cs = t->value->kind == VAL_OBJECT
+                    ? value_object_get(t->value, "containerDefinitions", 20)
+                    : NULL;
+    Value *only = value_object_new(a, t->value->origin, 1);
+    if (cs)
+        value_object_put(a, only, "containerDefinitions", 20, cs);
+    return only;
 }
 
 static bool same(const char *x, const char *y)
@@ -35,15 +55,45 @@ static DiffResult *new_result(Arena *a, SourceSet *src, DiffReport *out, const c
     return r;
 }
 
-static void compare(Arena *a, SourceSet *src, DiffReport *out, const DiffTask *o,
+// `t` without member `name`.
+static Value *without(Arena *a, Value *t, const char *name)
+{
+    if (t->kind != VAL_OBJECT || !value_object_get(t, name, strlen(name)))
+        return t;
+    Value *c = value_object_new(a, t->origin, t->as.object.count);
+    for (uint32_t i = 0; i < t->as.object.count; i++)
+        if (strcmp(t->as.object.keys[i].ptr, name) != 0)
+            value_object_put_ref(a, c, t->as.object.keys[i].ptr, t->as.object.keys[i].len,
+                                 t->as.object.vals[i]);
+    return c;
+}
+
+// The comparison form of `t` for comparing with `other`.
+static Value *form(Arena *a, Diags *diags, const DiffTask *t, const DiffTask *other)
+{
+    if (t->containers_only || other->containers_only)
+        return ecs_normalize(a, containers_of(a, t));
+    if (!t->tags_unknown && !other->tags_unknown)
+        return ecs_normalize(a, t->value);
+    if (t->tags_unknown) {
+        Diag *g = diag_warning(diags, E_DIFF_TAGS_UNKNOWN, t->value->origin,
+                               "tags not compared: this describe-task-definition output "
+                               "does not show them");
+        diag_help(diags, g, "run describe-task-definition with --include TAGS, and without "
+                            "--query taskDefinition, to compare the tags too");
+    }
+    return ecs_normalize(a, without(a, t->value, "tags"));
+}
+
+static void compare(Arena *a, SourceSet *src, Diags *diags, DiffReport *out, const DiffTask *o,
                     const DiffTask *n)
 {
-    DiffResult *r = new_result(a, src, out, task_name(o ? o : n));
+    DiffResult *r = new_result(a, src, out, pair_name(o, n));
     r->old_family = o ? family(o) : NULL;
     r->new_family = n ? family(n) : NULL;
     out->tasks_compared++;
     if (o && n)
-        diff_values(&r->changes, "", ecs_normalize(a, o->value), ecs_normalize(a, n->value));
+        diff_values(&r->changes, "", form(a, diags, o, n), form(a, diags, n, o));
     else
         diff_values(&r->changes, "", o ? o->value : NULL, n ? n->value : NULL);
 }
@@ -63,8 +113,9 @@ static int64_t partner(const DiffTask *o, const DiffSide *new, const bool *taken
 static void warn_families(Diags *diags, const DiffSide *old, const DiffSide *new)
 {
     const char *fo = family(&old->tasks[0]), *fn = family(&new->tasks[0]);
-    if (!fo || !fn || strcmp(fo, fn) == 0)
-        return;
+    if (!fo || !fn || strcmp(fo, fn) == 0 || same(old->tasks[0].name, new->tasks[0].name))
+        return; // one task_definition block in two workspaces: families may differ
+
     Diag *g = diag_warning(diags, E_DIFF_FAMILIES, span_none(),
                            "comparing task definitions of two families, \"%s\" and \"%s\"", fo,
                            fn);
@@ -80,19 +131,19 @@ void diff_sides(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old,
     memset(taken, 0, (size_t)new->ntasks + 1);
     if (old->ntasks == 1 && new->ntasks == 1) {
         warn_families(diags, old, new);
-        compare(a, src, out, &old->tasks[0], &new->tasks[0]);
+        compare(a, src, diags, out, &old->tasks[0], &new->tasks[0]);
         taken[0] = true;
     } else {
         for (uint32_t i = 0; i < old->ntasks; i++) {
             int64_t j = partner(&old->tasks[i], new, taken);
             if (j >= 0)
                 taken[j] = true;
-            compare(a, src, out, &old->tasks[i], j >= 0 ? &new->tasks[j] : NULL);
+            compare(a, src, diags, out, &old->tasks[i], j >= 0 ? &new->tasks[j] : NULL);
         }
     }
     for (uint32_t j = 0; j < new->ntasks; j++)
         if (!taken[j])
-            compare(a, src, out, NULL, &new->tasks[j]);
+            compare(a, src, diags, out, NULL, &new->tasks[j]);
     if (old->outputs && new->outputs) {
         DiffResult *r = new_result(a, src, out, "outputs");
         r->outputs = true;

@@ -38,11 +38,23 @@ static bool read_stdin(SourceSet *src, Diags *diags, uint32_t *file)
     return true;
 }
 
-static void one_task(Arena *a, DiffSide *side, Value *task)
+static void one_task(Arena *a, DiffSide *side, Value *task, bool containers_only)
 {
     side->tasks = arena_alloc(a, sizeof(DiffTask));
-    side->tasks[0] = (DiffTask){NULL, task};
+    side->tasks[0] = (DiffTask){NULL, task, containers_only, false};
     side->ntasks = 1;
+}
+
+// Output of describe-task-definition that does not tell the tags: it shows
+// them beside taskDefinition with --include TAGS only, and --query
+// taskDefinition drops them.
+static bool tags_unknown(const Value *whole, const Value *td)
+{
+    if (member(td, "tags"))
+        return false;
+    if (whole != td)
+        return !member(whole, "tags");
+    return member(td, "taskDefinitionArn") || member(td, "revision");
 }
 
 // describe-task-definition output: its taskDefinition, with the tags that
@@ -73,7 +85,7 @@ static bool from_template(Arena *a, Diags *diags, Value *v, DiffSide *side)
     }
     side->tasks = arena_alloc(a, n * sizeof(DiffTask));
     for (uint32_t i = 0; i < n; i++)
-        side->tasks[i] = (DiffTask){ids[i], tasks[i]};
+        side->tasks[i] = (DiffTask){ids[i], tasks[i], false, false};
     side->ntasks = n;
     return true;
 }
@@ -87,15 +99,17 @@ static bool from_value(Arena *a, Diags *diags, Value *v, DiffSide *side)
     if (v->kind == VAL_LIST) {
         Value *t = value_object_new(a, v->origin, 1);
         value_object_put(a, t, "containerDefinitions", strlen("containerDefinitions"), v);
-        one_task(a, side, t);
+        one_task(a, side, t, true);
         return true;
     }
     if (td && td->kind == VAL_OBJECT) {
-        one_task(a, side, described(a, v, td));
+        one_task(a, side, described(a, v, td), false);
+        side->tasks[0].tags_unknown = tags_unknown(v, td);
         return true;
     }
     if (member(v, "containerDefinitions") || member(v, "family")) {
-        one_task(a, side, v);
+        one_task(a, side, v, false);
+        side->tasks[0].tags_unknown = tags_unknown(v, v);
         return true;
     }
     Diag *g = diag_error(diags, E_DIFF_NOT_TASK, v->origin,

@@ -93,7 +93,7 @@ static Value *without(Arena *a, const Value *obj, const char *const *drop, size_
     return c;
 }
 
-// Every member normalised the generic way: empty ones dropped, recursively.
+// Empty members dropped, recursively (but not the items of keyed lists).
 static Value *prune(Arena *a, Value *v)
 {
     if (v->flags & VALF_INTRINSIC)
@@ -109,9 +109,11 @@ static Value *prune(Arena *a, Value *v)
         return v;
     Value *c = value_object_new(a, v->origin, v->as.object.count + 1);
     c->flags = v->flags;
+    // An item of a keyed list stays when only its key is left: it exists.
+    bool keyed_items = v->flags & VALF_MAP;
     for (uint32_t i = 0; i < v->as.object.count; i++) {
         Value *m = prune(a, v->as.object.vals[i]);
-        if (!is_empty(m))
+        if (keyed_items || !is_empty(m))
             value_object_put_ref(a, c, v->as.object.keys[i].ptr, v->as.object.keys[i].len, m);
     }
     return c;
