@@ -75,8 +75,8 @@ static bool is_string(const Value *v, const char *s)
     return v->kind == VAL_STRING && strcmp(v->as.str.ptr, s) == 0;
 }
 
-// A copy of object `obj` without its empty members and without `drop`
-// (a NULL-ended list of names); NULL members of `drop` end it early.
+// A copy of object `obj` without its empty members and without the
+// `ndrop` members named in `drop`.
 static Value *without(Arena *a, const Value *obj, const char *const *drop, size_t ndrop)
 {
     Value *c = value_object_new(a, obj->origin, obj->as.object.count + 1);
@@ -205,9 +205,8 @@ static Value *port_value(Norm *n, Value *pm)
     Value *port = ecs_get(pm, "containerPort"), *host = ecs_get(pm, "hostPort");
     bool same = host && port && value_equal(host, port);
     bool drop_host = host && ((n->awsvpc && same) || (!n->awsvpc && is_int(host, 0)));
-    const char *drop[] = {"containerPort", "containerPortRange", "protocol",
-                          drop_host ? "hostPort" : "containerPort"};
-    return without(n->arena, pm, drop, 4);
+    const char *drop[] = {"containerPort", "containerPortRange", "protocol", "hostPort"};
+    return without(n->arena, pm, drop, drop_host ? 4 : 3);
 }
 
 // "8080/tcp", or "8000-8100/udp" for a range.
@@ -267,9 +266,13 @@ static Value *container(Norm *n, Value *ct)
     if (ct->kind != VAL_OBJECT)
         return ct;
     Value *cpu = ecs_get(ct, "cpu"), *ess = ecs_get(ct, "essential");
-    const char *drop[] = {"name", cpu && is_int(cpu, 0) ? "cpu" : "name",
-                          ess && is_true(ess) ? "essential" : "name"};
-    Value *c = without(n->arena, ct, drop, 3);
+    const char *drop[3] = {"name"};
+    size_t ndrop = 1;
+    if (cpu && is_int(cpu, 0))
+        drop[ndrop++] = "cpu";
+    if (ess && is_true(ess))
+        drop[ndrop++] = "essential";
+    Value *c = without(n->arena, ct, drop, ndrop);
     Value *pm = ecs_get(c, "portMappings");
     if (pm)
         value_object_set(n->arena, c, "portMappings", strlen("portMappings"),
