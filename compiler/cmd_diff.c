@@ -160,6 +160,9 @@ static ExitStatus plan(const Options *o, const char *const *args, int nargs, Sid
             s->path[i] = args[i];
             s->ws[i] = is_file_side(args[i]) ? NULL : side_workspace(o, projects++);
         }
+        if (o->nworkspaces > 0 && projects == 0)
+            return cli_usage_error(o, "-w chooses the workspace of a project side",
+                                   "both sides are files: -w does not apply");
         if (o->nworkspaces > 1 && o->nworkspaces != projects)
             return cli_usage_error(o, "give one -w for both projects, or one for each",
                                    "%u workspaces given for %u project%s", o->nworkspaces,

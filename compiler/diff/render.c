@@ -57,16 +57,14 @@ static void print_lines(FILE *out, const DiffChange *c, bool color)
     }
 }
 
-static void print_change(Arena *a, FILE *out, const DiffResult *r, const DiffChange *c,
-                         bool color)
+static void print_change(Arena *a, FILE *out, const DiffChange *c, bool color)
 {
-    const char *path = *c->path ? c->path : arena_printf(a, "task definition \"%s\"", r->name);
-    fprintf(out, "  %s%s %s", color ? OP_COLOR[c->op] : "", OP_MARK[c->op], path);
+    fprintf(out, "  %s%s %s", color ? OP_COLOR[c->op] : "", OP_MARK[c->op], c->path);
     if (c->op == DIFF_CHANGED && c->lines)
         fputc(':', out);
     else if (c->op == DIFF_CHANGED)
         fprintf(out, ": %s -> %s", show(a, c->old, c->sensitive), show(a, c->new, c->sensitive));
-    else if (*c->path)
+    else
         fprintf(out, ": %s", show(a, c->old ? c->old : c->new, c->sensitive));
     fprintf(out, "%s\n", color ? RESET : "");
     if (c->lines)
@@ -110,13 +108,23 @@ void diff_render_text(Arena *a, FILE *out, const DiffReport *r, bool color)
         const DiffResult *res = &r->items[i];
         if (res->changes.count == 0)
             continue;
+        const DiffChange *whole = res->changes.items;
+        if (!*whole->path) { // a task definition on one side only
+            const char *family = whole->op == DIFF_ADDED ? res->new_family : res->old_family;
+            fprintf(out, "%s%s task definition \"%s\"", color ? OP_COLOR[whole->op] : "",
+                    OP_MARK[whole->op], res->name);
+            if (family)
+                fprintf(out, " (family \"%s\")", family);
+            fprintf(out, "%s\n\n", color ? RESET : "");
+            continue;
+        }
         if (res->outputs)
             fprintf(out, "%soutputs%s\n", color ? BOLD : "", color ? RESET : "");
         else
             fprintf(out, "%stask definition \"%s\"%s\n", color ? BOLD : "", res->name,
                     color ? RESET : "");
         for (uint32_t k = 0; k < res->changes.count; k++)
-            print_change(a, out, res, &res->changes.items[k], color);
+            print_change(a, out, &res->changes.items[k], color);
         fputc('\n', out);
     }
     print_summary(out, r);
