@@ -254,11 +254,70 @@ static Value *drop_read_only_false(Arena *a, Value *map)
     return c;
 }
 
+static Value *sorted_strings(Arena *a, Value *list);
+
 static void set_member(Arena *a, Value *obj, const char *name, Value *(*fn)(Arena *, Value *))
 {
     Value *v = ecs_get(obj, name);
     if (v)
         value_object_set(a, obj, name, strlen(name), fn(a, v));
+}
+
+// A copy of object `obj` whose keyed lists of `lists` are keyed (for the
+// nested objects linuxParameters and proxyConfiguration).
+static Value *nested(Arena *a, Value *obj, const KeyedList *lists, size_t n)
+{
+    if (obj->kind != VAL_OBJECT)
+        return obj;
+    Value *c = without(a, obj, NULL, 0);
+    apply_lists(a, c, lists, n);
+    return c;
+}
+
+static const KeyedList LINUX_LISTS[] = {
+    {"devices", "hostPath", NULL},
+    {"tmpfs", "containerPath", NULL},
+};
+
+static const KeyedList PROXY_LISTS[] = {
+    {"properties", "name", "value"},
+};
+
+static Value *linux_parameters(Arena *a, Value *lp)
+{
+    Value *c = nested(a, lp, LINUX_LISTS, sizeof LINUX_LISTS / sizeof *LINUX_LISTS);
+    Value *caps = ecs_get(c, "capabilities");
+    if (caps && caps->kind == VAL_OBJECT) {
+        Value *cc = without(a, caps, NULL, 0);
+        set_member(a, cc, "add", sorted_strings);
+        set_member(a, cc, "drop", sorted_strings);
+        value_object_set(a, c, "capabilities", strlen("capabilities"), cc);
+    }
+    return c;
+}
+
+static Value *proxy_configuration(Arena *a, Value *pc)
+{
+    return nested(a, pc, PROXY_LISTS, sizeof PROXY_LISTS / sizeof *PROXY_LISTS);
+}
+
+// "memberOf attribute:ecs.os-type == linux", or the type alone.
+static Value *placement_constraints(Arena *a, Value *list)
+{
+    if (list->kind != VAL_LIST)
+        return list;
+    uint32_t n = list->as.list.count;
+    const char **keys = arena_alloc(a, ((size_t)n + 1) * sizeof(char *));
+    Value **vals = arena_alloc(a, ((size_t)n + 1) * sizeof(Value *));
+    for (uint32_t i = 0; i < n; i++) {
+        Value *it = list->as.list.items[i];
+        const char *type = ecs_str(ecs_get(it, "type"));
+        const char *expr = ecs_str(ecs_get(it, "expression"));
+        const char *drop[] = {"type", "expression"};
+        keys[i] = !type ? NULL : expr ? arena_printf(a, "%s %s", type, expr) : type;
+        vals[i] = type ? without(a, it, drop, 2) : NULL;
+    }
+    return keyed(a, list, keys, vals);
 }
 
 static Value *container(Norm *n, Value *ct)
@@ -280,6 +339,7 @@ static Value *container(Norm *n, Value *ct)
     apply_lists(n->arena, c, CONTAINER_LISTS, sizeof CONTAINER_LISTS / sizeof *CONTAINER_LISTS);
     set_member(n->arena, c, "mountPoints", drop_read_only_false);
     set_member(n->arena, c, "volumesFrom", drop_read_only_false);
+    set_member(n->arena, c, "linuxParameters", linux_parameters);
     return c;
 }
 
@@ -312,7 +372,8 @@ static void size_member(Arena *a, Value *t, const char *name, const char *unit)
                          value_cstring(a, v->origin, arena_printf(a, "%lld", (long long)n)));
 }
 
-// requiresCompatibilities is a set: its order means nothing.
+// requiresCompatibilities and the capabilities added or dropped are sets:
+// their order means nothing.
 static int by_string(const void *x, const void *y)
 {
     const Value *a = *(Value *const *)x, *b = *(Value *const *)y;
@@ -348,6 +409,8 @@ Value *ecs_normalize(Arena *a, Value *task)
     size_member(a, t, "memory", "gb");
     set_member(a, t, "requiresCompatibilities", sorted_strings);
     apply_lists(a, t, TASK_LISTS, sizeof TASK_LISTS / sizeof *TASK_LISTS);
+    set_member(a, t, "placementConstraints", placement_constraints);
+    set_member(a, t, "proxyConfiguration", proxy_configuration);
     Value *cs = ecs_get(t, "containerDefinitions");
     if (cs)
         value_object_set(a, t, "containerDefinitions", strlen("containerDefinitions"),
