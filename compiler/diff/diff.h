@@ -97,10 +97,12 @@ bool diff_read_file(Arena *a, SourceSet *src, Diags *diags, const char *path, Di
 
 // --- pair.c ---
 
-// Pairs the task definitions of `old` and `new` (the only one of each; else
-// by name, then by family), compares each pair in the comparison form, and
-// the outputs when both sides have some. Warns (E_DIFF_FAMILIES) when a
-// lone pair has different families.
+// Pairs the task definitions of `old` and `new` (the only one of each; a
+// file's lone one with the other side's of its family, the rest left out;
+// else by name, then by family), compares each pair in the comparison
+// form, and the outputs when both sides have some. Warns when a lone pair
+// has different families (E_DIFF_FAMILIES), and when describe output does
+// not show the tags, which are then not compared (E_DIFF_TAGS_UNKNOWN).
 void diff_sides(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old,
                 const DiffSide *new, DiffReport *out);
 // The number of changes in all of `r`.

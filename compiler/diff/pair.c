@@ -1,7 +1,9 @@
 // pair.c - which task definition of one side is compared with which of the
-// other: the only one of each side with each other; otherwise by name
-// (block label, logical id), then by family. A task definition left
-// without a partner is reported added or removed as a whole. Each pair is
+// other: the only one of each side with each other; a file's lone task
+// definition with the other side's of the same family (the rest of a
+// project is not what the file is about); otherwise by name (block label,
+// logical id), then by family. A task definition left without a partner
+// is reported added or removed as a whole. Each pair is
 // compared in the comparison form (ecs_normalize), and the outputs of two
 // projects member by member.
 #include "diff/diff.h"
@@ -122,6 +124,31 @@ static void warn_families(Diags *diags, const DiffSide *old, const DiffSide *new
     diag_note(diags, g, "\"%s\" is from %s, \"%s\" from %s", fo, old->label, fn, new->label);
 }
 
+// The task of `many` with the family of `one`, a lone task definition
+// without a name (a file: a request or describe output), or NULL.
+static const DiffTask *by_family(const DiffSide *one, const DiffSide *many)
+{
+    if (one->ntasks != 1 || one->tasks[0].name || many->ntasks < 2)
+        return NULL;
+    for (uint32_t j = 0; j < many->ntasks; j++)
+        if (same(family(&one->tasks[0]), family(&many->tasks[j])))
+            return &many->tasks[j];
+    return NULL;
+}
+
+// One file's task definition against the project's task definition of the
+// same family: the project's others are not what the file is about.
+static bool compare_one(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old,
+                        const DiffSide *new, DiffReport *out)
+{
+    const DiffTask *n = by_family(old, new), *o = by_family(new, old);
+    if (n)
+        compare(a, src, diags, out, &old->tasks[0], n);
+    else if (o)
+        compare(a, src, diags, out, o, &new->tasks[0]);
+    return n || o;
+}
+
 void diff_sides(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old,
                 const DiffSide *new, DiffReport *out)
 {
@@ -129,7 +156,9 @@ void diff_sides(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old,
     out->count = out->tasks_compared = 0;
     bool *taken = arena_alloc(a, (size_t)new->ntasks + 1);
     memset(taken, 0, (size_t)new->ntasks + 1);
-    if (old->ntasks == 1 && new->ntasks == 1) {
+    if (compare_one(a, src, diags, old, new, out)) {
+        memset(taken, 1, (size_t)new->ntasks);
+    } else if (old->ntasks == 1 && new->ntasks == 1) {
         warn_families(diags, old, new);
         compare(a, src, diags, out, &old->tasks[0], &new->tasks[0]);
         taken[0] = true;
