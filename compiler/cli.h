@@ -24,6 +24,7 @@ typedef enum ExitStatus {
     EXIT_INPUT = 1, // errors in the input
     EXIT_USAGE = 2, // a bad command line, or a command not implemented yet
     EXIT_IO = 3,    // a file could not be read or written
+    EXIT_DIFFERENT = 4, // hclc diff --exit-code: the two sides differ
 } ExitStatus;
 
 typedef enum DiagFormat {
@@ -61,6 +62,9 @@ typedef enum OptionId {
     OPT_TASK_MEMORY = 1 << 19, // --task-memory SIZE (validate a container list)
     OPT_NETWORK_MODE = 1 << 20, // --network-mode MODE (validate a container list)
     OPT_COMPAT = 1 << 21,     // --requires-compatibilities LIST (validate a container list)
+    OPT_AGAINST = 1 << 22,    // --against FILE (diff)
+    OPT_FORMAT = 1 << 23,     // --format text|json (diff)
+    OPT_EXIT_CODE = 1 << 24,  // --exit-code (diff)
 } OptionId;
 
 typedef struct Options {
@@ -72,6 +76,10 @@ typedef struct Options {
     size_t max_errors; // text diagnostics shown at most (0: all); DIAG_MAX_SHOWN by default
     size_t max_memory; // --max-memory in bytes (0: no limit)
     const char *workspace;
+    const char **workspaces; // every -w in order (diff takes two)
+    uint32_t nworkspaces;
+    const char *against;     // --against FILE
+    const char *out_format;  // --format text|json
     const char *target;
     const char *out_file;
     const char *output_name;
@@ -106,6 +114,7 @@ RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
 RunFn cmd_version, cmd_help, cmd_explain;                  // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
 RunFn cmd_fmt;                                             // cmd_fmt.c
+RunFn cmd_diff;                                            // cmd_diff.c
 
 // --- commands.c: the table and the help texts ---
 

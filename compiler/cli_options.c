@@ -44,6 +44,9 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--task-memory", NULL, OPT_TASK_MEMORY, false},
     {"--network-mode", NULL, OPT_NETWORK_MODE, false},
     {"--requires-compatibilities", NULL, OPT_COMPAT, false},
+    {"--against", NULL, OPT_AGAINST, false},
+    {"--format", NULL, OPT_FORMAT, false},
+    {"--exit-code", NULL, OPT_EXIT_CODE, true},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -55,7 +58,8 @@ static const char *const OPTION_NAMES[] = {
     "--canonical",        "--strict", "--all-workspaces", "--json",
     "--include-sensitive", "--max-errors", "--check",   "--diff",
     "--recursive", "--max-memory", "--task-cpu", "--task-memory",
-    "--network-mode", "--requires-compatibilities"};
+    "--network-mode", "--requires-compatibilities", "--against", "--format",
+    "--exit-code"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -217,6 +221,13 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
     switch (v->id) {
     case OPT_WORKSPACE:
         o->workspace = value;
+        o->workspaces[o->nworkspaces++] = value;
+        break;
+    case OPT_AGAINST:
+        o->against = value;
+        break;
+    case OPT_FORMAT:
+        o->out_format = value;
         break;
     case OPT_VAR:
         o->vars[o->nvars++] = value;
@@ -264,6 +275,7 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_CHECK:
     case OPT_DIFF:
     case OPT_RECURSIVE:
+    case OPT_EXIT_CODE:
         break;
     }
     return true;
@@ -304,6 +316,7 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o)
     o->args = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->vars = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->var_files = arena_alloc(arena, (size_t)argc * sizeof(char *));
+    o->workspaces = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->format = scan_format(argc, argv);
     bool options_done = false;
     for (int i = 1; i < argc; i++) {

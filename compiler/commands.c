@@ -177,6 +177,57 @@ const Command COMMANDS[] = {
      "  --diff        print a unified diff of each change\n"
      "  --recursive   format the subdirectories of directories too\n",
      cmd_fmt, false, OPT_CHECK | OPT_DIFF | OPT_RECURSIVE},
+    {"diff", "diff A B",
+     "hclc diff A B [-w WS [-w WS]] [--task NAME] [--format text|json] [--exit-code]\n"
+     "       hclc diff [PATH] -w WS1 -w WS2 [OPTIONS]\n"
+     "       hclc diff [PATH] -w WS --against FILE|- [OPTIONS]",
+     "show what really differs between two task definitions",
+     "Compares two task definitions, or two sets of them, in the form AWS reads\n"
+     "back, and prints one line per real change: read-only members and the\n"
+     "defaults ECS fills in are ignored, containers and keyed lists\n"
+     "(environment, secrets, portMappings, volumes, tags...) are matched by\n"
+     "their key whatever the order, task cpu and memory by meaning (1024,\n"
+     "\"1024\" and \"1 vCPU\" are one size). The rules are in docs/diff.md.\n"
+     "\n"
+     "Each side A and B is a file or a project. A file (\"-\" is standard input)\n"
+     "is a RegisterTaskDefinition request, aws ecs describe-task-definition\n"
+     "output (whole, or with --query taskDefinition), a container-definitions\n"
+     "array or a CloudFormation template (.json, .yaml, .yml). A project (a\n"
+     "directory or a .hcl file) is built for a workspace: -w options go to the\n"
+     "project sides in order, and one -w goes to both.\n"
+     "\n"
+     "  -w, --workspace NAME   the workspace of a project side (repeatable)\n"
+     "  --against FILE         compare what PATH builds (the new side) with FILE\n"
+     "                         (the old side: what is deployed; - reads stdin)\n"
+     "  --task NAME            compare only task definition NAME of a project\n"
+     "  --format text|json     text for people (the default), or one JSON\n"
+     "                         object with every change for scripts\n"
+     "  --exit-code            exit status 4 when the sides differ\n"
+     "  --var, --var-file, --root, --strict, --max-errors   as for build\n"
+     "\n"
+     "hclc diff PATH -w dev -w prod compares every task definition and every\n"
+     "output of two workspaces. Task definitions are paired by name, then by\n"
+     "family; a lone one on each side is paired with the other (a warning says\n"
+     "when their families differ), and a file's lone one with the other side's\n"
+     "of its family only. Changes print as\n"
+     "\n"
+     "  ~ containerDefinitions[\"web\"].environment[\"LOG_LEVEL\"]: \"info\" -> \"debug\"\n"
+     "  + containerDefinitions[\"web\"].secrets[\"API_KEY\"]: \"arn:...\"\n"
+     "  - volumes[\"cache\"]: {...}\n"
+     "\n"
+     "under a header per task definition, then a summary line. Strings that\n"
+     "both hold JSON are compared by structure (PATH<json>.member), multi-line\n"
+     "strings by line. Sensitive values show as (sensitive). Colour only on a\n"
+     "terminal, never with NO_COLOR (see --color).\n"
+     "\n"
+     "  aws ecs describe-task-definition --task-definition web --include TAGS \\\n"
+     "      | hclc diff . -w prod --against -\n"
+     "\n"
+     "Exit status: 0 when the comparison ran (with --exit-code: 0 same, 4\n"
+     "different); 1, 2 and 3 as for every command.\n",
+     cmd_diff, false,
+     OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT | OPT_TASK | OPT_STRICT |
+         OPT_MAX_ERRORS | OPT_AGAINST | OPT_FORMAT | OPT_EXIT_CODE},
     {"version", "version", "hclc version", "print the version of hclc",
      "Prints \"hclc " HCLC_VERSION "\". hclc --version does the same.\n", cmd_version, false, 0},
     {"help", "help [COMMAND]", "hclc help [COMMAND]", "print this text, or the details of COMMAND",

@@ -357,6 +357,46 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
     return st == COMPILE_OK ? check_produced(diags, out) : st;
 }
 
+// --- values (hclc diff) ------------------------------------------------------
+
+static bool values_of(Eval *ev, Diags *diags, const CompileOptions *opt, CompileValues *out)
+{
+    const Module *m = ev->mod;
+    int64_t only = opt->task_name ? module_find_task(m, opt->task_name) : -1;
+    if (opt->task_name && only < 0) {
+        Diag *g = diag_error(diags, E_UNKNOWN_REFERENCE, span_none(),
+                             "no task_definition named \"%s\"", opt->task_name);
+        diag_help_suggest(diags, g, opt->task_name, task_names(ev->arena, m), m->ntasks);
+        return false;
+    }
+    uint32_t first = only >= 0 ? (uint32_t)only : 0, n = only >= 0 ? 1 : m->ntasks;
+    out->names = arena_alloc(ev->arena, ((size_t)n + 1) * sizeof(char *));
+    out->tasks = arena_alloc(ev->arena, ((size_t)n + 1) * sizeof(Value *));
+    out->ntasks = n;
+    for (uint32_t k = 0; k < n; k++) {
+        out->names[k] = m->tasks[first + k].name;
+        out->tasks[k] = build_task(ev, diags, opt, first + k);
+    }
+    out->outputs = m->noutputs ? eval_outputs(ev) : NULL;
+    return !diags_has_errors(diags) && !(out->outputs && value_has_invalid(out->outputs));
+}
+
+CompileStatus compile_values(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                             CompileValues *out)
+{
+    memset(out, 0, sizeof *out);
+    Project p;
+    CompileStatus st = load_project(a, src, diags, opt, &p);
+    if (st != COMPILE_OK)
+        return st;
+    Eval ev;
+    bool ok = eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace,
+                        opt->workspace_from, p.root) &&
+              eval_check_all(&ev) && values_of(&ev, diags, opt, out);
+    eval_free(&ev);
+    return ok ? COMPILE_OK : COMPILE_INPUT_ERRORS;
+}
+
 // --- validate ---------------------------------------------------------------
 
 static bool has_facts(const EcsTaskFacts *f)

@@ -16,6 +16,7 @@
 #include "base/diag.h"
 #include "project/inputs.h"
 #include "base/source.h"
+#include "base/value.h"
 
 typedef enum CompileStatus {
     COMPILE_OK,
@@ -84,6 +85,20 @@ CompileStatus compile_tfvars(Arena *a, SourceSet *src, Diags *diags, const Compi
 // *count names in the arena).
 CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const char *path,
                                  const char ***names, uint32_t *count);
+
+// What a project evaluates to for one workspace, as values (hclc diff).
+typedef struct CompileValues {
+    const char **names; // task_definition labels
+    Value **tasks;      // lowered and validated, request form
+    uint32_t ntasks;
+    Value *outputs; // the outputs as one object, or NULL when none is declared
+} CompileValues;
+
+// Builds the task definitions of the workspace as build does (only
+// --task NAME's when task_name is set; every one otherwise) and evaluates
+// the outputs; nothing is emitted. Sensitive values keep their mark.
+CompileStatus compile_values(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                             CompileValues *out);
 
 // Checks -o FILE before anything is read: it may not be a directory, nor
 // PATH, one of PATH's .hcl files or a var file (output.h). Returns false

@@ -37,7 +37,7 @@ _hclc_takes_value()
 {
     case $1 in
     -w | --workspace | --var | --var-file | -t | --target | -o | --output | --root | --task | \
-        --out-dir | --max-errors | --diagnostics | --color | --max-memory) return 0 ;;
+        --out-dir | --max-errors | --diagnostics | --color | --max-memory | --against | --format) return 0 ;;
     esac
     return 1
 }
@@ -95,7 +95,8 @@ _hclc_value()
     --diagnostics) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
     -w | --workspace) COMPREPLY=($(compgen -W "$(_hclc_workspaces)" -- "$cur")) ;;
-    --var-file | -o) _hclc_files "$cur" ;;
+    --format) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+    --var-file | -o | --against) _hclc_files "$cur" ;;
     --root | --out-dir) _hclc_dirs "$cur" ;;
     --var | --output | --task | --max-errors) COMPREPLY=() ;;
     *) return 1 ;;

@@ -6,7 +6,7 @@
 //   E0250-0299 functions   E03xx loading, inputs, evaluation
 //   E0500-0549 ECS schema checks   E0550-0699 ECS rules   E0700-0719 ECS
 //   lowering   E0720-0739 ECS targets   E0740-0759 tfvars   E0760-0799
-//   CloudFormation   E09xx files and limits
+//   CloudFormation   E0800-0819 diff   E09xx files and limits
 #define DIAG_CODE_LIST(X)                                                                    \
     X(1, BAD_UTF8, "invalid UTF-8 in the source")                                         \
     X(2, NUL_BYTE, "NUL byte in the source")                                              \
@@ -201,6 +201,9 @@
     X(765, CFN_TEMPLATE, "CloudFormation template of a shape hclc cannot check")        \
     X(766, CFN_REFERENCE, "CloudFormation reference naming nothing in the template")    \
     X(767, CFN_SUB_OUTSIDE, "CloudFormation's ${AWS::...} outside cfn_sub")             \
+    X(800, DIFF_NOT_TASK, "diff input that holds no task definition")                  \
+    X(801, DIFF_FAMILIES, "two task definitions of different families compared")       \
+    X(802, DIFF_TAGS_UNKNOWN, "describe output without its tags: tags not compared")     \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")                                 \

@@ -50,5 +50,11 @@ bool cfn_is_template(const Value *v);
 // mapped back to API names and checked by ecs_validate, at the template's
 // positions; intrinsics are unknown values. False after errors (cfn_read.c).
 bool cfn_validate_template(Arena *a, Diags *diags, Value *tpl, const EcsOptions *opt);
+// The AWS::ECS::TaskDefinition resources of template `tpl` in template
+// order: their logical ids in (*ids)[i] and their Properties mapped back to
+// API names (as cfn_validate_template checks them) in (*tasks)[i]; arrays
+// in the arena. Returns the count: 0 when there is none, or no Resources
+// object, or a resource's Properties is not an object.
+uint32_t cfn_template_tasks(Arena *a, Value *tpl, const char ***ids, Value ***tasks);
 
 #endif

@@ -160,3 +160,33 @@ bool cfn_validate_template(Arena *a, Diags *diags, Value *tpl, const EcsOptions 
     }
     return diags->errors == errors;
 }
+
+// True when resource `r` is an AWS::ECS::TaskDefinition.
+static bool is_task_resource(const Value *r)
+{
+    Value *type = member(r, "Type");
+    return type && type->kind == VAL_STRING && strcmp(type->as.str.ptr, TASK_TYPE) == 0;
+}
+
+uint32_t cfn_template_tasks(Arena *a, Value *tpl, const char ***ids, Value ***tasks)
+{
+    Value *res = member(tpl, "Resources");
+    uint32_t n = res && res->kind == VAL_OBJECT ? res->as.object.count : 0;
+    *ids = arena_alloc(a, ((size_t)n + 1) * sizeof(char *));
+    *tasks = arena_alloc(a, ((size_t)n + 1) * sizeof(Value *));
+    uint32_t count = 0;
+    SchemaType type = {.kind = SK_STRUCT, .shape = schema_task_definition()};
+    for (uint32_t i = 0; i < n; i++) {
+        Value *r = res->as.object.vals[i];
+        if (!is_task_resource(r))
+            continue;
+        Value *props = member(r, "Properties");
+        if (props && props->kind != VAL_OBJECT)
+            return 0;
+        if (!props)
+            props = value_object_new(a, r->origin, 0);
+        (*ids)[count] = res->as.object.keys[i].ptr;
+        (*tasks)[count++] = to_api(a, props, &type);
+    }
+    return count;
+}

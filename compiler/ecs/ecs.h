@@ -59,4 +59,13 @@ EcsForm ecs_json_form(Arena *a, Value **v);
 // `hostPort` filled under awsvpc.
 Value *ecs_canonical(Arena *a, Value *task);
 
+// The comparison form of a request-form (or described-form) task definition
+// for `hclc diff` (docs/diff.md): read-only members and the defaults ECS
+// fills in left out; containers and keyed lists (environment, secrets,
+// portMappings by "PORT/PROTOCOL", volumes, tags...) turned into objects
+// keyed by their key, sorted, flagged VALF_MAP; task cpu and memory as whole
+// numbers in text; null, empty lists and empty objects left out. `task` is
+// not changed.
+Value *ecs_normalize(Arena *a, Value *task);
+
 #endif

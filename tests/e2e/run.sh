@@ -9,8 +9,10 @@
 # For every sample and workspace: both aws clis accept each built request
 # (registered against moto), describe-task-definition gives back every
 # member sent, and the CloudFormation templates (JSON and YAML) pass
-# cfn-lint with no finding. A deliberately bad request is rejected by hclc
-# and by both clis. Prints "ok NAME" / "not ok NAME" and ends with
+# cfn-lint with no finding; hclc diff finds no change between each build and
+# what the API returns, and exactly one after one value changed
+# (tests/e2e/diff.sh). A deliberately bad request is rejected by hclc and by
+# both clis. Prints "ok NAME" / "not ok NAME" and ends with
 # "N passed, N failed".
 #
 #   HCLC=/abs/hclc tests/e2e/run.sh
@@ -148,6 +150,10 @@ for dir in "$ROOT"/samples/*/; do
         check_cfn "$sample -w $ws" "$dir" "$ws"
     done
 done
+
+# --- hclc diff against what the API returns (tests/e2e/diff.sh) --------------
+
+. "$ROOT/tests/e2e/diff.sh"
 
 # --- a deliberately bad request: rejected by hclc and by both clis -----------
 
