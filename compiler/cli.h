@@ -27,8 +27,10 @@ typedef enum ExitStatus {
 } ExitStatus;
 
 typedef enum DiagFormat {
-    FORMAT_TEXT, // file:line:col: error[E0123]: ... with an excerpt
-    FORMAT_JSON, // one JSON object a line
+    FORMAT_TEXT,   // file:line:col: error[E0123]: ... with an excerpt
+    FORMAT_JSON,   // one JSON object a line
+    FORMAT_SARIF,  // one SARIF 2.1.0 log (code scanning)
+    FORMAT_GITHUB, // GitHub Actions workflow commands (::warning file=...::)
 } DiagFormat;
 
 typedef enum ColorMode {
@@ -54,6 +56,8 @@ typedef enum OptionId {
     OPT_JSON = 1 << 12,       // --json (tfvars)
     OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
     OPT_MAX_ERRORS = 1 << 14, // --max-errors N
+    OPT_DISABLE = 1 << 15,    // --disable ID (lint; repeatable)
+    OPT_ENABLE = 1 << 16,     // --enable ID (lint; repeatable)
 } OptionId;
 
 typedef struct Options {
@@ -74,6 +78,8 @@ typedef struct Options {
     uint32_t nvars;
     const char **var_files; // --var-file paths in order
     uint32_t nvar_files;
+    const char **rule_switches; // lint: "-ID" for --disable ID, "+ID" for --enable ID, in order
+    uint32_t nrule_switches;
     const char **args; // positional arguments, the command first
     int nargs;
 } Options;
@@ -96,6 +102,7 @@ typedef struct Command {
 RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
 RunFn cmd_version, cmd_help;                               // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
+RunFn cmd_lint;                                            // cmd_lint.c
 
 // --- commands.c: the table and the help texts ---
 
@@ -120,6 +127,12 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o);
 // The name of the option with bit `id` ("--workspace", "-o").
 const char *cli_option_name(OptionId id);
 
+// --- cmd_compile.c ---
+
+// Fills the compile options of build, validate, tfvars and lint from the
+// command line (PATH is args[0], "." without one).
+void cli_compile_options(const Options *o, const char *const *args, int nargs, CompileOptions *c);
+
 // --- cli_output.c: what the command line prints besides results ---
 
 // Prints "hclc: error: MESSAGE" and, when `help` is not NULL, a help line;
@@ -131,6 +144,10 @@ ExitStatus cli_usage_error(const Options *o, const char *help, const char *fmt, 
 ExitStatus cli_too_many(const Options *o, const char *command, const char *arg);
 // Renders the diagnostics on stderr in the format and colour of `o`.
 void cli_render(const Options *o, const Diags *diags, const SourceSet *src);
+// The same, with rules that --diagnostics=sarif lists in tool.driver even
+// when no diagnostic uses them (hclc lint's rules).
+void cli_render_rules(const Options *o, const Diags *diags, const SourceSet *src,
+                      const DiagRuleInfo *rules, size_t nrules);
 // The exit status of a compile status.
 ExitStatus cli_exit_status(CompileStatus st);
 // `status`, unless stdout could not be written (a full disk, a closed

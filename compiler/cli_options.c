@@ -37,6 +37,8 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--json", NULL, OPT_JSON, true},
     {"--include-sensitive", NULL, OPT_SENSITIVE, true},
     {"--max-errors", NULL, OPT_MAX_ERRORS, false},
+    {"--disable", NULL, OPT_DISABLE, false},
+    {"--enable", NULL, OPT_ENABLE, false},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -46,7 +48,7 @@ static const char *const OPTION_NAMES[] = {
     "--workspace",        "--var",    "--var-file",       "--target",
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
-    "--include-sensitive"};
+    "--include-sensitive", "--disable", "--enable"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -92,9 +94,11 @@ static bool set_choice(const Options *o, const char *option, const char *value,
 
 static bool set_format(Options *o, const char *value)
 {
-    static const char *const names[] = {[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json"};
+    static const char *const names[] = {[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json",
+                                        [FORMAT_SARIF] = "sarif", [FORMAT_GITHUB] = "github"};
     int i;
-    if (!set_choice(o, "--diagnostics", value, names, 2, "the choices are text and json", &i))
+    if (!set_choice(o, "--diagnostics", value, names, 4,
+                    "the choices are text, json, sarif and github", &i))
         return false;
     o->format = (DiagFormat)i;
     return true;
@@ -117,7 +121,8 @@ static const struct {
     bool (*set)(Options *o, const char *value);
     const char *hint; // the help line when the value is missing
 } CHOICE_OPTIONS[] = {
-    {"--diagnostics", set_format, "write --diagnostics=text or --diagnostics=json"},
+    {"--diagnostics", set_format,
+     "write --diagnostics=text, --diagnostics=json, --diagnostics=sarif or --diagnostics=github"},
     {"--color", set_color, "write --color=auto, --color=always or --color=never"},
 };
 
@@ -180,7 +185,7 @@ static bool set_max_errors(Options *o, const char *value)
     return true;
 }
 
-static bool set_value(Options *o, const ValueOption *v, const char *value)
+static bool set_value(Arena *arena, Options *o, const ValueOption *v, const char *value)
 {
     o->given |= v->id;
     switch (v->id) {
@@ -213,6 +218,11 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
         break;
     case OPT_MAX_ERRORS:
         return set_max_errors(o, value);
+    case OPT_DISABLE:
+    case OPT_ENABLE:
+        o->rule_switches[o->nrule_switches++] =
+            arena_printf(arena, "%c%s", v->id == OPT_ENABLE ? '+' : '-', value);
+        break;
     case OPT_CANONICAL:
     case OPT_STRICT:
     case OPT_ALL_WS:
@@ -241,10 +251,10 @@ static DiagFormat scan_format(int argc, char **argv)
             value = argv[++i];
         else if (strcmp(argv[i], "--color") == 0)
             i++; // skip its value
-        if (value && strcmp(value, "json") == 0)
-            format = FORMAT_JSON;
-        else if (value && strcmp(value, "text") == 0)
-            format = FORMAT_TEXT;
+        static const char *const names[] = {"text", "json", "sarif", "github"};
+        for (int k = 0; value && k < 4; k++)
+            if (strcmp(value, names[k]) == 0)
+                format = (DiagFormat)k;
     }
     return format;
 }
@@ -258,6 +268,7 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o)
     o->args = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->vars = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->var_files = arena_alloc(arena, (size_t)argc * sizeof(char *));
+    o->rule_switches = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->format = scan_format(argc, argv);
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
@@ -272,13 +283,13 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o)
                 cli_usage_error(o, NULL, "option \"%s\" takes no value", v->name);
                 return false;
             }
-            set_value(o, v, NULL); // a flag: nothing to check
+            set_value(arena, o, v, NULL); // a flag: nothing to check
         } else if (v) {
             if (!value && i + 1 >= argc) {
                 cli_usage_error(o, NULL, "option \"%s\" needs a value", arg);
                 return false;
             }
-            if (!set_value(o, v, value ? value : argv[++i]))
+            if (!set_value(arena, o, v, value ? value : argv[++i]))
                 return false;
         } else if (!parse_option(arena, o, argc, argv, &i)) {
             return false;

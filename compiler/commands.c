@@ -97,6 +97,36 @@ const Command COMMANDS[] = {
      "Every task definition in it is checked, and problems are reported at the\n"
      "file's line and column.\n",
      cmd_validate, false, INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS},
+    {"lint", "lint [PATH]",
+     "hclc lint [PATH] [-w WS | --all-workspaces] [--var NAME=VALUE]...\n"
+     "          [--var-file FILE]... [--disable ID]... [--enable ID]... [--strict]\n"
+     "          [--root DIR] [--max-errors N]",
+     "report security and best-practice findings",
+     "Checks PATH as validate does (the same forms: a project, task-definition\n"
+     "JSON, a container-definitions array, a CloudFormation template), then\n"
+     "reports what a security review would find in every task definition that\n"
+     "passes: privileged or root containers, writable root file systems, host\n"
+     "namespaces, secrets in plain environment variables, missing logs or memory\n"
+     "limits, unencrypted EFS volumes, a shared task and execution role, host-\n"
+     "controlling capabilities, images by mutable tags. Each finding is at the\n"
+     "line that set the value, with its hclc code (E1001-E1099), the IDs of the\n"
+     "catalogues with the same check (AWS Security Hub ECS.n, checkov CKV_AWS_n,\n"
+     "trivy AVD-AWS-n), why it matters and the fix (docs/lint.md; hclc explain).\n"
+     "Findings are warnings: the exit status is 0 unless --strict.\n"
+     "\n"
+     "  --disable ID           turn a rule off: its code (E1002), a catalogue ID\n"
+     "                         (ECS.5) or all (repeatable)\n"
+     "  --enable ID            turn a rule back on (after --disable all, say)\n"
+     "  --strict               findings are errors (exit status 1)\n"
+     "  -w, --all-workspaces, --var, --var-file, --root, --max-errors   as for\n"
+     "                         validate\n"
+     "\n"
+     "For CI, --diagnostics=sarif writes a SARIF 2.1.0 log on stderr (for code\n"
+     "scanning) and --diagnostics=github writes GitHub Actions annotations:\n"
+     "\n"
+     "  hclc lint --all-workspaces --diagnostics=sarif 2> hclc.sarif\n",
+     cmd_lint, false,
+     INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS | OPT_DISABLE | OPT_ENABLE},
     {"tfvars", "tfvars [PATH]",
      "hclc tfvars [PATH] [-w WS | --all-workspaces] [--json] [--include-sensitive]\n"
      "                   [--var NAME=VALUE]... [--var-file FILE]...\n"
@@ -162,10 +192,12 @@ const Command COMMANDS[] = {
 static void print_options(FILE *out)
 {
     fputs("options (accepted anywhere on the line):\n"
-          "  --diagnostics=text|json    print diagnostics as text (the default) or as\n"
-          "                             one JSON object a line; an error in the\n"
-          "                             command line itself too, with code, file,\n"
-          "                             start and end null\n"
+          "  --diagnostics=FORMAT       print diagnostics as text (the default), as\n"
+          "                             json (one JSON object a line; an error in\n"
+          "                             the command line itself too, with code,\n"
+          "                             file, start and end null), as sarif (one\n"
+          "                             SARIF 2.1.0 log, for code scanning) or as\n"
+          "                             github (GitHub Actions workflow commands)\n"
           "  --color=auto|always|never  colour text diagnostics; auto (the default)\n"
           "                             colours only on a terminal and never when\n"
           "                             NO_COLOR is set\n"
@@ -263,8 +295,8 @@ ExitStatus cli_unknown_command(Arena *arena, const Options *o, const char *name)
 ExitStatus cli_not_implemented(const Options *o, const Command *c)
 {
     return cli_usage_error(o,
-                           "this version has build, validate, tfvars, workspaces, version and "
-                           "help; see \"hclc help\"",
+                           "this version has build, validate, lint, tfvars, workspaces, version "
+                           "and help; see \"hclc help\"",
                            "command \"%s\" is not implemented yet in hclc " HCLC_VERSION, c->name);
 }
 

@@ -170,13 +170,20 @@ static int64_t select_tasks(Arena *a, Diags *diags, const Module *m, const Compi
     return m->ntasks;
 }
 
+// The validator's options for a run in `workspace`.
+static EcsOptions ecs_options(const CompileOptions *opt, const char *workspace)
+{
+    EcsOptions eo = {opt->strict, workspace, opt->lint, opt->lint_ctx, opt->lint != NULL};
+    return eo;
+}
+
 // Lowers and validates task definition `i`; NULL after errors.
 static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i)
 {
     Value *v = ecs_lower(ev, &ev->mod->tasks[i]);
     if (v->kind == VAL_INVALID || value_has_invalid(v))
         return NULL;
-    EcsOptions eo = {opt->strict, ev->workspace};
+    EcsOptions eo = ecs_options(opt, ev->workspace);
     if (!ecs_validate(ev->arena, diags, v, ECS_FORM_REQUEST, &eo))
         return NULL;
     return opt->canonical ? ecs_canonical(ev->arena, v) : v;
@@ -296,7 +303,7 @@ static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
     Value *v = decode_json_file(a, src, file, diags);
     if (!v)
         return COMPILE_INPUT_ERRORS;
-    EcsOptions eo = {opt->strict, opt->workspace};
+    EcsOptions eo = ecs_options(opt, opt->workspace);
     if (cfn_is_template(v)) // a CloudFormation template (cfn.h)
         return cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
     EcsForm form = ECS_FORM_REQUEST;
@@ -368,7 +375,7 @@ static CompileStatus validate_cfn_yaml(Arena *a, SourceSet *src, Diags *diags,
                             "AWSTemplateFormatVersion); task definitions alone go in .json files");
         return COMPILE_INPUT_ERRORS;
     }
-    EcsOptions eo = {opt->strict, opt->workspace};
+    EcsOptions eo = ecs_options(opt, opt->workspace);
     return cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
 }
 

@@ -16,6 +16,7 @@
 #include "base/diag.h"
 #include "project/inputs.h"
 #include "base/source.h"
+#include "ecs/ecs.h"
 
 typedef enum CompileStatus {
     COMPILE_OK,
@@ -39,6 +40,8 @@ typedef struct CompileOptions {
     bool strict;                // --strict: warnings are errors
     bool all_workspaces;        // validate / tfvars --all-workspaces
     bool include_sensitive;     // tfvars: write sensitive variables too
+    EcsAfter *lint;             // validate: run on every task definition that
+    void *lint_ctx;             // passes validation (hclc lint); NULL: none
 } CompileOptions;
 
 typedef struct CompileOutput {

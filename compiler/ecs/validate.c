@@ -41,7 +41,8 @@ static void check_containers(EcsCtx *c, Value *list)
 
 bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptions *opt)
 {
-    static const EcsOptions none = {false, NULL};
+    static const EcsOptions none = {0};
+    size_t errors = diags->errors;
     EcsCtx c = {a, diags, opt ? opt : &none, form, false};
     switch (form) {
     case ECS_FORM_REQUEST:
@@ -54,5 +55,7 @@ bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptio
         check_containers(&c, v);
         break;
     }
+    if (c.opt->after && diags->errors == errors)
+        c.opt->after(c.opt->after_ctx, a, diags, v, form);
     return !c.failed;
 }

@@ -130,7 +130,7 @@ static void intrinsics_are_unknown_not_errors(void **state)
                          true);
     assert_non_null(v);
     assert_true(cfn_is_template(v));
-    EcsOptions eo = {false, NULL};
+    EcsOptions eo = {.strict = false};
     assert_true(cfn_validate_template(&f->arena, &f->diags, v, &eo));
     assert_int_equal(f->diags.errors, 0);
 }
@@ -139,7 +139,7 @@ static void template_without_task_definition(void **state)
 {
     Fixture *f = *state;
     Value *v = read_yaml(f, "Resources:\n  B:\n    Type: AWS::S3::Bucket\n", true);
-    EcsOptions eo = {false, NULL};
+    EcsOptions eo = {.strict = false};
     assert_false(cfn_validate_template(&f->arena, &f->diags, v, &eo));
     assert_int_equal(f->diags.items[0]->code, E_CFN_TEMPLATE);
 }

@@ -64,7 +64,7 @@ static Value *decode(Fixture *f, const char *text)
 static void run_form(Fixture *f, const char *text, EcsForm form, const char *workspace)
 {
     Value *v = decode(f, text);
-    EcsOptions opt = {false, workspace};
+    EcsOptions opt = {.strict = false, .workspace = workspace};
     EcsCtx c = {&f->arena, &f->diags, &opt, form, false};
     if (form == ECS_FORM_CONTAINERS)
         ecs_check_container_rules(&c, v);
@@ -724,7 +724,7 @@ static void test_rules_strict_makes_warnings_errors(void **state)
 {
     Fixture *f = *state;
     Value *v = decode(f, "[{'name':'a','image':'nginx:latest','memory':64}]");
-    EcsOptions opt = {true, "prod"};
+    EcsOptions opt = {.strict = true, .workspace = "prod"};
     EcsCtx c = {&f->arena, &f->diags, &opt, ECS_FORM_CONTAINERS, false};
     ecs_check_container_rules(&c, v);
     assert_true(c.failed);
@@ -770,7 +770,7 @@ static void test_rules_sensitive_values_not_shown(void **state)
     Value *role = ecs_get(task, "executionRoleArn");
     value_object_set(&f->arena, task, "executionRoleArn", 16,
                      value_mark_sensitive(&f->arena, role));
-    EcsOptions opt = {false, NULL};
+    EcsOptions opt = {.strict = false};
     EcsCtx c = {&f->arena, &f->diags, &opt, ECS_FORM_REQUEST, false};
     ecs_check_rules(&c, task);
     const Diag *g = only(f);
