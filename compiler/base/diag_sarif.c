@@ -146,18 +146,32 @@ static char *uri_of(const char *name)
     return out;
 }
 
-// The summary, the detail and the unlocated notes, one a line.
-static char *message_text(const Diag *g)
+// The summary, the detail and the notes, one a line; a located note ends
+// with its place: "note: the value is set here (main.hcl:3:13)".
+static bool has_place(const SourceSet *src, Span s)
+{
+    LineCol a, b;
+    return diag_position(src, s, &a, &b);
+}
+
+static char *message_text(const SourceSet *src, const Diag *g)
 {
     size_t n = strlen(g->summary) + (g->detail ? strlen(g->detail) + 1 : 0) + 1;
     for (const DiagNote *k = g->notes; k; k = k->next)
-        n += strlen(k->text) + 8;
-    char *text = xmalloc(n);
-    strcpy(text, g->summary);
+        n += strlen(k->text) + 8 +
+             (k->kind == NOTE_SPAN && has_place(src, k->span)
+                  ? strlen(source_file(src, k->span.file)->name) + 32
+                  : 0);
+    char *text = xmalloc(n), *p = text;
+    p += sprintf(p, "%s", g->summary);
     if (g->detail)
-        strcat(strcat(text, "\n"), g->detail);
-    for (const DiagNote *k = g->notes; k; k = k->next)
-        strcat(strcat(text, k->kind == NOTE_HELP ? "\nhelp: " : "\nnote: "), k->text);
+        p += sprintf(p, "\n%s", g->detail);
+    for (const DiagNote *k = g->notes; k; k = k->next) {
+        p += sprintf(p, "\n%s: %s", k->kind == NOTE_HELP ? "help" : "note", k->text);
+        LineCol a, b;
+        if (k->kind == NOTE_SPAN && diag_position(src, k->span, &a, &b))
+            p += sprintf(p, " (%s:%u:%u)", source_file(src, k->span.file)->name, a.line, a.col);
+    }
     return text;
 }
 
@@ -222,7 +236,7 @@ static bool add_result(cJSON *results, const SourceSet *src, const RuleSet *set,
         cJSON_Delete(r);
         return false;
     }
-    char *text = message_text(g);
+    char *text = message_text(src, g);
     bool ok =
         cJSON_AddStringToObject(r, "ruleId", diag_code_text(g->code, id)) &&
         cJSON_AddNumberToObject(r, "ruleIndex", (double)rule_index(set, g->code)) &&
@@ -307,7 +321,7 @@ static void put_github(FILE *out, const SourceSet *src, const Diag *g)
     fputc(' ', out);
     put_escaped(out, code_description(g->code), true);
     fputs("::", out);
-    char *text = message_text(g);
+    char *text = message_text(src, g);
     put_escaped(out, text, false);
     free(text);
     fputc('\n', out);

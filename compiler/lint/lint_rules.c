@@ -111,16 +111,24 @@ void lint_efs_plaintext(LintRun *run, Value *task)
         check_efs(run, vols->as.list.items[i]);
 }
 
+// Equal strings, or the same intrinsic ({"Fn::GetAtt": ["Role", "Arn"]} twice).
 void lint_shared_role(LintRun *run, Value *task)
 {
     Value *t = lint_get(task, "taskRoleArn"), *e = lint_get(task, "executionRoleArn");
-    if (lint_str(t) && lint_str(e) && *lint_str(t) && strcmp(lint_str(t), lint_str(e)) == 0)
+    if (!t || !e || (lint_str(t) && !*lint_str(t)) || !value_equal(t, e))
+        return;
+    if (lint_str(t))
         lint_report(run, t, "the task role is the execution role (%s)", lint_show(run, t));
+    else if (t->flags & VALF_INTRINSIC)
+        lint_report(run, t, "the task role is the execution role (the same reference)");
 }
 
+// Capabilities that reach past the container: the host's kernel, devices,
+// network or files. SYS_PTRACE (the one Fargate allows) only reaches the
+// task's own processes unless pidMode is host, which E1004 reports.
 static const char *const HOST_CAPABILITIES[] = {
-    "ALL",       "SYS_ADMIN",       "NET_ADMIN", "SYS_MODULE", "SYS_PTRACE",
-    "SYS_RAWIO", "DAC_READ_SEARCH", "SYS_BOOT",  "MAC_ADMIN",  "BPF",
+    "ALL",      "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_RAWIO", "DAC_READ_SEARCH",
+    "SYS_BOOT", "MAC_ADMIN", "BPF",
 };
 
 static bool host_capability(const char *s)
