@@ -43,6 +43,9 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 # The ECS schema tables are C generated from grammar/ecs-schema.txt (awk).
 SCHEMA_C := $(B)/gen/ecs_schema.c
 LIB_OBJ  += $(B)/gen/ecs_schema.o
+# The text of `hclc explain` is C generated from docs/diagnostics.md (awk).
+DIAG_DOCS_C := $(B)/gen/diag_docs.c
+LIB_OBJ  += $(B)/gen/diag_docs.o
 MAIN_OBJ := $(B)/compiler/main.o
 FORMAT_FILES = $(wildcard compiler/*.[ch] compiler/*/*.[ch] tests/unit/*.c tests/fuzz/*.c tests/lang/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -85,6 +88,13 @@ $(SCHEMA_C): grammar/ecs-schema.txt grammar/ecs-schema.awk
 	awk -f grammar/ecs-schema.awk grammar/ecs-schema.txt > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/ecs_schema.o: $(SCHEMA_C) | $(B)/.deps-ok
+	$(CC) $(CFLAGS_ALL) -Icompiler -MMD -MP -c $< -o $@
+
+$(DIAG_DOCS_C): docs/diagnostics.md docs/diagnostics.awk
+	@mkdir -p $(@D)
+	awk -f docs/diagnostics.awk docs/diagnostics.md > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/diag_docs.o: $(DIAG_DOCS_C) | $(B)/.deps-ok
 	$(CC) $(CFLAGS_ALL) -Icompiler -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)

@@ -100,7 +100,7 @@ typedef struct Command {
 
 // The commands, one file each or a few to a file.
 RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
-RunFn cmd_version, cmd_help;                               // commands.c
+RunFn cmd_version, cmd_help, cmd_explain;                  // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
 RunFn cmd_lint;                                            // cmd_lint.c
 

@@ -91,6 +91,19 @@ static CompileStatus workspace_names(Arena *arena, SourceSet *src, Diags *diags,
     return st;
 }
 
+// Writes the outputs of a run that succeeded, after checking that none
+// replaces a file the run read (a usage error); the run's status.
+static CompileStatus write_outputs(Diags *diags, const CompileResult *r, const char *out_file,
+                                   const char *out_dir, CompileStatus st)
+{
+    if (st != COMPILE_OK)
+        return st;
+    if (!compile_check_outputs(diags, r, out_file, out_dir))
+        return COMPILE_USAGE_ERROR;
+    return compile_write_outputs(diags, r, out_file, out_dir, stdout) ? COMPILE_OK
+                                                                      : COMPILE_IO_ERROR;
+}
+
 // `hclc build --all-workspaces --out-dir DIR`: builds every workspace, and
 // only when all of them succeed writes each one's outputs under DIR/WS/.
 static CompileStatus build_all(Arena *arena, SourceSet *src, Diags *diags, CompileOptions *c,
@@ -114,11 +127,9 @@ static CompileStatus build_all(Arena *arena, SourceSet *src, Diags *diags, Compi
         if (st == COMPILE_OK || ws_st != COMPILE_INPUT_ERRORS)
             st = ws_st;
     }
-    for (uint32_t i = 0; st == COMPILE_OK && i < n; i++) {
-        const char *dir = arena_printf(arena, "%s/%s", out_dir, names[i]);
-        if (!compile_write_outputs(diags, &results[i], NULL, dir, stdout))
-            st = COMPILE_IO_ERROR;
-    }
+    for (uint32_t i = 0; st == COMPILE_OK && i < n; i++)
+        st = write_outputs(diags, &results[i], NULL, arena_printf(arena, "%s/%s", out_dir, names[i]),
+                           COMPILE_OK);
     return st;
 }
 
@@ -154,15 +165,14 @@ ExitStatus cmd_build(Arena *arena, const Options *o, const char *const *args, in
     CompileOptions c;
     cli_compile_options(o, args, nargs, &c);
     CompileResult result;
-    CompileStatus st;
-    if (c.all_workspaces) {
+    CompileStatus st = COMPILE_USAGE_ERROR;
+    if (!compile_check_out_file(&diags, o->out_file, &c))
+        ; // -o names a file the run reads: nothing is read or written
+    else if (c.all_workspaces)
         st = build_all(arena, &src, &diags, &c, o->out_dir);
-    } else {
-        st = compile_build(arena, &src, &diags, &c, &result);
-        if (st == COMPILE_OK &&
-            !compile_write_outputs(&diags, &result, o->out_file, o->out_dir, stdout))
-            st = COMPILE_IO_ERROR;
-    }
+    else
+        st = write_outputs(&diags, &result, o->out_file, o->out_dir,
+                           compile_build(arena, &src, &diags, &c, &result));
     cli_render(o, &diags, &src);
     return cli_exit_status(st);
 }
@@ -189,10 +199,10 @@ ExitStatus cmd_tfvars(Arena *arena, const Options *o, const char *const *args, i
     cli_compile_options(o, args, nargs, &c);
     c.target = o->given & OPT_JSON ? "tfvars-json" : "tfvars";
     CompileResult result;
-    CompileStatus st = compile_tfvars(arena, &src, &diags, &c, &result);
-    if (st == COMPILE_OK &&
-        !compile_write_outputs(&diags, &result, o->out_file, o->out_dir, stdout))
-        st = COMPILE_IO_ERROR;
+    CompileStatus st = COMPILE_USAGE_ERROR;
+    if (compile_check_out_file(&diags, o->out_file, &c))
+        st = write_outputs(&diags, &result, o->out_file, o->out_dir,
+                           compile_tfvars(arena, &src, &diags, &c, &result));
     cli_render(o, &diags, &src);
     return cli_exit_status(st);
 }

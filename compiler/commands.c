@@ -11,6 +11,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "cli.h"
+#include "explain.h"
 
 #define INPUT_OPTIONS (OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT)
 
@@ -42,7 +43,8 @@ const Command COMMANDS[] = {
      "                         tfvars, tfvars-json: the variable values (see\n"
      "                         hclc help tfvars)\n"
      "  --task NAME            the task definition to build when there are several\n"
-     "  --out-dir DIR          write DIR/NAME.json for every task definition\n"
+     "  --out-dir DIR          write DIR/NAME.json for every task definition, all\n"
+     "                         or none\n"
      "  --all-workspaces       build every declared workspace (\"default\" when none\n"
      "                         is declared) and write each one's files under\n"
      "                         DIR/WS/ (needs --out-dir; nothing is written\n"
@@ -58,6 +60,13 @@ const Command COMMANDS[] = {
      "                         inside it (default: PATH's directory)\n"
      "  --max-errors N         show at most N text diagnostics (default 20; 0: no\n"
      "                         limit; JSON diagnostics are never cut)\n"
+     "\n"
+     "-o and --out-dir create missing directories (and remove them again when the\n"
+     "write fails). A file is replaced atomically and keeps its mode; a symbolic\n"
+     "link is followed and kept; a device or FIFO is written into as it is. New\n"
+     "files get mode 0666 minus the umask, 0600 with --include-sensitive. Naming a\n"
+     "directory, or a file the run reads (sources, var files, file() targets), is\n"
+     "a usage error.\n"
      "\n"
      "Variable values, lowest precedence first: the default, the workspace block,\n"
      "--var-file files in order, HCLC_VAR_NAME environment variables, --var flags.\n"
@@ -145,6 +154,7 @@ const Command COMMANDS[] = {
      "  --include-sensitive    write sensitive variables too\n"
      "  -o FILE                write FILE (replaced atomically) instead of stdout\n"
      "  --out-dir DIR          write DIR/WS.tfvars (DIR/WS.tfvars.json with --json)\n"
+     "  (-o and --out-dir write files as for build: see hclc help build)\n"
      "  --var, --var-file, --root, --max-errors   as for build\n"
      "\n"
      "  hclc tfvars -w prod -o prod.tfvars\n"
@@ -166,6 +176,15 @@ const Command COMMANDS[] = {
      "Prints the list of commands, or the details of COMMAND. hclc COMMAND --help\n"
      "does the same.\n",
      cmd_help, false, 0},
+    {"explain", "explain CODE", "hclc explain CODE",
+     "print what a diagnostic code means and how to fix it",
+     "Prints the entry of CODE from hclc's reference of diagnostics\n"
+     "(docs/diagnostics.md): what it means, an example that triggers it, the\n"
+     "message hclc prints and how to fix it. CODE is written E0560, e0560 or 560.\n"
+     "An unknown or malformed code is a usage error (exit status 2).\n"
+     "\n"
+     "  hclc explain E0560\n",
+     cmd_explain, false, 0},
     {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
      "rewrite files in the canonical layout",
      "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
@@ -309,6 +328,12 @@ ExitStatus cmd_version(Arena *arena, const Options *o, const char *const *args, 
         return cli_too_many(o, "version", args[0]);
     puts("hclc " HCLC_VERSION);
     return EXIT_OK;
+}
+
+ExitStatus cmd_explain(Arena *arena, const Options *o, const char *const *args, int nargs)
+{
+    (void)o;
+    return explain_run(arena, stdout, args, nargs) == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
 ExitStatus cmd_help(Arena *arena, const Options *o, const char *const *args, int nargs)

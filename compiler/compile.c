@@ -14,6 +14,7 @@
 #include "ecs/ecs.h"
 #include "emit/emit.h"
 #include "eval/eval.h"
+#include "output.h"
 #include "project/load.h"
 #include "project/module.h"
 
@@ -240,8 +241,8 @@ static CompileStatus build_cloudformation(Eval *ev, Diags *diags, const CompileO
     CompileOutput *o = &out->items[0];
     o->name = NULL;
     o->text = cfn_build(ev->arena, diags, &in, yaml, &o->len);
-    if (!o->text || diags_has_errors(diags))
-        return COMPILE_INPUT_ERRORS;
+    if (diags_has_errors(diags))
+        return COMPILE_INPUT_ERRORS; // a NULL text without errors: check_produced reports it
     out->count = 1;
     return COMPILE_OK;
 }
@@ -258,11 +259,35 @@ static CompileStatus build_outputs(Eval *ev, Diags *diags, const CompileOptions 
     return COMPILE_OK;
 }
 
-CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
-                            CompileResult *out)
+// An output whose text could not be made is an error, never an empty file:
+// cJSON prints at most 2 GiB, and memory can run out.
+static CompileStatus check_produced(Diags *diags, const CompileResult *out)
+{
+    for (uint32_t i = 0; i < out->count; i++)
+        if (!out->items[i].text) {
+            Diag *g = diag_error(diags, E_OUTPUT_NOT_PRODUCED, span_none(),
+                                 "the output could not be produced");
+            diag_note(diags, g,
+                      "it is larger than the 2 GiB limit of the JSON printer, or "
+                      "memory ran out");
+            return COMPILE_IO_ERROR;
+        }
+    return COMPILE_OK;
+}
+
+// Starts an empty result of a run reading into `src`.
+static void result_init(CompileResult *out, const SourceSet *src, const CompileOptions *opt)
 {
     out->count = 0;
     out->ext = NULL;
+    out->sensitive = opt->include_sensitive;
+    out->read = src;
+}
+
+CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                            CompileResult *out)
+{
+    result_init(out, src, opt);
     Target target = TARGET_TASK;
     if (opt->target && !parse_target(diags, opt->target, &target))
         return COMPILE_USAGE_ERROR;
@@ -287,7 +312,7 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
     else
         st = COMPILE_INPUT_ERRORS;
     eval_free(&ev);
-    return st;
+    return st == COMPILE_OK ? check_produced(diags, out) : st;
 }
 
 // --- validate ---------------------------------------------------------------
@@ -462,19 +487,20 @@ CompileStatus compile_tfvars(Arena *a, SourceSet *src, Diags *diags, const Compi
 {
     CompileOptions o = *opt;
     o.target = opt->target ? opt->target : "tfvars";
-    out->count = 0;
+    result_init(out, src, opt);
     out->ext = strcmp(o.target, "tfvars-json") == 0 ? ".tfvars.json" : ".tfvars";
     Project p;
     CompileStatus st = load_project(a, src, diags, &o, &p);
     if (st != COMPILE_OK)
         return st;
     if (o.all_workspaces)
-        return tfvars_all(a, src, diags, &o, &p, out);
-    out->items = arena_alloc(a, sizeof(CompileOutput));
-    if (!tfvars_one(a, src, diags, &o, &p, o.workspace, o.workspace_from, out->items))
-        return COMPILE_INPUT_ERRORS;
-    out->count = 1;
-    return COMPILE_OK;
+        st = tfvars_all(a, src, diags, &o, &p, out);
+    else if (!tfvars_one(a, src, diags, &o, &p, o.workspace, o.workspace_from,
+                         out->items = arena_alloc(a, sizeof(CompileOutput))))
+        st = COMPILE_INPUT_ERRORS;
+    else
+        out->count = 1;
+    return st == COMPILE_OK ? check_produced(diags, out) : st;
 }
 
 CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const char *path,
@@ -494,81 +520,70 @@ CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const c
     return COMPILE_OK;
 }
 
-bool compile_write_file(Diags *diags, const char *path, const char *text, size_t len)
+// The files a result becomes: -o FILE, or DIR/NAME plus the extension per
+// output with --out-dir. Returns the count, or -1 after reporting a name
+// that would leave DIR (unless `quiet`: then such a name is left out). NULL
+// or "-" as FILE means standard output: 0 files.
+static int64_t output_files(Diags *diags, const CompileResult *r, const char *out_file,
+                            const char *out_dir, bool quiet, OutputFile **files)
 {
-    size_t n = strlen(path);
-    char *tmp = xmalloc(n + 16);
-    snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    bool ok = fd >= 0;
-    if (ok) {
-        FILE *f = fdopen(fd, "wb");
-        ok = f && fwrite(text, 1, len, f) == len;
-        ok = (f ? fclose(f) == 0 : (close(fd), false)) && ok;
-        ok = ok && chmod(tmp, 0644) == 0 && rename(tmp, path) == 0;
+    *files = arena_alloc(diags->arena, ((size_t)r->count + 1) * sizeof(OutputFile));
+    if (!out_dir && (!out_file || strcmp(out_file, "-") == 0 || r->count == 0))
+        return 0;
+    if (!out_dir) {
+        (*files)[0] = (OutputFile){out_file, r->items[0].text, r->items[0].len};
+        return 1;
     }
-    if (!ok) {
-        diag_error(diags, E_IO_ERROR, span_none(), "cannot write \"%s\": %s", path, strerror(errno));
-        if (fd >= 0)
-            unlink(tmp);
+    const char *ext = r->ext ? r->ext : ".json";
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < r->count; i++) {
+        const CompileOutput *o = &r->items[i];
+        // A name is a file name inside DIR: a '/' (workspace "../x") would
+        // write elsewhere.
+        if (o->name && strchr(o->name, '/') && quiet)
+            continue;
+        if (o->name && strchr(o->name, '/')) {
+            diag_error(diags, E_IO_ERROR, span_none(),
+                       "cannot write \"%s\" into \"%s\": the name holds a '/'", o->name, out_dir);
+            return -1;
+        }
+        const char *path =
+            arena_printf(diags->arena, "%s/%s%s", out_dir, o->name ? o->name : "output", ext);
+        (*files)[n++] = (OutputFile){path, o->text, o->len};
     }
-    free(tmp);
-    return ok;
+    return n;
 }
 
-static bool make_dirs(Diags *diags, const char *dir)
+bool compile_check_out_file(Diags *diags, const char *out_file, const CompileOptions *opt)
 {
-    size_t n = strlen(dir);
-    char *path = xmalloc(n + 1);
-    memcpy(path, dir, n + 1);
-    bool ok = true;
-    for (size_t i = 1; i <= n && ok; i++) {
-        if (path[i] != '/' && path[i] != '\0')
-            continue;
-        char saved = path[i];
-        path[i] = '\0';
-        ok = mkdir(path, 0777) == 0 || errno == EEXIST;
-        path[i] = saved;
-    }
-    struct stat st;
-    ok = ok && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
-    if (!ok)
-        diag_error(diags, E_IO_ERROR, span_none(), "cannot create directory \"%s\": %s", dir,
-                   strerror(errno ? errno : ENOTDIR));
-    free(path);
-    return ok;
+    if (!out_file || strcmp(out_file, "-") == 0)
+        return true;
+    uint32_t n = opt->inputs.nvar_files;
+    const char **inputs = arena_alloc(diags->arena, ((size_t)n + 1) * sizeof(char *));
+    inputs[0] = opt->path ? opt->path : ".";
+    for (uint32_t i = 0; i < n; i++)
+        inputs[i + 1] = opt->inputs.var_files[i];
+    OutputFile f = {out_file, "", 0};
+    return output_check(diags, &f, 1, NULL, inputs, n + 1);
+}
+
+bool compile_check_outputs(Diags *diags, const CompileResult *r, const char *out_file,
+                           const char *out_dir)
+{
+    OutputFile *files;
+    int64_t n = output_files(diags, r, out_file, out_dir, true, &files);
+    return n >= 0 && output_check(diags, files, (uint32_t)n, r->read, NULL, 0);
 }
 
 bool compile_write_outputs(Diags *diags, const CompileResult *r, const char *out_file,
                            const char *out_dir, FILE *stdout_file)
 {
-    if (out_dir) {
-        // A name is a file name inside DIR: a '/' (workspace "../x") would
-        // write elsewhere.
-        for (uint32_t i = 0; i < r->count; i++)
-            if (r->items[i].name && strchr(r->items[i].name, '/')) {
-                diag_error(diags, E_IO_ERROR, span_none(),
-                           "cannot write \"%s\" into \"%s\": the name holds a '/'",
-                           r->items[i].name, out_dir);
-                return false;
-            }
-        if (!make_dirs(diags, out_dir))
-            return false;
-        const char *ext = r->ext ? r->ext : ".json";
-        for (uint32_t i = 0; i < r->count; i++) {
-            const CompileOutput *o = &r->items[i];
-            size_t n = strlen(out_dir) + strlen(o->name ? o->name : "output") + strlen(ext) + 2;
-            char *path = xmalloc(n);
-            snprintf(path, n, "%s/%s%s", out_dir, o->name ? o->name : "output", ext);
-            bool ok = compile_write_file(diags, path, o->text, o->len);
-            free(path);
-            if (!ok)
-                return false;
-        }
-        return true;
-    }
-    if (out_file && strcmp(out_file, "-") != 0)
-        return r->count == 0 || compile_write_file(diags, out_file, r->items[0].text, r->items[0].len);
+    OutputFile *files;
+    int64_t n = output_files(diags, r, out_file, out_dir, false, &files);
+    if (n < 0 || !output_check(diags, files, (uint32_t)n, r->read, NULL, 0))
+        return false;
+    if (n > 0)
+        return output_write(diags, files, (uint32_t)n, r->sensitive);
     for (uint32_t i = 0; i < r->count; i++)
         fwrite(r->items[i].text, 1, r->items[i].len, stdout_file);
     return true;

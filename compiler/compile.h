@@ -54,6 +54,8 @@ typedef struct CompileResult {
     CompileOutput *items;
     uint32_t count;
     const char *ext; // file name suffix with --out-dir: NULL for ".json", ".tfvars"...
+    bool sensitive;  // holds sensitive values (--include-sensitive): new files get 0600
+    const SourceSet *read; // every file the run read, which no output may replace
 } CompileResult;
 
 // Builds the target; on success `out` holds every output (one, unless
@@ -76,15 +78,24 @@ CompileStatus compile_tfvars(Arena *a, SourceSet *src, Diags *diags, const Compi
 CompileStatus compile_workspaces(Arena *a, SourceSet *src, Diags *diags, const char *path,
                                  const char ***names, uint32_t *count);
 
-// Writes a build's outputs: to `out_file` (replaced atomically; "-" or
-// NULL means `stdout`), or one DIR/NAME.json (NAME plus r->ext) per output
-// into `out_dir` (created when missing). Reports and returns false on failure.
+// Checks -o FILE before anything is read: it may not be a directory, nor
+// PATH, one of PATH's .hcl files or a var file (output.h). Returns false
+// after reporting a usage error (E_OUTPUT_PATH). "-" and NULL pass.
+bool compile_check_out_file(Diags *diags, const char *out_file, const CompileOptions *opt);
+
+// Checks the files a result would be written to, before writing: none may
+// be a directory or a file the run read, file() targets included. Returns
+// false after reporting a usage error (E_OUTPUT_PATH).
+bool compile_check_outputs(Diags *diags, const CompileResult *r, const char *out_file,
+                           const char *out_dir);
+
+// Writes a build's outputs (output.h: all or nothing, devices written into,
+// links kept, modes kept; new files 0600 when r->sensitive): to `out_file`
+// ("-" or NULL means `stdout_file`), or one DIR/NAME.json (NAME plus r->ext)
+// per output into `out_dir`; a missing DIR, or a missing directory of FILE,
+// is created (and removed again on failure). Checks as compile_check_outputs
+// does first. Reports and returns false on failure.
 bool compile_write_outputs(Diags *diags, const CompileResult *r, const char *out_file,
                            const char *out_dir, FILE *stdout_file);
-
-// Replaces the file `path` with `len` bytes of `text` atomically (a
-// temporary file in the same directory, then rename). Returns false and
-// reports E_IO_ERROR when that fails; the old file is then untouched.
-bool compile_write_file(Diags *diags, const char *path, const char *text, size_t len);
 
 #endif

@@ -6,6 +6,8 @@
 // stages never print. hclc never calls setlocale: output and cJSON's number
 // formatting must not depend on the locale.
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "base/arena.h"
 #include "base/diag.h"
@@ -35,6 +37,10 @@ static ExitStatus run(Arena *arena, const Options *o)
         return cli_usage_error(o, NULL,
                                "option \"%s\" does not apply to \"%s\" (see \"hclc help %s\")",
                                cli_option_name((OptionId)(stray & -stray)), c->name, c->name);
+    for (uint32_t i = 0; i < o->nvars; i++)
+        if (!strchr(o->vars[i], '=') || o->vars[i][0] == '=')
+            return cli_usage_error(o, "write --var NAME=VALUE", "--var needs NAME=VALUE, got \"%s\"",
+                                   o->vars[i]);
     return c->run(arena, o, o->args + 1, o->nargs - 1);
 }
 

@@ -580,6 +580,34 @@ void diag_render_text(FILE *out, const Diags *d, const SourceSet *src, DiagRende
 
 // --- JSON rendering ----------------------------------------------------------
 
+// Adds string member `key`. cJSON copies bytes as they are, so invalid
+// UTF-8 (in a file name, a --var value, an environment variable) would make
+// the line invalid JSON: each invalid byte becomes U+FFFD.
+static cJSON *add_text(cJSON *obj, const char *key, const char *s)
+{
+    size_t len = strlen(s);
+    if (utf8_valid(s, len))
+        return cJSON_AddStringToObject(obj, key, s);
+    char *copy = xmalloc(3 * len + 1);
+    size_t w = 0;
+    for (size_t i = 0, n; i < len; i += n) {
+        uint32_t cp;
+        n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            memcpy(copy + w, "\xEF\xBF\xBD", 3);
+            w += 3;
+            n = 1;
+        } else {
+            memcpy(copy + w, s + i, n);
+            w += n;
+        }
+    }
+    copy[w] = '\0';
+    cJSON *item = cJSON_AddStringToObject(obj, key, copy);
+    free(copy);
+    return item;
+}
+
 static bool add_position(cJSON *obj, const char *key, const SourceSet *src, uint32_t file,
                          uint32_t shown, uint32_t byte)
 {
@@ -602,7 +630,7 @@ static bool add_span(cJSON *obj, const SourceSet *src, Span s)
                cJSON_AddNullToObject(obj, "end");
     Span shown = shown_span(src, s);
     uint32_t end = s.end < s.start ? s.start : s.end;
-    return cJSON_AddStringToObject(obj, "file", source_file(src, s.file)->name) &&
+    return add_text(obj, "file", source_file(src, s.file)->name) &&
            add_position(obj, "start", src, s.file, shown.start, s.start) &&
            add_position(obj, "end", src, s.file, shown.end, end);
 }
@@ -617,8 +645,8 @@ static bool add_note_json(cJSON *notes, const SourceSet *src, const char *kind, 
         cJSON_Delete(note);
         return false;
     }
-    return cJSON_AddStringToObject(note, "kind", kind) &&
-           cJSON_AddStringToObject(note, "message", text) && (!span || add_span(note, src, *span));
+    return cJSON_AddStringToObject(note, "kind", kind) && add_text(note, "message", text) &&
+           (!span || add_span(note, src, *span));
 }
 
 static bool add_notes(cJSON *obj, const SourceSet *src, const Diag *g)
@@ -650,9 +678,8 @@ static bool fill_json(cJSON *obj, const SourceSet *src, const Diag *g)
     char code[8];
     diag_code_text(g->code, code);
     return cJSON_AddStringToObject(obj, "severity", severity_name(g->severity)) &&
-           cJSON_AddStringToObject(obj, "code", code) &&
-           cJSON_AddStringToObject(obj, "summary", g->summary) &&
-           (g->detail ? cJSON_AddStringToObject(obj, "detail", g->detail) != NULL
+           cJSON_AddStringToObject(obj, "code", code) && add_text(obj, "summary", g->summary) &&
+           (g->detail ? add_text(obj, "detail", g->detail) != NULL
                       : cJSON_AddNullToObject(obj, "detail") != NULL) &&
            add_span(obj, src, g->subject) && add_notes(obj, src, g);
 }

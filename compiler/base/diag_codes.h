@@ -210,4 +210,6 @@
     X(1013, LINT_MUTABLE_IMAGE, "image by a mutable tag") /* lint */                       \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
-    X(903, TOO_MANY_ERRORS, "more errors than are shown")
+    X(903, TOO_MANY_ERRORS, "more errors than are shown")                                \
+    X(904, OUTPUT_PATH, "output path that is a directory or a file the run reads")      \
+    X(905, OUTPUT_NOT_PRODUCED, "output that could not be produced (too large, out of memory)")

@@ -33,6 +33,8 @@ static SourceFile *new_file(SourceSet *set, const char *name)
     }
     SourceFile *f = &set->files[set->count];
     f->name = arena_strdup(set->arena, name);
+    f->has_id = false;
+    f->dev = f->ino = 0;
     return f;
 }
 
@@ -54,6 +56,22 @@ uint32_t source_add_owned(SourceSet *set, const char *name, char *text, size_t l
     f->len = (uint32_t)len;
     index_lines(set->arena, f);
     return set->count++;
+}
+
+void source_set_identity(SourceSet *set, uint32_t file, uint64_t dev, uint64_t ino)
+{
+    SourceFile *f = &set->files[file];
+    f->has_id = true;
+    f->dev = dev;
+    f->ino = ino;
+}
+
+bool source_reads(const SourceSet *set, uint64_t dev, uint64_t ino)
+{
+    for (uint32_t i = 0; i < set->count; i++)
+        if (set->files[i].has_id && set->files[i].dev == dev && set->files[i].ino == ino)
+            return true;
+    return false;
 }
 
 const SourceFile *source_file(const SourceSet *set, uint32_t file)

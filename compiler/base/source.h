@@ -30,6 +30,8 @@ typedef struct SourceFile {
     uint32_t len;         // bytes of text
     uint32_t *lines;      // byte offset where each line starts; lines[0] == 0
     uint32_t nlines;      // number of entries in lines
+    bool has_id;          // dev and ino name the file read (false: a label, stdin)
+    uint64_t dev, ino;    // the file's device and inode, so an output never replaces it
 } SourceFile;
 
 typedef struct SourceSet {
@@ -52,6 +54,11 @@ uint32_t source_add(SourceSet *set, const char *name, const char *text, size_t l
 // which must have room for one more byte (a NUL is written at text[len]).
 // The SourceSet's arena takes ownership of the buffer: nothing is copied.
 uint32_t source_add_owned(SourceSet *set, const char *name, char *text, size_t len);
+// Records that file `file` was read from the file system object with
+// device `dev` and inode `ino` (see source_reads).
+void source_set_identity(SourceSet *set, uint32_t file, uint64_t dev, uint64_t ino);
+// True when some file of the set was read from device `dev`, inode `ino`.
+bool source_reads(const SourceSet *set, uint64_t dev, uint64_t ino);
 // Returns the file with index `file`; the index must be valid.
 const SourceFile *source_file(const SourceSet *set, uint32_t file);
 // Returns a span of `len` bytes at `start` in `file`.

@@ -29,6 +29,15 @@ uint32_t decode_utf8_length(const unsigned char *s, uint32_t i, uint32_t len)
     return (uint32_t)utf8_decode((const char *)s + i, len - i, &cp);
 }
 
+uint32_t decode_utf8_invalid_at(const char *s, uint32_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t i = 0, n;
+    while (i < len && (n = decode_utf8_length(u, i, len)) != 0)
+        i += n;
+    return i;
+}
+
 bool decode_check_encoding(Decoder *d)
 {
     const unsigned char *s = (const unsigned char *)d->text;

@@ -16,7 +16,6 @@
 #include "project/load.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,19 +148,67 @@ static void outside_root(FnContext *ctx, const PathRef *p)
               "not leave the root (symbolic links included)");
 }
 
+#define MAX_LINKS 40 // symbolic links followed by hand, as the kernel's ELOOP limit
+
+// Where `path` leads when part of it is missing: the real path of its
+// longest existing prefix with the rest appended, a dangling symbolic link
+// on the way followed by its text. So the root check decides on the path and
+// the links of its prefix, never on whether the file at the end exists.
+// NULL with errno set when that fails.
+static const char *resolve_missing(Arena *a, const char *path, int links)
+{
+    size_t k = strlen(path);
+    const char *prefix = NULL;
+    while (k > 0 && !prefix) {
+        while (k > 0 && path[k - 1] != '/')
+            k--;
+        if (k == 0)
+            break;
+        const char *head = k == 1 ? "/" : arena_strndup(a, path, k - 1);
+        prefix = real_path(a, head);
+        if (!prefix && errno != ENOENT && errno != ENOTDIR)
+            return NULL;
+        if (!prefix)
+            k--;
+    }
+    if (!prefix && !(prefix = real_path(a, ".")))
+        return NULL;
+    const char *rest = path + k;
+    size_t first = strcspn(rest, "/");
+    const char *next = arena_printf(a, "%s/%.*s", prefix, (int)first, rest);
+    char target[PATH_MAX];
+    ssize_t n = readlink(next, target, sizeof target - 1);
+    if (n < 0) {
+        const char *joined = arena_printf(a, "%s/%s", prefix, rest);
+        return clean_path(a, joined, strlen(joined));
+    }
+    if (links >= MAX_LINKS) {
+        errno = ELOOP;
+        return NULL;
+    }
+    target[n] = '\0';
+    const char *after = rest + first;
+    const char *followed = target[0] == '/' ? arena_printf(a, "%s%s", target, after)
+                                            : arena_printf(a, "%s/%s%s", prefix, target, after);
+    return resolve_missing(a, followed, links + 1);
+}
+
 // Resolves a project path into *real (NULL when nothing is there). Returns
-// false after reporting.
+// false after reporting; a path outside the root is refused whether or not
+// a file is there.
 static bool resolve_project(FnContext *ctx, const PathRef *p, const char **real)
 {
     const char *base = p->base_dir ? p->base_dir : ctx->root ? ctx->root : ".";
     const char *joined =
         p->text[0] == '/' ? p->text : arena_printf(ctx->arena, "%s/%s", base, p->text);
     *real = real_path(ctx->arena, joined);
-    if (!*real && errno != ENOENT && errno != ENOTDIR) {
+    const char *checked = *real;
+    if (!checked && (errno == ENOENT || errno == ENOTDIR))
+        checked = resolve_missing(ctx->arena, joined, 0);
+    if (!checked) {
         fn_report(ctx, E_FILE_READ, p->at, "cannot resolve file %s: %s", p->shown, strerror(errno));
         return false;
     }
-    const char *checked = *real ? *real : clean_path(ctx->arena, joined, strlen(joined));
     if (ctx->root && !inside(checked, ctx->root)) {
         outside_root(ctx, p);
         return false;
@@ -318,24 +365,15 @@ static int64_t read_error(FnContext *ctx, Span at, const char *shown, DiagCode c
     return -1;
 }
 
-// Opens a regular file; -1 after reporting.
-static int open_regular(FnContext *ctx, const char *abs, Span at, const char *shown)
+// Opens a regular file without blocking on a FIFO or a device; -1 after
+// reporting.
+static int open_regular(FnContext *ctx, const char *abs, Span at, const char *shown,
+                        struct stat *st)
 {
-    int fd = open(abs, O_RDONLY);
+    const char *why;
+    int fd = load_open_regular(abs, st, &why);
     if (fd < 0)
-        return (int)read_error(ctx, at, shown, E_FILE_READ, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        int saved = errno;
-        close(fd);
-        return (int)read_error(ctx, at, shown, E_FILE_READ, strerror(saved));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        close(fd);
-        return (int)read_error(ctx, at, shown, E_FILE_READ,
-                               S_ISDIR(st.st_mode) ? "it is a directory"
-                                                   : "it is not a regular file");
-    }
+        return (int)read_error(ctx, at, shown, E_FILE_READ, why);
     return fd;
 }
 
@@ -343,7 +381,8 @@ static int open_regular(FnContext *ctx, const char *abs, Span at, const char *sh
 // its index, or -1 after reporting at `at`.
 static int64_t read_source(FnContext *ctx, const char *abs, Span at, const char *shown)
 {
-    int fd = open_regular(ctx, abs, at, shown);
+    struct stat st;
+    int fd = open_regular(ctx, abs, at, shown, &st);
     if (fd < 0)
         return -1;
     size_t len = 0;
@@ -370,6 +409,8 @@ static int64_t read_source(FnContext *ctx, const char *abs, Span at, const char 
     int64_t id = why ? -1 : loaded(ctx->src, name, text, len);
     if (!why && id < 0)
         id = source_add(ctx->src, name, text, len);
+    if (id >= 0) // an output must never replace it (output.h)
+        source_set_identity(ctx->src, (uint32_t)id, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
     free(text);
     if (why)
         return read_error(ctx, at, shown, len > FN_MAX_FILE ? E_FILE_TOO_LARGE : E_FILE_READ, why);
@@ -410,7 +451,7 @@ Value *fn_fileexists(FnContext *ctx, const FnCall *call)
     if (!real || stat(real, &st) != 0)
         return fn_new_bool(ctx, call, false);
     if (!S_ISREG(st.st_mode))
-        return fn_arg_error(ctx, call, 0, "%s is %s, not a file", p.shown,
-                            S_ISDIR(st.st_mode) ? "a directory" : "not a regular file");
+        return fn_arg_error(ctx, call, 0, "fileexists(%s): %s", p.shown,
+                            load_not_regular(st.st_mode));
     return fn_new_bool(ctx, call, true);
 }

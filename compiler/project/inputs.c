@@ -171,6 +171,21 @@ static bool primitive(const Variable *v)
            v->type->kind == TY_BOOL || v->type->kind == TY_ANY;
 }
 
+// Values are text as in var files: invalid UTF-8 (which would reach the
+// JSON output raw) is an error at its byte. Reports and returns false.
+static bool valid_text(Collector *c, uint32_t file, const char *label)
+{
+    const SourceFile *f = source_file(c->src, file);
+    uint32_t bad = decode_utf8_invalid_at(f->text, f->len);
+    if (bad == f->len)
+        return true;
+    Diag *g = diag_error(c->diags, E_BAD_UTF8, span_make(file, bad, bad + 1),
+                         "invalid UTF-8 byte 0x%02X in %s", (unsigned char)f->text[bad], label);
+    diag_help(c->diags, g, "values are UTF-8 text, as in var files");
+    c->ok = false;
+    return false;
+}
+
 // `text` is "NAME=VALUE" held in a pseudo-file named `file_name`; `skip`
 // bytes before NAME are a prefix (HCLC_VAR_).
 static void assignment(Collector *c, const char *file_name, const char *text, size_t skip,
@@ -183,6 +198,8 @@ static void assignment(Collector *c, const char *file_name, const char *text, si
     Span name_span = span_make(file, (uint32_t)skip, vstart - 1);
     Span value_span = span_make(file, vstart, (uint32_t)strlen(text));
     int64_t vi = module_find_var(c->mod, name);
+    if (vi >= 0 && !valid_text(c, file, label))
+        return;
     InputValue *in = new_input(c, source, label, value_span);
     if (primitive(vi >= 0 ? &c->mod->vars[vi] : NULL)) {
         in->raw_string = true;

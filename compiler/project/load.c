@@ -7,10 +7,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "syntax/parse.h"
 
@@ -80,29 +82,71 @@ int load_read_stream(FILE *f, size_t hint, size_t limit, char **data, size_t *le
     return result;
 }
 
+const char *load_not_regular(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "it is a directory";
+    if (S_ISFIFO(mode))
+        return "it is a FIFO, not a regular file";
+    if (S_ISCHR(mode))
+        return "it is a character device, not a regular file";
+    if (S_ISBLK(mode))
+        return "it is a block device, not a regular file";
+    if (S_ISSOCK(mode))
+        return "it is a socket, not a regular file";
+    return "it is not a regular file";
+}
+
+int load_open_regular(const char *path, struct stat *st, const char **why)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        *why = strerror(errno);
+        return -1;
+    }
+    if (fstat(fd, st) != 0) {
+        *why = strerror(errno);
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        *why = load_not_regular(st->st_mode);
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 LoadStatus load_read_file(SourceSet *src, Diags *diags, const char *path, uint32_t *file)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return io_error(diags, path, errno);
     struct stat st;
-    size_t hint = 0;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-        if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
-            fclose(f);
-            return too_large(diags, path);
-        }
-        hint = (size_t)st.st_size;
+    const char *why;
+    int fd = load_open_regular(path, &st, &why);
+    if (fd < 0) {
+        diag_error(diags, E_IO_ERROR, span_none(), "cannot read \"%s\": %s", path, why);
+        return LOAD_IO_ERROR;
+    }
+    if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
+        close(fd);
+        return too_large(diags, path);
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        int err = errno;
+        close(fd);
+        return io_error(diags, path, err);
     }
     char *data;
     size_t len;
     errno = 0;
-    int result = load_read_stream(f, hint, SOURCE_MAX_BYTES, &data, &len);
+    int result = load_read_stream(f, (size_t)st.st_size, SOURCE_MAX_BYTES, &data, &len);
     fclose(f);
-    if (result == 0)
+    if (result == 0) {
         *file = source_add_owned(src, path, data, len);
-    else
+        source_set_identity(src, *file, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
+    } else {
         free(data);
+    }
     if (result == READ_TOO_LARGE)
         return too_large(diags, path);
     if (result != 0)

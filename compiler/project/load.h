@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "base/arena.h"
 #include "syntax/ast.h"
@@ -64,9 +65,22 @@ LoadFormat load_format(const char *path);
 #define LOAD_READ_TOO_LARGE (-1)
 int load_read_stream(FILE *f, size_t hint, size_t limit, char **data, size_t *len);
 
+// Opens `path` for reading when it is a regular file, and never blocks on a
+// FIFO or a device: open(O_RDONLY | O_NONBLOCK), then fstat of what was
+// opened, so nothing can swap the file between the check and the read.
+// Returns the descriptor and fills *st; or returns -1 with *why set to the
+// reason (strerror, or "it is a directory", "it is a FIFO, not a regular
+// file", ...).
+int load_open_regular(const char *path, struct stat *st, const char **why);
+// What a file of mode `mode` (not a regular file) is, for messages: "it is
+// a directory", "it is a FIFO, not a regular file", ...
+const char *load_not_regular(mode_t mode);
+
 // Reads the one file `path` into `src` under the name `path` and stores its
-// index in *file. Returns LOAD_OK, or LOAD_IO_ERROR after reporting why the
-// file could not be read (E_IO_ERROR or E_FILE_TOO_LARGE).
+// index in *file, recording its device and inode (source_set_identity).
+// Returns LOAD_OK, or LOAD_IO_ERROR after reporting why the file could not
+// be read (E_IO_ERROR or E_FILE_TOO_LARGE): a path that is not a regular
+// file (directory, FIFO, device, socket) is refused without blocking.
 LoadStatus load_read_file(SourceSet *src, Diags *diags, const char *path, uint32_t *file);
 
 // Lexes and parses file `file` of `src` into `out`. When the lexer stopped

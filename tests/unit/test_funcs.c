@@ -1166,6 +1166,30 @@ static void test_fn_file_refuses_paths_outside_the_root(void **state)
     remove_tree(f);
 }
 
+// Whether the file exists outside the root must not show: the answer is the
+// same error for an existing and a missing file, through ".." or a link.
+static void test_fn_fileexists_outside_the_root_tells_nothing(void **state)
+{
+    Fixture *f = *state;
+    make_tree(f);
+    char path[PATH_MAX * 2];
+    snprintf(path, sizeof path, "%s/up", f->root);
+    assert_int_equal(symlink("..", path), 0);
+    snprintf(path, sizeof path, "%s/gone", f->root);
+    assert_int_equal(symlink("../missing.txt", path), 0);
+    const char *refused[] = {"../outside.txt", "../missing.txt", "up/outside.txt",
+                             "up/missing.txt", "up/nodir/missing.txt", "gone",
+                             "sub/../../missing.txt", "nodir/../../missing.txt"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        CHECK_ERROR(CALL("fileexists", 1, S(refused[i])), E_FILE_OUTSIDE_ROOT, ARG(0), NULL);
+    CHECK(CALL("fileexists", 1, S("up/root/a.txt")), "true");
+    CHECK(CALL("fileexists", 1, S("up/root/missing.txt")), "false");
+    unlink(path);
+    snprintf(path, sizeof path, "%s/up", f->root);
+    unlink(path);
+    remove_tree(f);
+}
+
 static void test_fn_file_errors_for_missing_binary_and_directories(void **state)
 {
     Fixture *f = *state;
@@ -1354,6 +1378,7 @@ int main(void)
         T(test_fn_file_refuses_paths_outside_the_root),
         T(test_fn_file_errors_for_missing_binary_and_directories),
         T(test_fn_fileexists_tells_files_from_nothing),
+        T(test_fn_fileexists_outside_the_root_tells_nothing),
         T(test_fn_file_finds_shipped_templates),
         T(test_fn_file_names_sources_as_the_user_sees_them),
         T(test_fn_resolve_path_and_read_file_serve_templatefile),

@@ -210,7 +210,34 @@ static void test_load_read_file_of_directory_is_io_error(void **state)
     uint32_t file;
     assert_int_equal(load_read_file(&f->src, &f->diags, f->dir, &file), LOAD_IO_ERROR);
     assert_int_equal(f->diags.items[0]->code, E_IO_ERROR);
-    assert_non_null(strstr(f->diags.items[0]->summary, "Is a directory"));
+    assert_non_null(strstr(f->diags.items[0]->summary, "it is a directory"));
+}
+
+// A FIFO with no writer would block a plain open() for ever.
+static void test_load_read_file_of_fifo_is_refused_without_blocking(void **state)
+{
+    Fixture *f = *state;
+    const char *path = path_in(f, "pipe.hcl");
+    assert_int_equal(mkfifo(path, 0600), 0);
+    uint32_t file;
+    assert_int_equal(load_read_file(&f->src, &f->diags, path, &file), LOAD_IO_ERROR);
+    assert_int_equal(f->diags.items[0]->code, E_IO_ERROR);
+    assert_non_null(strstr(f->diags.items[0]->summary, "it is a FIFO, not a regular file"));
+    assert_int_equal(f->src.count, 0);
+}
+
+// The identity of a file read is kept, so that no output replaces it.
+static void test_load_read_file_records_device_and_inode(void **state)
+{
+    Fixture *f = *state;
+    write_file(f, "a.hcl", "a = 1");
+    struct stat st;
+    assert_int_equal(stat(path_in(f, "a.hcl"), &st), 0);
+    assert_false(source_reads(&f->src, (uint64_t)st.st_dev, (uint64_t)st.st_ino));
+    uint32_t file;
+    assert_int_equal(load_read_file(&f->src, &f->diags, path_in(f, "a.hcl"), &file), LOAD_OK);
+    assert_true(source_reads(&f->src, (uint64_t)st.st_dev, (uint64_t)st.st_ino));
+    assert_false(source_reads(&f->src, (uint64_t)st.st_dev, (uint64_t)st.st_ino + 1));
 }
 
 static void test_load_read_file_keeps_bytes_exactly(void **state)
@@ -285,6 +312,8 @@ int main(void)
         T(test_load_unreadable_entry_stops_before_lexing),
         T(test_load_file_over_limit_is_refused_unread),
         T(test_load_read_file_of_directory_is_io_error),
+        T(test_load_read_file_of_fifo_is_refused_without_blocking),
+        T(test_load_read_file_records_device_and_inode),
         T(test_load_read_file_keeps_bytes_exactly),
         T(test_load_comments_only_is_empty_input_at_1_1),
         T(test_load_dir_with_one_nonempty_file_is_not_empty),

@@ -1,0 +1,1 @@
+output "a" { value = [fileexists("main.hcl"), fileexists("missing.txt"), fileexists("sub/missing.txt")] }

@@ -1,0 +1,2 @@
+output "a" { value = fileexists("../secret.txt") }
+output "b" { value = fileexists("out/secret.txt") }

@@ -1,0 +1,4 @@
+variable "pw" {
+  default   = "hunter2"
+  sensitive = true
+}
