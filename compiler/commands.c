@@ -180,8 +180,9 @@ const Command COMMANDS[] = {
      "print what a diagnostic code means and how to fix it",
      "Prints the entry of CODE from hclc's reference of diagnostics\n"
      "(docs/diagnostics.md): what it means, an example that triggers it, the\n"
-     "message hclc prints and how to fix it. CODE is written E0560, e0560 or 560.\n"
-     "An unknown or malformed code is a usage error (exit status 2).\n"
+     "message hclc prints and how to fix it. CODE is written E0560, e0560 or 560;\n"
+     "a lint rule may be named by a catalogue ID too (ECS.5 is E1002). An\n"
+     "unknown or malformed code is a usage error (exit status 2).\n"
      "\n"
      "  hclc explain E0560\n",
      cmd_explain, false, 0},
