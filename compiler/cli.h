@@ -56,8 +56,11 @@ typedef enum OptionId {
     OPT_JSON = 1 << 12,       // --json (tfvars)
     OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
     OPT_MAX_ERRORS = 1 << 14, // --max-errors N
-    OPT_DISABLE = 1 << 15,    // --disable ID (lint; repeatable)
-    OPT_ENABLE = 1 << 16,     // --enable ID (lint; repeatable)
+    OPT_CHECK = 1 << 15,      // --check (fmt)
+    OPT_DIFF = 1 << 16,       // --diff (fmt)
+    OPT_RECURSIVE = 1 << 17,  // --recursive (fmt)
+    OPT_DISABLE = 1 << 18,    // --disable ID (lint; repeatable)
+    OPT_ENABLE = 1 << 19,     // --enable ID (lint; repeatable)
 } OptionId;
 
 typedef struct Options {
@@ -102,6 +105,7 @@ typedef struct Command {
 RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
 RunFn cmd_version, cmd_help, cmd_explain;                  // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
+RunFn cmd_fmt;                                             // cmd_fmt.c
 RunFn cmd_lint;                                            // cmd_lint.c
 
 // --- commands.c: the table and the help texts ---

@@ -37,6 +37,9 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--json", NULL, OPT_JSON, true},
     {"--include-sensitive", NULL, OPT_SENSITIVE, true},
     {"--max-errors", NULL, OPT_MAX_ERRORS, false},
+    {"--check", NULL, OPT_CHECK, true},
+    {"--diff", NULL, OPT_DIFF, true},
+    {"--recursive", NULL, OPT_RECURSIVE, true},
     {"--disable", NULL, OPT_DISABLE, false},
     {"--enable", NULL, OPT_ENABLE, false},
 };
@@ -48,7 +51,8 @@ static const char *const OPTION_NAMES[] = {
     "--workspace",        "--var",    "--var-file",       "--target",
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
-    "--include-sensitive", "--disable", "--enable"};
+    "--include-sensitive", "--max-errors", "--check",   "--diff",
+    "--recursive", "--disable", "--enable"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -228,6 +232,9 @@ static bool set_value(Arena *arena, Options *o, const ValueOption *v, const char
     case OPT_ALL_WS:
     case OPT_JSON:
     case OPT_SENSITIVE:
+    case OPT_CHECK:
+    case OPT_DIFF:
+    case OPT_RECURSIVE:
         break;
     }
     return true;

@@ -12,6 +12,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "base/buf.h"
 #include "base/utf8.h"
 
 #define EXCERPT_MAX_COLS 200 // longer lines are shown trimmed around the span
@@ -49,15 +50,34 @@ void diags_init(Diags *d, Arena *arena)
     d->items = NULL;
     d->count = d->cap = 0;
     d->errors = d->warnings = 0;
+    d->silenced = 0;
+    d->silence = NULL;
+    d->silence_ctx = NULL;
+}
+
+void diags_set_silencer(Diags *d, DiagSilencer fn, void *ctx)
+{
+    d->silence = fn;
+    d->silence_ctx = ctx;
+}
+
+void diags_share_silencer(Diags *d, const Diags *from)
+{
+    diags_set_silencer(d, from->silence, from->silence_ctx);
+}
+
+bool diags_silenced(const Diags *d, DiagCode code, Span subject)
+{
+    return d->silence && d->silence(d->silence_ctx, code, subject);
 }
 
 void diags_append(Diags *d, Diag *g)
 {
-    if (d->count == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        d->items = arena_grow(d->arena, d->items, d->count, cap, sizeof(Diag *));
-        d->cap = cap;
+    if (g->severity == DIAG_WARNING && diags_silenced(d, g->code, g->subject)) {
+        d->silenced++;
+        return;
     }
+    BUF_RESERVE(d->arena, d->items, d->count, d->cap);
     d->items[d->count++] = g;
     if (g->severity == DIAG_ERROR)
         d->errors++;
@@ -364,11 +384,8 @@ static uint32_t skip_chars(const unsigned char *t, uint32_t len, uint32_t from, 
 static uint32_t back_chars(const unsigned char *t, uint32_t from, uint32_t n)
 {
     uint32_t i = from;
-    for (; i > 0 && n > 0; n--) {
-        i--;
-        for (int k = 0; k < 3 && i > 0 && (t[i] & 0xC0) == 0x80; k++)
-            i--;
-    }
+    for (; i > 0 && n > 0; n--)
+        i = (uint32_t)utf8_back((const char *)t, i);
     return i;
 }
 

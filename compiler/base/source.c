@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "base/buf.h"
+
 void source_init(SourceSet *set, Arena *arena)
 {
     set->arena = arena;
@@ -26,11 +28,7 @@ static void index_lines(Arena *arena, SourceFile *f)
 
 static SourceFile *new_file(SourceSet *set, const char *name)
 {
-    if (set->count == set->cap) {
-        uint32_t cap = set->cap ? set->cap * 2 : 8;
-        set->files = arena_grow(set->arena, set->files, set->count, cap, sizeof(SourceFile));
-        set->cap = cap;
-    }
+    BUF_RESERVE(set->arena, set->files, set->count, set->cap);
     SourceFile *f = &set->files[set->count];
     f->name = arena_strdup(set->arena, name);
     f->has_id = false;

@@ -64,16 +64,26 @@ size_t utf8_offset(const char *s, size_t len, size_t n)
     return i;
 }
 
-bool utf8_valid(const char *s, size_t len)
+size_t utf8_invalid_at(const char *s, size_t len)
 {
     uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        size_t n = utf8_decode(s + i, len - i, &cp);
-        if (!n)
-            return false;
+    size_t i = 0, n;
+    while (i < len && (n = utf8_decode(s + i, len - i, &cp)) != 0)
         i += n;
-    }
-    return true;
+    return i;
+}
+
+bool utf8_valid(const char *s, size_t len)
+{
+    return utf8_invalid_at(s, len) == len;
+}
+
+size_t utf8_back(const char *s, size_t i)
+{
+    i--;
+    for (int k = 0; k < 3 && i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; k++)
+        i--;
+    return i;
 }
 
 size_t utf8_encode(uint32_t cp, char out[4])

@@ -24,6 +24,12 @@ size_t utf8_count(const char *s, size_t len);
 size_t utf8_offset(const char *s, size_t len, size_t n);
 // True when the `len` bytes at `s` are well-formed UTF-8.
 bool utf8_valid(const char *s, size_t len);
+// The offset of the first byte that starts no well-formed character, or
+// `len` when all of `s` is well-formed.
+size_t utf8_invalid_at(const char *s, size_t len);
+// Where the character that ends at offset `i` (> 0) starts: one byte back,
+// then back over at most three continuation bytes.
+size_t utf8_back(const char *s, size_t i);
 // Writes code point `cp` (at most U+10FFFF) to `out` and returns its length.
 size_t utf8_encode(uint32_t cp, char out[4]);
 

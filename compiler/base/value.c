@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/hash.h"
 
 #define SMALL_OBJECT 8 // objects up to this size are searched linearly
@@ -133,7 +134,7 @@ static void object_append_ref(Arena *a, Value *obj, const char *key, size_t len,
 {
     uint32_t n = obj->as.object.count;
     if (n == obj->as.object.cap) {
-        uint32_t cap = n ? n * 2 : 4;
+        uint32_t cap = (uint32_t)buf_next_cap(n, sizeof n); // keys and values grow together
         obj->as.object.keys = arena_grow(a, obj->as.object.keys, n, cap, sizeof(ValueStr));
         obj->as.object.vals = arena_grow(a, obj->as.object.vals, n, cap, sizeof(Value *));
         obj->as.object.cap = cap;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/show.h"
 #include "base/utf8.h"
 
@@ -27,15 +28,6 @@ uint32_t decode_utf8_length(const unsigned char *s, uint32_t i, uint32_t len)
 {
     uint32_t cp;
     return (uint32_t)utf8_decode((const char *)s + i, len - i, &cp);
-}
-
-uint32_t decode_utf8_invalid_at(const char *s, uint32_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t i = 0, n;
-    while (i < len && (n = decode_utf8_length(u, i, len)) != 0)
-        i += n;
-    return i;
 }
 
 bool decode_check_encoding(Decoder *d)
@@ -73,22 +65,7 @@ void decode_put_member(Decoder *d, Value *obj, KeySpans *ks, const char *key, si
         return;
     }
     uint32_t n = obj->as.object.count;
-    if (n == ks->cap) {
-        uint32_t cap = ks->cap ? ks->cap * 2 : 8;
-        ks->items = arena_grow(d->a, ks->items, n, cap, sizeof(Span));
-        ks->cap = cap;
-    }
+    BUF_RESERVE(d->a, ks->items, n, ks->cap);
     ks->items[n] = key_span;
     value_object_put(d->a, obj, key, len, val);
-}
-
-int decode_hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }

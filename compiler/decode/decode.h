@@ -29,8 +29,5 @@ Value *decode_yaml_file(Arena *a, const SourceSet *src, uint32_t file, Diags *di
 // !GetAtt, !Join, !Select, !If ...) read as their long form ({"Ref": ...},
 // {"Fn::Sub": ...}; "!GetAtt a.b" as ["a", "b"]), flagged VALF_INTRINSIC.
 Value *decode_yaml_cfn_file(Arena *a, const SourceSet *src, uint32_t file, Diags *diags);
-// The offset of the first byte of `s` that is not part of valid UTF-8 (as
-// the readers check files), or `len` when all of it is valid.
-uint32_t decode_utf8_invalid_at(const char *s, uint32_t len);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/chars.h"
 #include "decode/decode.h"
 
 // cJSON refuses deeper JSON (CJSON_NESTING_LIMIT); YAML gets the same limit
@@ -44,7 +45,5 @@ uint32_t decode_bom_length(const Decoder *d);
 // note at the first one (whose value stays).
 void decode_put_member(Decoder *d, Value *obj, KeySpans *ks, const char *key, size_t len,
                        Span key_span, Value *val);
-// The value of a hex digit, or -1.
-int decode_hex_value(char c);
 
 #endif

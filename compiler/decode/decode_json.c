@@ -124,7 +124,7 @@ static long json_u_escape(const Decoder *d, uint32_t pos)
         return -1;
     long v = 0;
     for (uint32_t k = 2; k < 6; k++) {
-        int h = decode_hex_value(d->text[pos + k]);
+        int h = char_hex_value(d->text[pos + k]);
         if (h < 0)
             return -1;
         v = v * 16 + h;

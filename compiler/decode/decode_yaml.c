@@ -15,7 +15,9 @@
 
 #include <yaml.h>
 
+#include "base/buf.h"
 #include "base/hash.h"
+#include "base/utf8.h"
 
 // Alias expansions allowed in one YAML document, counted in values: the
 // "billion laughs" document expands 9 aliases into 10^9 values.
@@ -59,9 +61,7 @@ static uint32_t mark_offset(YamlReader *r, const yaml_mark_t *m)
         r->mark_index++;
     }
     while (r->mark_index > m->index && r->mark_byte > 0) {
-        do
-            r->mark_byte--;
-        while (r->mark_byte > 0 && ((unsigned char)d->text[r->mark_byte] & 0xC0) == 0x80);
+        r->mark_byte = (uint32_t)utf8_back(d->text, r->mark_byte);
         r->mark_index--;
     }
     return r->mark_byte;
@@ -380,7 +380,7 @@ static double int_value(const char *s, size_t len)
     if (len > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
         double base = s[1] == 'o' ? 8 : 16, n = 0;
         for (size_t i = 2; i < len; i++)
-            n = n * base + decode_hex_value(s[i]);
+            n = n * base + char_hex_value(s[i]);
         return n;
     }
     return strtod(s, NULL);
@@ -521,10 +521,7 @@ static Node parse_sequence(YamlReader *r, unsigned depth)
         if (!child.val)
             return stopped();
         add_child_size(&self, &child);
-        if (count == cap) {
-            cap = cap ? cap * 2 : 8;
-            items = arena_grow(r->d->a, items, count, cap, sizeof(Value *));
-        }
+        BUF_RESERVE(r->d->a, items, count, cap);
         items[count++] = child.val;
         last_end = child.span.end;
     }

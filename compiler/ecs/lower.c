@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "base/buf.h"
+
 // --- bodies and blocks ----------------------------------------------------------
 
 // One member as written in a body: the attribute or block that set it
@@ -202,11 +204,7 @@ static void body_block(Lower *L, BodyCtx *b, const SchemaMember *m, const Block 
         put(L, b->out, m, s->list);
     }
     Value *list = s->list;
-    if (list->as.list.count == s->cap) {
-        s->cap = s->cap ? 2 * s->cap : 4;
-        list->as.list.items =
-            arena_grow(L->a, list->as.list.items, list->as.list.count, s->cap, sizeof(Value *));
-    }
+    BUF_RESERVE(L->a, list->as.list.items, list->as.list.count, s->cap);
     const SchemaShape *shape = m->type.elem->shape;
     const SchemaMember *label = m->label ? schema_find(shape, m->label) : NULL;
     Place p = {head, NULL, arena_printf(L->a, "%s[%u]", path, list->as.list.count), blk->type};

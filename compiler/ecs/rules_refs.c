@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "base/buf.h"
+
 static Span where(const Value *v)
 {
     return span_is_none(v->site) ? v->origin : v->site;
@@ -88,10 +90,7 @@ typedef struct Graph {
 
 static void graph_add(Rules *r, Graph *g, uint32_t from, uint32_t to, Value *at)
 {
-    if (g->count == g->cap) {
-        g->cap = g->cap ? g->cap * 2 : 16;
-        g->edges = arena_grow(r->c->arena, g->edges, g->count, g->cap, sizeof(Edge));
-    }
+    BUF_RESERVE(r->c->arena, g->edges, g->count, g->cap);
     g->edges[g->count++] = (Edge){from, to, at};
 }
 

@@ -16,40 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/diag.h"
 
 #define EMIT_MAX_DEPTH 10000 // see emit/json.c
 #define INDENT_WIDTH 2
 
-// A growing heap buffer that joins the arena when done.
-typedef struct Out {
-    char *buf;
-    size_t len, cap;
-} Out;
-
-static void put(Out *o, const char *s, size_t n)
+static void indent(StrBuf *o, unsigned depth)
 {
-    if (o->len + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 256;
-        while (o->len + n + 1 > cap)
-            cap *= 2;
-        o->buf = xrealloc(o->buf, cap);
-        o->cap = cap;
-    }
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
-    o->buf[o->len] = '\0';
-}
-
-static void puts_out(Out *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
-
-static void indent(Out *o, unsigned depth)
-{
-    for (unsigned i = 0; i < depth * INDENT_WIDTH; i++)
-        put(o, " ", 1);
+    buf_repeat(o, ' ', (size_t)depth * INDENT_WIDTH);
 }
 
 // --- strings and keys ---------------------------------------------------------
@@ -66,31 +41,31 @@ static bool starts_hclc_template(const char *s, size_t len, size_t i)
     return (s[i] == '$' || s[i] == '%') && i + 1 < len && s[i + 1] == '<';
 }
 
-static void put_char_escaped(Out *o, const char *s, size_t len, size_t i)
+static void put_char_escaped(StrBuf *o, const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
     char buf[8];
     const char *esc = c == '\\' ? "\\\\" : c == '"' ? "\\\"" : c == '\n' ? "\\n" : NULL;
     esc = c == '\r' ? "\\r" : c == '\t' ? "\\t" : esc;
     if (esc) {
-        puts_out(o, esc);
+        buf_puts(o, esc);
     } else if (starts_terraform_template(s, len, i)) {
-        put(o, s + i, 1); // $${ or %%{: the first character doubled
-        put(o, s + i, 1);
+        buf_put(o, s + i, 1); // $${ or %%{: the first character doubled
+        buf_put(o, s + i, 1);
     } else if (c < 0x20 || c == 0x7f || starts_hclc_template(s, len, i)) {
         snprintf(buf, sizeof buf, "\\u%04x", c);
-        puts_out(o, buf);
+        buf_puts(o, buf);
     } else {
-        put(o, s + i, 1);
+        buf_put(o, s + i, 1);
     }
 }
 
-static void put_string(Out *o, const char *s, size_t len)
+static void put_string(StrBuf *o, const char *s, size_t len)
 {
-    put(o, "\"", 1);
+    buf_put(o, "\"", 1);
     for (size_t i = 0; i < len; i++)
         put_char_escaped(o, s, len, i);
-    put(o, "\"", 1);
+    buf_put(o, "\"", 1);
 }
 
 static bool is_keyword(const char *s, size_t len)
@@ -118,24 +93,24 @@ static bool is_bare_key(const char *s, size_t len)
     return !is_keyword(s, len);
 }
 
-static void put_key(Out *o, const ValueStr *k)
+static void put_key(StrBuf *o, const ValueStr *k)
 {
     if (is_bare_key(k->ptr, k->len))
-        put(o, k->ptr, k->len);
+        buf_put(o, k->ptr, k->len);
     else
         put_string(o, k->ptr, k->len);
 }
 
 // --- values -------------------------------------------------------------------
 
-static void put_value(Out *o, const Value *v, unsigned depth);
+static void put_value(StrBuf *o, const Value *v, unsigned depth);
 
-static void put_number(Out *o, double n)
+static void put_number(StrBuf *o, double n)
 {
     if (!isfinite(n))
         INTERNAL_ERROR("a non-finite number reached the tfvars emitter");
     char buf[VALUE_NUMBER_BUF];
-    puts_out(o, value_number_text(n, buf));
+    buf_puts(o, value_number_text(n, buf));
 }
 
 // True when `v` prints on one line: a scalar or an empty collection.
@@ -149,51 +124,51 @@ static bool is_flat(const Value *v)
 }
 
 // [a, b] when every item is flat, else one item a line with a trailing comma.
-static void put_list(Out *o, const Value *v, unsigned depth)
+static void put_list(StrBuf *o, const Value *v, unsigned depth)
 {
     bool flat = true;
     for (uint32_t i = 0; i < v->as.list.count && flat; i++)
         flat = is_flat(v->as.list.items[i]);
-    put(o, "[", 1);
+    buf_put(o, "[", 1);
     for (uint32_t i = 0; i < v->as.list.count; i++) {
         if (flat) {
             if (i > 0)
-                put(o, ", ", 2);
+                buf_put(o, ", ", 2);
         } else {
-            put(o, "\n", 1);
+            buf_put(o, "\n", 1);
             indent(o, depth + 1);
         }
         put_value(o, v->as.list.items[i], depth + 1);
         if (!flat)
-            put(o, ",", 1);
+            buf_put(o, ",", 1);
     }
     if (!flat && v->as.list.count > 0) {
-        put(o, "\n", 1);
+        buf_put(o, "\n", 1);
         indent(o, depth);
     }
-    put(o, "]", 1);
+    buf_put(o, "]", 1);
 }
 
 // Members in their order (hclc keeps it; Terraform sorts keys anyway).
-static void put_object(Out *o, const Value *v, unsigned depth)
+static void put_object(StrBuf *o, const Value *v, unsigned depth)
 {
     if (v->as.object.count == 0) {
-        put(o, "{}", 2);
+        buf_put(o, "{}", 2);
         return;
     }
-    put(o, "{\n", 2);
+    buf_put(o, "{\n", 2);
     for (uint32_t i = 0; i < v->as.object.count; i++) {
         indent(o, depth + 1);
         put_key(o, &v->as.object.keys[i]);
-        put(o, " = ", 3);
+        buf_put(o, " = ", 3);
         put_value(o, v->as.object.vals[i], depth + 1);
-        put(o, "\n", 1);
+        buf_put(o, "\n", 1);
     }
     indent(o, depth);
-    put(o, "}", 1);
+    buf_put(o, "}", 1);
 }
 
-static void put_value(Out *o, const Value *v, unsigned depth)
+static void put_value(StrBuf *o, const Value *v, unsigned depth)
 {
     if (depth > EMIT_MAX_DEPTH)
         INTERNAL_ERROR("value nested too deeply for the tfvars emitter");
@@ -201,10 +176,10 @@ static void put_value(Out *o, const Value *v, unsigned depth)
     case VAL_INVALID:
         INTERNAL_ERROR("an invalid value reached the tfvars emitter");
     case VAL_NULL:
-        puts_out(o, "null");
+        buf_puts(o, "null");
         return;
     case VAL_BOOL:
-        puts_out(o, v->as.boolean ? "true" : "false");
+        buf_puts(o, v->as.boolean ? "true" : "false");
         return;
     case VAL_NUMBER:
         put_number(o, v->as.number);
@@ -242,24 +217,25 @@ static EmitVar *sorted(Arena *a, const EmitVar *vars, uint32_t n)
 char *emit_tfvars(Arena *a, const EmitVar *vars, uint32_t n, size_t *len)
 {
     EmitVar *s = sorted(a, vars, n);
-    Out o = {NULL, 0, 0};
-    put(&o, "", 0); // an empty file is "" too
+    StrBuf o; // on the heap, then the arena's
+    buf_init(&o, NULL, 0);
+    buf_put(&o, "", 0); // an empty file is "" too
     for (uint32_t i = 0; i < n; i++) {
         if (!s[i].value) {
-            puts_out(&o, "# ");
-            puts_out(&o, s[i].name);
-            puts_out(&o, " is sensitive: left out (use --include-sensitive)\n");
+            buf_puts(&o, "# ");
+            buf_puts(&o, s[i].name);
+            buf_puts(&o, " is sensitive: left out (use --include-sensitive)\n");
             continue;
         }
-        puts_out(&o, s[i].name);
-        put(&o, " = ", 3);
+        buf_puts(&o, s[i].name);
+        buf_put(&o, " = ", 3);
         put_value(&o, s[i].value, 0);
-        put(&o, "\n", 1);
+        buf_put(&o, "\n", 1);
     }
-    arena_adopt(a, o.buf);
+    arena_adopt(a, o.ptr);
     if (len)
         *len = o.len;
-    return o.buf;
+    return o.ptr;
 }
 
 char *emit_tfvars_json(Arena *a, const EmitVar *vars, uint32_t n, size_t *len)

@@ -15,6 +15,7 @@
 
 #include <yaml.h>
 
+#include "base/buf.h"
 #include "base/diag.h"
 #include "base/utf8.h"
 
@@ -174,24 +175,9 @@ static const char *number_text(double n, char *buf)
 
 // --- events -------------------------------------------------------------------
 
-typedef struct OutBuf {
-    Arena *arena;
-    char *data; // grows in the arena; NUL-terminated at the end
-    size_t len, cap;
-} OutBuf;
-
 static int write_output(void *ctx, unsigned char *bytes, size_t size)
 {
-    OutBuf *o = ctx;
-    if (o->len + size + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 256;
-        while (cap < o->len + size + 1)
-            cap *= 2;
-        o->data = arena_grow(o->arena, o->data, o->len, cap, 1);
-        o->cap = cap;
-    }
-    memcpy(o->data + o->len, bytes, size);
-    o->len += size;
+    buf_put(ctx, (const char *)bytes, size); // in the arena: no limit
     return 1;
 }
 
@@ -298,7 +284,8 @@ static bool emit_stream(Writer *w, const Value *v)
 
 char *emit_yaml(Arena *a, const Value *v, size_t *len)
 {
-    OutBuf out = {a, NULL, 0, 0};
+    StrBuf out;
+    buf_init(&out, a, 0);
     Writer w = {.out_of_memory = false};
     if (!yaml_emitter_initialize(&w.emitter))
         return NULL;
@@ -314,10 +301,9 @@ char *emit_yaml(Arena *a, const Value *v, size_t *len)
     yaml_emitter_delete(&w.emitter);
     if (broken)
         INTERNAL_ERROR(problem);
-    if (!ok || !out.data)
+    if (!ok || !out.ptr)
         return NULL;
-    out.data[out.len] = '\0';
     if (len)
         *len = out.len;
-    return out.data;
+    return out.ptr;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "eval/eval_impl.h"
 #include "syntax/parse.h"
 
@@ -159,11 +160,7 @@ bool eval_enter(Eval *ev, const char *kind, const char *name, uint8_t *state, Sp
         diag_note(ev->main_diags, g, "the chain is %s%s.%s", chain, kind, name);
         return false;
     }
-    if (ev->stack_count == ev->stack_cap) {
-        uint32_t n = ev->stack_cap ? ev->stack_cap * 2 : 16;
-        ev->stack = arena_grow(ev->arena, ev->stack, ev->stack_count, n, sizeof(EvalItem));
-        ev->stack_cap = n;
-    }
+    BUF_RESERVE(ev->arena, ev->stack, ev->stack_count, ev->stack_cap);
     EvalItem it = {kind, name, use};
     ev->stack[ev->stack_count++] = it;
     *state = EV_BUSY;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "syntax/lex.h"
 #include "syntax/parse.h"
 
@@ -20,32 +21,11 @@ typedef struct TemplateCache {
     Node *root;       // NULL when the file had errors (already reported)
 } TemplateCache;
 
+// The text being rendered, and whether a sensitive value went into it.
 typedef struct Buf {
-    char *p;
-    size_t len, cap;
+    StrBuf text; // on the heap, at most TEMPLATE_MAX_BYTES
     bool sensitive;
-    bool too_long;
 } Buf;
-
-static void buf_add(Buf *b, const char *s, size_t n)
-{
-    if (b->too_long)
-        return;
-    if (b->len + n > TEMPLATE_MAX_BYTES) {
-        b->too_long = true;
-        return;
-    }
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        b->p = xrealloc(b->p, cap);
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
 
 static bool render_parts(Eval *ev, const NodeList *parts, Buf *b);
 
@@ -68,7 +48,7 @@ static bool render_value(Eval *ev, const Node *expr, Buf *b)
     }
     Value *s = eval_to_string(ev, v);
     b->sensitive |= value_is_sensitive(v);
-    buf_add(b, s->as.str.ptr, s->as.str.len);
+    buf_put(&b->text, s->as.str.ptr, s->as.str.len);
     return true;
 }
 
@@ -91,7 +71,7 @@ static bool render_for(Eval *ev, const Node *n, Buf *b)
         return false;
     b->sensitive |= value_is_sensitive(coll);
     bool ok = true;
-    for (uint32_t i = 0; i < count && ok && !b->too_long; i++) {
+    for (uint32_t i = 0; i < count && ok && !b->text.over; i++) {
         if (n->as.tfor.key_var)
             eval_push_scope(ev, n->as.tfor.key_var, keys[i]);
         eval_push_scope(ev, n->as.tfor.value_var, vals[i]);
@@ -109,7 +89,7 @@ static bool render_parts(Eval *ev, const NodeList *parts, Buf *b)
     for (uint32_t i = 0; i < parts->count; i++) {
         const Node *p = parts->items[i];
         if (p->kind == NODE_STRING_LIT)
-            buf_add(b, p->as.str.text, p->as.str.len);
+            buf_put(&b->text, p->as.str.text, p->as.str.len);
         else if (p->kind == NODE_TEMPLATE_IF)
             ok &= render_if(ev, p, b);
         else if (p->kind == NODE_TEMPLATE_FOR)
@@ -131,17 +111,18 @@ Value *eval_template(Eval *ev, const Node *n)
     if (parts->count == 1 && only->kind != NODE_TEMPLATE_IF && only->kind != NODE_TEMPLATE_FOR &&
         !n->as.template.heredoc)
         return eval_expr(ev, only); // "$<x>" keeps x's type
-    Buf b = {0};
+    Buf b = {.sensitive = false};
+    buf_init(&b.text, NULL, TEMPLATE_MAX_BYTES);
     bool ok = render_parts(ev, parts, &b);
     Value *v;
-    if (b.too_long)
+    if (b.text.over)
         v = eval_fail(ev, E_TOO_MANY_ITEMS, n->span, "the rendered string is longer than %u bytes",
                       TEMPLATE_MAX_BYTES);
     else if (!ok)
         v = value_invalid(ev->arena, n->span);
     else
-        v = value_string(ev->arena, n->span, b.p ? b.p : "", b.len);
-    free(b.p);
+        v = value_string(ev->arena, n->span, b.text.ptr ? b.text.ptr : "", b.text.len);
+    buf_free(&b.text);
     if (b.sensitive && v->kind != VAL_INVALID)
         v = value_mark_sensitive(ev->arena, v);
     return v;

@@ -231,10 +231,7 @@ static const RegexEntry *regex_get(FnContext *ctx, const FnCall *call, uint32_t 
                   "invalid regular expression at character %zu: %s", at, (const char *)msg);
         return NULL;
     }
-    if (c->count == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 8;
-        c->items = xrealloc(c->items, c->cap * sizeof(RegexEntry));
-    }
+    BUF_RESERVE_HEAP(c->items, c->count, c->cap);
     RegexEntry *e = &c->items[c->count];
     e->pattern = xmalloc(len + 1);
     memcpy(e->pattern, pat, len);
@@ -390,10 +387,7 @@ Value *fn_regexall(FnContext *ctx, const FnCall *call)
         prev_end = (int64_t)ov[1];
         if (!accept)
             continue;
-        if (count == cap) {
-            cap = cap ? cap * 2 : 8;
-            found = arena_grow(ctx->arena, found, count, cap, sizeof(Value *));
-        }
+        BUF_RESERVE(ctx->arena, found, count, cap);
         found[count++] = match_value(ctx, call, re, str.ptr, md);
     }
     pcre2_match_data_free(md);
@@ -438,20 +432,20 @@ static int64_t group_of(const RegexEntry *re, const char *name, size_t len)
 // $name and ${name} as Go's Regexp.Expand does: a name is the longest run
 // of letters, digits and underscores; $$ is a dollar sign; an unknown group
 // expands to nothing; a malformed reference is copied as it is.
-static void expand(FnBuf *out, ValueStr tpl, const RegexEntry *re, const char *s,
+static void expand(StrBuf *out, ValueStr tpl, const RegexEntry *re, const char *s,
                    const PCRE2_SIZE *ov)
 {
     size_t i = 0;
     while (i < tpl.len) {
         const char *dollar = memchr(tpl.ptr + i, '$', tpl.len - i);
         if (!dollar) {
-            fn_buf_put(out, tpl.ptr + i, tpl.len - i);
+            buf_put(out, tpl.ptr + i, tpl.len - i);
             return;
         }
-        fn_buf_put(out, tpl.ptr + i, (size_t)(dollar - (tpl.ptr + i)));
+        buf_put(out, tpl.ptr + i, (size_t)(dollar - (tpl.ptr + i)));
         i = (size_t)(dollar - tpl.ptr) + 1;
         if (i < tpl.len && tpl.ptr[i] == '$') {
-            fn_buf_putc(out, '$');
+            buf_putc(out, '$');
             i++;
             continue;
         }
@@ -460,12 +454,12 @@ static void expand(FnBuf *out, ValueStr tpl, const RegexEntry *re, const char *s
         while (end < tpl.len && is_name_byte((unsigned char)tpl.ptr[end]))
             end++;
         if (end == start || (brace && (end >= tpl.len || tpl.ptr[end] != '}'))) {
-            fn_buf_putc(out, '$');
+            buf_putc(out, '$');
             continue;
         }
         int64_t g = group_of(re, tpl.ptr + start, end - start);
         if (g >= 0 && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] >= ov[2 * g])
-            fn_buf_put(out, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+            buf_put(out, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
         i = end + brace;
     }
 }
@@ -480,14 +474,14 @@ static Value *replace_regex(FnContext *ctx, const FnCall *call, ValueStr str, Va
         return fn_invalid(ctx, call);
     pcre2_match_data *md = match_data(re);
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     size_t pos = 0, last_end = 0;
     int rc = 0;
     while (pos <= str.len && !out.over &&
            (rc = match_at(ctx, call, re, str.ptr, str.len, pos, md)) > 0) {
         if (ov[0] > last_end)
-            fn_buf_put(&out, str.ptr + last_end, ov[0] - last_end);
+            buf_put(&out, str.ptr + last_end, ov[0] - last_end);
         if (ov[1] > last_end || ov[0] == 0)
             expand(&out, tpl, re, str.ptr, ov);
         if (ov[1] > last_end)
@@ -499,7 +493,7 @@ static Value *replace_regex(FnContext *ctx, const FnCall *call, ValueStr str, Va
     if (rc < 0)
         return fn_invalid(ctx, call);
     if (last_end < str.len)
-        fn_buf_put(&out, str.ptr + last_end, str.len - last_end);
+        buf_put(&out, str.ptr + last_end, str.len - last_end);
     return fn_buf_value(ctx, call, &out);
 }
 
@@ -508,17 +502,17 @@ static Value *replace_regex(FnContext *ctx, const FnCall *call, ValueStr str, Va
 static Value *replace_text(FnContext *ctx, const FnCall *call, ValueStr str, ValueStr old,
                            ValueStr with)
 {
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     if (old.len == 0) {
         for (size_t i = 0; i < str.len && !out.over;) {
             size_t adv;
             utf8_next(str.ptr + i, str.len - i, &adv);
-            fn_buf_put(&out, with.ptr, with.len);
-            fn_buf_put(&out, str.ptr + i, adv);
+            buf_put(&out, with.ptr, with.len);
+            buf_put(&out, str.ptr + i, adv);
             i += adv;
         }
-        fn_buf_put(&out, with.ptr, with.len);
+        buf_put(&out, with.ptr, with.len);
         return fn_buf_value(ctx, call, &out);
     }
     FnFinder f;
@@ -526,10 +520,10 @@ static Value *replace_text(FnContext *ctx, const FnCall *call, ValueStr str, Val
     size_t i = 0;
     for (size_t at; !out.over && (at = fn_finder_next(&f, str.ptr, str.len, i)) != SIZE_MAX;
          i = at + old.len) {
-        fn_buf_put(&out, str.ptr + i, at - i);
-        fn_buf_put(&out, with.ptr, with.len);
+        buf_put(&out, str.ptr + i, at - i);
+        buf_put(&out, with.ptr, with.len);
     }
-    fn_buf_put(&out, str.ptr + i, str.len - i);
+    buf_put(&out, str.ptr + i, str.len - i);
     return fn_buf_value(ctx, call, &out);
 }
 

@@ -296,58 +296,7 @@ bool fn_arg_strings(FnContext *ctx, const FnCall *call, uint32_t i, bool allow_n
 
 // --- string building ---------------------------------------------------------------
 
-void fn_buf_init(FnBuf *b, Arena *a)
-{
-    b->arena = a;
-    b->ptr = NULL;
-    b->len = b->cap = 0;
-    b->over = false;
-}
-
-static bool buf_reserve(FnBuf *b, size_t n)
-{
-    if (b->over || n > FN_MAX_STRING || b->len + n > FN_MAX_STRING) {
-        b->over = true;
-        return false;
-    }
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        b->ptr = arena_grow(b->arena, b->ptr, b->len, cap, 1);
-        b->cap = cap;
-    }
-    return true;
-}
-
-void fn_buf_put(FnBuf *b, const char *s, size_t len)
-{
-    if (len && buf_reserve(b, len)) {
-        memcpy(b->ptr + b->len, s, len);
-        b->len += len;
-    }
-}
-
-void fn_buf_putc(FnBuf *b, char c)
-{
-    if (buf_reserve(b, 1))
-        b->ptr[b->len++] = c;
-}
-
-void fn_buf_repeat(FnBuf *b, char c, size_t n)
-{
-    if (n && buf_reserve(b, n)) {
-        memset(b->ptr + b->len, c, n);
-        b->len += n;
-    }
-}
-
-void fn_buf_puts(FnBuf *b, const char *s)
-{
-    fn_buf_put(b, s, strlen(s));
-}
-
-Value *fn_buf_value(FnContext *ctx, const FnCall *call, FnBuf *b)
+Value *fn_buf_value(FnContext *ctx, const FnCall *call, StrBuf *b)
 {
     if (b->over) {
         fn_report(ctx, E_FUNC_LIMIT, call->span,
@@ -357,7 +306,6 @@ Value *fn_buf_value(FnContext *ctx, const FnCall *call, FnBuf *b)
     }
     if (!b->ptr)
         return value_string_ref(ctx->arena, call->span, "", 0);
-    b->ptr[b->len] = '\0'; // buf_reserve always keeps room for it
     return value_string_ref(ctx->arena, call->span, b->ptr, b->len);
 }
 

@@ -214,20 +214,20 @@ uint32_t fn_case_rune(uint32_t cp, FnCase to)
     return cp;
 }
 
-void fn_utf8_put(FnBuf *out, uint32_t cp)
+void fn_utf8_put(StrBuf *out, uint32_t cp)
 {
     char b[4];
-    fn_buf_put(out, b, utf8_encode(cp, b));
+    buf_put(out, b, utf8_encode(cp, b));
 }
 
-void fn_case_map(FnBuf *out, const char *s, size_t len, FnCase to)
+void fn_case_map(StrBuf *out, const char *s, size_t len, FnCase to)
 {
     for (size_t i = 0; i < len && !out->over;) {
         size_t adv;
         uint32_t cp = utf8_next(s + i, len - i, &adv);
         uint32_t mapped = fn_case_rune(cp, to);
         if (mapped == cp)
-            fn_buf_put(out, s + i, adv); // also keeps invalid bytes as they are
+            buf_put(out, s + i, adv); // also keeps invalid bytes as they are
         else
             fn_utf8_put(out, mapped);
         i += adv;

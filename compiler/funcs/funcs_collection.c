@@ -245,11 +245,7 @@ static bool grow_push(FnContext *ctx, Grow *g, Value *v)
 {
     if (g->count == UINT32_MAX - 1)
         return false;
-    if (g->count == g->cap) {
-        uint32_t cap = g->cap ? (g->cap > UINT32_MAX / 2 ? UINT32_MAX - 1 : g->cap * 2) : 16;
-        g->items = arena_grow(ctx->arena, g->items, g->count, cap, sizeof(Value *));
-        g->cap = cap;
-    }
+    BUF_RESERVE(ctx->arena, g->items, g->count, g->cap);
     g->items[g->count++] = v;
     return true;
 }

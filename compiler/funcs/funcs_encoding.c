@@ -106,8 +106,8 @@ Value *fn_base64encode(FnContext *ctx, const FnCall *call)
     ValueStr s;
     if (!fn_arg_string(ctx, call, 0, &s))
         return fn_invalid(ctx, call);
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     const unsigned char *u = (const unsigned char *)s.ptr;
     for (size_t i = 0; i < s.len; i += 3) {
         uint32_t n = (uint32_t)u[i] << 16;
@@ -116,10 +116,10 @@ Value *fn_base64encode(FnContext *ctx, const FnCall *call)
             n |= (uint32_t)u[i + 1] << 8;
         if (left > 2)
             n |= u[i + 2];
-        fn_buf_putc(&out, BASE64[(n >> 18) & 63]);
-        fn_buf_putc(&out, BASE64[(n >> 12) & 63]);
-        fn_buf_putc(&out, left > 1 ? BASE64[(n >> 6) & 63] : '=');
-        fn_buf_putc(&out, left > 2 ? BASE64[n & 63] : '=');
+        buf_putc(&out, BASE64[(n >> 18) & 63]);
+        buf_putc(&out, BASE64[(n >> 12) & 63]);
+        buf_putc(&out, left > 1 ? BASE64[(n >> 6) & 63] : '=');
+        buf_putc(&out, left > 2 ? BASE64[n & 63] : '=');
     }
     return fn_buf_value(ctx, call, &out);
 }
@@ -151,8 +151,8 @@ Value *fn_base64decode(FnContext *ctx, const FnCall *call)
             chars[n++] = s.ptr[i];
     if (n % 4)
         return base64_error(ctx, call, "its length (without line breaks) is not a multiple of 4");
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     for (size_t q = 0; q < n; q += 4) {
         int v[4];
         bool last = q + 4 == n;
@@ -168,11 +168,11 @@ Value *fn_base64decode(FnContext *ctx, const FnCall *call)
         }
         uint32_t bits = ((uint32_t)v[0] << 18) | ((uint32_t)v[1] << 12) |
                         ((uint32_t)(v[2] < 0 ? 0 : v[2]) << 6) | (uint32_t)(v[3] < 0 ? 0 : v[3]);
-        fn_buf_putc(&out, (char)(bits >> 16));
+        buf_putc(&out, (char)(bits >> 16));
         if (v[2] >= 0)
-            fn_buf_putc(&out, (char)(bits >> 8));
+            buf_putc(&out, (char)(bits >> 8));
         if (v[3] >= 0)
-            fn_buf_putc(&out, (char)bits);
+            buf_putc(&out, (char)bits);
     }
     if (!out.over &&
         (memchr(out.ptr ? out.ptr : "", '\0', out.len) || !utf8_valid(out.ptr, out.len)))
@@ -188,19 +188,19 @@ Value *fn_urlencode(FnContext *ctx, const FnCall *call)
     ValueStr s;
     if (!fn_arg_string(ctx, call, 0, &s))
         return fn_invalid(ctx, call);
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     for (size_t i = 0; i < s.len; i++) {
         unsigned char c = (unsigned char)s.ptr[i];
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
             c == '-' || c == '_' || c == '.' || c == '~') {
-            fn_buf_putc(&out, (char)c);
+            buf_putc(&out, (char)c);
         } else if (c == ' ') {
-            fn_buf_putc(&out, '+');
+            buf_putc(&out, '+');
         } else {
-            fn_buf_putc(&out, '%');
-            fn_buf_putc(&out, hex[c >> 4]);
-            fn_buf_putc(&out, hex[c & 15]);
+            buf_putc(&out, '%');
+            buf_putc(&out, hex[c >> 4]);
+            buf_putc(&out, hex[c & 15]);
         }
     }
     return fn_buf_value(ctx, call, &out);
@@ -246,10 +246,7 @@ static int csv_fail(Csv *r, const char *why)
 
 static void csv_push(FnContext *ctx, Csv *r, const char *s, size_t len)
 {
-    if (r->count == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 16;
-        r->fields = arena_grow(ctx->arena, r->fields, r->count, r->cap, sizeof(ValueStr));
-    }
+    BUF_RESERVE(ctx->arena, r->fields, r->count, r->cap);
     r->fields[r->count].ptr = s;
     r->fields[r->count].len = (uint32_t)len;
     r->count++;
@@ -259,15 +256,15 @@ static void csv_push(FnContext *ctx, Csv *r, const char *s, size_t len)
 // success *i is after the field and *done tells that the record ended.
 static int csv_quoted(FnContext *ctx, Csv *r, size_t *i, size_t *a, size_t *b, bool *nl, bool *done)
 {
-    FnBuf field;
-    fn_buf_init(&field, ctx->arena);
+    StrBuf field;
+    buf_init(&field, ctx->arena, FN_MAX_STRING);
     for (;;) {
         const char *q = memchr(r->s + *i, '"', *b - *i);
         if (q) {
-            fn_buf_put(&field, r->s + *i, (size_t)(q - (r->s + *i)));
+            buf_put(&field, r->s + *i, (size_t)(q - (r->s + *i)));
             *i = (size_t)(q - r->s) + 1;
             if (*i < *b && r->s[*i] == '"') {
-                fn_buf_putc(&field, '"');
+                buf_putc(&field, '"');
                 (*i)++;
                 continue;
             }
@@ -275,14 +272,14 @@ static int csv_quoted(FnContext *ctx, Csv *r, size_t *i, size_t *a, size_t *b, b
                 return csv_fail(r, "extraneous or missing \" in a quoted field");
             *done = *i >= *b;
             *i += !*done;
-            fn_buf_putc(&field, '\0');
+            buf_putc(&field, '\0');
             csv_push(ctx, r, field.ptr, field.len - 1);
             return 1;
         }
         if (*i >= *b && !*nl)
             return csv_fail(r, "extraneous or missing \" in a quoted field");
-        fn_buf_put(&field, r->s + *i, *b - *i);
-        fn_buf_putc(&field, '\n');
+        buf_put(&field, r->s + *i, *b - *i);
+        buf_putc(&field, '\n');
         if (!csv_line(r, a, b, nl))
             return csv_fail(r, "extraneous or missing \" in a quoted field");
         *i = *a;
@@ -360,10 +357,7 @@ Value *fn_csvdecode(FnContext *ctx, const FnCall *call)
         for (uint32_t i = 0; i < ncols; i++)
             value_object_put(ctx->arena, row, names[i].ptr, names[i].len,
                              fn_new_string(ctx, call, r.fields[i].ptr, r.fields[i].len));
-        if (nrows == cap) {
-            cap = cap ? cap * 2 : 16;
-            rows = arena_grow(ctx->arena, rows, nrows, cap, sizeof(Value *));
-        }
+        BUF_RESERVE(ctx->arena, rows, nrows, cap);
         rows[nrows++] = row;
     }
     if (rc < 0)

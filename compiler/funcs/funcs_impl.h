@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "base/utf8.h"
 #include "funcs/funcs.h"
 
@@ -168,20 +169,10 @@ bool fn_arg_strings(FnContext *ctx, const FnCall *call, uint32_t i, bool allow_n
 
 // --- string building -------------------------------------------------------
 
-typedef struct FnBuf {
-    Arena *arena;
-    char *ptr;
-    size_t len, cap;
-    bool over; // more than FN_MAX_STRING bytes were asked for (the rest is dropped)
-} FnBuf;
-
-void fn_buf_init(FnBuf *b, Arena *a);
-void fn_buf_put(FnBuf *b, const char *s, size_t len);
-void fn_buf_putc(FnBuf *b, char c);
-void fn_buf_repeat(FnBuf *b, char c, size_t n);
-void fn_buf_puts(FnBuf *b, const char *s);
+// Functions build strings in a StrBuf (base/buf.h) with the limit
+// FN_MAX_STRING: buf_init(&b, ctx->arena, FN_MAX_STRING).
 // The text as a string value at the call, or E_FUNC_LIMIT when it overflowed.
-Value *fn_buf_value(FnContext *ctx, const FnCall *call, FnBuf *b);
+Value *fn_buf_value(FnContext *ctx, const FnCall *call, StrBuf *b);
 
 // Substring search in linear time (Knuth-Morris-Pratt), so that replace()
 // and split() stay linear whatever the text.
@@ -228,8 +219,8 @@ typedef enum FnCase {
 // Go's unicode.ToUpper/ToLower/ToTitle), or `cp` itself.
 uint32_t fn_case_rune(uint32_t cp, FnCase to);
 // Appends `s` with every character mapped to case `to`.
-void fn_case_map(FnBuf *out, const char *s, size_t len, FnCase to);
+void fn_case_map(StrBuf *out, const char *s, size_t len, FnCase to);
 // Appends the UTF-8 encoding of `cp`.
-void fn_utf8_put(FnBuf *out, uint32_t cp);
+void fn_utf8_put(StrBuf *out, uint32_t cp);
 
 #endif

@@ -201,9 +201,9 @@ static const char **item_types(FnContext *ctx, const FnCall *call, Value *const 
 }
 
 // The text of `b` NUL-terminated, or NULL when it overflowed.
-static const char *finish(FnBuf *b)
+static const char *finish(StrBuf *b)
 {
-    fn_buf_putc(b, '\0');
+    buf_putc(b, '\0');
     return b->over ? NULL : b->ptr;
 }
 
@@ -217,14 +217,14 @@ static const char *list_type(FnContext *ctx, const FnCall *call, const Value *v,
     if (!(v->flags & VALF_TUPLE) && same)
         return arena_printf(ctx->arena, "%s(%s)", (v->flags & VALF_SET) ? "set" : "list",
                             n ? types[0] : "any");
-    FnBuf b;
-    fn_buf_init(&b, ctx->arena);
-    fn_buf_puts(&b, "tuple([");
+    StrBuf b;
+    buf_init(&b, ctx->arena, FN_MAX_STRING);
+    buf_puts(&b, "tuple([");
     for (uint32_t i = 0; i < n; i++) {
-        fn_buf_puts(&b, i ? ", " : "");
-        fn_buf_puts(&b, types[i]);
+        buf_puts(&b, i ? ", " : "");
+        buf_puts(&b, types[i]);
     }
-    fn_buf_puts(&b, "])");
+    buf_puts(&b, "])");
     return finish(&b);
 }
 
@@ -237,23 +237,23 @@ static const char *object_type(FnContext *ctx, const FnCall *call, const Value *
         return NULL;
     if ((v->flags & VALF_MAP) && same)
         return arena_printf(ctx->arena, "map(%s)", n ? types[0] : "any");
-    FnBuf b;
-    fn_buf_init(&b, ctx->arena);
-    fn_buf_puts(&b, "object({");
+    StrBuf b;
+    buf_init(&b, ctx->arena, FN_MAX_STRING);
+    buf_puts(&b, "object({");
     for (uint32_t i = 0; i < n; i++) {
         const ValueStr *k = &v->as.object.keys[i];
-        fn_buf_puts(&b, i ? ", " : "");
+        buf_puts(&b, i ? ", " : "");
         if (is_identifier(k->ptr, k->len)) {
-            fn_buf_put(&b, k->ptr, k->len);
+            buf_put(&b, k->ptr, k->len);
         } else {
-            fn_buf_putc(&b, '"');
-            fn_buf_put(&b, k->ptr, k->len); // keys are shown as written
-            fn_buf_putc(&b, '"');
+            buf_putc(&b, '"');
+            buf_put(&b, k->ptr, k->len); // keys are shown as written
+            buf_putc(&b, '"');
         }
-        fn_buf_putc(&b, '=');
-        fn_buf_puts(&b, types[i]);
+        buf_putc(&b, '=');
+        buf_puts(&b, types[i]);
     }
-    fn_buf_puts(&b, "})");
+    buf_puts(&b, "})");
     return finish(&b);
 }
 

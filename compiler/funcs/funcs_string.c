@@ -41,7 +41,7 @@ typedef struct Fmt {
     uint32_t nvals;
     int64_t iteration; // formatlist's iteration, or -1
     uint32_t max_used; // highest argnum used
-    FnBuf *out;
+    StrBuf *out;
 } Fmt;
 
 static void iteration_note(const Fmt *f, Diag *g)
@@ -160,10 +160,10 @@ static void put_padded(Fmt *f, const Verb *v, const char *text, size_t len)
     size_t chars = utf8_count(text, len);
     size_t pad = v->has_width && v->width > chars ? v->width - chars : 0;
     if (!v->minus)
-        fn_buf_repeat(f->out, v->zero ? '0' : ' ', pad);
-    fn_buf_put(f->out, text, len);
+        buf_repeat(f->out, v->zero ? '0' : ' ', pad);
+    buf_put(f->out, text, len);
     if (v->minus)
-        fn_buf_repeat(f->out, v->zero ? '0' : ' ', pad);
+        buf_repeat(f->out, v->zero ? '0' : ' ', pad);
 }
 
 static bool put_json(Fmt *f, const Verb *v, const Value *val)
@@ -237,12 +237,12 @@ static void put_integer(Fmt *f, const Verb *v, bool neg, const char *digits)
         else
             left = d;
     }
-    fn_buf_repeat(f->out, ' ', left);
-    fn_buf_puts(f->out, sign);
-    fn_buf_puts(f->out, prefix);
-    fn_buf_repeat(f->out, '0', zeros);
-    fn_buf_puts(f->out, digits);
-    fn_buf_repeat(f->out, ' ', right);
+    buf_repeat(f->out, ' ', left);
+    buf_puts(f->out, sign);
+    buf_puts(f->out, prefix);
+    buf_repeat(f->out, '0', zeros);
+    buf_puts(f->out, digits);
+    buf_repeat(f->out, ' ', right);
 }
 
 static bool format_integer(Fmt *f, const Verb *v, double n)
@@ -307,17 +307,17 @@ static bool format_float(Fmt *f, const Verb *v, double n)
     size_t length = strlen(sign) + strlen(body);
     size_t pad = v->has_width && v->width > length ? v->width - length : 0;
     if (v->zero) {
-        fn_buf_puts(f->out, sign);
-        fn_buf_repeat(f->out, '0', pad);
-        fn_buf_puts(f->out, body);
+        buf_puts(f->out, sign);
+        buf_repeat(f->out, '0', pad);
+        buf_puts(f->out, body);
     } else if (v->minus) {
-        fn_buf_puts(f->out, sign);
-        fn_buf_puts(f->out, body);
-        fn_buf_repeat(f->out, ' ', pad);
+        buf_puts(f->out, sign);
+        buf_puts(f->out, body);
+        buf_repeat(f->out, ' ', pad);
     } else {
-        fn_buf_repeat(f->out, ' ', pad);
-        fn_buf_puts(f->out, sign);
-        fn_buf_puts(f->out, body);
+        buf_repeat(f->out, ' ', pad);
+        buf_puts(f->out, sign);
+        buf_puts(f->out, body);
     }
     return true;
 }
@@ -362,7 +362,7 @@ static bool format_verb(Fmt *f, Verb *v)
     case 't':
         if (fn_to_bool(val, &b) != CONV_OK)
             return value_error(f, v, "a bool");
-        fn_buf_puts(f->out, b ? "true" : "false");
+        buf_puts(f->out, b ? "true" : "false");
         return true;
     case 'b':
     case 'd':
@@ -399,12 +399,12 @@ static bool format_all(Fmt *f)
     while (i < spec->len) {
         const char *pct = memchr(spec->ptr + i, '%', spec->len - i);
         size_t stop = pct ? (size_t)(pct - spec->ptr) : spec->len;
-        fn_buf_put(f->out, spec->ptr + i, stop - i);
+        buf_put(f->out, spec->ptr + i, stop - i);
         i = stop;
         if (i >= spec->len)
             break;
         if (i + 1 < spec->len && spec->ptr[i + 1] == '%') {
-            fn_buf_putc(f->out, '%');
+            buf_putc(f->out, '%');
             i += 2;
             continue;
         }
@@ -424,7 +424,7 @@ static bool format_all(Fmt *f)
     return true;
 }
 
-static void fmt_init(Fmt *f, FnContext *ctx, const FnCall *call, ValueStr spec, FnBuf *out)
+static void fmt_init(Fmt *f, FnContext *ctx, const FnCall *call, ValueStr spec, StrBuf *out)
 {
     memset(f, 0, sizeof *f);
     f->ctx = ctx;
@@ -441,8 +441,8 @@ Value *fn_format(FnContext *ctx, const FnCall *call)
     ValueStr spec;
     if (!fn_arg_string(ctx, call, 0, &spec))
         return fn_invalid(ctx, call);
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     Fmt f;
     fmt_init(&f, ctx, call, spec, &out);
     if (!format_all(&f))
@@ -491,8 +491,8 @@ Value *fn_formatlist(FnContext *ctx, const FnCall *call)
             Value *a = call->args[k + 1];
             vals[k] = a->kind == VAL_LIST ? a->as.list.items[it] : a;
         }
-        FnBuf out;
-        fn_buf_init(&out, ctx->arena);
+        StrBuf out;
+        buf_init(&out, ctx->arena, FN_MAX_STRING);
         Fmt f;
         fmt_init(&f, ctx, call, spec, &out);
         f.vals = vals;
@@ -514,12 +514,12 @@ Value *fn_join(FnContext *ctx, const FnCall *call)
     uint32_t n;
     if (!fn_arg_string(ctx, call, 0, &sep) || !fn_arg_strings(ctx, call, 1, false, &items, &n))
         return fn_invalid(ctx, call);
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     for (uint32_t i = 0; i < n && !out.over; i++) {
         if (i)
-            fn_buf_put(&out, sep.ptr, sep.len);
-        fn_buf_put(&out, items[i].ptr, items[i].len);
+            buf_put(&out, sep.ptr, sep.len);
+        buf_put(&out, items[i].ptr, items[i].len);
     }
     return fn_buf_value(ctx, call, &out);
 }
@@ -528,10 +528,7 @@ Value *fn_join(FnContext *ctx, const FnCall *call)
 static void add_part(FnContext *ctx, const FnCall *call, Value ***parts, uint32_t *n, uint32_t *cap,
                      const char *s, size_t len)
 {
-    if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 8;
-        *parts = arena_grow(ctx->arena, *parts, *n, *cap, sizeof(Value *));
-    }
+    BUF_RESERVE(ctx->arena, *parts, *n, *cap);
     (*parts)[(*n)++] = fn_new_string(ctx, call, s, len);
 }
 
@@ -570,8 +567,8 @@ static Value *change_case(FnContext *ctx, const FnCall *call, FnCase to)
     ValueStr s;
     if (!fn_arg_string(ctx, call, 0, &s))
         return fn_invalid(ctx, call);
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     fn_case_map(&out, s.ptr, s.len, to);
     return fn_buf_value(ctx, call, &out);
 }
@@ -603,8 +600,8 @@ Value *fn_title(FnContext *ctx, const FnCall *call)
     ValueStr s;
     if (!fn_arg_string(ctx, call, 0, &s))
         return fn_invalid(ctx, call);
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     bool after_separator = true;
     for (size_t i = 0; i < s.len;) {
         size_t adv;
@@ -613,7 +610,7 @@ Value *fn_title(FnContext *ctx, const FnCall *call)
         if (title != cp)
             fn_utf8_put(&out, title);
         else
-            fn_buf_put(&out, s.ptr + i, adv);
+            buf_put(&out, s.ptr + i, adv);
         after_separator = is_title_separator(cp);
         i += adv;
     }
@@ -625,9 +622,7 @@ Value *fn_title(FnContext *ctx, const FnCall *call)
 // The start of the code point that ends at s[end].
 static size_t prev_char(const char *s, size_t end)
 {
-    size_t i = end - 1;
-    while (i > 0 && end - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
+    size_t i = utf8_back(s, end);
     size_t adv;
     utf8_next(s + i, end - i, &adv);
     return i + adv == end ? i : end - 1;
@@ -778,13 +773,13 @@ Value *fn_indent(FnContext *ctx, const FnCall *call)
     if (spaces < 0)
         return fn_arg_error(ctx, call, 0, "argument 1 of indent must not be negative, got %lld",
                             (long long)spaces);
-    FnBuf out;
-    fn_buf_init(&out, ctx->arena);
+    StrBuf out;
+    buf_init(&out, ctx->arena, FN_MAX_STRING);
     size_t pad = spaces > FN_MAX_STRING ? (size_t)FN_MAX_STRING + 1 : (size_t)spaces;
     for (size_t i = 0; i < s.len && !out.over; i++) {
-        fn_buf_putc(&out, s.ptr[i]);
+        buf_putc(&out, s.ptr[i]);
         if (s.ptr[i] == '\n')
-            fn_buf_repeat(&out, ' ', pad);
+            buf_repeat(&out, ' ', pad);
     }
     return fn_buf_value(ctx, call, &out);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "decode/decode.h"
 #include "syntax/lex.h"
 #include "project/load.h"
@@ -176,7 +177,7 @@ static bool primitive(const Variable *v)
 static bool valid_text(Collector *c, uint32_t file, const char *label)
 {
     const SourceFile *f = source_file(c->src, file);
-    uint32_t bad = decode_utf8_invalid_at(f->text, f->len);
+    uint32_t bad = (uint32_t)utf8_invalid_at(f->text, f->len);
     if (bad == f->len)
         return true;
     Diag *g = diag_error(c->diags, E_BAD_UTF8, span_make(file, bad, bad + 1),

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "syntax/parse.h"
 
 #define READ_CHUNK (64u * 1024u)
@@ -162,11 +163,7 @@ static bool is_hcl_name(const char *name)
 
 static void names_push(Arena *arena, NameList *list, const char *name)
 {
-    if (list->count == list->cap) {
-        uint32_t cap = list->cap ? list->cap * 2 : 16;
-        list->items = arena_grow(arena, list->items, list->count, cap, sizeof(char *));
-        list->cap = cap;
-    }
+    BUF_RESERVE(arena, list->items, list->count, list->cap);
     list->items[list->count++] = arena_strdup(arena, name);
 }
 

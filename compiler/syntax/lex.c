@@ -520,7 +520,7 @@ static TokenList finish(Lexer *L)
     // memory of a large file. lex_release can free it once it is parsed.
     arena_adopt(L->arena, L->toks);
     TokenList out = {.items = L->toks, .count = L->ntok};
-    free(L->buf);
+    buf_free(&L->lit);
     return out;
 }
 

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/chars.h"
 #include "base/utf8.h"
 #include "syntax/lex.h"
 
@@ -63,8 +65,7 @@ typedef struct Lexer {
     uint32_t pos;
     Token *toks; // heap; handed to the arena by finish()
     uint32_t ntok, cap;
-    char *buf; // literal text being decoded (heap, reused)
-    size_t blen, bcap;
+    StrBuf lit;       // literal text being decoded (heap, reused)
     uint32_t nesting; // strings and heredocs open
     unsigned reports; // errors reported so far
     unsigned near[NEAR__COUNT];
@@ -103,17 +104,6 @@ static inline bool is_hspace(char c)
     return c == ' ' || c == '\t';
 }
 
-static inline int hex_value(char c)
-{
-    if (is_digit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Bytes of the line break at `p` ("\n" or "\r\n"), or 0.
 static inline uint32_t break_len(const Lexer *L, uint32_t p)
 {
@@ -139,10 +129,7 @@ static inline uint32_t char_at(const Lexer *L, uint32_t at, uint32_t *n)
 
 static inline Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
 {
-    if (L->ntok == L->cap) {
-        L->cap = L->cap ? L->cap * 2 : 256;
-        L->toks = xrealloc(L->toks, (size_t)L->cap * sizeof(Token));
-    }
+    BUF_RESERVE_HEAP(L->toks, L->ntok, L->cap);
     Token *t = &L->toks[L->ntok++];
     *t = (Token){.kind = kind, .span = span_make(L->file, start, end)};
     return t;
@@ -167,28 +154,15 @@ static inline void emit_invalid(Lexer *L, uint32_t start, uint32_t end)
         emit(L, TOK_INVALID, start, end);
 }
 
-static inline void buf_add(Lexer *L, const char *p, size_t n)
-{
-    if (L->bcap - L->blen < n) {
-        size_t cap = L->bcap ? L->bcap : 256;
-        while (cap - L->blen < n)
-            cap *= 2;
-        L->buf = xrealloc(L->buf, cap);
-        L->bcap = cap;
-    }
-    memcpy(L->buf + L->blen, p, n);
-    L->blen += n;
-}
-
 // Emits the literal text decoded from [start, end), if any.
 static inline void flush(Lexer *L, uint32_t start, uint32_t end)
 {
-    if (!L->blen)
+    if (!L->lit.len)
         return;
     Token *t = emit(L, TOK_STRING_LIT, start, end);
-    t->text = arena_strndup(L->arena, L->buf, L->blen);
-    t->len = (uint32_t)L->blen;
-    L->blen = 0;
+    t->text = arena_strndup(L->arena, L->lit.ptr, L->lit.len);
+    t->len = (uint32_t)L->lit.len;
+    buf_clear(&L->lit);
 }
 
 // Reports an error on [start, end), or returns NULL once MAX_REPORTS were.

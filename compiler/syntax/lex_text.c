@@ -52,11 +52,11 @@ static bool template_sigil(Lexer *L)
     if (peek(L, 1) == '<')
         return true;
     if (peek(L, 1) == c && peek(L, 2) == '<') {
-        buf_add(L, L->s + L->pos + 1, 2);
+        buf_put(&L->lit, L->s + L->pos + 1, 2);
         L->pos += 3;
         return false;
     }
-    buf_add(L, &c, 1);
+    buf_put(&L->lit, &c, 1);
     L->pos++;
     return false;
 }
@@ -81,15 +81,15 @@ static void lex_unicode_escape(Lexer *L, uint32_t digits)
 {
     uint32_t start = L->pos, cp = 0, i = 0;
     L->pos += 2;
-    for (; i < digits && hex_value(peek(L, 0)) >= 0; i++, L->pos++)
-        cp = cp * 16 + (uint32_t)hex_value(peek(L, 0));
+    for (; i < digits && char_hex_value(peek(L, 0)) >= 0; i++, L->pos++)
+        cp = cp * 16 + (uint32_t)char_hex_value(peek(L, 0));
     const char *why = i < digits ? (digits == 4 ? "\\u takes exactly 4 hex digits, as in \\u00e9"
                                                 : "\\U takes exactly 8 hex digits, as in "
                                                   "\\U0001F600")
                                  : bad_code_point(cp);
     if (!why) {
         char b[4];
-        buf_add(L, b, utf8_encode(cp, b));
+        buf_put(&L->lit, b, utf8_encode(cp, b));
         return;
     }
     Diag *g = report(L, E_BAD_ESCAPE, start, L->pos, "invalid escape \"%.*s\"",
@@ -119,7 +119,7 @@ static void lex_escape(Lexer *L)
     const char *simple = c == 'n' ? "\n" : c == 'r' ? "\r" : c == 't' ? "\t" : NULL;
     simple = c == '"' ? "\"" : c == '\\' ? "\\" : simple;
     if (simple) {
-        buf_add(L, simple, 1);
+        buf_put(&L->lit, simple, 1);
         L->pos += 2;
     } else if (c == 'u' || c == 'U') {
         lex_unicode_escape(L, c == 'u' ? 4 : 8);
@@ -153,7 +153,7 @@ static void copy_run(Lexer *L, uint32_t limit, bool quoted)
     }
     if (p == L->pos) // a lone '\r'
         p++;
-    buf_add(L, L->s + L->pos, p - L->pos);
+    buf_put(&L->lit, L->s + L->pos, p - L->pos);
     L->pos = p;
 }
 
@@ -314,7 +314,7 @@ Outcome lex_text(Lexer *L, const TextCtx *x)
         char c = L->s[L->pos];
         uint32_t nl = break_len(L, L->pos);
         if (nl) {
-            buf_add(L, "\n", 1);
+            buf_put(&L->lit, "\n", 1);
             L->pos += nl;
             line_start = true;
         } else if ((c == '$' || c == '%') && template_sigil(L)) {

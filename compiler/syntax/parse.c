@@ -119,10 +119,7 @@ static uint32_t *match_pairs(const Token *toks, uint32_t count)
         match[i] = NO_MATCH;
         TokenKind k = toks[i].kind;
         if (is_opener(k)) {
-            if (n == cap) {
-                cap = cap ? cap * 2 : 64;
-                stack = xrealloc(stack, cap * sizeof *stack);
-            }
+            BUF_RESERVE_HEAP(stack, n, cap);
             stack[n++] = i;
         } else if (is_closer(k)) {
             size_t j = find_opener(toks, stack, n, k);
@@ -177,11 +174,7 @@ static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 static void add_item(Cursor *c, BodyBuilder *bb, BodyItem item)
 {
     Body *b = bb->body;
-    if (b->count == bb->cap) {
-        uint32_t cap = bb->cap ? bb->cap * 2 : 8;
-        b->items = arena_grow(c->arena, b->items, b->count, cap, sizeof *b->items);
-        bb->cap = cap;
-    }
+    BUF_RESERVE(c->arena, b->items, b->count, bb->cap);
     b->items[b->count++] = item;
 }
 
@@ -333,11 +326,7 @@ static bool block_labels(Cursor *c, Block *b)
             help(c, g, "a block label is a quoted string or a name");
             return false;
         }
-        if (b->nlabels == cap) {
-            uint32_t n = cap ? cap * 2 : 2;
-            b->labels = arena_grow(c->arena, b->labels, b->nlabels, n, sizeof *b->labels);
-            cap = n;
-        }
+        BUF_RESERVE(c->arena, b->labels, b->nlabels, cap);
         if (!block_label(c, &b->labels[b->nlabels]))
             return false;
         b->nlabels++;

@@ -318,11 +318,7 @@ static Node *object(Cursor *c)
             bracket_error(c, open, E_UNEXPECTED_TOKEN, "',' or '}'");
             return NULL;
         }
-        if (count == cap) {
-            uint32_t ncap = cap ? cap * 2 : 4;
-            items = arena_grow(c->arena, items, count, ncap, sizeof *items);
-            cap = ncap;
-        }
+        BUF_RESERVE(c->arena, items, count, cap);
         if (!object_item(c, open, &items[count])) {
             jump_past(c, open);
             return NULL;

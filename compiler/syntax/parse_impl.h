@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "syntax/parse.h"
 
 #define NO_MATCH UINT32_MAX
@@ -114,11 +115,7 @@ static inline Node *new_node(Cursor *c, NodeKind kind, Span span)
 
 static inline void vec_push(Cursor *c, NodeVec *v, Node *n)
 {
-    if (v->count == v->cap) {
-        uint32_t cap = v->cap ? v->cap * 2 : 4;
-        v->items = arena_grow(c->arena, v->items, v->count, cap, sizeof *v->items);
-        v->cap = cap;
-    }
+    BUF_RESERVE(c->arena, v->items, v->count, v->cap);
     v->items[v->count++] = n;
 }
 

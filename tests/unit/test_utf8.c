@@ -69,6 +69,17 @@ static void test_utf8_count_and_offset(void **state)
     assert_true(utf8_valid("", 0));
 }
 
+static void test_utf8_back_finds_the_character_start(void **state)
+{
+    (void)state;
+    const char *s = "a\xE2\x82\xAC\x80\x80\x80\x80"
+                    "b"; // a, euro, four stray continuations, b
+    assert_int_equal(utf8_back(s, 1), 0);
+    assert_int_equal(utf8_back(s, 4), 1); // the euro sign
+    assert_int_equal(utf8_back(s, 8), 4); // never more than three bytes back
+    assert_int_equal(utf8_back(s, 9), 8);
+}
+
 static void test_utf8_encode_round_trips(void **state)
 {
     (void)state;
@@ -99,6 +110,7 @@ int main(void)
         T(test_utf8_decode_refuses_ill_formed),
         T(test_utf8_next_reads_bad_bytes_as_replacement),
         T(test_utf8_count_and_offset),
+        T(test_utf8_back_finds_the_character_start),
         T(test_utf8_encode_round_trips),
         T(test_hash_fnv_test_vectors),
     };
