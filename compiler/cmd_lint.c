@@ -30,6 +30,14 @@ static ExitStatus apply_switches(Arena *arena, const Options *o, Linter *l)
     return EXIT_OK;
 }
 
+// The lint rule a catalogue ID in an ignore comment names ("ECS.5": E1002).
+static DiagCode rule_alias(const char *id)
+{
+    size_t n;
+    long i = lint_find(id);
+    return i < 0 ? (DiagCode)0 : lint_rules(&n)[i].code;
+}
+
 // The note validate_all adds to a diagnostic of one workspace, or NULL.
 static DiagNote *workspace_note(const Diag *g)
 {
@@ -108,6 +116,7 @@ ExitStatus cmd_lint(Arena *arena, const Options *o, const char *const *args, int
     cli_compile_options(o, args, nargs, &c);
     c.lint = lint_check;
     c.lint_ctx = &linter;
+    c.ignore_alias = rule_alias;
     CompileStatus st = compile_validate(arena, &src, &diags, &c);
     if (c.all_workspaces)
         merge_workspaces(arena, &diags);

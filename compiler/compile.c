@@ -64,7 +64,10 @@ static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags,
     if (!(p->root = project_root(a, diags, path, opt->root)))
         return COMPILE_IO_ERROR;
     // Ignore comments silence warnings from here on (project/ignore.h).
-    diags_set_silencer(diags, ignore_silences, ignore_collect(a, diags, src, &p->files));
+    // Under hclc lint they may name catalogue IDs and must give a reason.
+    IgnoreOptions io = {opt->ignore_alias, opt->lint != NULL};
+    diags_set_silencer(diags, ignore_silences,
+                       ignore_collect_with(a, diags, src, &p->files, &io));
     checks_strings(a, diags, src, &p->files);
     if (!module_build(a, diags, &p->files, &p->mod))
         return COMPILE_INPUT_ERRORS;

@@ -42,6 +42,8 @@ typedef struct CompileOptions {
     bool include_sensitive;     // tfvars: write sensitive variables too
     EcsAfter *lint;             // validate: run on every task definition that
     void *lint_ctx;             // passes validation (hclc lint); NULL: none
+    DiagCode (*ignore_alias)(const char *id); // lint: the code a catalogue ID in
+                                              // an ignore comment names, or 0
 } CompileOptions;
 
 typedef struct CompileOutput {

@@ -213,6 +213,7 @@
     X(1011, LINT_SHARED_ROLE, "task role equal to the execution role") /* lint */          \
     X(1012, LINT_CAPABILITIES, "Linux capability that grants control of the host") /* lint */ \
     X(1013, LINT_MUTABLE_IMAGE, "image by a mutable tag") /* lint */                       \
+    X(1014, IGNORE_NO_REASON, "ignore comment without a reason") /* lint */                \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")                                \

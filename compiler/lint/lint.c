@@ -164,8 +164,10 @@ Diag *lint_report(LintRun *run, const Value *v, const char *fmt, ...)
     char *msg = arena_vprintf(run->arena, fmt, ap);
     va_end(ap);
     Span at = span_is_none(v->site) ? v->origin : v->site;
-    Diag *g = run->linter->strict ? diag_error(run->diags, run->rule->code, at, "%s", msg)
-                                  : diag_warning(run->diags, run->rule->code, at, "%s", msg);
+    // An ignore comment silences the finding under --strict too.
+    bool as_error = run->linter->strict && !diags_silenced(run->diags, run->rule->code, at);
+    Diag *g = as_error ? diag_error(run->diags, run->rule->code, at, "%s", msg)
+                       : diag_warning(run->diags, run->rule->code, at, "%s", msg);
     if (!span_is_none(v->site) && !span_is_none(v->origin) && !span_inside(v->origin, v->site) &&
         !value_is_sensitive(v))
         diag_note_at(run->diags, g, v->origin, "the value is set here");
@@ -173,7 +175,7 @@ Diag *lint_report(LintRun *run, const Value *v, const char *fmt, ...)
     const char *ids = id_list(run->arena, run->rule);
     if (ids)
         diag_note(run->diags, g, "the same check as %s", ids);
-    if (run->linter->strict)
+    if (as_error)
         diag_note(run->diags, g, "this is a warning, made an error by --strict");
     diag_help(run->diags, g, "%s", run->rule->fix);
     return g;
