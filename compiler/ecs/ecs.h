@@ -45,7 +45,8 @@ Value *ecs_lower(Eval *ev, const TaskDef *t);
 
 // Validates a value of the given form. Errors and warnings go to `diags`;
 // returns false when an error (or, with strict, a warning) was reported.
-// When it reported no error, opt->after (if set) runs on the value.
+// When it reported no error (warnings made errors by strict aside),
+// opt->after (if set) runs on the value.
 bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptions *opt);
 
 // The form AWS reads back (--canonical; docs/language.md#task-definitions):
