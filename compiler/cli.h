@@ -28,8 +28,10 @@ typedef enum ExitStatus {
 } ExitStatus;
 
 typedef enum DiagFormat {
-    FORMAT_TEXT, // file:line:col: error[E0123]: ... with an excerpt
-    FORMAT_JSON, // one JSON object a line
+    FORMAT_TEXT,   // file:line:col: error[E0123]: ... with an excerpt
+    FORMAT_JSON,   // one JSON object a line
+    FORMAT_SARIF,  // one SARIF 2.1.0 log (code scanning)
+    FORMAT_GITHUB, // GitHub Actions workflow commands (::warning file=...::)
 } DiagFormat;
 
 typedef enum ColorMode {
@@ -65,6 +67,8 @@ typedef enum OptionId {
     OPT_AGAINST = 1 << 22,    // --against FILE (diff)
     OPT_FORMAT = 1 << 23,     // --format text|json (diff)
     OPT_EXIT_CODE = 1 << 24,  // --exit-code (diff)
+    OPT_DISABLE = 1 << 25,    // --disable ID (lint; repeatable)
+    OPT_ENABLE = 1 << 26,     // --enable ID (lint; repeatable)
 } OptionId;
 
 typedef struct Options {
@@ -91,6 +95,8 @@ typedef struct Options {
     uint32_t nvars;
     const char **var_files; // --var-file paths in order
     uint32_t nvar_files;
+    const char **rule_switches; // lint: "-ID" for --disable ID, "+ID" for --enable ID, in order
+    uint32_t nrule_switches;
     const char **args; // positional arguments, the command first
     int nargs;
 } Options;
@@ -115,6 +121,7 @@ RunFn cmd_version, cmd_help, cmd_explain;                  // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
 RunFn cmd_fmt;                                             // cmd_fmt.c
 RunFn cmd_diff;                                            // cmd_diff.c
+RunFn cmd_lint;                                            // cmd_lint.c
 
 // --- commands.c: the table and the help texts ---
 
@@ -139,6 +146,12 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o);
 // The name of the option with bit `id` ("--workspace", "-o").
 const char *cli_option_name(OptionId id);
 
+// --- cmd_compile.c ---
+
+// Fills the compile options of build, validate, tfvars and lint from the
+// command line (PATH is args[0], "." without one).
+void cli_compile_options(const Options *o, const char *const *args, int nargs, CompileOptions *c);
+
 // --- cli_output.c: what the command line prints besides results ---
 
 // Prints "hclc: error: MESSAGE" and, when `help` is not NULL, a help line;
@@ -150,6 +163,10 @@ ExitStatus cli_usage_error(const Options *o, const char *help, const char *fmt, 
 ExitStatus cli_too_many(const Options *o, const char *command, const char *arg);
 // Renders the diagnostics on stderr in the format and colour of `o`.
 void cli_render(const Options *o, const Diags *diags, const SourceSet *src);
+// The same, with rules that --diagnostics=sarif lists in tool.driver even
+// when no diagnostic uses them (hclc lint's rules).
+void cli_render_rules(const Options *o, const Diags *diags, const SourceSet *src,
+                      const DiagRuleInfo *rules, size_t nrules);
 // The exit status of a compile status.
 ExitStatus cli_exit_status(CompileStatus st);
 // `status`, unless stdout could not be written (a full disk, a closed

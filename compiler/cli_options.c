@@ -47,6 +47,8 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--against", NULL, OPT_AGAINST, false},
     {"--format", NULL, OPT_FORMAT, false},
     {"--exit-code", NULL, OPT_EXIT_CODE, true},
+    {"--disable", NULL, OPT_DISABLE, false},
+    {"--enable", NULL, OPT_ENABLE, false},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -59,7 +61,8 @@ static const char *const OPTION_NAMES[] = {
     "--include-sensitive", "--max-errors", "--check",   "--diff",
     "--recursive", "--max-memory", "--task-cpu", "--task-memory",
     "--network-mode", "--requires-compatibilities", "--against", "--format",
-    "--exit-code"};
+    "--exit-code",
+    "--disable", "--enable"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -105,9 +108,11 @@ static bool set_choice(const Options *o, const char *option, const char *value,
 
 static bool set_format(Options *o, const char *value)
 {
-    static const char *const names[] = {[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json"};
+    static const char *const names[] = {[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json",
+                                        [FORMAT_SARIF] = "sarif", [FORMAT_GITHUB] = "github"};
     int i;
-    if (!set_choice(o, "--diagnostics", value, names, 2, "the choices are text and json", &i))
+    if (!set_choice(o, "--diagnostics", value, names, 4,
+                    "the choices are text, json, sarif and github", &i))
         return false;
     o->format = (DiagFormat)i;
     return true;
@@ -151,7 +156,8 @@ static const struct {
     bool (*set)(Options *o, const char *value);
     const char *hint; // the help line when the value is missing
 } CHOICE_OPTIONS[] = {
-    {"--diagnostics", set_format, "write --diagnostics=text or --diagnostics=json"},
+    {"--diagnostics", set_format,
+     "write --diagnostics=text, --diagnostics=json, --diagnostics=sarif or --diagnostics=github"},
     {"--color", set_color, "write --color=auto, --color=always or --color=never"},
     {"--max-memory", set_max_memory, "write --max-memory SIZE, such as --max-memory 2G"},
 };
@@ -215,7 +221,7 @@ static bool set_max_errors(Options *o, const char *value)
     return true;
 }
 
-static bool set_value(Options *o, const ValueOption *v, const char *value)
+static bool set_value(Arena *arena, Options *o, const ValueOption *v, const char *value)
 {
     o->given |= v->id;
     switch (v->id) {
@@ -267,6 +273,11 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_COMPAT:
         o->facts.compatibilities = value;
         break;
+    case OPT_DISABLE:
+    case OPT_ENABLE:
+        o->rule_switches[o->nrule_switches++] =
+            arena_printf(arena, "%c%s", v->id == OPT_ENABLE ? '+' : '-', value);
+        break;
     case OPT_CANONICAL:
     case OPT_STRICT:
     case OPT_ALL_WS:
@@ -299,10 +310,10 @@ static DiagFormat scan_format(int argc, char **argv)
             value = argv[++i];
         else if (strcmp(argv[i], "--color") == 0)
             i++; // skip its value
-        if (value && strcmp(value, "json") == 0)
-            format = FORMAT_JSON;
-        else if (value && strcmp(value, "text") == 0)
-            format = FORMAT_TEXT;
+        static const char *const names[] = {"text", "json", "sarif", "github"};
+        for (int k = 0; value && k < 4; k++)
+            if (strcmp(value, names[k]) == 0)
+                format = (DiagFormat)k;
     }
     return format;
 }
@@ -317,6 +328,7 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o)
     o->vars = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->var_files = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->workspaces = arena_alloc(arena, (size_t)argc * sizeof(char *));
+    o->rule_switches = arena_alloc(arena, (size_t)argc * sizeof(char *));
     o->format = scan_format(argc, argv);
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
@@ -331,13 +343,13 @@ bool cli_parse_args(Arena *arena, int argc, char **argv, Options *o)
                 cli_usage_error(o, NULL, "option \"%s\" takes no value", v->name);
                 return false;
             }
-            set_value(o, v, NULL); // a flag: nothing to check
+            set_value(arena, o, v, NULL); // a flag: nothing to check
         } else if (v) {
             if (!value && i + 1 >= argc) {
                 cli_usage_error(o, NULL, "option \"%s\" needs a value", arg);
                 return false;
             }
-            if (!set_value(o, v, value ? value : argv[++i]))
+            if (!set_value(arena, o, v, value ? value : argv[++i]))
                 return false;
         } else if (!parse_option(arena, o, argc, argv, &i)) {
             return false;

@@ -117,9 +117,25 @@ static bool use_color(ColorMode mode)
 
 void cli_render(const Options *o, const Diags *diags, const SourceSet *src)
 {
+    cli_render_rules(o, diags, src, NULL, 0);
+}
+
+void cli_render_rules(const Options *o, const Diags *diags, const SourceSet *src,
+                      const DiagRuleInfo *rules, size_t nrules)
+{
+    if (o->format == FORMAT_SARIF) { // a log with no result says "nothing found"
+        DiagSarifOptions opt = {HCLC_VERSION, rules, nrules};
+        diag_render_sarif(stderr, diags, src, opt);
+        return;
+    }
     if (diags->count == 0)
         return;
     switch (o->format) {
+    case FORMAT_SARIF:
+        break;
+    case FORMAT_GITHUB:
+        diag_render_github(stderr, diags, src);
+        break;
     case FORMAT_JSON:
         diag_render_json(stderr, diags, src);
         break;

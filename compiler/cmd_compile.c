@@ -18,8 +18,7 @@
 
 extern char **environ;
 
-// Fills the compile options shared by build and validate.
-static void compile_options(const Options *o, const char *const *args, int nargs, CompileOptions *c)
+void cli_compile_options(const Options *o, const char *const *args, int nargs, CompileOptions *c)
 {
     memset(c, 0, sizeof *c);
     c->path = nargs ? args[0] : ".";
@@ -57,7 +56,7 @@ ExitStatus cmd_validate(Arena *arena, const Options *o, const char *const *args,
     source_init(&src, arena);
     diags_init(&diags, arena);
     CompileOptions c;
-    compile_options(o, args, nargs, &c);
+    cli_compile_options(o, args, nargs, &c);
     CompileStatus st = compile_validate(arena, &src, &diags, &c);
     cli_render(o, &diags, &src);
     return cli_exit_status(st);
@@ -165,7 +164,7 @@ ExitStatus cmd_build(Arena *arena, const Options *o, const char *const *args, in
     source_init(&src, arena);
     diags_init(&diags, arena);
     CompileOptions c;
-    compile_options(o, args, nargs, &c);
+    cli_compile_options(o, args, nargs, &c);
     CompileResult result;
     CompileStatus st = COMPILE_USAGE_ERROR;
     if (!compile_check_out_file(&diags, o->out_file, &c))
@@ -198,7 +197,7 @@ ExitStatus cmd_tfvars(Arena *arena, const Options *o, const char *const *args, i
     source_init(&src, arena);
     diags_init(&diags, arena);
     CompileOptions c;
-    compile_options(o, args, nargs, &c);
+    cli_compile_options(o, args, nargs, &c);
     c.target = o->given & OPT_JSON ? "tfvars-json" : "tfvars";
     CompileResult result;
     CompileStatus st = COMPILE_USAGE_ERROR;

@@ -128,6 +128,36 @@ const Command COMMANDS[] = {
      cmd_validate, false,
      INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS | OPT_TASK_CPU | OPT_TASK_MEMORY |
          OPT_NETWORK_MODE | OPT_COMPAT},
+    {"lint", "lint [PATH]",
+     "hclc lint [PATH] [-w WS | --all-workspaces] [--var NAME=VALUE]...\n"
+     "          [--var-file FILE]... [--disable ID]... [--enable ID]... [--strict]\n"
+     "          [--root DIR] [--max-errors N]",
+     "report security and best-practice findings",
+     "Checks PATH as validate does (the same forms: a project, task-definition\n"
+     "JSON, a container-definitions array, a CloudFormation template), then\n"
+     "reports what a security review would find in every task definition that\n"
+     "passes: privileged or root containers, writable root file systems, host\n"
+     "namespaces, secrets in plain environment variables, missing logs or memory\n"
+     "limits, unencrypted EFS volumes, a shared task and execution role, host-\n"
+     "controlling capabilities, images by mutable tags. Each finding is at the\n"
+     "line that set the value, with its hclc code (E1001-E1099), the IDs of the\n"
+     "catalogues with the same check (AWS Security Hub ECS.n, checkov CKV_AWS_n,\n"
+     "trivy AVD-AWS-n), why it matters and the fix (docs/lint.md; hclc explain).\n"
+     "Findings are warnings: the exit status is 0 unless --strict.\n"
+     "\n"
+     "  --disable ID           turn a rule off: its code (E1002), a catalogue ID\n"
+     "                         (ECS.5) or all (repeatable)\n"
+     "  --enable ID            turn a rule back on (after --disable all, say)\n"
+     "  --strict               findings are errors (exit status 1)\n"
+     "  -w, --all-workspaces, --var, --var-file, --root, --max-errors   as for\n"
+     "                         validate\n"
+     "\n"
+     "For CI, --diagnostics=sarif writes a SARIF 2.1.0 log on stderr (for code\n"
+     "scanning) and --diagnostics=github writes GitHub Actions annotations:\n"
+     "\n"
+     "  hclc lint --all-workspaces --diagnostics=sarif 2> hclc.sarif\n",
+     cmd_lint, false,
+     INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS | OPT_DISABLE | OPT_ENABLE},
     {"tfvars", "tfvars [PATH]",
      "hclc tfvars [PATH] [-w WS | --all-workspaces] [--json] [--include-sensitive]\n"
      "                   [--var NAME=VALUE]... [--var-file FILE]...\n"
@@ -238,8 +268,9 @@ const Command COMMANDS[] = {
      "print what a diagnostic code means and how to fix it",
      "Prints the entry of CODE from hclc's reference of diagnostics\n"
      "(docs/diagnostics.md): what it means, an example that triggers it, the\n"
-     "message hclc prints and how to fix it. CODE is written E0560, e0560 or 560.\n"
-     "An unknown or malformed code is a usage error (exit status 2).\n"
+     "message hclc prints and how to fix it. CODE is written E0560, e0560 or 560;\n"
+     "a lint rule may be named by a catalogue ID too (ECS.5 is E1002). An\n"
+     "unknown or malformed code is a usage error (exit status 2).\n"
      "\n"
      "  hclc explain E0560\n",
      cmd_explain, false, 0},
@@ -264,10 +295,12 @@ const Command COMMANDS[] = {
 static void print_options(FILE *out)
 {
     fputs("options (accepted anywhere on the line):\n"
-          "  --diagnostics=text|json    print diagnostics as text (the default) or as\n"
-          "                             one JSON object a line; an error in the\n"
-          "                             command line itself too, with code, file,\n"
-          "                             start and end null\n"
+          "  --diagnostics=FORMAT       print diagnostics as text (the default), as\n"
+          "                             json (one JSON object a line; an error in\n"
+          "                             the command line itself too, with code,\n"
+          "                             file, start and end null), as sarif (one\n"
+          "                             SARIF 2.1.0 log, for code scanning) or as\n"
+          "                             github (GitHub Actions workflow commands)\n"
           "  --color=auto|always|never  colour text diagnostics; auto (the default)\n"
           "                             colours only on a terminal and never when\n"
           "                             NO_COLOR is set\n"

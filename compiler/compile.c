@@ -64,7 +64,10 @@ static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags,
     if (!(p->root = project_root(a, diags, path, opt->root)))
         return COMPILE_IO_ERROR;
     // Ignore comments silence warnings from here on (project/ignore.h).
-    diags_set_silencer(diags, ignore_silences, ignore_collect(a, diags, src, &p->files));
+    // Under hclc lint they may name catalogue IDs and must give a reason.
+    IgnoreOptions io = {opt->ignore_alias, opt->lint != NULL};
+    diags_set_silencer(diags, ignore_silences,
+                       ignore_collect_with(a, diags, src, &p->files, &io));
     checks_strings(a, diags, src, &p->files);
     if (!module_build(a, diags, &p->files, &p->mod))
         return COMPILE_INPUT_ERRORS;
@@ -205,13 +208,24 @@ static int64_t select_tasks(Arena *a, Diags *diags, const Module *m, const Compi
     return m->ntasks;
 }
 
+// The validator's options for a run in `workspace`.
+static EcsOptions ecs_options(const CompileOptions *opt, const char *workspace)
+{
+    EcsOptions eo = {.strict = opt->strict,
+                     .workspace = workspace,
+                     .after = opt->lint,
+                     .after_ctx = opt->lint_ctx,
+                     .lint = opt->lint != NULL};
+    return eo;
+}
+
 // Lowers and validates task definition `i`; NULL after errors.
 static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i)
 {
     Value *v = ecs_lower(ev, &ev->mod->tasks[i]);
     if (v->kind == VAL_INVALID || value_has_invalid(v))
         return NULL;
-    EcsOptions eo = {.strict = opt->strict, .workspace = ev->workspace};
+    EcsOptions eo = ecs_options(opt, ev->workspace);
     if (!ecs_validate(ev->arena, diags, v, ECS_FORM_REQUEST, &eo))
         return NULL;
     return opt->canonical ? ecs_canonical(ev->arena, v) : v;
@@ -510,7 +524,7 @@ static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
     Value *v = decode_json_file(a, src, file, diags);
     if (!v)
         return COMPILE_INPUT_ERRORS;
-    EcsOptions eo = {.strict = opt->strict, .workspace = opt->workspace};
+    EcsOptions eo = ecs_options(opt, opt->workspace);
     bool facts = has_facts(&opt->facts);
     if (cfn_is_template(v)) // a CloudFormation template (cfn.h)
         return facts ? facts_misplaced(diags, "a CloudFormation template")
@@ -641,7 +655,7 @@ static CompileStatus validate_cfn_yaml(Arena *a, SourceSet *src, Diags *diags,
                             "AWSTemplateFormatVersion); task definitions alone go in .json files");
         return COMPILE_INPUT_ERRORS;
     }
-    EcsOptions eo = {.strict = opt->strict, .workspace = opt->workspace};
+    EcsOptions eo = ecs_options(opt, opt->workspace);
     return cfn_validate_template(a, diags, v, &eo) ? COMPILE_OK : COMPILE_INPUT_ERRORS;
 }
 

@@ -17,6 +17,7 @@
 #include "project/inputs.h"
 #include "base/source.h"
 #include "base/value.h"
+#include "ecs/ecs.h"
 
 typedef enum CompileStatus {
     COMPILE_OK,
@@ -50,6 +51,10 @@ typedef struct CompileOptions {
     bool all_workspaces;        // validate / tfvars --all-workspaces
     bool include_sensitive;     // tfvars: write sensitive variables too
     EcsTaskFacts facts;         // validate of a container-definitions array
+    EcsAfter *lint;             // validate: run on every task definition that
+    void *lint_ctx;             // passes validation (hclc lint); NULL: none
+    DiagCode (*ignore_alias)(const char *id); // lint: the code a catalogue ID in
+                                              // an ignore comment names, or 0
 } CompileOptions;
 
 typedef struct CompileOutput {

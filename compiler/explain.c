@@ -1,6 +1,7 @@
 // explain.c - `hclc explain CODE`: prints the entry of a diagnostic code.
 //
-// Reads the code as written by a user (E0560, e0560, 560), finds its entry
+// Reads the code as written by a user (E0560, e0560, 560, or a catalogue ID
+// of a lint rule such as ECS.5), finds its entry
 // in the table generated from docs/diagnostics.md and prints it; for an
 // unknown code it suggests the nearest one a typo away.
 #include "explain.h"
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "lint/lint.h"
 
 enum { EXPLAIN_OK = 0, EXPLAIN_USAGE = 2 }; // hclc's exit statuses
 
@@ -80,7 +82,11 @@ int explain_run(Arena *arena, FILE *out, const char *const *args, int nargs)
         return usage(NULL, arena_printf(arena, "unexpected argument \"%s\" for \"explain\" %s",
                                         args[1], "(see \"hclc help explain\")"));
     int code;
-    if (!parse_code(args[0], &code))
+    long rule = lint_find(args[0]); // a catalogue ID: ECS.5 is E1002
+    size_t nrules;
+    if (rule >= 0)
+        code = (int)lint_rules(&nrules)[rule].code;
+    else if (!parse_code(args[0], &code))
         return usage("a code is written E0560, e0560 or 560",
                      arena_printf(arena, "malformed diagnostic code \"%s\"", args[0]));
     const ExplainEntry *e = find_entry(code);

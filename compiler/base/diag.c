@@ -280,6 +280,16 @@ static Span shown_span(const SourceSet *src, Span s)
     return span_make(s.file, start, end);
 }
 
+bool diag_position(const SourceSet *src, Span s, LineCol *start, LineCol *end)
+{
+    if (!has_file(src, s))
+        return false;
+    Span shown = shown_span(src, s);
+    *start = source_line_col(src, s.file, shown.start);
+    *end = source_line_col(src, s.file, shown.end);
+    return true;
+}
+
 // --- text rendering ----------------------------------------------------------
 
 typedef struct Render {

@@ -99,8 +99,8 @@ bool diag_help_suggest(Diags *d, Diag *g, const char *name, const char *const *c
 bool diags_has_errors(const Diags *d);
 
 typedef struct DiagRenderOptions {
-    bool color;        // ANSI colours (only when stderr is a terminal and NO_COLOR unset)
-    size_t max_shown;  // render at most this many diagnostics (0 means DIAG_MAX_SHOWN)
+    bool color;       // ANSI colours (only when stderr is a terminal and NO_COLOR unset)
+    size_t max_shown; // render at most this many diagnostics (0 means DIAG_MAX_SHOWN)
 } DiagRenderOptions;
 
 // Writes every diagnostic as text (file:line:col: error[E0123]: summary,
@@ -114,6 +114,40 @@ void diag_render_text(FILE *out, const Diags *d, const SourceSet *src, DiagRende
 // where the text renderer shows the span; byte is the span's own offset.
 // Every diagnostic is written (no cap).
 void diag_render_json(FILE *out, const Diags *d, const SourceSet *src);
+// Where the text renderer shows span `s`: its first character and the one
+// after its end, as 1-based line and column (code points). False, setting
+// nothing, when `s` is in no file.
+bool diag_position(const SourceSet *src, Span s, LineCol *start, LineCol *end);
+
+// One rule for the SARIF renderer's tool.driver: what hclc knows of a code
+// besides its description (lint rules: the rationale, the fix, the IDs of
+// the catalogues with the same check).
+typedef struct DiagRuleInfo {
+    DiagCode code;
+    const char *help;       // a paragraph, or NULL
+    const char *const *ids; // catalogue IDs (nids of them)
+    size_t nids;
+} DiagRuleInfo;
+
+typedef struct DiagSarifOptions {
+    const char *version;       // the tool's version
+    const DiagRuleInfo *rules; // rules listed even when no result uses them
+    size_t nrules;
+} DiagSarifOptions;
+
+// Writes one SARIF 2.1.0 log (diag_sarif.c): one run whose tool.driver
+// lists every rule of opt.rules and every code the diagnostics use (id,
+// description, help, catalogue IDs as properties), and one result per
+// diagnostic (ruleId, level, message with its notes, the location's start
+// and end line and column, a partialFingerprints hash that ignores the
+// line number so a finding keeps its identity when lines move). Written
+// even when there is no diagnostic.
+void diag_render_sarif(FILE *out, const Diags *d, const SourceSet *src, DiagSarifOptions opt);
+// Writes every diagnostic as a GitHub Actions workflow command:
+// "::warning file=F,line=L,col=C,endLine=..,endColumn=..,title=E0123 ...::message"
+// (::error for errors), notes and help as further lines of the message.
+void diag_render_github(FILE *out, const Diags *d, const SourceSet *src);
+
 // Returns "E0123" style text for `code` in a static buffer-free way: writes
 // into `buf` (at least 8 bytes) and returns it.
 const char *diag_code_text(DiagCode code, char *buf);

@@ -6,7 +6,8 @@
 //   E0250-0299 functions   E03xx loading, inputs, evaluation
 //   E0500-0549 ECS schema checks   E0550-0699 ECS rules   E0700-0719 ECS
 //   lowering   E0720-0739 ECS targets   E0740-0759 tfvars   E0760-0799
-//   CloudFormation   E0800-0819 diff   E09xx files and limits
+//   CloudFormation   E0800-0819 diff   E09xx files and limits   E1000-1099 hclc
+//   lint findings (docs/lint.md)
 #define DIAG_CODE_LIST(X)                                                                    \
     X(1, BAD_UTF8, "invalid UTF-8 in the source")                                         \
     X(2, NUL_BYTE, "NUL byte in the source")                                              \
@@ -204,6 +205,20 @@
     X(800, DIFF_NOT_TASK, "diff input that holds no task definition")                  \
     X(801, DIFF_FAMILIES, "two task definitions of different families compared")       \
     X(802, DIFF_TAGS_UNKNOWN, "describe output without its tags: tags not compared")     \
+    X(1001, LINT_PRIVILEGED, "container runs privileged") /* lint */                       \
+    X(1002, LINT_WRITABLE_ROOT, "container root file system writable") /* lint */          \
+    X(1003, LINT_ROOT_USER, "Linux container runs as root") /* lint */                     \
+    X(1004, LINT_HOST_PID, "task shares the host's process namespace") /* lint */          \
+    X(1005, LINT_HOST_NETWORK, "task uses the host network mode") /* lint */               \
+    X(1006, LINT_SECRET_NAME, "secret-named environment variable in plain text") /* lint */ \
+    X(1007, LINT_SECRET_VALUE, "key material in an environment variable") /* lint */       \
+    X(1008, LINT_NO_LOGS, "container without a log configuration") /* lint */              \
+    X(1009, LINT_NO_MEMORY_LIMIT, "container without a memory hard limit on EC2") /* lint */ \
+    X(1010, LINT_EFS_PLAINTEXT, "EFS volume without transit encryption") /* lint */        \
+    X(1011, LINT_SHARED_ROLE, "task role equal to the execution role") /* lint */          \
+    X(1012, LINT_CAPABILITIES, "Linux capability that grants control of the host") /* lint */ \
+    X(1013, LINT_MUTABLE_IMAGE, "image by a mutable tag") /* lint */                       \
+    X(1014, IGNORE_NO_REASON, "ignore comment without a reason") /* lint */                \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")                                 \

@@ -16,15 +16,19 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/value.h"
 #include "eval/eval.h"
 #include "project/module.h"
-#include "base/value.h"
 
 typedef enum EcsForm {
     ECS_FORM_REQUEST,    // a RegisterTaskDefinition request object (camelCase)
     ECS_FORM_CONTAINERS, // a container-definitions array
     ECS_FORM_DESCRIBED,  // describe-task-definition output's taskDefinition
 } EcsForm;
+
+// A check run on a task definition (or container list) that passed
+// validation, with the validation's Arena and Diags: `hclc lint` (lint.h).
+typedef void EcsAfter(void *ctx, Arena *a, Diags *diags, Value *v, EcsForm form);
 
 typedef struct EcsOptions {
     bool strict;           // W rules are errors too
@@ -37,6 +41,10 @@ typedef struct EcsOptions {
                            // known from the command line (cpu, memory, networkMode,
                            // requiresCompatibilities, executionRoleArn), or NULL; the
                            // rules needing a task member that is absent do not run
+    EcsAfter *after;       // run when validation reported no error; NULL: none
+    void *after_ctx;       // its first argument
+    bool lint;             // lint reports plain secrets and image tags (E0655, E0660,
+                           // E0661) with its own rules: the validator leaves them out
 } EcsOptions;
 
 // Lowers task definition `t` into a request object (API form), evaluating
@@ -45,6 +53,8 @@ Value *ecs_lower(Eval *ev, const TaskDef *t);
 
 // Validates a value of the given form. Errors and warnings go to `diags`;
 // returns false when an error (or, with strict, a warning) was reported.
+// When it reported no error (warnings made errors by strict aside),
+// opt->after (if set) runs on the value.
 bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptions *opt);
 
 // The form of JSON read from a file. A list is a container-definitions

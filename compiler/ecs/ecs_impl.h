@@ -13,7 +13,8 @@ typedef struct EcsCtx {
     Diags *diags;
     const EcsOptions *opt;
     EcsForm form;
-    bool failed; // an error (or a warning under strict) was reported
+    bool failed;     // an error (or a warning under strict) was reported
+    size_t promoted; // warnings reported as errors under strict
 } EcsCtx;
 
 // Reports rule `code` about value `v`: the subject is v->site when set,

@@ -271,7 +271,7 @@ static Value *lower_block(Lower *L, const SchemaShape *shape, const Block *blk,
 Value *ecs_lower(Eval *ev, const TaskDef *t)
 {
     Lower L = {.ev = ev, .a = ev->arena, .diags = ev->diags};
-    L.ctx = (EcsCtx){ev->arena, ev->diags, NULL, ECS_FORM_REQUEST, false};
+    L.ctx = (EcsCtx){ev->arena, ev->diags, NULL, ECS_FORM_REQUEST, false, 0};
     Place p = {header_span(t->block), NULL, "input", "task_definition"};
     Value *out = lower_block(&L, schema_task_definition(), t->block, NULL, p);
     if (L.failed || L.ctx.failed)

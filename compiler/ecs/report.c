@@ -43,6 +43,7 @@ Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const c
     else if (elsewhere)
         diag_note_at(c->diags, g, v->origin, "the value is set here");
     c->failed |= as_error;
+    c->promoted += warning && as_error;
     return g;
 }
 

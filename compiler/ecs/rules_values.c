@@ -510,6 +510,8 @@ void rules_values(Rules *r, uint32_t i)
     check_health_check(r, i);
     check_user(r, i);
     check_hosts(r, i);
-    check_environment(r, i);
-    check_latest(r, i);
+    if (!r->c->opt->lint) { // lint's rules report these (lint/)
+        check_environment(r, i);
+        check_latest(r, i);
+    }
 }

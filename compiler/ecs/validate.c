@@ -72,8 +72,9 @@ EcsForm ecs_json_form(Arena *a, Value **v)
 
 bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptions *opt)
 {
-    static const EcsOptions none = {.strict = false};
-    EcsCtx c = {a, diags, opt ? opt : &none, form, false};
+    static const EcsOptions none = {0};
+    size_t errors = diags->errors;
+    EcsCtx c = {a, diags, opt ? opt : &none, form, false, 0};
     switch (form) {
     case ECS_FORM_REQUEST:
         check_request(&c, v, schema_task_definition());
@@ -85,5 +86,8 @@ bool ecs_validate(Arena *a, Diags *diags, Value *v, EcsForm form, const EcsOptio
         check_containers(&c, v);
         break;
     }
+    // Warnings that --strict made errors do not stop the after-check.
+    if (c.opt->after && diags->errors - errors == c.promoted)
+        c.opt->after(c.opt->after_ctx, a, diags, v, form);
     return !c.failed;
 }

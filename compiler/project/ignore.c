@@ -102,7 +102,8 @@ static void malformed(Diags *diags, Span at, const char *why)
 }
 
 // Reads the codes and the reason of `c` into `r`; false after reporting.
-static bool parse_comment(Arena *a, Diags *diags, const Comment *c, IgnoreRule *r)
+static bool parse_comment(Arena *a, Diags *diags, const Comment *c, IgnoreRule *r,
+                          const IgnoreOptions *opt)
 {
     const char *t = c->text;
     uint32_t i = c->kw + (uint32_t)strlen(KEYWORD), end = c->end;
@@ -123,6 +124,10 @@ static bool parse_comment(Arena *a, Diags *diags, const Comment *c, IgnoreRule *
             return false;
         }
         const char *code = known_code(a, t + s, i - s);
+        DiagCode alias =
+            !code && opt && opt->alias ? opt->alias(arena_strndup(a, t + s, i - s)) : 0;
+        if (alias)
+            code = arena_printf(a, "E%04d", (int)alias);
         if (!code) {
             malformed(diags, span_make(c->file, s, i),
                       arena_printf(a, "\"%.*s\" is no hclc code", (int)(i - s), t + s));
@@ -147,6 +152,14 @@ static bool parse_comment(Arena *a, Diags *diags, const Comment *c, IgnoreRule *
         ;
     r->reason = i < end ? arena_strndup(a, t + i, end - i) : NULL;
     return true;
+}
+
+// The warning for an ignore comment that gives no reason (IgnoreOptions).
+static void want_reason(Diags *diags, const IgnoreRule *r)
+{
+    Diag *g = diag_warning(diags, E_IGNORE_NO_REASON, r->at, "ignore comment without a reason");
+    diag_note(diags, g, "a reviewer will ask why the finding is acceptable here");
+    diag_help(diags, g, "say why after \"--\": # hclc:ignore %s -- REASON", r->codes[0]);
 }
 
 // True when line `line` of `f` holds code (not blank, not only a comment).
@@ -190,7 +203,8 @@ static void add_rule(Arena *a, Ignores *ig, const IgnoreRule *r)
     ig->items[ig->count++] = *r;
 }
 
-static void collect_file(Arena *a, Diags *diags, Ignores *ig, const LoadedFile *lf)
+static void collect_file(Arena *a, Diags *diags, Ignores *ig, const LoadedFile *lf,
+                         const IgnoreOptions *opt)
 {
     const SourceSet *src = ig->src;
     const SourceFile *f = source_file(src, lf->file);
@@ -199,8 +213,10 @@ static void collect_file(Arena *a, Diags *diags, Ignores *ig, const LoadedFile *
         IgnoreRule r = {.file = lf->file};
         uint32_t kw = (uint32_t)(p - f->text);
         uint32_t line = source_line_of(src, lf->file, kw);
-        if (!find_comment(f, kw, line, &c) || !parse_comment(a, diags, &c, &r))
+        if (!find_comment(f, kw, line, &c) || !parse_comment(a, diags, &c, &r, opt))
             continue;
+        if (opt && opt->want_reason && !r.reason)
+            want_reason(diags, &r);
         if (c.own_line)
             while (line < f->nlines && !has_code(src, lf->file, line))
                 line++;
@@ -214,14 +230,20 @@ static void collect_file(Arena *a, Diags *diags, Ignores *ig, const LoadedFile *
     }
 }
 
-Ignores *ignore_collect(Arena *a, Diags *diags, const SourceSet *src, const LoadedFiles *files)
+Ignores *ignore_collect_with(Arena *a, Diags *diags, const SourceSet *src, const LoadedFiles *files,
+                             const IgnoreOptions *opt)
 {
     Ignores *ig = arena_alloc(a, sizeof(Ignores));
     memset(ig, 0, sizeof *ig);
     ig->src = src;
     for (uint32_t i = 0; i < files->count; i++)
-        collect_file(a, diags, ig, &files->items[i]);
+        collect_file(a, diags, ig, &files->items[i], opt);
     return ig;
+}
+
+Ignores *ignore_collect(Arena *a, Diags *diags, const SourceSet *src, const LoadedFiles *files)
+{
+    return ignore_collect_with(a, diags, src, files, NULL);
 }
 
 bool ignore_silences(void *ignores, DiagCode code, Span subject)

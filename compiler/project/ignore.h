@@ -35,6 +35,17 @@ typedef struct Ignores {
 // reporting malformed ones to `diags`.
 Ignores *ignore_collect(Arena *a, Diags *diags, const SourceSet *src, const LoadedFiles *files);
 
+// What a command adds to the reading of ignore comments (hclc lint).
+typedef struct IgnoreOptions {
+    DiagCode (*alias)(const char *id); // the code another name stands for
+                                       // ("ECS.5": E1002), or 0; NULL: none
+    bool want_reason; // a comment without "-- reason" is a warning (E_IGNORE_NO_REASON)
+} IgnoreOptions;
+
+// ignore_collect with `opt` (NULL: as ignore_collect).
+Ignores *ignore_collect_with(Arena *a, Diags *diags, const SourceSet *src,
+                             const LoadedFiles *files, const IgnoreOptions *opt);
+
 // True when a rule of `ignores` (an Ignores *) covers a warning with
 // `code` at `subject`: a DiagSilencer (diag.h).
 bool ignore_silences(void *ignores, DiagCode code, Span subject);

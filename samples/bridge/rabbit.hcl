@@ -2,6 +2,7 @@
 # its queue lives as long as the task (CELERY_BROKER_URL, in SSM, holds the
 # user, the password and the host).
 
+# hclc:ignore E1002,E1003 -- the project's images write to their file system, as their own user
 task_definition "rabbit" {
   family                   = "$<local.prefix>-rabbit"
   execution_role_arn       = local.execution_role_arn

@@ -12,6 +12,7 @@ locals {
   gunicorn_workers = max(2, floor(var.sizes.web.cpu / 1024 * 2) + 1)
 }
 
+# hclc:ignore E1002,E1003 -- the project's images write to their file system, as their own user
 task_definition "web" {
   family                   = "$<local.prefix>-web"
   task_role_arn            = local.task_role_arn

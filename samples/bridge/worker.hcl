@@ -1,6 +1,7 @@
 # The celery worker: the app image with another command, the same settings
 # and secrets as web, no ports.
 
+# hclc:ignore E1002,E1003 -- the project's images write to their file system, as their own user
 task_definition "worker" {
   family                   = "$<local.prefix>-worker"
   task_role_arn            = local.task_role_arn

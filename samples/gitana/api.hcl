@@ -3,6 +3,7 @@
 # context) into the shared volume "gitana"; the API starts only once that
 # copy has succeeded.
 
+# hclc:ignore E1002,E1003 -- Gitana's images write to their file system, as their own user
 task_definition "api" {
   family                   = "$<local.prefix>-api"
   task_role_arn            = local.node_role_arn

@@ -1,6 +1,7 @@
 # The antivirus front end that the API calls to scan uploads. It hands
 # the files to clamd, reached through Service Connect as clamav:3310.
 
+# hclc:ignore E1002,E1003 -- Gitana's images write to their file system, as their own user
 task_definition "av" {
   family                   = "$<local.prefix>-av"
   execution_role_arn       = local.execution_role_arn

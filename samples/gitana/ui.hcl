@@ -4,6 +4,7 @@
 # is plain configuration, the keys come from Secrets Manager at start-up
 # (the execution role reads them), so no key is written here.
 
+# hclc:ignore E1002,E1003 -- Gitana's images write to their file system, as their own user
 task_definition "ui" {
   family                   = "$<local.prefix>-ui"
   task_role_arn            = local.node_role_arn

@@ -24,10 +24,25 @@ task_definition "web" {
   # Fargate needs an execution role to write to the awslogs log group.
   execution_role_arn = "arn:aws:iam::$<var.account_id>:role/ecsTaskExecutionRole"
 
+  # nginx's master process starts as root to bind port 80; its workers run
+  # as the image's nginx user.
+  # hclc:ignore E1003 -- nginx binds port 80 as root, its workers drop to nginx
   container "web" {
     image     = "nginxdemos/hello:$<var.image_tag>"
     essential = true
     command   = ["/bin/sh", "-c", local.start_script]
+
+    # hclc lint (E1002, ECS.5): the image cannot change its own files; nginx
+    # writes only its cache and pid file, on task volumes.
+    readonly_root_filesystem = true
+    mount_point {
+      source_volume  = "nginx-cache"
+      container_path = "/var/cache/nginx"
+    }
+    mount_point {
+      source_volume  = "nginx-run"
+      container_path = "/var/run"
+    }
 
     port_mapping { container_port = 80 }
 
@@ -45,6 +60,9 @@ task_definition "web" {
       }
     }
   }
+
+  volume "nginx-cache" {}
+  volume "nginx-run" {}
 }
 
 output "family" {

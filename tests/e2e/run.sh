@@ -13,7 +13,7 @@
 # what the API returns, and exactly one after one value changed
 # (tests/e2e/diff.sh). A deliberately bad request is rejected by hclc and by
 # both clis. Prints "ok NAME" / "not ok NAME" and ends with
-# "N passed, N failed".
+# "N passed, N failed". tests/e2e/sarif.sh validates the SARIF output.
 #
 #   HCLC=/abs/hclc tests/e2e/run.sh
 set -u
@@ -171,6 +171,8 @@ for cli in "$AWS1" "$AWS2"; do
         ok "bad request: $("$cli" --version 2>&1 | cut -d' ' -f1) rejects it"
     fi
 done
+
+. "$ROOT/tests/e2e/sarif.sh" # SARIF output against the OASIS schema (ajv from npm)
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

@@ -81,7 +81,7 @@ static void evaluate(Arena *arena, SourceSet *src, Diags *diags, const LoadedFil
             emit_json(arena, out, EMIT_JSON_PRETTY, NULL);
             emit_yaml(arena, out, NULL);
         }
-        EcsOptions eo = {false, "prod"};
+        EcsOptions eo = {.strict = false, .workspace = "prod"};
         for (uint32_t i = 0; i < mod.ntasks; i++) {
             Value *task = ecs_lower(&ev, &mod.tasks[i]);
             if (task->kind == VAL_INVALID || value_has_invalid(task))

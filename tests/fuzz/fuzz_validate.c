@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void validate_all_forms(Arena *arena, Diags *diags, Value *v)
 {
-    EcsOptions eo = {true, "prod"};
+    EcsOptions eo = {.strict = true, .workspace = "prod"};
     ecs_validate(arena, diags, v, ECS_FORM_REQUEST, &eo);
     ecs_validate(arena, diags, v, ECS_FORM_CONTAINERS, &eo);
     ecs_validate(arena, diags, v, ECS_FORM_DESCRIBED, &eo);

@@ -65,7 +65,7 @@ static void run_form(Fixture *f, const char *text, EcsForm form, const char *wor
 {
     Value *v = decode(f, text);
     EcsOptions opt = {.workspace = workspace};
-    EcsCtx c = {&f->arena, &f->diags, &opt, form, false};
+    EcsCtx c = {&f->arena, &f->diags, &opt, form, false, 0};
     if (form == ECS_FORM_CONTAINERS)
         ecs_check_container_rules(&c, v);
     else
@@ -749,7 +749,7 @@ static void test_rules_strict_makes_warnings_errors(void **state)
     Fixture *f = *state;
     Value *v = decode(f, "[{'name':'a','image':'nginx:latest','memory':64}]");
     EcsOptions opt = {.strict = true, .workspace = "prod"};
-    EcsCtx c = {&f->arena, &f->diags, &opt, ECS_FORM_CONTAINERS, false};
+    EcsCtx c = {&f->arena, &f->diags, &opt, ECS_FORM_CONTAINERS, false, 0};
     ecs_check_container_rules(&c, v);
     assert_true(c.failed);
     assert_int_equal(only(f)->severity, DIAG_ERROR);
@@ -795,7 +795,7 @@ static void test_rules_sensitive_values_not_shown(void **state)
     value_object_set(&f->arena, task, "executionRoleArn", 16,
                      value_mark_sensitive(&f->arena, role));
     EcsOptions opt = {.strict = false};
-    EcsCtx c = {&f->arena, &f->diags, &opt, ECS_FORM_REQUEST, false};
+    EcsCtx c = {&f->arena, &f->diags, &opt, ECS_FORM_REQUEST, false, 0};
     ecs_check_rules(&c, task);
     const Diag *g = only(f);
     assert_int_equal(g->code, E_ECS_ROLE_ARN);

@@ -310,7 +310,7 @@ static int setup(void **state)
     arena_init(&f->arena);
     source_init(&f->src, &f->arena);
     diags_init(&f->diags, &f->arena);
-    f->ctx = (EcsCtx){&f->arena, &f->diags, &f->opt, ECS_FORM_REQUEST, false};
+    f->ctx = (EcsCtx){&f->arena, &f->diags, &f->opt, ECS_FORM_REQUEST, false, 0};
     *state = f;
     return 0;
 }
