@@ -79,12 +79,12 @@ static void check_member(Checker *k, Value *v, const SchemaShape *owner, const S
 
 static const char *child_path(Checker *k, const char *path, const char *name)
 {
-    return *path ? arena_printf(k->c->arena, "%s.%s", path, name) : name;
+    return *path ? ecs_path_member(k->c->arena, path, name) : name;
 }
 
 static const char *item_path(Checker *k, const char *path, uint32_t i)
 {
-    return arena_printf(k->c->arena, "%s[%u]", path, i);
+    return ecs_path_index(k->c->arena, path, i);
 }
 
 // Up to SHOW_MAX characters of `s`, cut at a character boundary; `*cut` says

@@ -41,6 +41,14 @@ bool ecs_int(const Value *v, int64_t *out);
 // whole number of units.
 bool ecs_parse_size(const char *s, const char *unit, int64_t *out);
 
+// Paths for messages (ecs/path.c), built with memcpy rather than printf: a
+// walk makes one for every member it visits. "PATH.NAME" ...
+const char *ecs_path_member(Arena *a, const char *path, const char *name);
+// ... "PATH[I]" ...
+const char *ecs_path_index(Arena *a, const char *path, uint32_t i);
+// ... and "PATH[\"KEY\"]".
+const char *ecs_path_key(Arena *a, const char *path, const char *key);
+
 // Generic checks driven by the schema tables: unknown members (with a
 // "did you mean"), JSON types, enums, required members, patterns, ranges,
 // list lengths; for `shape`'s members, recursively.

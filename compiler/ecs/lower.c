@@ -207,7 +207,7 @@ static void body_block(Lower *L, BodyCtx *b, const SchemaMember *m, const Block 
     BUF_RESERVE(L->a, list->as.list.items, list->as.list.count, s->cap);
     const SchemaShape *shape = m->type.elem->shape;
     const SchemaMember *label = m->label ? schema_find(shape, m->label) : NULL;
-    Place p = {head, NULL, arena_printf(L->a, "%s[%u]", path, list->as.list.count), blk->type};
+    Place p = {head, NULL, ecs_path_index(L->a, path, list->as.list.count), blk->type};
     list->as.list.items[list->as.list.count++] = lower_block(L, shape, blk, label, p);
 }
 
