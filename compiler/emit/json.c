@@ -99,6 +99,8 @@ static cJSON *to_json(const Value *v, unsigned depth)
 // `printed`).
 static char *escape_c1_controls(char *printed)
 {
+    if (!strpbrk(printed, "\x7f\xc2")) // the common case, at memchr's speed
+        return printed;
     size_t extra = 0;
     const unsigned char *p = (const unsigned char *)printed;
     for (; *p; p++)
