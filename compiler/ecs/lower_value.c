@@ -293,8 +293,8 @@ static Value *task_size(Lower *L, Value *v, Place p, bool memory)
 
 static Place item_place(Lower *L, Place p, const Node *item, uint32_t i)
 {
-    Place ip = {item ? item->span : p.site, lower_literal(item),
-                ecs_path_index(L->a, p.path, i), ecs_path_index(L->a, p.name, i)};
+    Place ip = {item ? item->span : p.site, lower_literal(item), ecs_path_index(L->a, p.path, i),
+                ecs_path_index(L->a, p.name, i)};
     return ip;
 }
 
@@ -336,8 +336,7 @@ static Value *lower_map(Lower *L, const SchemaType *t, Value *v, Place p)
         const ValueStr *k = &v->as.object.keys[i];
         const ObjectItem *it = item_of(p.node, v, i);
         Place cp = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL,
-                    ecs_path_member(L->a, p.path, k->ptr),
-                    ecs_path_key(L->a, p.name, k->ptr)};
+                    ecs_path_member(L->a, p.path, k->ptr), ecs_path_key(L->a, p.name, k->ptr)};
         Value *mv = v->as.object.vals[i];
         if (mv->kind == VAL_NULL) {
             null_entry(L, mv, cp.site, k->ptr, sensitive(v), p);
@@ -363,8 +362,7 @@ static Value *lower_pairs(Lower *L, const SchemaMember *m, Value *v, Place p)
         const ValueStr *k = &v->as.object.keys[i];
         const ObjectItem *it = item_of(p.node, v, i);
         Place ep = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL,
-                    ecs_path_index(L->a, p.path, n),
-                    ecs_path_key(L->a, p.name, k->ptr)};
+                    ecs_path_index(L->a, p.path, n), ecs_path_key(L->a, p.name, k->ptr)};
         Value *mv = v->as.object.vals[i];
         if (mv->kind == VAL_NULL) {
             null_entry(L, mv, ep.site, k->ptr, sensitive(v), p);

@@ -198,7 +198,8 @@ int main(int argc, char **argv)
         return ok ? 0 : 1;
     }
     if (argc != 2 || argv[1][0] == '-') {
-        fprintf(stderr, "usage: cjson_floor FILE | --compare A B | --out-dir OUT IN | --parse FILE\n");
+        fprintf(stderr,
+                "usage: cjson_floor FILE | --compare A B | --out-dir OUT IN | --parse FILE\n");
         return 2;
     }
     return reprint(argv[1], NULL);
