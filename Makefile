@@ -57,8 +57,8 @@ LANG_BIN := $(B)/tests/lang_test
 LIB      := $(B)/libhclc.a
 HCLC_BIN := $(if $(filter build,$(B)),hclc,$(B)/hclc)
 
-.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins e2e docs \
-        editors-test
+.PHONY: all demo check sanitize fuzz bench bench-check install clean format deps unit-bins e2e \
+        docs editors-test
 .DEFAULT_GOAL := all
 
 all: $(HCLC_BIN)
@@ -154,19 +154,24 @@ fuzz:
 	    -rss_limit_mb=4096 -artifact_prefix=build/fuzz/crash- build/fuzz/corpus-$$t; \
 	done
 
-# hclc against the cJSON floor and Jsonnet on generated programs of growing
-# size (tests/bench/run.sh). BENCH_SIZES="10 100" picks the sizes.
-BENCH_CFLAGS = -std=c11 $(WARN) -O2 $(shell pkg-config --cflags libcjson)
-$(B)/bench/cjson_floor: tests/bench/cjson_floor.c | $(B)/.deps-ok
+# hclc against the floors (cJSON, libyaml, a bare C program) and Jsonnet on
+# generated projects of growing size, path by path (tests/bench/run.sh).
+# BENCH_SIZES="10 100" picks the sizes. bench-check: instruction counts at
+# fast sizes against tests/bench/baseline.txt (tests/bench/check.sh).
+BENCH_CFLAGS = -std=c11 $(WARN) -O2 $(PKG_CFLAGS)
+BENCH_TOOLS = $(B)/bench/cjson_floor $(B)/bench/yaml_floor $(B)/bench/startup_floor $(B)/bench/measure
+BENCH_ENV = HCLC="$(abspath $(HCLC_BIN))" BENCH_TOOLS="$(abspath $(B)/bench)" \
+  BENCH_DIR="$(abspath $(B)/bench)"
+$(B)/bench/cjson_floor $(B)/bench/yaml_floor $(B)/bench/startup_floor: $(B)/bench/%: tests/bench/%.c | $(B)/.deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(BENCH_CFLAGS) -o $@ $< $(shell pkg-config --libs libcjson)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(PKG_LIBS)
 $(B)/bench/measure: tests/bench/measure.c
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -o $@ $<
-bench: $(HCLC_BIN) $(B)/bench/cjson_floor $(B)/bench/measure
-	@HCLC="$(abspath $(HCLC_BIN))" FLOOR="$(abspath $(B)/bench/cjson_floor)" \
-	  MEASURE="$(abspath $(B)/bench/measure)" BENCH_DIR="$(abspath $(B)/bench)" \
-	  BENCH_SIZES="$(BENCH_SIZES)" bash tests/bench/run.sh
+bench: $(HCLC_BIN) $(BENCH_TOOLS)
+	@$(BENCH_ENV) BENCH_SIZES="$(BENCH_SIZES)" bash tests/bench/run.sh
+bench-check: $(HCLC_BIN) $(BENCH_TOOLS)
+	@$(BENCH_ENV) BENCH_UPDATE="$(BENCH_UPDATE)" bash tests/bench/check.sh
 
 # grammar/editors/ in the real engines: vscode-textmate (npm ci in
 # tests/editors) and vim headless.

@@ -17,6 +17,16 @@ typedef struct Checker {
     PatternCache *patterns; // check_schema.c's, compiled once per walk
 } Checker;
 
+// The path of the value being checked, in API spelling, kept as a chain
+// from the root and written out only for a message (check_schema.c's
+// ecs_path_text): building a string for every member cost more than the
+// checks. The root holds a whole path ("" or "containerDefinitions[2]").
+typedef struct Path {
+    const struct Path *up; // NULL at the root
+    const char *name;      // the member, or the root's text; NULL for an item
+    uint32_t index;        // the item's index in a list
+} Path;
+
 // How messages name the object at `path`.
 static inline const char *where(const Checker *k, const char *path)
 {

@@ -71,20 +71,31 @@ static const Hint hints[] = {
     {"Tag", "value", "tag value", "tag values hold " TAG_RULE, false},
 };
 
-static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const char *path);
+static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const Path *path);
 static void check_member(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
-                         const char *path);
+                         const Path *path);
 
 // --- names and texts --------------------------------------------------------
 
-static const char *child_path(Checker *k, const char *path, const char *name)
+// The text of `p`: members joined with '.', items as [I].
+static const char *path_text(Checker *k, const Path *p)
 {
-    return *path ? arena_printf(k->c->arena, "%s.%s", path, name) : name;
+    if (!p->up)
+        return p->name;
+    const char *up = path_text(k, p->up);
+    if (!p->name)
+        return ecs_path_index(k->c->arena, up, p->index);
+    return *up ? ecs_path_member(k->c->arena, up, p->name) : p->name;
 }
 
-static const char *item_path(Checker *k, const char *path, uint32_t i)
+static Path child_path(const Path *path, const char *name)
 {
-    return arena_printf(k->c->arena, "%s[%u]", path, i);
+    return (Path){path, name, 0};
+}
+
+static Path item_path(const Path *path, uint32_t i)
+{
+    return (Path){path, NULL, i};
 }
 
 // Up to SHOW_MAX characters of `s`, cut at a character boundary; `*cut` says
@@ -360,7 +371,7 @@ static void type_help(Checker *k, Diag *g, const Value *v, SchemaKind kind)
         diag_help(k->c->diags, g, "write a list, even of one item: [...]");
 }
 
-static void report_type(Checker *k, Value *v, SchemaKind kind, const char *path)
+static void report_type(Checker *k, Value *v, SchemaKind kind, const Path *path)
 {
     const char *got = value_text(v);
     bool whole_float = v->kind == VAL_NUMBER && v->as.number == floor(v->as.number);
@@ -368,28 +379,28 @@ static void report_type(Checker *k, Value *v, SchemaKind kind, const char *path)
         got = "a number written as a float (with a fraction or an exponent)";
     else if (v->kind == VAL_NUMBER && kind == SK_INTEGER)
         got = value_is_sensitive(v) ? "a fractional number" : show(k, v);
-    Diag *g =
-        ecs_report(k->c, E_ECS_TYPE, false, v, "%s must be %s, not %s", path, kind_text(kind), got);
+    Diag *g = ecs_report(k->c, E_ECS_TYPE, false, v, "%s must be %s, not %s", path_text(k, path),
+                         kind_text(kind), got);
     type_help(k, g, v, kind);
     diag_note(k->c->diags, g,
               "the AWS CLI refuses it: Invalid type for parameter %s, value: %s, type: <class "
               "'%s'>, valid types: %s",
-              path, aws_value(k, v), py_type(v), py_valid(kind));
+              path_text(k, path), aws_value(k, v), py_type(v), py_valid(kind));
 }
 
 // True when `v` has the JSON type of `kind`; else reports the fault (or
 // stays silent on a value already reported) and returns false.
-static bool check_kind(Checker *k, Value *v, SchemaKind kind, const char *path)
+static bool check_kind(Checker *k, Value *v, SchemaKind kind, const Path *path)
 {
     if (v->kind == VAL_INVALID || ecs_unknown(v))
         return false; // reported already, or an intrinsic: content unknown
     if (v->kind == VAL_NULL) {
-        Diag *g = ecs_report(k->c, E_ECS_NULL, false, v, "%s is null", path);
+        Diag *g = ecs_report(k->c, E_ECS_NULL, false, v, "%s is null", path_text(k, path));
         diag_help(k->c->diags, g, "leave the member out instead: the ECS API has no null values");
         diag_note(k->c->diags, g,
                   "the AWS CLI refuses it: Invalid type for parameter %s, value: None, type: "
                   "<class 'NoneType'>, valid types: %s",
-                  path, py_valid(kind));
+                  path_text(k, path), py_valid(kind));
         return false;
     }
     if (kind_matches(k, v, kind))
@@ -400,14 +411,14 @@ static bool check_kind(Checker *k, Value *v, SchemaKind kind, const char *path)
 
 // --- scalars ----------------------------------------------------------------
 
-static void check_integer(Checker *k, Value *v, const SchemaMember *m, const char *path,
+static void check_integer(Checker *k, Value *v, const SchemaMember *m, const Path *path,
                           bool ranged)
 {
     double n = v->as.number;
     if (n < INT32_MIN || n > INT32_MAX) {
         Diag *g = ecs_report(k->c, E_ECS_INT32, false, v,
-                             "%s is %s, beyond the 32-bit integers of the ECS API", path,
-                             value_is_sensitive(v) ? "too large" : show(k, v));
+                             "%s is %s, beyond the 32-bit integers of the ECS API",
+                             path_text(k, path), value_is_sensitive(v) ? "too large" : show(k, v));
         diag_note(k->c->diags, g, "ECS integers are 32-bit signed: -2147483648 to 2147483647");
         return;
     }
@@ -416,13 +427,13 @@ static void check_integer(Checker *k, Value *v, const SchemaMember *m, const cha
     const char *got =
         value_is_sensitive(v) ? "" : arena_printf(k->c->arena, ", not %s", show(k, v));
     if (m->has_min && m->has_max)
-        ecs_report(k->c, E_ECS_RANGE, false, v, "%s must be between %lld and %lld%s", path,
-                   (long long)m->min, (long long)m->max, got);
+        ecs_report(k->c, E_ECS_RANGE, false, v, "%s must be between %lld and %lld%s",
+                   path_text(k, path), (long long)m->min, (long long)m->max, got);
     else if (m->has_min)
-        ecs_report(k->c, E_ECS_RANGE, false, v, "%s must be at least %lld%s", path,
+        ecs_report(k->c, E_ECS_RANGE, false, v, "%s must be at least %lld%s", path_text(k, path),
                    (long long)m->min, got);
     else
-        ecs_report(k->c, E_ECS_RANGE, false, v, "%s must be at most %lld%s", path,
+        ecs_report(k->c, E_ECS_RANGE, false, v, "%s must be at most %lld%s", path_text(k, path),
                    (long long)m->max, got);
 }
 
@@ -448,19 +459,19 @@ static const char *length_text(Checker *k, const Value *v, uint32_t n)
 // True when the length of string `v` is within the member's limits; else
 // reports it.
 static bool check_length(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
-                         const char *path)
+                         const Path *path)
 {
     uint32_t n = (uint32_t)utf8_count(v->as.str.ptr, v->as.str.len);
     DiagCode code = string_code(owner, m, E_ECS_LENGTH);
     Diag *g = NULL;
     if (m->has_min && n < m->min && n == 0)
-        g = ecs_report(k->c, code, false, v, "%s must not be empty", path);
+        g = ecs_report(k->c, code, false, v, "%s must not be empty", path_text(k, path));
     else if (m->has_min && n < m->min)
         g = ecs_report(k->c, code, false, v, "%s is %s characters long; at least %lld are needed",
-                       path, length_text(k, v, n), (long long)m->min);
+                       path_text(k, path), length_text(k, v, n), (long long)m->min);
     else if (m->has_max && n > m->max)
         g = ecs_report(k->c, code, false, v, "%s is %s characters long; at most %lld are allowed",
-                       path, length_text(k, v, n), (long long)m->max);
+                       path_text(k, path), length_text(k, v, n), (long long)m->max);
     if (g)
         container_quote(k, g, owner, m);
     return !g;
@@ -482,13 +493,14 @@ static const char *bad_name_char(Checker *k, const ValueStr *s)
 }
 
 static bool check_pattern(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
-                          const char *path)
+                          const Path *path)
 {
     if (!m->pattern || pattern_matches(k, m->pattern, &v->as.str))
         return true;
     const Hint *h = hint_for(owner, m);
-    Diag *g = ecs_report(k->c, string_code(owner, m, E_ECS_PATTERN), false, v,
-                         "%s %s is not a valid %s", path, show(k, v), h ? h->noun : "value");
+    Diag *g =
+        ecs_report(k->c, string_code(owner, m, E_ECS_PATTERN), false, v, "%s %s is not a valid %s",
+                   path_text(k, path), show(k, v), h ? h->noun : "value");
     if (h)
         diag_note(k->c->diags, g, "%s", h->text);
     else
@@ -519,12 +531,12 @@ static const char *enum_case_match(const SchemaType *t, const char *s)
     return NULL;
 }
 
-static void report_enum(Checker *k, Value *v, const SchemaType *t, bool warning, const char *path)
+static void report_enum(Checker *k, Value *v, const SchemaType *t, bool warning, const Path *path)
 {
     const char *s = v->as.str.ptr;
-    Diag *g =
-        ecs_report(k->c, warning ? E_ECS_UNDOCUMENTED_VALUE : E_ECS_ENUM, warning, v,
-                   "%s value %s for %s", warning ? "undocumented" : "invalid", show(k, v), path);
+    Diag *g = ecs_report(k->c, warning ? E_ECS_UNDOCUMENTED_VALUE : E_ECS_ENUM, warning, v,
+                         "%s value %s for %s", warning ? "undocumented" : "invalid", show(k, v),
+                         path_text(k, path));
     diag_note(k->c->diags, g, "%s values: %s", warning ? "documented" : "allowed",
               ecs_join_values(k, t->enums, t->nenums));
     if (warning)
@@ -544,7 +556,7 @@ static void report_enum(Checker *k, Value *v, const SchemaType *t, bool warning,
 // A string member, or a string item of a list member (`whole` false: the
 // member's min and max count items, not characters).
 static void check_string(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
-                         const SchemaType *t, const char *path, bool whole)
+                         const SchemaType *t, const Path *path, bool whole)
 {
     if (whole && (m->has_min || m->has_max) && !check_length(k, v, owner, m, path))
         return;
@@ -556,18 +568,18 @@ static void check_string(Checker *k, Value *v, const SchemaShape *owner, const S
 
 // --- lists and maps ---------------------------------------------------------
 
-static void check_count(Checker *k, Value *list, const SchemaMember *m, const char *path)
+static void check_count(Checker *k, Value *list, const SchemaMember *m, const Path *path)
 {
     uint32_t n = list->as.list.count;
     Diag *g = NULL;
     if (m->has_min && n < m->min && m->min == 1)
-        g = ecs_report(k->c, E_ECS_COUNT, false, list, "%s must not be empty", path);
+        g = ecs_report(k->c, E_ECS_COUNT, false, list, "%s must not be empty", path_text(k, path));
     else if (m->has_min && n < m->min)
         g = ecs_report(k->c, E_ECS_COUNT, false, list, "%s has %u items; at least %lld are needed",
-                       path, n, (long long)m->min);
+                       path_text(k, path), n, (long long)m->min);
     else if (m->has_max && n > m->max)
         g = ecs_report(k->c, E_ECS_COUNT, false, list, "%s has %u items; at most %lld are allowed",
-                       path, n, (long long)m->max);
+                       path_text(k, path), n, (long long)m->max);
     if (g && strcmp(m->api, "containerDefinitions") == 0 && n > m->max) {
         diag_note(k->c->diags, g, "ECS refuses it: Too many containers.");
         diag_note(k->c->diags, g, "10 containers per task definition is a fixed quota");
@@ -575,7 +587,7 @@ static void check_count(Checker *k, Value *list, const SchemaMember *m, const ch
 }
 
 // Items equal to an earlier one, for members whose items must be distinct.
-static void check_unique(Checker *k, Value *list, const char *path)
+static void check_unique(Checker *k, Value *list, const Path *path)
 {
     for (uint32_t i = 1; i < list->as.list.count; i++) {
         Value *item = list->as.list.items[i];
@@ -584,8 +596,8 @@ static void check_unique(Checker *k, Value *list, const char *path)
         for (uint32_t j = 0; j < i; j++) {
             if (!value_equal(item, list->as.list.items[j]))
                 continue;
-            Diag *g = ecs_report(k->c, E_ECS_REPEATED_VALUE, false, item, "%s lists %s twice", path,
-                                 show(k, item));
+            Diag *g = ecs_report(k->c, E_ECS_REPEATED_VALUE, false, item, "%s lists %s twice",
+                                 path_text(k, path), show(k, item));
             diag_note_at(k->c->diags, g, list->as.list.items[j]->origin, "first listed here");
             break;
         }
@@ -593,7 +605,7 @@ static void check_unique(Checker *k, Value *list, const char *path)
 }
 
 static void check_item(Checker *k, Value *item, const SchemaShape *owner, const SchemaMember *m,
-                       const char *path)
+                       const Path *path)
 {
     const SchemaType *t = m->type.elem;
     if (!check_kind(k, item, t->kind, path))
@@ -616,34 +628,39 @@ static void check_item(Checker *k, Value *item, const SchemaShape *owner, const 
 }
 
 static void check_list(Checker *k, Value *list, const SchemaShape *owner, const SchemaMember *m,
-                       const char *path)
+                       const Path *path)
 {
     check_count(k, list, m, path);
-    for (uint32_t i = 0; i < list->as.list.count; i++)
-        check_item(k, list->as.list.items[i], owner, m, item_path(k, path, i));
+    for (uint32_t i = 0; i < list->as.list.count; i++) {
+        Path ip = item_path(path, i);
+        check_item(k, list->as.list.items[i], owner, m, &ip);
+    }
     if (m->unique)
         check_unique(k, list, path);
 }
 
 // A map of user keys (dockerLabels, options, driverOpts, labels): values are
 // strings; an empty key is a warning (NAME-15).
-static void check_map(Checker *k, Value *map, const char *path)
+static void check_map(Checker *k, Value *map, const Path *path)
 {
     for (uint32_t i = 0; i < map->as.object.count; i++) {
         Value *v = map->as.object.vals[i];
         if (map->as.object.keys[i].len == 0) {
-            Diag *g = ecs_report(k->c, E_ECS_MAP_KEY, true, v, "empty key in %s", path);
-            diag_note(k->c->diags, g, "ECS expects every key of %s to be a non-empty name", path);
+            Diag *g =
+                ecs_report(k->c, E_ECS_MAP_KEY, true, v, "empty key in %s", path_text(k, path));
+            diag_note(k->c->diags, g, "ECS expects every key of %s to be a non-empty name",
+                      path_text(k, path));
             continue;
         }
-        check_kind(k, v, SK_STRING, child_path(k, path, map->as.object.keys[i].ptr));
+        Path kp = child_path(path, map->as.object.keys[i].ptr);
+        check_kind(k, v, SK_STRING, &kp);
     }
 }
 
 // --- members and objects ----------------------------------------------------
 
 static void check_member(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
-                         const char *path)
+                         const Path *path)
 {
     if (!check_kind(k, v, m->type.kind, path))
         return;
@@ -674,7 +691,7 @@ static bool starts_aws(const Value *v)
 }
 
 // NAME-8: tag keys and values must not use the prefix AWS reserves.
-static void check_tag(Checker *k, Value *tag, const char *path)
+static void check_tag(Checker *k, Value *tag, const Path *path)
 {
     const char *names[] = {"key", "value"};
     for (int i = 0; i < 2; i++) {
@@ -682,15 +699,15 @@ static void check_tag(Checker *k, Value *tag, const char *path)
         if (!starts_aws(v))
             continue;
         Diag *g = ecs_report(k->c, E_ECS_TAG, false, v,
-                             "%s.%s %s starts with \"aws:\", a prefix AWS reserves", path, names[i],
-                             show(k, v));
+                             "%s.%s %s starts with \"aws:\", a prefix AWS reserves",
+                             path_text(k, path), names[i], show(k, v));
         diag_note(k->c->diags, g,
                   "tag keys and values starting with aws: (in any case) are for AWS's own use");
     }
 }
 
 // NAME-8: tag keys are unique.
-static void check_tag_keys(Checker *k, Value *tags, const char *path)
+static void check_tag_keys(Checker *k, Value *tags, const Path *path)
 {
     for (uint32_t i = 1; i < tags->as.list.count; i++) {
         const Value *key = ecs_get(tags->as.list.items[i], "key");
@@ -701,7 +718,7 @@ static void check_tag_keys(Checker *k, Value *tags, const char *path)
             if (!prev || !value_equal(key, prev))
                 continue;
             Diag *g = ecs_report(k->c, E_ECS_TAG, false, key, "%s[%u].key repeats the tag key %s",
-                                 path, i, show(k, key));
+                                 path_text(k, path), i, show(k, key));
             diag_note_at(k->c->diags, g, prev->origin, "first used here");
             break;
         }
@@ -709,17 +726,18 @@ static void check_tag_keys(Checker *k, Value *tags, const char *path)
 }
 
 // ENUM-26: logConfiguration.options.mode.
-static void check_log_mode(Checker *k, Value *log, const char *path)
+static void check_log_mode(Checker *k, Value *log, const Path *path)
 {
     static const char *const modes[] = {"blocking", "non-blocking"};
     static const SchemaType mode_type = {.kind = SK_STRING, .enums = modes, .nenums = 2};
     Value *mode = ecs_get(ecs_get(log, "options"), "mode");
+    Path mp = child_path(path, "options.mode");
     if (mode && mode->kind == VAL_STRING && !enum_allows(&mode_type, mode->as.str.ptr))
-        report_enum(k, mode, &mode_type, false, child_path(k, path, "options.mode"));
+        report_enum(k, mode, &mode_type, false, &mp);
 }
 
 // NAME-14: at most 100 containerPortRange mappings per container.
-static void check_port_ranges(Checker *k, Value *ctr, const char *path)
+static void check_port_ranges(Checker *k, Value *ctr, const Path *path)
 {
     Value *maps = ecs_get(ctr, "portMappings");
     if (!maps || maps->kind != VAL_LIST)
@@ -727,13 +745,14 @@ static void check_port_ranges(Checker *k, Value *ctr, const char *path)
     uint32_t n = 0;
     for (uint32_t i = 0; i < maps->as.list.count; i++)
         n += ecs_get(maps->as.list.items[i], "containerPortRange") != NULL;
+    Path mp = child_path(path, "portMappings");
     if (n > PORT_RANGES_MAX)
         ecs_report(k->c, E_ECS_COUNT, false, maps, "%s has %u port ranges; at most %d are allowed",
-                   child_path(k, path, "portMappings"), n, PORT_RANGES_MAX);
+                   path_text(k, &mp), n, PORT_RANGES_MAX);
 }
 
 // The checks of one shape that involve more than one member.
-static void check_extras(Checker *k, Value *obj, const SchemaShape *shape, const char *path)
+static void check_extras(Checker *k, Value *obj, const SchemaShape *shape, const Path *path)
 {
     if (is_shape(shape, "Tag")) {
         check_tag(k, obj, path);
@@ -743,28 +762,30 @@ static void check_extras(Checker *k, Value *obj, const SchemaShape *shape, const
         check_port_ranges(k, obj, path);
     } else if (shape == schema_task_definition() || shape == schema_described_task_definition()) {
         Value *tags = ecs_get(obj, "tags");
+        static const Path tags_path = {NULL, "tags", 0};
         if (tags && tags->kind == VAL_LIST)
-            check_tag_keys(k, tags, "tags");
+            check_tag_keys(k, tags, &tags_path);
     }
 }
 
-static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const char *path)
+static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const Path *path)
 {
     for (uint32_t i = 0; i < obj->as.object.count; i++) {
         const char *key = obj->as.object.keys[i].ptr;
         Value *v = obj->as.object.vals[i];
         const SchemaMember *m = ecs_find_api(shape, key);
+        Path mp = child_path(path, key);
         if (!m)
-            ecs_report_unknown(k, v, shape, key, path);
+            ecs_report_unknown(k, v, shape, key, path_text(k, path));
         else if (m->read_only)
             ecs_note_read_only(k, v, key);
         else
-            check_member(k, v, shape, m, child_path(k, path, key));
+            check_member(k, v, shape, m, &mp);
     }
     for (uint32_t i = 0; i < shape->count; i++) {
         const SchemaMember *m = &shape->members[i];
         if (m->required && !ecs_get(obj, m->api))
-            ecs_report_missing(k, obj, shape, m, path);
+            ecs_report_missing(k, obj, shape, m, path_text(k, path));
     }
     check_extras(k, obj, shape, path);
 }
@@ -775,8 +796,9 @@ void ecs_check_schema_at(EcsCtx *c, Value *obj, const SchemaShape *shape, const 
     Checker k = {.c = c, .patterns = &patterns};
     k.root =
         shape == schema_container_definition() ? "the container definition" : "the task definition";
-    if (check_kind(&k, obj, SK_STRUCT, where(&k, path)))
-        check_object(&k, obj, shape, path);
+    Path root = {NULL, path, 0}, shown = {NULL, where(&k, path), 0};
+    if (check_kind(&k, obj, SK_STRUCT, &shown))
+        check_object(&k, obj, shape, &root);
     checker_free(&k);
 }
 

@@ -54,6 +54,14 @@ const char *ecs_size_hint(Arena *a, const char *s, bool memory);
 // ecs_size_hint, or NULL) says the size was read but is not whole.
 const char *ecs_size_wanted(const char *hint, bool memory);
 
+// Paths for messages (ecs/path.c), built with memcpy rather than printf: a
+// walk makes one for every member it visits. "PATH.NAME" ...
+const char *ecs_path_member(Arena *a, const char *path, const char *name);
+// ... "PATH[I]" ...
+const char *ecs_path_index(Arena *a, const char *path, uint32_t i);
+// ... and "PATH[\"KEY\"]".
+const char *ecs_path_key(Arena *a, const char *path, const char *key);
+
 // Generic checks driven by the schema tables: unknown members (with a
 // "did you mean"), JSON types, enums, required members, patterns, ranges,
 // list lengths; for `shape`'s members, recursively.

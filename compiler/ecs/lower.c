@@ -30,7 +30,7 @@ typedef struct BodyCtx {
     const SchemaMember *label; // the member set by the block's label, or NULL
     const Block *owner;        // the block whose body this is
     const char *where;         // "container definition \"web\""
-    const char *path;          // AWS's path of the object: "containerDefinitions[0]"
+    const LowerPath *path;     // AWS's path of the object: "containerDefinitions[0]"
     Value *out;                // the object being built
     Slot *slots;               // per member of shape
 } BodyCtx;
@@ -112,8 +112,8 @@ static Span item_span(const BodyItem *it)
 // An attribute that names no member; a block name gets a hint.
 static void unknown_attribute(Lower *L, BodyCtx *b, const Attribute *at)
 {
-    Diag *g =
-        lower_unknown_member(L, b->shape, at->name, false, at->name_span, NULL, b->where, b->path);
+    Diag *g = lower_unknown_member(L, b->shape, at->name, false, at->name_span, NULL, b->where,
+                                   lower_path_text(L, b->path));
     const SchemaMember *m = schema_find_block(b->shape, at->name);
     if (m)
         diag_help(L->diags, g, "or write \"%s\" blocks: %s%s { ... }", at->name, at->name,
@@ -180,7 +180,8 @@ static void body_attribute(Lower *L, BodyCtx *b, const SchemaMember *m, const At
         L->failed = true;
         return;
     }
-    Place p = {at->span, lower_literal(at->expr), lower_child_path(L, b->path, m->api), at->name};
+    LowerPath path = lower_child_path(b->path, m->api), name = {NULL, at->name, 0, LP_ROOT};
+    Place p = {at->span, lower_literal(at->expr), &path, &name};
     Value *lv = lower_member(L, b->shape, m, v, p);
     if (lv)
         put(L, b->out, m, lv);
@@ -191,9 +192,9 @@ static void body_attribute(Lower *L, BodyCtx *b, const SchemaMember *m, const At
 static void body_block(Lower *L, BodyCtx *b, const SchemaMember *m, const Block *blk)
 {
     Span head = header_span(blk);
-    const char *path = lower_child_path(L, b->path, m->api);
+    LowerPath path = lower_child_path(b->path, m->api), name = {NULL, blk->type, 0, LP_ROOT};
     if (!lower_repeated(m)) {
-        Place p = {head, NULL, path, blk->type};
+        Place p = {head, NULL, &path, &name};
         put(L, b->out, m, lower_block(L, m->type.shape, blk, NULL, p));
         return;
     }
@@ -207,7 +208,8 @@ static void body_block(Lower *L, BodyCtx *b, const SchemaMember *m, const Block 
     BUF_RESERVE(L->a, list->as.list.items, list->as.list.count, s->cap);
     const SchemaShape *shape = m->type.elem->shape;
     const SchemaMember *label = m->label ? schema_find(shape, m->label) : NULL;
-    Place p = {head, NULL, arena_printf(L->a, "%s[%u]", path, list->as.list.count), blk->type};
+    LowerPath item = {&path, NULL, list->as.list.count, LP_INDEX};
+    Place p = {head, NULL, &item, &name};
     list->as.list.items[list->as.list.count++] = lower_block(L, shape, blk, label, p);
 }
 
@@ -272,7 +274,9 @@ Value *ecs_lower(Eval *ev, const TaskDef *t)
 {
     Lower L = {.ev = ev, .a = ev->arena, .diags = ev->diags};
     L.ctx = (EcsCtx){ev->arena, ev->diags, NULL, ECS_FORM_REQUEST, false, 0};
-    Place p = {header_span(t->block), NULL, "input", "task_definition"};
+    static const LowerPath input = {NULL, "input", 0, LP_ROOT};
+    static const LowerPath task = {NULL, "task_definition", 0, LP_ROOT};
+    Place p = {header_span(t->block), NULL, &input, &task};
     Value *out = lower_block(&L, schema_task_definition(), t->block, NULL, p);
     if (L.failed || L.ctx.failed)
         return value_invalid(ev->arena, p.site);

@@ -15,14 +15,32 @@ typedef struct Lower {
     bool failed; // an error was reported (or an evaluation failed)
 } Lower;
 
+// A path for messages, kept as a chain on the stack from the root through
+// the members, items and keys being lowered, and written out
+// (lower_path_text) only when a message needs it.
+typedef enum LowerPathKind {
+    LP_ROOT,   // `text` itself
+    LP_CHILD,  // UP.TEXT, or TEXT when UP is "input" (the request)
+    LP_MEMBER, // UP.TEXT
+    LP_INDEX,  // UP[INDEX]
+    LP_KEY,    // UP["TEXT"]
+} LowerPathKind;
+
+typedef struct LowerPath {
+    const struct LowerPath *up; // NULL at a root
+    const char *text;
+    uint32_t index;
+    LowerPathKind kind;
+} LowerPath;
+
 // Where a value sits. `node` is the literal it was written as when that is
 // an object or tuple in the task definition itself (then keys and items
 // have spans of their own), else NULL.
 typedef struct Place {
-    Span site;        // the attribute, block or object item holding it
-    const Node *node; // NODE_OBJECT or NODE_TUPLE, or NULL
-    const char *path; // AWS's path: "containerDefinitions[0].portMappings"
-    const char *name; // the member as the user wrote it: "port_mappings"
+    Span site;             // the attribute, block or object item holding it
+    const Node *node;      // NODE_OBJECT or NODE_TUPLE, or NULL
+    const LowerPath *path; // AWS's path: "containerDefinitions[0].portMappings"
+    const LowerPath *name; // the member as the user wrote it: "port_mappings"
 } Place;
 
 // Member `m` of `shape` with value `v` (as evaluated), converted to the
@@ -45,7 +63,9 @@ void lower_member_twice(Lower *L, const SchemaMember *m, const char *again, bool
 // The literal object or tuple behind an expression, or NULL.
 const Node *lower_literal(const Node *n);
 // AWS's path of member `api` inside `parent` ("input" at the top).
-const char *lower_child_path(Lower *L, const char *parent, const char *api);
+LowerPath lower_child_path(const LowerPath *parent, const char *api);
+// The text of path `p`.
+const char *lower_path_text(Lower *L, const LowerPath *p);
 // "container definition \"web\"" for a shape and an optional name.
 const char *lower_describe(Lower *L, const SchemaShape *shape, const char *name);
 // The names of shape's members as API names (camel), snake_case names, or

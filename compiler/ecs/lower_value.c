@@ -79,11 +79,29 @@ static const ObjectItem *item_of(const Node *node, const Value *obj, uint32_t i)
     return &node->as.object.items[i];
 }
 
-const char *lower_child_path(Lower *L, const char *parent, const char *api)
+LowerPath lower_child_path(const LowerPath *parent, const char *api)
 {
-    if (strcmp(parent, "input") == 0)
-        return api;
-    return arena_printf(L->a, "%s.%s", parent, api);
+    return (LowerPath){parent, api, 0, LP_CHILD};
+}
+
+const char *lower_path_text(Lower *L, const LowerPath *p)
+{
+    if (p->kind == LP_ROOT)
+        return p->text;
+    const char *up = lower_path_text(L, p->up);
+    switch (p->kind) {
+    case LP_CHILD:
+        return strcmp(up, "input") == 0 ? p->text : ecs_path_member(L->a, up, p->text);
+    case LP_MEMBER:
+        return ecs_path_member(L->a, up, p->text);
+    case LP_INDEX:
+        return ecs_path_index(L->a, up, p->index);
+    case LP_KEY:
+        return ecs_path_key(L->a, up, p->text);
+    case LP_ROOT:
+        break;
+    }
+    return p->text;
 }
 
 // The value as a diagnostic may show it: short, and never a sensitive one.
@@ -245,7 +263,7 @@ static Value *to_integer(Lower *L, Value *v, Place p)
         Diag *g = ecs_report(&L->ctx, E_ECS_NOT_INTEGER, false, subject(L, v, p.site),
                              "%s must be an integer, and this number is written as a "
                              "fraction or with an exponent",
-                             p.name);
+                             lower_path_text(L, p.name));
         if (!value_is_sensitive(v))
             diag_help(L->diags, g, "write %s", value_number_text(v->as.number, buf));
         diag_note(L->diags, g, "the AWS CLI refuses a float where the ECS API wants an integer");
@@ -258,7 +276,7 @@ static Value *to_integer(Lower *L, Value *v, Place p)
         return placed(L, v, p.site); // a type ecs_validate reports
     Value *at = placed(L, v, p.site);
     ecs_report(&L->ctx, E_ECS_NOT_INTEGER, false, subject(L, v, p.site),
-               "%s must be an integer, not %s", p.name, shown(L, v));
+               "%s must be an integer, not %s", lower_path_text(L, p.name), shown(L, v));
     L->failed = true;
     return at;
 }
@@ -309,13 +327,6 @@ static Value *task_size(Lower *L, Value *v, Place p, bool memory)
 
 // --- collections -------------------------------------------------------------------
 
-static Place item_place(Lower *L, Place p, const Node *item, uint32_t i)
-{
-    Place ip = {item ? item->span : p.site, lower_literal(item),
-                arena_printf(L->a, "%s[%u]", p.path, i), arena_printf(L->a, "%s[%u]", p.name, i)};
-    return ip;
-}
-
 static Value *lower_list(Lower *L, const SchemaType *t, Value *v, Place p)
 {
     const Node *tuple =
@@ -326,8 +337,9 @@ static Value *lower_list(Lower *L, const SchemaType *t, Value *v, Place p)
     out->as.list.items = arena_alloc(L->a, ((size_t)v->as.list.count + 1) * sizeof(Value *));
     for (uint32_t i = 0; i < v->as.list.count; i++) {
         const Node *item = tuple ? tuple->as.tuple.items.items[i] : NULL;
-        out->as.list.items[i] =
-            lower_type(L, t->elem, v->as.list.items[i], item_place(L, p, item, i));
+        LowerPath path = {p.path, NULL, i, LP_INDEX}, name = {p.name, NULL, i, LP_INDEX};
+        Place ip = {item ? item->span : p.site, lower_literal(item), &path, &name};
+        out->as.list.items[i] = lower_type(L, t->elem, v->as.list.items[i], ip);
     }
     return out;
 }
@@ -335,9 +347,9 @@ static Value *lower_list(Lower *L, const SchemaType *t, Value *v, Place p)
 // Reports a null entry of a map (user map or name/value map).
 static void null_entry(Lower *L, Value *null, Span site, const char *key, bool hide, Place p)
 {
-    Diag *g = ecs_report(&L->ctx, E_ECS_NULL_ENTRY, false, subject(L, null, site),
-                         "null value for %s in %s",
-                         hide ? "a key (sensitive)" : arena_printf(L->a, "\"%s\"", key), p.name);
+    Diag *g = ecs_report(
+        &L->ctx, E_ECS_NULL_ENTRY, false, subject(L, null, site), "null value for %s in %s",
+        hide ? "a key (sensitive)" : arena_printf(L->a, "\"%s\"", key), lower_path_text(L, p.name));
     diag_help(L->diags, g,
               "give it a value, or leave the key out (null omits members, not "
               "entries of a map)");
@@ -353,9 +365,8 @@ static Value *lower_map(Lower *L, const SchemaType *t, Value *v, Place p)
     for (uint32_t i = 0; i < v->as.object.count; i++) {
         const ValueStr *k = &v->as.object.keys[i];
         const ObjectItem *it = item_of(p.node, v, i);
-        Place cp = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL,
-                    arena_printf(L->a, "%s.%s", p.path, k->ptr),
-                    arena_printf(L->a, "%s[\"%s\"]", p.name, k->ptr)};
+        LowerPath path = {p.path, k->ptr, 0, LP_MEMBER}, name = {p.name, k->ptr, 0, LP_KEY};
+        Place cp = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL, &path, &name};
         Value *mv = v->as.object.vals[i];
         if (mv->kind == VAL_NULL) {
             null_entry(L, mv, cp.site, k->ptr, sensitive(v), p);
@@ -380,9 +391,8 @@ static Value *lower_pairs(Lower *L, const SchemaMember *m, Value *v, Place p)
     for (uint32_t i = 0; i < v->as.object.count; i++) {
         const ValueStr *k = &v->as.object.keys[i];
         const ObjectItem *it = item_of(p.node, v, i);
-        Place ep = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL,
-                    arena_printf(L->a, "%s[%u]", p.path, n),
-                    arena_printf(L->a, "%s[\"%s\"]", p.name, k->ptr)};
+        LowerPath path = {p.path, NULL, n, LP_INDEX}, key = {p.name, k->ptr, 0, LP_KEY};
+        Place ep = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL, &path, &key};
         Value *mv = v->as.object.vals[i];
         if (mv->kind == VAL_NULL) {
             null_entry(L, mv, ep.site, k->ptr, sensitive(v), p);
@@ -394,7 +404,8 @@ static Value *lower_pairs(Lower *L, const SchemaMember *m, Value *v, Place p)
         e->site = ep.site;
         Value *name = derived(value_string(L->a, korigin, k->ptr, k->len), v, ep.site);
         value_object_put(L->a, e, km->api, strlen(km->api), name);
-        ep.path = lower_child_path(L, ep.path, vm->api);
+        LowerPath vpath = lower_child_path(&path, vm->api);
+        ep.path = &vpath;
         value_object_put(L->a, e, vm->api, strlen(vm->api), lower_type(L, &vm->type, mv, ep));
         out->as.list.items[n++] = e;
     }
@@ -445,7 +456,8 @@ static Value *lower_object(Lower *L, const SchemaShape *shape, Value *v, Place p
         if (!m) {
             lower_unknown_member(L, shape, key, sensitive(v), it ? it->key->span : p.site,
                                  it ? NULL : placed(L, v, p.site),
-                                 lower_describe(L, shape, object_name(v)), p.path);
+                                 lower_describe(L, shape, object_name(v)),
+                                 lower_path_text(L, p.path));
             continue;
         }
         size_t idx = (size_t)(m - shape->members);
@@ -457,8 +469,8 @@ static Value *lower_object(Lower *L, const SchemaShape *shape, Value *v, Place p
             continue;
         }
         seen[idx] = i;
-        Place cp = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL,
-                    lower_child_path(L, p.path, m->api), key};
+        LowerPath path = lower_child_path(p.path, m->api), name = {NULL, key, 0, LP_ROOT};
+        Place cp = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL, &path, &name};
         Value *lv = lower_member(L, shape, m, mv, cp);
         if (lv)
             value_object_put(L->a, out, m->api, strlen(m->api), lv);

@@ -572,8 +572,8 @@ static void check_json_size(Rules *r, Value *v)
 {
     if (value_has_invalid(v))
         return;
-    size_t len = 0;
-    if (!emit_json(r->c->arena, v, EMIT_JSON_COMPACT, &len) || len <= TASK_MAX_BYTES)
+    size_t len = emit_json_compact_length(v);
+    if (len <= TASK_MAX_BYTES)
         return;
     Diag *g = ecs_report(r->c, E_ECS_TASK_TOO_LARGE, false, v,
                          "the %s %zu bytes as JSON, more than the %d AWS accepts",

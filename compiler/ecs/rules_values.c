@@ -107,6 +107,9 @@ static void check_secrets(Rules *r, uint32_t i)
     for (int l = 0; l < 2; l++) {
         for (uint32_t k = 0; k < rules_count(lists[l]); k++) {
             Value *item = rules_item(lists[l], k);
+            const char *ref = ecs_str(ecs_get(item, "valueFrom"));
+            if (!ref || !secret_ref_fault(r, ref, "spn"))
+                continue; // the message is written only for a fault
             Value *name = ecs_get(item, "name");
             const char *what = arena_printf(r->c->arena, "valueFrom of %s %s%s%s", names[l],
                                             ecs_str(name) ? rules_show(r, name) : "",
@@ -115,6 +118,8 @@ static void check_secrets(Rules *r, uint32_t i)
         }
     }
     Value *cp = ecs_get(ecs_get(ctr, "repositoryCredentials"), "credentialsParameter");
+    if (!ecs_str(cp))
+        return;
     rules_check_secret_ref(
         r, cp, "sm", E_ECS_CREDENTIALS_PARAMETER,
         arena_printf(r->c->arena, "the registry credentialsParameter of %s", rules_cname(r, i)));

@@ -24,6 +24,10 @@ typedef enum EmitJsonStyle {
 // length when len is not NULL). Returns NULL only when cJSON runs out of
 // memory: cJSON allocates with malloc, not xmalloc, so the caller decides.
 char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len);
+// The length of emit_json(v, EMIT_JSON_COMPACT) without building it: the
+// same escapes, counted (ECS's 64 KiB limit on a task definition is checked
+// with it for every one built).
+size_t emit_json_compact_length(const Value *v);
 
 // Returns `v` as a YAML document in block style, ending with "\n", without
 // "---" or "..." markers. Strings that a YAML 1.1 or 1.2 reader would take

@@ -6,6 +6,11 @@
 //                                (object member order ignored, array order
 //                                kept), else print the first difference's
 //                                path and exit 1
+//   cjson_floor --out-dir OUT IN parse and print every IN/NAME.json to
+//                                OUT/NAME.json, one at a time: the floor of a
+//                                build writing one file per task definition
+//   cjson_floor --parse FILE     parse FILE only: the floor of a validator of
+//                                existing JSON
 //
 // The floor does the least a JSON-printing tool must: read the text, build
 // the tree, print it. It does not free the tree or the text before exiting
@@ -13,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <dirent.h>
 
 #include <cjson/cJSON.h>
 
@@ -121,8 +128,64 @@ static int same(const cJSON *a, const cJSON *b)
     }
 }
 
+// Parses FILE and prints it to OUT (NULL: stdout, and nothing freed), as
+// cJSON_Print writes it and with a final newline, as hclc does.
+static int reprint(const char *file, const char *out)
+{
+    cJSON *json = parse_file(file);
+    if (!json)
+        return 1;
+    char *text = cJSON_Print(json);
+    if (!text) {
+        fprintf(stderr, "cjson_floor: out of memory\n");
+        return 1;
+    }
+    FILE *f = out ? fopen(out, "wb") : stdout;
+    if (!f) {
+        perror(out);
+        return 1;
+    }
+    size_t n = strlen(text);
+    if (fwrite(text, 1, n, f) != n || fputc('\n', f) == EOF || fflush(f) != 0) {
+        perror(out ? out : "cjson_floor: stdout");
+        return 1;
+    }
+    if (!out)
+        return 0;
+    cJSON_Delete(json);
+    free(text);
+    return fclose(f) == 0 ? 0 : 1;
+}
+
+// Every IN/NAME.json printed to OUT/NAME.json.
+static int reprint_dir(const char *out, const char *in)
+{
+    DIR *d = opendir(in);
+    if (!d) {
+        perror(in);
+        return 1;
+    }
+    char from[4096], to[4096];
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+            continue;
+        snprintf(from, sizeof from, "%s/%s", in, e->d_name);
+        snprintf(to, sizeof to, "%s/%s", out, e->d_name);
+        rc = reprint(from, to);
+    }
+    closedir(d);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--out-dir") == 0)
+        return reprint_dir(argv[2], argv[3]);
+    if (argc == 3 && strcmp(argv[1], "--parse") == 0)
+        return parse_file(argv[2]) ? 0 : 1;
     if (argc == 4 && strcmp(argv[1], "--compare") == 0) {
         cJSON *a = parse_file(argv[2]), *b = parse_file(argv[3]);
         if (!a || !b)
@@ -135,21 +198,9 @@ int main(int argc, char **argv)
         return ok ? 0 : 1;
     }
     if (argc != 2 || argv[1][0] == '-') {
-        fprintf(stderr, "usage: cjson_floor FILE | cjson_floor --compare A B\n");
+        fprintf(stderr,
+                "usage: cjson_floor FILE | --compare A B | --out-dir OUT IN | --parse FILE\n");
         return 2;
     }
-    cJSON *json = parse_file(argv[1]);
-    if (!json)
-        return 1;
-    char *out = cJSON_Print(json);
-    if (!out) {
-        fprintf(stderr, "cjson_floor: out of memory\n");
-        return 1;
-    }
-    size_t n = strlen(out);
-    if (fwrite(out, 1, n, stdout) != n || fputc('\n', stdout) == EOF || fflush(stdout) != 0) {
-        perror("cjson_floor: stdout");
-        return 1;
-    }
-    return 0;
+    return reprint(argv[1], NULL);
 }

@@ -84,6 +84,7 @@ static const char *compact(Fixture *f, const Value *v)
 {
     char *s = emit_json(&f->arena, v, EMIT_JSON_COMPACT, NULL);
     assert_non_null(s);
+    assert_int_equal(emit_json_compact_length(v), strlen(s)); // counted as printed
     return s;
 }
 

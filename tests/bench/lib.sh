@@ -1,0 +1,153 @@
+# shellcheck shell=bash disable=SC2154,SC2034  # measure() sets NAME_* by printf -v; the arrays are read by run.sh and check.sh
+# tests/bench/lib.sh - the paths of `make bench` and `make bench-check`:
+# how each one's input is made, what hclc runs, what its floor runs, and how
+# hclc's output is checked. Sourced by run.sh and check.sh.
+#
+# A path is one of: json, task-definition, cloudformation-yaml, validate,
+# startup. For path P and size N, bench_prepare P N makes the input under
+# $BENCH_DIR, then these arrays are set:
+#
+#   HCLC_CMD  FLOOR_CMD   the two commands (argv)
+#   HCLC_OUT  FLOOR_OUT   the files their stdout goes to
+#   SRC_BYTES             the size of the source the path starts from
+#
+# and bench_verify P N checks hclc's output (prints why not, returns 1).
+# Needs HCLC, BENCH_TOOLS (cjson_floor, yaml_floor, startup_floor,
+# measure) and BENCH_DIR.
+
+BENCH_WS=${BENCH_WS:-prod}
+# CloudFormation takes a template body of at most 1 MB, about 50 of these
+# task definitions: the template paths run at the sizes up to
+# BENCH_CFN_MAX, and at BENCH_CFN_MAX in place of the larger ones.
+BENCH_CFN_MAX=50
+BENCH_PATHS="json task-definition cloudformation-yaml validate startup"
+
+# bench_sizes PATH SIZES...: the sizes PATH runs at.
+bench_sizes() {
+  local path=$1 n capped=""
+  shift
+  if [ "$path" = startup ]; then echo 1; return; fi
+  for n in "$@"; do
+    case $path in
+      cloudformation-yaml | validate)
+        if [ "$n" -lt "$BENCH_CFN_MAX" ]; then echo "$n"; else capped=$BENCH_CFN_MAX; fi ;;
+      *) echo "$n" ;;
+    esac
+  done
+  [ -z "$capped" ] || echo "$capped"
+}
+
+# gen GENERATOR N DIR: (re)writes DIR/main.hcl when missing or older than
+# the generator.
+gen() {
+  local g=$ROOT/tests/bench/$1
+  if [ ! -f "$3/main.hcl" ] || [ "$g" -nt "$3/main.hcl" ]; then
+    rm -rf "$3"
+    bash "$g" "$2" "$3" >/dev/null || { echo "bench: $1 $2 failed" >&2; return 1; }
+  fi
+}
+
+bench_prepare() {
+  local path=$1 n=$2 d
+  case $path in
+    json)
+      d=$BENCH_DIR/json/n$n
+      gen gen.sh "$n" "$d" || return 1
+      HCLC_CMD=("$HCLC" build "$d" -w "$BENCH_WS")
+      HCLC_OUT=$d/hclc.json
+      FLOOR_CMD=("$BENCH_TOOLS/cjson_floor" "$d/hclc.json")
+      FLOOR_OUT=$d/floor.json
+      SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
+    task-definition)
+      d=$BENCH_DIR/td/n$n
+      gen gen_td.sh "$n" "$d" || return 1
+      rm -rf "$d/out" "$d/floor" && mkdir -p "$d/floor"
+      HCLC_CMD=("$HCLC" build "$d" -w "$BENCH_WS" --out-dir "$d/out")
+      HCLC_OUT=/dev/null
+      FLOOR_CMD=("$BENCH_TOOLS/cjson_floor" --out-dir "$d/floor" "$d/out")
+      FLOOR_OUT=/dev/null
+      SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
+    cloudformation-yaml)
+      d=$BENCH_DIR/td/n$n
+      gen gen_td.sh "$n" "$d" || return 1
+      HCLC_CMD=("$HCLC" build "$d" -w "$BENCH_WS" -t cloudformation-yaml)
+      HCLC_OUT=$d/cfn.yaml
+      FLOOR_CMD=("$BENCH_TOOLS/yaml_floor" "$d/cfn.yaml")
+      FLOOR_OUT=$d/floor.yaml
+      SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
+    validate)
+      d=$BENCH_DIR/td/n$n
+      gen gen_td.sh "$n" "$d" || return 1
+      "$HCLC" build "$d" -w "$BENCH_WS" -t cloudformation -o "$d/cfn.json" ||
+        { echo "bench: hclc could not write the template to validate" >&2; return 1; }
+      HCLC_CMD=("$HCLC" validate "$d/cfn.json")
+      HCLC_OUT=$d/validate.out
+      FLOOR_CMD=("$BENCH_TOOLS/cjson_floor" --parse "$d/cfn.json")
+      FLOOR_OUT=/dev/null
+      SRC_BYTES=$(wc -c <"$d/cfn.json") ;;
+    startup)
+      d=$BENCH_DIR/startup
+      mkdir -p "$d"
+      echo 'output "x" { value = {} }' >"$d/main.hcl"
+      HCLC_CMD=("$HCLC" build "$d")
+      HCLC_OUT=$d/hclc.json
+      FLOOR_CMD=("$BENCH_TOOLS/startup_floor")
+      FLOOR_OUT=$d/floor.json
+      SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
+    *) echo "bench: unknown path $path" >&2; return 1 ;;
+  esac
+}
+
+# The number of containers gen_td.sh writes for N task definitions.
+td_containers() {
+  awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) s += 3 + i % 8; print s }'
+}
+
+# expect WHAT GOT WANT
+expect() {
+  [ "$2" = "$3" ] && return 0
+  echo "$1: $2, expected $3"
+  return 1
+}
+
+bench_verify() {
+  local path=$1 n=$2 d
+  case $path in
+    json)
+      d=$BENCH_DIR/json/n$n
+      expect "task definitions in hclc.json" "$(grep -c '"family":' "$d/hclc.json")" "$n" &&
+        { cmp -s "$d/hclc.json" "$d/floor.json" || echo "hclc.json is not as cJSON prints it"; } ;;
+    task-definition)
+      d=$BENCH_DIR/td/n$n
+      expect "files in --out-dir" "$(find "$d/out" -name '*.json' | wc -l)" "$n" &&
+        expect "containers" "$(find "$d/out" -name '*.json' -exec cat {} + | grep -c '"image":')" "$(td_containers "$n")" &&
+        { diff -rq "$d/out" "$d/floor" >/dev/null || echo "the files are not as cJSON prints them"; } ;;
+    cloudformation-yaml)
+      d=$BENCH_DIR/td/n$n
+      expect "task definitions" "$(grep -c '^    Type: AWS::ECS::TaskDefinition$' "$d/cfn.yaml")" "$n" &&
+        expect "containers" "$(grep -c '^        Image: ' "$d/cfn.yaml")" "$(td_containers "$n")" ;;
+    validate)
+      d=$BENCH_DIR/td/n$n
+      [ ! -s "$d/validate.out" ] || echo "hclc validate printed something" ;;
+    startup)
+      d=$BENCH_DIR/startup
+      expect "output" "$(tr -d ' \t\n' <"$d/hclc.json")" '{"x":{}}' ;;
+  esac | { read -r why && { echo "$why"; return 1; }; return 0; }
+}
+
+# instructions OUT CMD...: the instructions CMD executes (callgrind), in
+# millions, its stdout to OUT; "-" when valgrind is missing or CMD fails.
+instructions() {
+  local out=$1 log
+  shift
+  command -v valgrind >/dev/null || { echo -; return; }
+  log=$(mktemp)
+  if valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$log" "$@" >"$out" 2>/dev/null </dev/null; then
+    awk '/Collected :/ { printf "%.2f\n", $NF / 1e6; found = 1 } END { if (!found) print "-" }' "$log"
+  else
+    echo -
+  fi
+  rm -f "$log"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
