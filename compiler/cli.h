@@ -96,6 +96,7 @@ typedef struct Command {
 RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
 RunFn cmd_version, cmd_help, cmd_explain;                  // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
+RunFn cmd_lsp;                                             // cmd_lsp.c
 
 // --- commands.c: the table and the help texts ---
 
