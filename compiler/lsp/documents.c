@@ -293,7 +293,7 @@ static bool context_of(Server *s, const cJSON *params, LspContext *c, const char
     const char *uri = doc_uri(params);
     Document *d = uri ? find_doc(s, uri) : NULL;
     if (!d || !d->path) {
-        *error = "textDocument.uri names no open file: document";
+        *error = "textDocument.uri names no open document";
         return false;
     }
     Project *p = find_project(s, d->path, true);

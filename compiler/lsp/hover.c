@@ -162,8 +162,12 @@ static void hover_var(Analysis *an, StrBuf *b, const Variable *v, uint32_t i)
     if (v->sensitive)
         buf_puts(b, " (sensitive)");
     buf_puts(b, "\n\n");
-    if (v->description_attr)
-        buf_puts(b, arena_printf(a, "%s\n\n", source_text(an, v->description_attr->expr->span)));
+    const Node *d = v->description_attr ? v->description_attr->expr : NULL;
+    if (d && d->kind == NODE_TEMPLATE && d->as.template.parts.count == 1 &&
+        d->as.template.parts.items[0]->kind == NODE_STRING_LIT)
+        buf_puts(b, arena_printf(a, "%s\n\n", d->as.template.parts.items[0]->as.str.text));
+    else if (d)
+        buf_puts(b, arena_printf(a, "%s\n\n", source_text(an, d->span)));
     if (!an->has_inputs)
         return;
     uint32_t n = an->mod.nworkspaces;

@@ -293,12 +293,8 @@ static bool read_one(Server *s, bool wait, cJSON ***batch, uint32_t *n, uint32_t
         }
         cJSON *msg = cJSON_ParseWithLength(body, len);
         free(body);
-        if (!msg) {
-            respond_error(s, NULL, RPC_PARSE_ERROR, "the message is not valid JSON");
-            continue;
-        }
         BUF_RESERVE_HEAP(*batch, *n, *cap);
-        (*batch)[(*n)++] = msg;
+        (*batch)[(*n)++] = msg; // NULL: not JSON, answered in its turn
         return true;
     }
 }
@@ -307,7 +303,11 @@ static void handle_batch(Server *s, cJSON **batch, uint32_t n)
 {
     note_cancellations(s, batch, n);
     for (uint32_t i = 0; i < n; i++) {
-        if (!s->exiting && !s->broken)
+        if (s->exiting || s->broken)
+            ;
+        else if (!batch[i])
+            respond_error(s, NULL, RPC_PARSE_ERROR, "the message is not valid JSON");
+        else
             handle(s, batch[i]);
         cJSON_Delete(batch[i]);
     }
