@@ -164,7 +164,8 @@ bench: $(HCLC_BIN) $(B)/bench/cjson_floor $(B)/bench/measure
 	  MEASURE="$(abspath $(B)/bench/measure)" BENCH_DIR="$(abspath $(B)/bench)" \
 	  BENCH_SIZES="$(BENCH_SIZES)" bash tests/bench/run.sh
 
-# The binary, the templates, the man page and the bash and zsh completions.
+# The binary, the templates, the man page, the bash and zsh completions and
+# docs/diagnostics.md (hclc lsp links each diagnostic to its entry).
 install: $(HCLC_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
@@ -173,6 +174,8 @@ install: $(HCLC_BIN)
 	install -m 644 man/hclc.1 $(DESTDIR)$(MANDIR)/man1/hclc.1
 	install -m 644 completions/hclc.bash $(DESTDIR)$(BASHCOMPDIR)/hclc
 	install -m 644 completions/_hclc $(DESTDIR)$(ZSHCOMPDIR)/_hclc
+	install -d $(DESTDIR)$(DATADIR)/docs
+	install -m 644 docs/diagnostics.md $(DESTDIR)$(DATADIR)/docs/diagnostics.md
 
 # docs/ecs.md is committed; tests/checks/ecs-docs.sh fails when it is stale.
 ECS_DOCS_IN := grammar/ecs-schema.txt compiler/base/diag_codes.h

@@ -13,7 +13,10 @@
 
 // Serves until `exit` or the end of input. Returns the process exit status
 // the protocol asks for: 0 after shutdown then exit, 1 otherwise. `version`
-// is reported as serverInfo.version.
-int lsp_serve(int in_fd, int out_fd, FILE *log, const char *version);
+// is reported as serverInfo.version; `diagnostics_page` is the absolute path
+// of docs/diagnostics.md, which each diagnostic's codeDescription links to
+// (NULL: no link unless the client sets the option "diagnosticsUrl").
+int lsp_serve(int in_fd, int out_fd, FILE *log, const char *version,
+              const char *diagnostics_page);
 
 #endif

@@ -317,10 +317,17 @@ static void handle_batch(Server *s, cJSON **batch, uint32_t n)
     s->ncancelled = 0;
 }
 
-int lsp_serve(int in_fd, int out_fd, FILE *log, const char *version)
+int lsp_serve(int in_fd, int out_fd, FILE *log, const char *version,
+              const char *diagnostics_page)
 {
     Server s;
     server_init(&s, in_fd, out_fd, log, version);
+    if (diagnostics_page) {
+        Arena a;
+        arena_init(&a);
+        s.docs_url = server_strdup(lsp_path_to_uri(&a, diagnostics_page));
+        arena_free(&a);
+    }
     cJSON **batch = NULL;
     uint32_t cap = 0;
     while (!s.exiting && !s.broken) {
