@@ -166,5 +166,7 @@ for cli in "$AWS1" "$AWS2"; do
     fi
 done
 
+while read -r l; do case $l in "ok "*) ok "${l#ok }" ;; "not ok "*) not_ok "${l#not ok }" ;; esac; done < <(HCLC=$HCLC bash "$ROOT/tests/e2e/nvim-lsp.sh") # hclc lsp in Neovim
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]
