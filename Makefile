@@ -159,10 +159,18 @@ $(B)/bench/cjson_floor: tests/bench/cjson_floor.c | $(B)/.deps-ok
 $(B)/bench/measure: tests/bench/measure.c
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -o $@ $<
-bench: $(HCLC_BIN) $(B)/bench/cjson_floor $(B)/bench/measure
+# hclc lsp: didChange -> publishDiagnostics on about 1,000 lines, memory over
+# LSP_EDITS edits (tests/bench/lsp_bench.c).
+LSP_EDITS ?= 10000
+$(B)/bench/lsp_bench: tests/bench/lsp_bench.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -D_XOPEN_SOURCE=700 -o $@ $<
+bench: $(HCLC_BIN) $(B)/bench/cjson_floor $(B)/bench/measure $(B)/bench/lsp_bench
 	@HCLC="$(abspath $(HCLC_BIN))" FLOOR="$(abspath $(B)/bench/cjson_floor)" \
 	  MEASURE="$(abspath $(B)/bench/measure)" BENCH_DIR="$(abspath $(B)/bench)" \
 	  BENCH_SIZES="$(BENCH_SIZES)" bash tests/bench/run.sh
+	@mkdir -p $(B)/bench/lsp && $(B)/bench/lsp_bench "$(abspath $(HCLC_BIN))" \
+	  "$(abspath $(B)/bench/lsp)" $(LSP_EDITS)
 
 # The binary, the templates, the man page, the bash and zsh completions and
 # docs/diagnostics.md (hclc lsp links each diagnostic to its entry).
