@@ -136,7 +136,7 @@ LspRead lsp_read(LspReader *r, bool wait, char **body, size_t *len, const char *
                 consume(r, hlen + 4);
                 r->skip = n < 0 ? 0 : (size_t)n;
                 *why = n < 0 ? "a header block without a valid Content-Length"
-                             : "a message larger than the limit (64 MiB): skipped";
+                             : "a message larger than the limit (64 MiB)";
                 return LSP_READ_BAD;
             }
             if (r->len >= hlen + 4 + (size_t)n) {
