@@ -120,6 +120,8 @@ static void visit_find(void *ctx, const Node *n)
     if (!covers(n->span, st->offset))
         return;
     st->at->node = n; // outermost first: the last one covering is the innermost
+    if (n->kind == NODE_CALL)
+        st->at->call = n;
     if (!st->at->ref_kind)
         find_ref(n, st->offset, st->at);
 }

@@ -107,6 +107,7 @@ typedef struct LspAt {
     const Attribute *attr;       // the attribute around the offset, or NULL
     bool on_attr_name;           // ...and the offset is on its name
     const Node *node;            // the innermost expression node at the offset, or NULL
+    const Node *call;            // the innermost function call around the offset, or NULL
     const char *ref_kind;        // "var", "local" or "workspace" for a reference at the offset
     const char *ref_name;        // its name ("" while it is being typed)
     Span ref_span;               // the name's span

@@ -5,6 +5,7 @@
 #include "lsp/lsp_impl.h"
 
 #include <string.h>
+#include <unistd.h>
 
 static cJSON *location(const Analysis *an, Span span, bool utf8)
 {
@@ -40,6 +41,37 @@ static void add_declarations(const LspContext *c, const LspAt *at, cJSON *list)
     }
 }
 
+// The file a file()/templatefile() path at the cursor names: its start,
+// when the path is a literal and the file exists.
+static void add_file_target(const LspContext *c, const LspAt *at, cJSON *list)
+{
+    const Node *call = at->call;
+    if (!call || call->as.call.args.count == 0 ||
+        (strcmp(call->as.call.name, "file") != 0 && strcmp(call->as.call.name, "templatefile") != 0))
+        return;
+    const Node *arg = call->as.call.args.items[0];
+    if (arg->kind != NODE_TEMPLATE || arg->as.template.parts.count != 1 ||
+        arg->as.template.parts.items[0]->kind != NODE_STRING_LIT ||
+        c->offset < arg->span.start || c->offset > arg->span.end)
+        return;
+    const char *rel = arg->as.template.parts.items[0]->as.str.text;
+    Arena a;
+    arena_init(&a);
+    const char *path = rel[0] == '/' ? rel : arena_printf(&a, "%s/%s", c->an->dir, rel);
+    if (access(path, R_OK) == 0) {
+        cJSON *loc = cJSON_CreateObject();
+        cJSON_AddStringToObject(loc, "uri", lsp_path_to_uri(&a, path));
+        cJSON *r = cJSON_AddObjectToObject(loc, "range");
+        for (int i = 0; i < 2; i++) {
+            cJSON *p = cJSON_AddObjectToObject(r, i ? "end" : "start");
+            cJSON_AddNumberToObject(p, "line", 0);
+            cJSON_AddNumberToObject(p, "character", 0);
+        }
+        cJSON_AddItemToArray(list, loc);
+    }
+    arena_free(&a);
+}
+
 cJSON *lsp_definition(LspContext *c)
 {
     LspAt at;
@@ -47,6 +79,8 @@ cJSON *lsp_definition(LspContext *c)
     cJSON *list = cJSON_CreateArray();
     if (at.ref_kind && c->an->has_module)
         add_declarations(c, &at, list);
+    else
+        add_file_target(c, &at, list);
     return list;
 }
 
@@ -187,8 +221,15 @@ static char *suggestion(Arena *a, const char *message)
     return end ? arena_strndup(a, p, (size_t)(end - p)) : NULL;
 }
 
-// The range to replace: the diagnostic's range, narrowed to the part after
-// the last '.' of the text there (var.prot -> prot) and inside quotes.
+static bool empty_range(const cJSON *range)
+{
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(range, "start");
+    const cJSON *en = cJSON_GetObjectItemCaseSensitive(range, "end");
+    return !cJSON_IsObject(st) || !cJSON_IsObject(en) || cJSON_Compare(st, en, true);
+}
+
+// The range a name replaces: the diagnostic's range, narrowed to the part
+// after the last '.' of the text there (var.prot -> prot) and inside quotes.
 static cJSON *narrowed(const cJSON *range, const char *text, uint32_t len, bool utf8)
 {
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(range, "start");
@@ -257,9 +298,15 @@ cJSON *lsp_code_actions(const char *uri, const char *text, uint32_t len, bool ut
         if (!cJSON_IsString(msg) || !cJSON_IsString(src) || strcmp(src->valuestring, "hclc"))
             continue;
         char *fix = suggestion(&a, msg->valuestring);
-        cJSON *range = fix ? narrowed(cJSON_GetObjectItemCaseSensitive(d, "range"), text, len,
-                                      utf8)
-                           : NULL;
+        const cJSON *whole = cJSON_GetObjectItemCaseSensitive(d, "range");
+        // A suggestion that is an expression itself ("$<var.x>") replaces
+        // the whole range; a name replaces only the name.
+        bool name = fix && !strpbrk(fix, ".<>$\"");
+        if (fix && empty_range(whole))
+            continue; // a diagnostic without a location: nothing to replace
+        cJSON *range = !fix ? NULL
+                       : name ? narrowed(whole, text, len, utf8)
+                              : cJSON_Duplicate(whole, true);
         if (range)
             cJSON_AddItemToArray(list, quick_fix(uri, d, fix, range));
     }
