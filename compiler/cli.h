@@ -54,6 +54,9 @@ typedef enum OptionId {
     OPT_JSON = 1 << 12,       // --json (tfvars)
     OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
     OPT_MAX_ERRORS = 1 << 14, // --max-errors N
+    OPT_CHECK = 1 << 15,      // --check (fmt)
+    OPT_DIFF = 1 << 16,       // --diff (fmt)
+    OPT_RECURSIVE = 1 << 17,  // --recursive (fmt)
 } OptionId;
 
 typedef struct Options {
@@ -96,6 +99,7 @@ typedef struct Command {
 RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
 RunFn cmd_version, cmd_help, cmd_explain;                  // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
+RunFn cmd_fmt;                                             // cmd_fmt.c
 RunFn cmd_lsp;                                             // cmd_lsp.c
 
 // --- commands.c: the table and the help texts ---

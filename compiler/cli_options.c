@@ -37,6 +37,9 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--json", NULL, OPT_JSON, true},
     {"--include-sensitive", NULL, OPT_SENSITIVE, true},
     {"--max-errors", NULL, OPT_MAX_ERRORS, false},
+    {"--check", NULL, OPT_CHECK, true},
+    {"--diff", NULL, OPT_DIFF, true},
+    {"--recursive", NULL, OPT_RECURSIVE, true},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -46,7 +49,8 @@ static const char *const OPTION_NAMES[] = {
     "--workspace",        "--var",    "--var-file",       "--target",
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
-    "--include-sensitive"};
+    "--include-sensitive", "--max-errors", "--check",   "--diff",
+    "--recursive"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -218,6 +222,9 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_ALL_WS:
     case OPT_JSON:
     case OPT_SENSITIVE:
+    case OPT_CHECK:
+    case OPT_DIFF:
+    case OPT_RECURSIVE:
         break;
     }
     return true;

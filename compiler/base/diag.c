@@ -50,10 +50,33 @@ void diags_init(Diags *d, Arena *arena)
     d->items = NULL;
     d->count = d->cap = 0;
     d->errors = d->warnings = 0;
+    d->silenced = 0;
+    d->silence = NULL;
+    d->silence_ctx = NULL;
+}
+
+void diags_set_silencer(Diags *d, DiagSilencer fn, void *ctx)
+{
+    d->silence = fn;
+    d->silence_ctx = ctx;
+}
+
+void diags_share_silencer(Diags *d, const Diags *from)
+{
+    diags_set_silencer(d, from->silence, from->silence_ctx);
+}
+
+bool diags_silenced(const Diags *d, DiagCode code, Span subject)
+{
+    return d->silence && d->silence(d->silence_ctx, code, subject);
 }
 
 void diags_append(Diags *d, Diag *g)
 {
+    if (g->severity == DIAG_WARNING && diags_silenced(d, g->code, g->subject)) {
+        d->silenced++;
+        return;
+    }
     BUF_RESERVE(d->arena, d->items, d->count, d->cap);
     d->items[d->count++] = g;
     if (g->severity == DIAG_ERROR)

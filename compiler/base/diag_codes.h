@@ -80,6 +80,9 @@
     X(257, ENV_UNSET, "environment variable not set")                                     \
     X(258, DECODE_ARG, "malformed text given to a decoding function")                     \
     X(331, BAD_TARGET, "unknown build target")                                             \
+    X(332, NO_WORKSPACE, "no workspace chosen in a project without a default one")         \
+    X(333, FOREIGN_INTERPOLATION, "Terraform's ${var.x} in a string, where hclc writes $<var.x>") \
+    X(334, BAD_IGNORE, "malformed hclc:ignore comment")                                    \
     X(500, ECS_UNKNOWN_MEMBER, "member the ECS API does not have") /* DOC-1, DOC-2 */ \
     X(501, ECS_READ_ONLY, "member only describe-task-definition returns") /* DOC-1 */ \
     X(502, ECS_TYPE, "value of the wrong JSON type") /* DOC-3 */ \
@@ -194,6 +197,8 @@
     X(763, CFN_PARAMETER, "variable that cannot be a CloudFormation parameter")          \
     X(764, CFN_PARAMETER_USE, "CloudFormation parameter used where a Ref cannot go")    \
     X(765, CFN_TEMPLATE, "CloudFormation template of a shape hclc cannot check")        \
+    X(766, CFN_REFERENCE, "CloudFormation reference naming nothing in the template")    \
+    X(767, CFN_SUB_OUTSIDE, "CloudFormation's ${AWS::...} outside cfn_sub")             \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")                                \
