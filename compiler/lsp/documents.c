@@ -1,13 +1,15 @@
 // documents.c - the open documents (full text sync), the projects they
 // belong to (a project is a directory; its open documents stand for their
-// files on disk), publishing diagnostics, and the requests about a position
-// in a document, which compile the project first when it changed.
+// files on disk), publishing diagnostics, the requests about a position
+// in a document, which compile the project first when it changed, and
+// formatting.
 #include "lsp/server_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "syntax/fmt.h"
 
 void server_init(Server *s, int in_fd, int out_fd, FILE *log, const char *version)
 {
@@ -366,4 +368,35 @@ cJSON *server_code_actions(Server *s, const cJSON *params, const char **error)
     }
     return lsp_code_actions(uri, d->text, d->len, s->utf8,
                             cJSON_GetObjectItemCaseSensitive(ctx, "diagnostics"));
+}
+
+// textDocument/formatting: the document laid out by hclc fmt, as one edit
+// of the whole text; no edit when it is formatted already, null when it
+// has syntax errors (its diagnostics say which).
+cJSON *server_formatting(Server *s, const cJSON *params, const char **error)
+{
+    const char *uri = doc_uri(params);
+    Document *d = uri ? find_doc(s, uri) : NULL;
+    if (!d) {
+        *error = "textDocument.uri names no open document";
+        return NULL;
+    }
+    Arena a;
+    arena_init(&a);
+    SourceSet src;
+    source_init(&src, &a);
+    Diags diags;
+    diags_init(&diags, &a);
+    uint32_t f = source_add(&src, d->path ? d->path : d->uri, d->text, d->len);
+    size_t len;
+    char *text = fmt_file(&a, &src, f, &diags, &len);
+    cJSON *result = text ? cJSON_CreateArray() : NULL;
+    if (text && (len != d->len || memcmp(text, d->text, len) != 0)) {
+        cJSON *edit = cJSON_CreateObject();
+        cJSON_AddItemToObject(edit, "range", lsp_range(&src, span_make(f, 0, d->len), s->utf8));
+        cJSON_AddStringToObject(edit, "newText", text);
+        cJSON_AddItemToArray(result, edit);
+    }
+    arena_free(&a);
+    return result ? result : cJSON_CreateNull();
 }

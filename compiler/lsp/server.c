@@ -114,6 +114,7 @@ static cJSON *capabilities(const Server *s)
     cJSON_AddBoolToObject(caps, "definitionProvider", true);
     cJSON_AddBoolToObject(caps, "referencesProvider", true);
     cJSON_AddBoolToObject(caps, "documentSymbolProvider", true);
+    cJSON_AddBoolToObject(caps, "documentFormattingProvider", true);
     cJSON *actions = cJSON_AddObjectToObject(caps, "codeActionProvider");
     cJSON *kinds = cJSON_AddArrayToObject(actions, "codeActionKinds");
     cJSON_AddItemToArray(kinds, cJSON_CreateString("quickfix"));
@@ -148,6 +149,7 @@ static const struct {
     {"textDocument/references", server_references},
     {"textDocument/documentSymbol", server_document_symbols},
     {"textDocument/codeAction", server_code_actions},
+    {"textDocument/formatting", server_formatting},
 };
 
 static const struct {

@@ -67,5 +67,6 @@ cJSON *server_definition(Server *s, const cJSON *params, const char **error);
 cJSON *server_references(Server *s, const cJSON *params, const char **error);
 cJSON *server_document_symbols(Server *s, const cJSON *params, const char **error);
 cJSON *server_code_actions(Server *s, const cJSON *params, const char **error);
+cJSON *server_formatting(Server *s, const cJSON *params, const char **error);
 
 #endif
