@@ -5,6 +5,7 @@
 // local's value; a function; a workspace and the values it sets.
 #include "lsp/lsp_impl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -53,6 +54,35 @@ static const char *kind_name(const SchemaType *t)
     return "value";
 }
 
+// What diagnostic code `num` checks ("Fargate without awsvpc").
+static const char *code_description(long num)
+{
+    switch (num) {
+#define X(n, name, desc)                                                                        \
+    case n:                                                                                     \
+        return desc;
+        DIAG_CODE_LIST(X)
+#undef X
+    }
+    return NULL;
+}
+
+// "- checked by: E0592 (what it checks), ..." for the rules= list "E0592,E0600".
+static void rules_text(Arena *a, StrBuf *b, const char *rules)
+{
+    buf_puts(b, "- checked by:");
+    for (const char *p = rules; *p;) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        const char *code = arena_strndup(a, p, n);
+        const char *desc = code[0] == 'E' ? code_description(strtol(code + 1, NULL, 10)) : NULL;
+        buf_puts(b, arena_printf(a, "%s %s%s%s%s", p == rules ? "" : ",", code,
+                                 desc ? " (" : "", desc ? desc : "", desc ? ")" : ""));
+        p += n + (end != NULL);
+    }
+    buf_putc(b, '\n');
+}
+
 static void member_text(Arena *a, StrBuf *b, const SchemaShape *shape, const SchemaMember *m)
 {
     buf_puts(b, arena_printf(a, "**%s** — ECS `%s` (CloudFormation `%s`) of `%s`\n\n", m->snake,
@@ -81,6 +111,8 @@ static void member_text(Arena *a, StrBuf *b, const SchemaShape *shape, const Sch
         buf_puts(b, arena_printf(a, "- pattern: `%s`\n", m->pattern));
     if (m->block)
         buf_puts(b, arena_printf(a, "- may be written as `%s { ... }` blocks\n", m->block));
+    if (m->rules)
+        rules_text(a, b, m->rules);
     bool request = strcmp(shape->name, "RegisterTaskDefinitionRequest") == 0;
     const char *page = request ? "RegisterTaskDefinition" : shape->name;
     const char *anchor = request ? arena_printf(a, "ECS-RegisterTaskDefinition-request-%s", m->api)
