@@ -314,8 +314,8 @@ static bool context_of(Server *s, const cJSON *params, LspContext *c, const char
     c->utf8 = s->utf8;
     c->offset = 0;
     if (cJSON_IsNumber(line) && cJSON_IsNumber(ch))
-        c->offset = lsp_offset(sf->text, sf->len, (int64_t)line->valuedouble,
-                               (int64_t)ch->valuedouble, s->utf8);
+        c->offset = lsp_offset(sf->text, sf->len, lsp_int(line),
+                               lsp_int(ch), s->utf8);
     else if (pos) {
         *error = "position needs a line and a character";
         return false;

@@ -61,6 +61,9 @@ bool lsp_write(int fd, const cJSON *msg);
 // character counts UTF-16 code units (or bytes when `utf8`). Past the end
 // of a line means its end; past the last line means the end of the text.
 uint32_t lsp_offset(const char *text, uint32_t len, int64_t line, int64_t character, bool utf8);
+// The value of a number of a position (line, character), clamped to 0 ..
+// UINT32_MAX (a client may send anything; a cast of 1e300 is undefined).
+int64_t lsp_int(const cJSON *n);
 // A {line, character} object for byte `offset` of file `file`.
 cJSON *lsp_position(const SourceSet *src, uint32_t file, uint32_t offset, bool utf8);
 // A {start, end} object for a span.

@@ -240,26 +240,26 @@ static cJSON *narrowed(const cJSON *range, const char *text, uint32_t len, bool 
     const cJSON *ec = cJSON_GetObjectItemCaseSensitive(en, "character");
     if (!cJSON_IsNumber(sl) || !cJSON_IsNumber(sc) || !cJSON_IsNumber(el) || !cJSON_IsNumber(ec))
         return NULL;
-    if (sl->valuedouble != el->valuedouble)
+    if (lsp_int(sl) != lsp_int(el))
         return NULL;
-    uint32_t a = lsp_offset(text, len, (int64_t)sl->valuedouble, (int64_t)sc->valuedouble, utf8);
-    uint32_t b = lsp_offset(text, len, (int64_t)el->valuedouble, (int64_t)ec->valuedouble, utf8);
+    uint32_t a = lsp_offset(text, len, lsp_int(sl), lsp_int(sc), utf8);
+    uint32_t b = lsp_offset(text, len, lsp_int(el), lsp_int(ec), utf8);
     if (b < a)
         return NULL;
-    int64_t from = (int64_t)sc->valuedouble, to = (int64_t)ec->valuedouble;
+    int64_t from = lsp_int(sc), to = lsp_int(ec);
     for (uint32_t i = a; i < b; i++)
         if (text[i] == '.')
-            from = (int64_t)sc->valuedouble + (i + 1 - a); // names are ASCII
+            from = lsp_int(sc) + (i + 1 - a); // names are ASCII
     if (b - a >= 2 && text[a] == '"' && text[b - 1] == '"') {
-        from = (int64_t)sc->valuedouble + 1;
+        from = lsp_int(sc) + 1;
         to--;
     }
     cJSON *r = cJSON_CreateObject();
     cJSON *s = cJSON_AddObjectToObject(r, "start");
-    cJSON_AddNumberToObject(s, "line", sl->valuedouble);
+    cJSON_AddNumberToObject(s, "line", (double)lsp_int(sl));
     cJSON_AddNumberToObject(s, "character", (double)from);
     cJSON *e = cJSON_AddObjectToObject(r, "end");
-    cJSON_AddNumberToObject(e, "line", el->valuedouble);
+    cJSON_AddNumberToObject(e, "line", (double)lsp_int(el));
     cJSON_AddNumberToObject(e, "character", (double)to);
     return r;
 }

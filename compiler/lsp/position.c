@@ -49,6 +49,14 @@ uint32_t lsp_offset(const char *text, uint32_t len, int64_t line, int64_t charac
     return at;
 }
 
+int64_t lsp_int(const cJSON *n)
+{
+    double d = n->valuedouble;
+    if (!(d > 0)) // also NaN
+        return 0;
+    return d >= (double)UINT32_MAX ? (int64_t)UINT32_MAX : (int64_t)d;
+}
+
 cJSON *lsp_position(const SourceSet *src, uint32_t file, uint32_t offset, bool utf8)
 {
     const SourceFile *f = source_file(src, file);
