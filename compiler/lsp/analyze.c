@@ -1,7 +1,8 @@
 // analyze.c - compiles the project of an open document the way `hclc
-// validate DIR -w WS` does (load, declare, collect inputs, evaluate, lower
-// and validate every task definition), with the editor's buffers standing
-// for their files. The parsed bodies are kept even when they hold errors, so
+// validate DIR -w WS` does (load, ignore comments, source checks, declare,
+// collect inputs, evaluate, lower and validate every task definition; the
+// steps of compile.c, which lsp/ may not include), with the editor's
+// buffers standing for their files. The parsed bodies are kept even when they hold errors, so
 // hover, completion and symbols work on half-typed text.
 #include "lsp/lsp_impl.h"
 
@@ -10,6 +11,8 @@
 
 #include "ecs/ecs.h"
 #include "eval/eval.h"
+#include "project/checks.h"
+#include "project/ignore.h"
 
 // The workspace to compile: the configured one, else the first declared.
 static const char *choose_workspace(const Module *m, const char *ws)
@@ -56,6 +59,11 @@ void lsp_analyze(Analysis *an, const char *dir, const SourceOverlay *docs, uint3
     an->src.noverlays = 0;
     if (ls != LOAD_OK)
         return;
+    // As compile.c's load_project: ignore comments silence warnings from
+    // here on, then the checks of the source alone.
+    diags_set_silencer(&an->diags, ignore_silences,
+                       ignore_collect(&an->arena, &an->diags, &an->src, &an->files));
+    checks_strings(&an->arena, &an->diags, &an->src, &an->files);
     bool declared = module_build(&an->arena, &an->diags, &an->files, &an->mod);
     an->has_module = true; // usable for listing even after errors
     an->workspace = choose_workspace(&an->mod, ws);
