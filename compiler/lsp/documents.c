@@ -247,6 +247,14 @@ static int64_t fallback_file(Server *s, const Project *p)
     return -1;
 }
 
+static bool has_open_docs(const Server *s, const Project *p)
+{
+    for (uint32_t i = 0; i < s->ndocs; i++)
+        if (s->docs[i].path && in_dir(s->docs[i].path, p->dir))
+            return true;
+    return false;
+}
+
 static void publish_project(Server *s, Project *p)
 {
     analyze(s, p);
@@ -277,6 +285,11 @@ static void publish_project(Server *s, Project *p)
     p->npublished = nsent;
     p->unpublished = false;
     arena_free(&a);
+    if (!has_open_docs(s, p)) { // all closed: keep nothing but what was published
+        lsp_analysis_free(&p->an);
+        p->analyzed = false;
+        p->stale = true;
+    }
 }
 
 void server_publish(Server *s)
