@@ -24,6 +24,8 @@ set -u
 HCLC=${HCLC:?HCLC names the hclc binary}
 file=$1 dir=$2
 here=$(cd "$(dirname "$file")" && pwd)
+scratch=$(mktemp "${TMPDIR:-/tmp}/hclc-lsp-batch.XXXXXX") || exit 1
+trap 'rm -f "$scratch"' EXIT
 export LC_ALL=C
 
 send() {
@@ -38,7 +40,13 @@ frame() {
     local line kind name from version batch="" in_batch=""
     while IFS= read -r line || [ -n "$line" ]; do
         if [ "$line" = BATCH ]; then in_batch=1; continue; fi
-        if [ "$line" = END ]; then printf '%b' "$batch"; batch="" in_batch=""; continue; fi
+        if [ "$line" = END ]; then
+            # One write(2): bash's printf may flush at each newline, cat
+            # writes what it read at once.
+            printf '%b' "$batch" >"$scratch" && cat "$scratch"
+            batch="" in_batch=""
+            continue
+        fi
         if [ -n "$in_batch" ]; then
             line=${line//@DIR@/$dir}
             batch+="Content-Length: ${#line}\\r\\n\\r\\n${line//\\/\\\\}"
