@@ -168,8 +168,16 @@ $(B)/bench/cjson_floor $(B)/bench/yaml_floor $(B)/bench/startup_floor: $(B)/benc
 $(B)/bench/measure: tests/bench/measure.c
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -o $@ $<
-bench: $(HCLC_BIN) $(BENCH_TOOLS)
+# hclc lsp: didChange -> publishDiagnostics on about 1,000 lines, memory over
+# LSP_EDITS edits (tests/bench/lsp_bench.c).
+LSP_EDITS ?= 10000
+$(B)/bench/lsp_bench: tests/bench/lsp_bench.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -D_XOPEN_SOURCE=700 -o $@ $<
+bench: $(HCLC_BIN) $(BENCH_TOOLS) $(B)/bench/lsp_bench
 	@$(BENCH_ENV) BENCH_SIZES="$(BENCH_SIZES)" bash tests/bench/run.sh
+	@mkdir -p $(B)/bench/lsp && $(B)/bench/lsp_bench "$(abspath $(HCLC_BIN))" \
+	  "$(abspath $(B)/bench/lsp)" $(LSP_EDITS)
 bench-check: $(HCLC_BIN) $(BENCH_TOOLS)
 	@$(BENCH_ENV) BENCH_UPDATE="$(BENCH_UPDATE)" bash tests/bench/check.sh
 
@@ -178,7 +186,8 @@ bench-check: $(HCLC_BIN) $(BENCH_TOOLS)
 editors-test: $(HCLC_BIN)
 	@HCLC="$(abspath $(HCLC_BIN))" bash tests/editors/run.sh
 
-# The binary, the templates, the man page and the bash and zsh completions.
+# The binary, the templates, the man page, the bash and zsh completions and
+# docs/diagnostics.md (hclc lsp links each diagnostic to its entry).
 install: $(HCLC_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
@@ -187,6 +196,8 @@ install: $(HCLC_BIN)
 	install -m 644 man/hclc.1 $(DESTDIR)$(MANDIR)/man1/hclc.1
 	install -m 644 completions/hclc.bash $(DESTDIR)$(BASHCOMPDIR)/hclc
 	install -m 644 completions/_hclc $(DESTDIR)$(ZSHCOMPDIR)/_hclc
+	install -d $(DESTDIR)$(DATADIR)/docs
+	install -m 644 docs/diagnostics.md $(DESTDIR)$(DATADIR)/docs/diagnostics.md
 
 # docs/ecs.md is committed; tests/checks/ecs-docs.sh fails when it is stale.
 ECS_DOCS_IN := grammar/ecs-schema.txt compiler/base/diag_codes.h

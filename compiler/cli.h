@@ -122,6 +122,7 @@ RunFn cmd_debug;                                           // cmd_debug.c
 RunFn cmd_fmt;                                             // cmd_fmt.c
 RunFn cmd_diff;                                            // cmd_diff.c
 RunFn cmd_lint;                                            // cmd_lint.c
+RunFn cmd_lsp;                                             // cmd_lsp.c
 
 // --- commands.c: the table and the help texts ---
 

@@ -274,6 +274,16 @@ const Command COMMANDS[] = {
      "\n"
      "  hclc explain E0560\n",
      cmd_explain, false, 0},
+    {"lsp", "lsp", "hclc lsp", "serve the Language Server Protocol to an editor",
+     "Speaks the Language Server Protocol 3.17 on standard input and output, for\n"
+     "editors: diagnostics as you type (the codes and messages of hclc build),\n"
+     "hover with the ECS facts of a member and the values of a variable,\n"
+     "completion, go to definition, references, the outline, quick fixes and\n"
+     "formatting. The project of an open file is its directory; unsaved buffers\n"
+     "stand for their files. The workspace comes from the initialization option\n"
+     "or setting \"workspace\" (default: the first declared). docs/editors-lsp.md\n"
+     "shows the set-up of VS Code, Neovim, Emacs and Helix.\n",
+     cmd_lsp, false, 0},
     {"import", "import KIND FILE",
      "hclc import task-definition FILE.json\n"
      "       hclc import compose docker-compose.yml",

@@ -126,7 +126,7 @@ function member(shape, idx, line,    f, nf, i, a, key, val, t, inner, ty, id, en
                 fail(f[1] ": map needs KEY,VALUE")
             init = init ", .map_key = " cstr(vals[1]) ", .map_value = " cstr(vals[2])
         } else if (key == "rules") {
-            # documentation only (grammar/ecs-docs.awk)
+            init = init ", .rules = " cstr(val) # hover in hclc lsp; docs/ecs.md
         } else if (key == "enum") {
             nenum = split(val, vals, ",")
             enum_ref = "enum_" id

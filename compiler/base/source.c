@@ -10,6 +10,16 @@ void source_init(SourceSet *set, Arena *arena)
     set->arena = arena;
     set->files = NULL;
     set->count = set->cap = 0;
+    set->overlays = NULL;
+    set->noverlays = 0;
+}
+
+const SourceOverlay *source_overlay(const SourceSet *set, const char *path)
+{
+    for (uint32_t i = 0; i < set->noverlays; i++)
+        if (strcmp(set->overlays[i].path, path) == 0)
+            return &set->overlays[i];
+    return NULL;
 }
 
 static uint32_t *count_continuations(Arena *arena, const SourceFile *f)

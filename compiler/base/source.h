@@ -40,10 +40,20 @@ typedef struct SourceFile {
 
 #define SOURCE_COL_STEP 4096
 
+// A text that stands for the file at `path` (an editor's unsaved buffer):
+// readers of the file system take it instead of the file's contents.
+typedef struct SourceOverlay {
+    const char *path; // as the reader names the file (load.c: DIR/NAME.hcl)
+    const char *text;
+    size_t len;
+} SourceOverlay;
+
 typedef struct SourceSet {
     Arena *arena;        // holds the file records, names, texts and line tables
     SourceFile *files;
     uint32_t count, cap;
+    const SourceOverlay *overlays; // NULL: every file comes from the file system
+    uint32_t noverlays;            // (the caller owns them; hclc lsp sets them)
 } SourceSet;
 
 typedef struct LineCol {
@@ -53,6 +63,8 @@ typedef struct LineCol {
 
 // Prepares an empty set whose data lives in `arena`.
 void source_init(SourceSet *set, Arena *arena);
+// The overlay standing for `path`, or NULL.
+const SourceOverlay *source_overlay(const SourceSet *set, const char *path);
 // Adds a file whose contents are the `len` bytes at `text` (copied into the
 // arena) and returns its index. `name` is copied too.
 uint32_t source_add(SourceSet *set, const char *name, const char *text, size_t len);

@@ -52,6 +52,7 @@ typedef struct SchemaMember {
     const char *pattern;   // PCRE2 pattern the whole string must match, or NULL
     bool read_only;        // returned by describe-task-definition only
     bool unique;           // list items must be distinct
+    const char *rules;     // the codes of the rules that check it ("E0592,E0600"), or NULL
     bool open_enum;        // `enums` are the documented values of a free string:
                            // others draw a warning; a value ending in ':' allows
                            // any text after it ("apparmor:")

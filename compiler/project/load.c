@@ -120,6 +120,13 @@ int load_open_regular(const char *path, struct stat *st, const char **why)
 
 LoadStatus load_read_file(SourceSet *src, Diags *diags, const char *path, uint32_t *file)
 {
+    const SourceOverlay *o = source_overlay(src, path);
+    if (o) {
+        if (o->len > SOURCE_MAX_BYTES)
+            return too_large(diags, path);
+        *file = source_add(src, path, o->text, o->len);
+        return LOAD_OK;
+    }
     struct stat st;
     const char *why;
     int fd = load_open_regular(path, &st, &why);
@@ -186,10 +193,30 @@ static char *entry_path(Arena *arena, const char *dir, const char *name)
     return arena_printf(arena, "%.*s/%s", (int)n, dir, name);
 }
 
+// Adds the names of the overlays (editor buffers) of .hcl files in `dir`
+// that are not on disk yet.
+static void add_overlay_names(Arena *arena, const SourceSet *src, const char *dir,
+                              NameList *names)
+{
+    for (uint32_t i = 0; i < src->noverlays; i++) {
+        const char *path = src->overlays[i].path;
+        const char *slash = strrchr(path, '/');
+        const char *base = slash ? slash + 1 : path;
+        if (!is_hcl_name(base) || strcmp(entry_path(arena, dir, base), path) != 0)
+            continue;
+        bool known = false;
+        for (uint32_t k = 0; k < names->count && !known; k++)
+            known = strcmp(names->items[k], base) == 0;
+        if (!known)
+            names_push(arena, names, base);
+    }
+}
+
 // Collects the full paths of the directory's .hcl entries, sorted by name.
 // Entries that are not regular files (a subdirectory or a FIFO named *.hcl)
 // are skipped; one that cannot be examined is kept, so reading it reports why.
-static LoadStatus list_dir(Arena *arena, Diags *diags, const char *dir, NameList *paths)
+static LoadStatus list_dir(Arena *arena, const SourceSet *src, Diags *diags, const char *dir,
+                           NameList *paths)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -206,6 +233,7 @@ static LoadStatus list_dir(Arena *arena, Diags *diags, const char *dir, NameList
     closedir(d);
     if (err)
         return io_error(diags, dir, err);
+    add_overlay_names(arena, src, dir, &names);
     if (names.count)
         qsort(names.items, names.count, sizeof(char *), compare_names);
     for (uint32_t i = 0; i < names.count; i++) {
@@ -292,7 +320,7 @@ LoadStatus load_path(Arena *arena, SourceSet *src, Diags *diags, const char *pat
     bool is_dir = S_ISDIR(st.st_mode);
     NameList paths = {0};
     if (is_dir) {
-        if (list_dir(arena, diags, path, &paths) != LOAD_OK)
+        if (list_dir(arena, src, diags, path, &paths) != LOAD_OK)
             return LOAD_IO_ERROR;
         if (paths.count == 0)
             return no_hcl_files(diags, path);

@@ -45,7 +45,9 @@ typedef struct LoadedFiles {
 // no .hcl file or a file over SOURCE_MAX_BYTES is an I/O error (E_IO_ERROR,
 // E_FILE_TOO_LARGE) and then no file is lexed; lexing and parsing errors are
 // input errors, as is input holding no attribute or block at all
-// (E_EMPTY_INPUT, at 1:1 of the first file).
+// (E_EMPTY_INPUT, at 1:1 of the first file). The SourceSet's overlays
+// (source.h) stand for the files they name, and those of .hcl files in the
+// directory count as its entries even when they are not on disk.
 LoadStatus load_path(Arena *arena, SourceSet *src, Diags *diags, const char *path,
                      LoadedFiles *out);
 
@@ -80,7 +82,8 @@ const char *load_not_regular(mode_t mode);
 // index in *file, recording its device and inode (source_set_identity).
 // Returns LOAD_OK, or LOAD_IO_ERROR after reporting why the file could not
 // be read (E_IO_ERROR or E_FILE_TOO_LARGE): a path that is not a regular
-// file (directory, FIFO, device, socket) is refused without blocking.
+// file (directory, FIFO, device, socket) is refused without blocking. An
+// overlay for `path` (source.h) is read instead of the file, with no identity.
 LoadStatus load_read_file(SourceSet *src, Diags *diags, const char *path, uint32_t *file);
 
 // Lexes and parses file `file` of `src` into `out`. When the lexer stopped

@@ -77,6 +77,6 @@ expect layers-fails-on-an-include-without-folder 1 \
     'compiler/eval/f.c:2: "a.h" does not name its folder (write "base/a.h")' "$t"
 
 t=$(tree unknown)
-put "$t" lsp/l.c '// l.c' '#include "base/a.h"'
+put "$t" gui/g.c '// g.c' '#include "base/a.h"'
 expect layers-fails-on-a-folder-that-is-no-layer 1 \
-    'compiler/lsp/l.c: folder "lsp" is not a layer' "$t"
+    'compiler/gui/g.c: folder "gui" is not a layer' "$t"

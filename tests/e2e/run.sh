@@ -173,6 +173,7 @@ for cli in "$AWS1" "$AWS2"; do
 done
 
 . "$ROOT/tests/e2e/sarif.sh" # SARIF output against the OASIS schema (ajv from npm)
+while read -r l; do case $l in "ok "*) ok "${l#ok }" ;; "not ok "*) not_ok "${l#not ok }" ;; esac; done < <(HCLC=$HCLC bash "$ROOT/tests/e2e/nvim-lsp.sh") # hclc lsp in Neovim
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,6 @@
+workspace "dev" { cpu = 256 }
+
+workspace "prod" {
+  cpu   = 1024
+  token = "pr0d"
+}
