@@ -609,7 +609,8 @@ static Diag **in_order(const Diags *d)
     size_t n = d->count ? d->count : 1;
     Diag **items = arena_alloc(d->arena, n * sizeof(Diag *));
     Diag **tmp = arena_alloc(d->arena, n * sizeof(Diag *));
-    memcpy(items, d->items, d->count * sizeof(Diag *));
+    if (d->count) // d->items is NULL while the list is empty
+        memcpy(items, d->items, d->count * sizeof(Diag *));
     sort_range(items, tmp, 0, d->count);
     return items;
 }

@@ -46,12 +46,14 @@ static void cloudformation(Arena *arena, SourceSet *src, Diags *diags, const Mod
         ev.refs.var = cfn_variable_ref;
         if (eval_check_all(&ev) && mod->ntasks) {
             Value **tasks = arena_alloc(arena, mod->ntasks * sizeof(Value *));
+            const TaskDef **defs = arena_alloc(arena, mod->ntasks * sizeof(TaskDef *));
             bool ok = true;
             for (uint32_t i = 0; i < mod->ntasks; i++) {
+                defs[i] = &mod->tasks[i];
                 tasks[i] = ecs_lower(&ev, &mod->tasks[i]);
                 ok &= tasks[i]->kind != VAL_INVALID && !value_has_invalid(tasks[i]);
             }
-            CfnInput in = {&ev, "fuzz.hcl", ev.workspace, tasks, mod->ntasks};
+            CfnInput in = {&ev, ev.workspace, defs, tasks, mod->ntasks};
             size_t len;
             if (ok) {
                 cfn_build(arena, diags, &in, false, &len);
