@@ -4,7 +4,7 @@
 # hclc's output is checked. Sourced by run.sh and check.sh.
 #
 # A path is one of: json, task-definition, cloudformation-yaml, validate,
-# startup. For path P and size N, bench_prepare P N makes the input under
+# fmt, startup. For path P and size N, bench_prepare P N makes the input under
 # $BENCH_DIR, then these arrays are set:
 #
 #   HCLC_CMD  FLOOR_CMD   the two commands (argv)
@@ -20,7 +20,9 @@ BENCH_WS=${BENCH_WS:-prod}
 # task definitions: the template paths run at the sizes up to
 # BENCH_CFN_MAX, and at BENCH_CFN_MAX in place of the larger ones.
 BENCH_CFN_MAX=50
-BENCH_PATHS="json task-definition cloudformation-yaml validate startup"
+BENCH_PATHS="json task-definition cloudformation-yaml validate fmt startup"
+# hclc fmt runs on files up to about 5 MB (gen.sh at N=1100).
+BENCH_FMT_MAX=1100
 
 # bench_sizes PATH SIZES...: the sizes PATH runs at.
 bench_sizes() {
@@ -31,6 +33,8 @@ bench_sizes() {
     case $path in
       cloudformation-yaml | validate)
         if [ "$n" -lt "$BENCH_CFN_MAX" ]; then echo "$n"; else capped=$BENCH_CFN_MAX; fi ;;
+      fmt)
+        if [ "$n" -lt "$BENCH_FMT_MAX" ]; then echo "$n"; else capped=$BENCH_FMT_MAX; fi ;;
       *) echo "$n" ;;
     esac
   done
@@ -85,6 +89,16 @@ bench_prepare() {
       FLOOR_CMD=("$BENCH_TOOLS/cjson_floor" --parse "$d/cfn.json")
       FLOOR_OUT=/dev/null
       SRC_BYTES=$(wc -c <"$d/cfn.json") ;;
+    fmt)
+      # The floor is the lexer alone (debug tokens): the least a formatter
+      # must do with the file.
+      d=$BENCH_DIR/json/n$n
+      gen gen.sh "$n" "$d" || return 1
+      HCLC_CMD=("$HCLC" fmt "$d/main.hcl" --diff)
+      HCLC_OUT=$d/fmt.diff
+      FLOOR_CMD=("$HCLC" debug tokens "$d/main.hcl")
+      FLOOR_OUT=/dev/null
+      SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
     startup)
       d=$BENCH_DIR/startup
       mkdir -p "$d"
@@ -129,6 +143,10 @@ bench_verify() {
     validate)
       d=$BENCH_DIR/td/n$n
       [ ! -s "$d/validate.out" ] || echo "hclc validate printed something" ;;
+    fmt)
+      d=$BENCH_DIR/json/n$n
+      "$HCLC" fmt - <"$d/main.hcl" >"$d/fmt.hcl" 2>/dev/null || echo "hclc fmt - failed"
+      "$HCLC" fmt - <"$d/fmt.hcl" | cmp -s - "$d/fmt.hcl" || echo "hclc fmt is not idempotent" ;;
     startup)
       d=$BENCH_DIR/startup
       expect "output" "$(tr -d ' \t\n' <"$d/hclc.json")" '{"x":{}}' ;;
