@@ -162,6 +162,8 @@ ExitStatus cli_usage_error(const Options *o, const char *help, const char *fmt, 
     __attribute__((format(printf, 3, 4)));
 // Reports an extra positional argument `arg` of `command`.
 ExitStatus cli_too_many(const Options *o, const char *command, const char *arg);
+// Whether to colour what goes to descriptor `fd`: --color, NO_COLOR, a terminal.
+bool cli_use_color(ColorMode mode, int fd);
 // Renders the diagnostics on stderr in the format and colour of `o`.
 void cli_render(const Options *o, const Diags *diags, const SourceSet *src);
 // The same, with rules that --diagnostics=sarif lists in tool.driver even

@@ -101,7 +101,7 @@ ExitStatus cli_too_many(const Options *o, const char *command, const char *arg)
                            arg, command, command);
 }
 
-static bool use_color(ColorMode mode)
+bool cli_use_color(ColorMode mode, int fd)
 {
     const char *no_color = getenv("NO_COLOR");
     switch (mode) {
@@ -110,7 +110,7 @@ static bool use_color(ColorMode mode)
     case COLOR_NEVER:
         return false;
     case COLOR_AUTO:
-        return (no_color == NULL || no_color[0] == '\0') && isatty(STDERR_FILENO);
+        return (no_color == NULL || no_color[0] == '\0') && isatty(fd);
     }
     return false;
 }
@@ -140,7 +140,7 @@ void cli_render_rules(const Options *o, const Diags *diags, const SourceSet *src
         diag_render_json(stderr, diags, src);
         break;
     case FORMAT_TEXT: {
-        DiagRenderOptions opt = {use_color(o->color), o->max_errors ? o->max_errors : SIZE_MAX};
+        DiagRenderOptions opt = {cli_use_color(o->color, STDERR_FILENO), o->max_errors ? o->max_errors : SIZE_MAX};
         diag_render_text(stderr, diags, src, opt);
         break;
     }

@@ -97,20 +97,6 @@ static bool read_side(Run *r, const char *arg, const char *ws, DiffSide *side)
     return false;
 }
 
-static bool use_color(ColorMode mode)
-{
-    const char *no_color = getenv("NO_COLOR");
-    switch (mode) {
-    case COLOR_ALWAYS:
-        return true;
-    case COLOR_NEVER:
-        return false;
-    case COLOR_AUTO:
-        return (no_color == NULL || no_color[0] == '\0') && isatty(STDOUT_FILENO);
-    }
-    return false;
-}
-
 // Compares the two sides read and prints the report.
 static ExitStatus report(Run *r, const DiffSide *old, const DiffSide *new, bool json)
 {
@@ -122,7 +108,7 @@ static ExitStatus report(Run *r, const DiffSide *old, const DiffSide *new, bool 
         return EXIT_IO;
     }
     if (!json)
-        diff_render_text(r->arena, stdout, &rep, use_color(r->o->color));
+        diff_render_text(r->arena, stdout, &rep, cli_use_color(r->o->color, STDOUT_FILENO));
     bool differ = diff_count(&rep) > 0;
     return differ && (r->o->given & OPT_EXIT_CODE) ? EXIT_DIFFERENT : EXIT_OK;
 }
