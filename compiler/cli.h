@@ -54,6 +54,8 @@ typedef enum OptionId {
     OPT_JSON = 1 << 12,       // --json (tfvars)
     OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
     OPT_MAX_ERRORS = 1 << 14, // --max-errors N
+    OPT_FROM = 1 << 15,       // --from KIND (import)
+    OPT_FORCE = 1 << 16,      // --force (import: replace existing files)
 } OptionId;
 
 typedef struct Options {
@@ -70,6 +72,7 @@ typedef struct Options {
     const char *root;
     const char *task;
     const char *out_dir;
+    const char *from; // import --from KIND
     const char **vars; // --var texts in order
     uint32_t nvars;
     const char **var_files; // --var-file paths in order
@@ -96,6 +99,7 @@ typedef struct Command {
 RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
 RunFn cmd_version, cmd_help, cmd_explain;                  // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
+RunFn cmd_import;                                          // cmd_import.c
 
 // --- commands.c: the table and the help texts ---
 

@@ -37,6 +37,8 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--json", NULL, OPT_JSON, true},
     {"--include-sensitive", NULL, OPT_SENSITIVE, true},
     {"--max-errors", NULL, OPT_MAX_ERRORS, false},
+    {"--from", NULL, OPT_FROM, false},
+    {"--force", NULL, OPT_FORCE, true},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -46,7 +48,7 @@ static const char *const OPTION_NAMES[] = {
     "--workspace",        "--var",    "--var-file",       "--target",
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
-    "--include-sensitive"};
+    "--include-sensitive", "--from", "--force"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -213,11 +215,15 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
         break;
     case OPT_MAX_ERRORS:
         return set_max_errors(o, value);
+    case OPT_FROM:
+        o->from = value;
+        break;
     case OPT_CANONICAL:
     case OPT_STRICT:
     case OPT_ALL_WS:
     case OPT_JSON:
     case OPT_SENSITIVE:
+    case OPT_FORCE:
         break;
     }
     return true;

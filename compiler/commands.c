@@ -160,13 +160,32 @@ const Command COMMANDS[] = {
      "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
      "which files differ from it.\n",
      NULL, false, 0},
-    {"import", "import KIND FILE",
-     "hclc import task-definition FILE.json\n"
-     "       hclc import compose docker-compose.yml",
-     "turn task-definition JSON or docker-compose YAML into .hcl",
-     "Will turn the JSON of aws ecs describe-task-definition, or a docker-compose\n"
-     "file, into .hcl source.\n",
-     NULL, false, 0},
+    {"import", "import FILE", "hclc import FILE [--from KIND] [-o DIR [--force]]",
+     "turn task-definition JSON into .hcl source",
+     "Reads FILE, the JSON of a task definition, and prints hclc source that\n"
+     "builds the same JSON again: one task_definition block with snake_case\n"
+     "names, repeated blocks (container \"web\", port_mapping), environment,\n"
+     "secrets and tags as maps, and a JSON document held in a string as\n"
+     "jsonencode(...). FILE may hold // and /* */ comments and trailing commas;\n"
+     "the comments are kept above the members they annotate.\n"
+     "\n"
+     "  --from KIND   what FILE holds, instead of telling it by its shape:\n"
+     "                task-definition (a RegisterTaskDefinition request),\n"
+     "                describe (aws ecs describe-task-definition output, whole\n"
+     "                or --query taskDefinition: the members AWS sets, such as\n"
+     "                revision and status, are left out with a warning), or\n"
+     "                containers (a container-definitions array: the task\n"
+     "                definition is named after the file; build it with\n"
+     "                -t container-definitions)\n"
+     "  -o DIR        write DIR/main.hcl instead of printing (DIR is created)\n"
+     "  --force       replace DIR/main.hcl when it exists (else an error)\n"
+     "\n"
+     "Members the schema does not know are left out with a warning each.\n"
+     "Nothing is printed or written when FILE is not valid JSON or not a task\n"
+     "definition.\n"
+     "\n"
+     "  hclc import td.json -o app && hclc build app\n",
+     cmd_import, false, OPT_OUT | OPT_FROM | OPT_FORCE | OPT_MAX_ERRORS},
     {"debug", "debug tokens|ast FILE", "hclc debug tokens FILE\n       hclc debug ast FILE",
      "print the tokens or the syntax tree of FILE (for testing hclc)",
      "Prints one line per token or syntax-tree node, with its span. The format\n"

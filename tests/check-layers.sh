@@ -5,7 +5,7 @@
 # The layers, from the ground up (this list is the one machine-readable
 # statement of the order):
 #
-#   base < syntax < decode < emit < project < funcs < eval < ecs < cfn < driver
+#   base < syntax < decode < emit < project < funcs < eval < ecs < cfn < import < driver
 #
 # A layer is a folder of compiler/ (compiler/base/...); the driver is the
 # files directly in compiler/ (main.c, compile.c, compile.h). A file may
@@ -18,7 +18,7 @@
 # exits 1; prints a summary and exits 0 when there is none.
 set -u
 
-LAYERS="base syntax decode emit project funcs eval ecs cfn driver"
+LAYERS="base syntax decode emit project funcs eval ecs cfn import driver"
 
 ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 if [ ! -d "$ROOT/compiler" ]; then

@@ -6,7 +6,7 @@
 //   E0250-0299 functions   E03xx loading, inputs, evaluation
 //   E0500-0549 ECS schema checks   E0550-0699 ECS rules   E0700-0719 ECS
 //   lowering   E0720-0739 ECS targets   E0740-0759 tfvars   E0760-0799
-//   CloudFormation   E09xx files and limits
+//   CloudFormation   E0820-0839 import   E09xx files and limits
 #define DIAG_CODE_LIST(X)                                                                    \
     X(1, BAD_UTF8, "invalid UTF-8 in the source")                                         \
     X(2, NUL_BYTE, "NUL byte in the source")                                              \
@@ -194,6 +194,9 @@
     X(763, CFN_PARAMETER, "variable that cannot be a CloudFormation parameter")          \
     X(764, CFN_PARAMETER_USE, "CloudFormation parameter used where a Ref cannot go")    \
     X(765, CFN_TEMPLATE, "CloudFormation template of a shape hclc cannot check")        \
+    X(820, IMPORT_KIND, "file that hclc import cannot read as a task definition")       \
+    X(821, IMPORT_LEFT_OUT, "member of the imported file that the source leaves out")    \
+    X(822, IMPORT_EXISTS, "import output file that exists already")                      \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
     X(903, TOO_MANY_ERRORS, "more errors than are shown")                                \
