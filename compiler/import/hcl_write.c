@@ -169,7 +169,10 @@ static const char *object_text(Importer *im, const Value *v, int depth)
     HclBody body = {0};
     for (uint32_t i = 0; i < v->as.object.count; i++) {
         const Value *mv = v->as.object.vals[i];
-        hcl_add_comments(im, &body, mv->origin.start);
+        if (mv->origin.file == im->file) { // not a document held in a string
+            hcl_add_comments(im, &body, mv->origin.start);
+            hcl_add_line_comments(im, &body, mv->origin.end);
+        }
         hcl_add(im, &body, HCL_ATTR,
                 hcl_key(im->a, v->as.object.keys[i].ptr, v->as.object.keys[i].len),
                 hcl_value(im, mv, depth + 1));

@@ -63,8 +63,7 @@ static const char *pairs_text(Importer *im, const SchemaMember *m, const Value *
     for (uint32_t i = 0; i < v->as.list.count; i++) {
         const Value *e = v->as.list.items[i];
         const Value *k = get(e, m->map_key);
-        Value *val = value_with_origin(im->a, get(e, m->map_value), e->origin);
-        value_object_put(im->a, obj, k->as.str.ptr, k->as.str.len, val);
+        value_object_put(im->a, obj, k->as.str.ptr, k->as.str.len, get(e, m->map_value));
     }
     return hcl_value(im, obj, depth);
 }
@@ -261,11 +260,11 @@ static const char *task_text(Importer *im, const Value *td, const char *family_n
                             ? family->as.str.ptr
                             : "main";
     HclBody body = {0}, top = {0};
+    hcl_add_comments(im, &top, td->origin.start);
     if (family_note)
         hcl_add(im, &body, HCL_ATTR, "family", hcl_string(im->a, family_note, strlen(family_note)));
     convert_object(im, schema_task_definition(), td, 1, NULL, &body);
     hcl_add_comments(im, &body, td->origin.end);
-    hcl_add_comments(im, &top, td->origin.start);
     hcl_add(im, &top, HCL_BLOCK, arena_printf(im->a, "task_definition \"%s\"", label),
             hcl_body_text(im, &body, 1));
     hcl_add_comments(im, &top, UINT32_MAX);
