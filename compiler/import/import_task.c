@@ -256,7 +256,8 @@ static const char *family_of_path(Arena *a, const char *path)
 static const char *task_text(Importer *im, const Value *td, const char *family_note)
 {
     const Value *family = get(td, "family");
-    const char *label = family && family->kind == VAL_STRING && hcl_plain_label(family->as.str.ptr)
+    const char *label = family_note ? family_note
+                        : family && family->kind == VAL_STRING && hcl_plain_label(family->as.str.ptr)
                             ? family->as.str.ptr
                             : "main";
     HclBody body = {0}, top = {0};
