@@ -25,6 +25,8 @@ static void add_comment(Importer *im, HclBody *b, JsonComment *c)
 
 void hcl_add_comments(Importer *im, HclBody *b, uint32_t before)
 {
+    if (!im->json)
+        return;
     for (uint32_t i = 0; i < im->json->ncomments; i++) {
         JsonComment *c = &im->json->comments[i];
         if (!c->used && c->start < before)
@@ -34,6 +36,8 @@ void hcl_add_comments(Importer *im, HclBody *b, uint32_t before)
 
 void hcl_add_line_comments(Importer *im, HclBody *b, uint32_t at)
 {
+    if (!im->json)
+        return;
     uint32_t line = source_line_of(im->src, im->file, at);
     for (uint32_t i = 0; i < im->json->ncomments; i++) {
         JsonComment *c = &im->json->comments[i];
@@ -186,9 +190,19 @@ static const char *object_text(Importer *im, const Value *v, int depth)
     return b.ptr;
 }
 
+bool hcl_is_ref(const Importer *im, const Value *v)
+{
+    for (uint32_t i = 0; i < im->nrefs; i++)
+        if (im->refs[i] == v)
+            return true;
+    return false;
+}
+
 const char *hcl_value(Importer *im, const Value *v, int depth)
 {
     char num[VALUE_NUMBER_BUF];
+    if (hcl_is_ref(im, v))
+        return v->as.str.ptr;
     switch (v->kind) {
     case VAL_INVALID:
     case VAL_NULL:

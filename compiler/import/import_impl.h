@@ -61,7 +61,12 @@ typedef struct Importer {
     Diags *diags;
     uint32_t file;        // the JSON file's index in src
     const JsonText *json; // its comments
+    const Value **refs;   // strings that hold an expression (var.x, "...$<...>..."),
+    uint32_t nrefs, cap;  // written as they are: a multi-workspace import makes them
 } Importer;
+
+// True when `v` is one of im->refs.
+bool hcl_is_ref(const Importer *im, const Value *v);
 
 void hcl_add(Importer *im, HclBody *b, HclItemKind kind, const char *name, const char *text);
 // Adds the comments not yet written that start before offset `before`.
@@ -80,5 +85,17 @@ const char *hcl_key(Arena *a, const char *s, size_t len);
 const char *hcl_value(Importer *im, const Value *v, int depth);
 // True when `s` is a label the block can carry as written.
 bool hcl_plain_label(const char *s);
+
+// --- import_task.c ---
+
+// Reads im->file (comments and trailing commas allowed) as a task definition
+// of `kind`; returns it in request form, or NULL after reporting. im->file
+// and im->json are set to the text read. *family_note gets the family a
+// container-definitions array is given (its file's name), else NULL.
+Value *import_load(Importer *im, ImportKind kind, const char **family_note);
+// The task_definition block of `td` (label: NULL to take the family), with
+// the comments not yet written, as text.
+const char *import_task_text(Importer *im, const Value *td, const char *label,
+                             const char *family_note);
 
 #endif

@@ -40,7 +40,7 @@ static Value *get(const Value *obj, const char *key)
 // --- the forms a member takes -----------------------------------------------------
 
 // A list of {KEY: string, VALUE: string} with distinct keys, written {K = V}.
-static bool pairs_fit(const SchemaMember *m, const Value *v)
+static bool pairs_fit(const Importer *im, const SchemaMember *m, const Value *v)
 {
     if (!m->map_key || !m->map_value || v->kind != VAL_LIST || v->as.list.count == 0)
         return false;
@@ -48,7 +48,7 @@ static bool pairs_fit(const SchemaMember *m, const Value *v)
         const Value *e = v->as.list.items[i];
         const Value *k = get(e, m->map_key), *val = get(e, m->map_value);
         if (!k || !val || e->as.object.count != 2 || k->kind != VAL_STRING ||
-            val->kind != VAL_STRING)
+            val->kind != VAL_STRING || (hcl_is_ref(im, k)))
             return false;
         for (uint32_t j = 0; j < i; j++)
             if (strcmp(get(v->as.list.items[j], m->map_key)->as.str.ptr, k->as.str.ptr) == 0)
@@ -70,15 +70,16 @@ static const char *pairs_text(Importer *im, const SchemaMember *m, const Value *
 
 // A list of objects written as repeated blocks; each carries its label
 // member as a plain label when the block takes one.
-static bool blocks_fit(const SchemaMember *m, const Value *v)
+static bool blocks_fit(const Importer *im, const SchemaMember *m, const Value *v)
 {
     if (!m->block || m->type.kind != SK_LIST || m->type.elem->kind != SK_STRUCT ||
         v->kind != VAL_LIST || v->as.list.count == 0)
         return false;
     for (uint32_t i = 0; i < v->as.list.count; i++) {
         const Value *e = v->as.list.items[i], *l = m->label ? get(e, m->label) : NULL;
-        if (e->kind != VAL_OBJECT || (m->label && (!l || l->kind != VAL_STRING ||
-                                                   !hcl_plain_label(l->as.str.ptr))))
+        if (e->kind != VAL_OBJECT || hcl_is_ref(im, e) ||
+            (m->label && (!l || l->kind != VAL_STRING || hcl_is_ref(im, l) ||
+                          !hcl_plain_label(l->as.str.ptr))))
             return false;
     }
     return true;
@@ -122,13 +123,14 @@ static bool digits_only(const Value *v)
 static void convert_member(Importer *im, const SchemaShape *shape, const SchemaMember *m,
                            const Value *v, int depth, HclBody *out)
 {
-    if (pairs_fit(m, v)) {
+    if (pairs_fit(im, m, v)) {
         hcl_add(im, out, HCL_ATTR, m->snake, pairs_text(im, m, v, depth));
-    } else if (blocks_fit(m, v)) {
+    } else if (blocks_fit(im, m, v)) {
         add_blocks(im, out, m, v, depth);
-    } else if (m->block && m->type.kind == SK_STRUCT && v->kind == VAL_OBJECT) {
+    } else if (m->block && m->type.kind == SK_STRUCT && v->kind == VAL_OBJECT &&
+               !hcl_is_ref(im, v)) {
         add_block(im, out, m->type.shape, m->block, v, depth, NULL);
-    } else if (shape == schema_task_definition() && digits_only(v) &&
+    } else if (shape == schema_task_definition() && !hcl_is_ref(im, v) && digits_only(v) &&
                (strcmp(m->api, "cpu") == 0 || strcmp(m->api, "memory") == 0)) {
         hcl_add(im, out, HCL_ATTR, m->snake, v->as.str.ptr);
     } else {
@@ -253,13 +255,16 @@ static const char *family_of_path(Arena *a, const char *path)
     return *f ? f : "imported";
 }
 
-static const char *task_text(Importer *im, const Value *td, const char *family_note)
+const char *import_task_text(Importer *im, const Value *td, const char *label,
+                             const char *family_note)
 {
     const Value *family = get(td, "family");
-    const char *label = family_note ? family_note
-                        : family && family->kind == VAL_STRING && hcl_plain_label(family->as.str.ptr)
-                            ? family->as.str.ptr
-                            : "main";
+    if (!label)
+        label = family_note ? family_note
+                : family && family->kind == VAL_STRING && !hcl_is_ref(im, family) &&
+                        hcl_plain_label(family->as.str.ptr)
+                    ? family->as.str.ptr
+                    : "main";
     HclBody body = {0}, top = {0};
     hcl_add_comments(im, &top, td->origin.start);
     if (family_note)
@@ -282,31 +287,40 @@ static Value *from_containers(Importer *im, Value *list)
     return td;
 }
 
+Value *import_load(Importer *im, ImportKind kind, const char **family_note)
+{
+    const SourceFile *f = source_file(im->src, im->file);
+    JsonText *json = arena_alloc(im->a, sizeof *json);
+    jsonc_clean(im->a, f->text, f->len, json);
+    if (json->ncomments || memcmp(json->text, f->text, f->len) != 0)
+        im->file = source_add(im->src, f->name, json->text, json->len);
+    im->json = json;
+    Value *v = decode_json_file(im->a, im->src, im->file, im->diags);
+    if (!v)
+        return NULL;
+    ImportKind found = kind_of(v);
+    if (!check_kind(im, v, kind == IMPORT_AUTO ? found : kind))
+        return NULL;
+    kind = kind == IMPORT_AUTO ? found : kind;
+    *family_note = NULL;
+    if (kind == IMPORT_DESCRIBED)
+        v = from_described(im, v);
+    if (kind == IMPORT_CONTAINERS) {
+        v = from_containers(im, v);
+        *family_note = family_of_path(im->a, source_file(im->src, im->file)->name);
+    }
+    return v;
+}
+
 char *import_task_json(Arena *a, SourceSet *src, Diags *diags, uint32_t file, ImportKind kind,
                        size_t *len)
 {
-    const SourceFile *f = source_file(src, file);
-    JsonText json;
-    jsonc_clean(a, f->text, f->len, &json);
-    uint32_t clean = file;
-    if (json.ncomments || memcmp(json.text, f->text, f->len) != 0)
-        clean = source_add(src, f->name, json.text, json.len);
-    Value *v = decode_json_file(a, src, clean, diags);
+    Importer im = {.a = a, .src = src, .diags = diags, .file = file};
+    const char *family;
+    Value *v = import_load(&im, kind, &family);
     if (!v)
         return NULL;
-    Importer im = {a, src, diags, clean, &json};
-    ImportKind found = kind_of(v);
-    if (!check_kind(&im, v, kind == IMPORT_AUTO ? found : kind))
-        return NULL;
-    kind = kind == IMPORT_AUTO ? found : kind;
-    const char *family = NULL;
-    if (kind == IMPORT_DESCRIBED)
-        v = from_described(&im, v);
-    if (kind == IMPORT_CONTAINERS) {
-        v = from_containers(&im, v);
-        family = family_of_path(a, source_file(src, clean)->name);
-    }
-    const char *text = task_text(&im, v, family);
+    const char *text = import_task_text(&im, v, NULL, family);
     *len = strlen(text);
     return arena_strndup(a, text, *len);
 }
