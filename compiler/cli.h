@@ -56,6 +56,7 @@ typedef enum OptionId {
     OPT_MAX_ERRORS = 1 << 14, // --max-errors N
     OPT_FROM = 1 << 15,       // --from KIND (import)
     OPT_FORCE = 1 << 16,      // --force (import: replace existing files)
+    OPT_WORKSPACES = 1 << 17, // --workspaces A,B,... (import: one per file)
 } OptionId;
 
 typedef struct Options {
@@ -72,7 +73,8 @@ typedef struct Options {
     const char *root;
     const char *task;
     const char *out_dir;
-    const char *from; // import --from KIND
+    const char *from;       // import --from KIND
+    const char *workspaces; // import --workspaces A,B,...
     const char **vars; // --var texts in order
     uint32_t nvars;
     const char **var_files; // --var-file paths in order

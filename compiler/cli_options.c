@@ -39,6 +39,7 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--max-errors", NULL, OPT_MAX_ERRORS, false},
     {"--from", NULL, OPT_FROM, false},
     {"--force", NULL, OPT_FORCE, true},
+    {"--workspaces", NULL, OPT_WORKSPACES, false},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -48,7 +49,7 @@ static const char *const OPTION_NAMES[] = {
     "--workspace",        "--var",    "--var-file",       "--target",
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
-    "--include-sensitive", "--from", "--force"};
+    "--include-sensitive", "--from", "--force", "--workspaces"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -217,6 +218,9 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
         return set_max_errors(o, value);
     case OPT_FROM:
         o->from = value;
+        break;
+    case OPT_WORKSPACES:
+        o->workspaces = value;
         break;
     case OPT_CANONICAL:
     case OPT_STRICT:

@@ -185,7 +185,7 @@ const Command COMMANDS[] = {
      "definition.\n"
      "\n"
      "  hclc import td.json -o app && hclc build app\n",
-     cmd_import, false, OPT_OUT | OPT_FROM | OPT_FORCE | OPT_MAX_ERRORS},
+     cmd_import, false, OPT_OUT | OPT_FROM | OPT_FORCE | OPT_WORKSPACES | OPT_MAX_ERRORS},
     {"debug", "debug tokens|ast FILE", "hclc debug tokens FILE\n       hclc debug ast FILE",
      "print the tokens or the syntax tree of FILE (for testing hclc)",
      "Prints one line per token or syntax-tree node, with its span. The format\n"

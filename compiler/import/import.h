@@ -8,6 +8,7 @@
 #ifndef HCLC_IMPORT_H
 #define HCLC_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,5 +33,18 @@ bool import_kind_named(const char *name, ImportKind *out);
 // (bad JSON, not a task definition) returns NULL after reporting it.
 char *import_task_json(Arena *a, SourceSet *src, Diags *diags, uint32_t file, ImportKind kind,
                        size_t *len);
+
+typedef struct ImportOutput {
+    const char *main;       // the task_definition block
+    const char *variables;  // a variable block per value that differs ("" when none)
+    const char *workspaces; // a workspace block per file
+} ImportOutput;
+
+// Imports `n` files, one per workspace (`names`), of one task definition
+// into one source: what is equal stays inline, what differs becomes
+// variables set by the workspace blocks. Returns false after reporting.
+bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32_t *files,
+                            const char *const *names, uint32_t n, ImportKind kind,
+                            ImportOutput *out);
 
 #endif

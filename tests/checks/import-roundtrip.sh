@@ -10,6 +10,9 @@
 #    (compared with jq -S; read-only members of describe output and null
 #    members, which a request leaves out, removed from the file first). A
 #    container-definitions array is built with -t container-definitions.
+# 3. Every task definition of every sample, imported from the JSON of all
+#    its workspaces at once (--workspaces), builds in each workspace the
+#    JSON of that workspace byte for byte.
 set -u
 
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -53,6 +56,33 @@ for sample in "$ROOT"/samples/*/; do
             [ -f "$dir.out" ] && diff "$json" "$dir.out" >>"$dir.log"
             fail "import-roundtrip $rel" "$dir.log"
         fi
+    done
+done
+
+# 3. several workspaces at once (before 2, while the samples' outputs are there)
+for out in "$WORK"/s-*; do
+    case $out in *-canonical) continue ;; esac
+    name=${out#"$WORK"/s-}
+    wss=$(cd "$out" && ls)
+    for first in "$out/$(printf '%s\n' $wss | head -1)"/*.json; do
+        task=$(basename "$first")
+        files=()
+        for ws in $wss; do files+=("$out/$ws/$task"); done
+        dir="$WORK/mw-$name-$task"
+        if ! "$HCLC" import "${files[@]}" --workspaces "$(printf '%s\n' $wss | paste -sd,)" \
+            -o "$dir" >"$dir.log" 2>&1; then
+            fail "import-roundtrip workspaces $name/$task" "$dir.log"
+            continue
+        fi
+        for ws in $wss; do
+            if "$HCLC" build "$dir" -w "$ws" >"$dir.$ws" 2>>"$dir.log" &&
+                cmp -s "$dir.$ws" "$out/$ws/$task"; then
+                printf 'ok import-roundtrip workspaces %s/%s/%s\n' "$name" "$ws" "$task"
+            else
+                diff "$out/$ws/$task" "$dir.$ws" >>"$dir.log" 2>&1
+                fail "import-roundtrip workspaces $name/$ws/$task" "$dir.log"
+            fi
+        done
     done
 done
 
