@@ -160,7 +160,9 @@ const Command COMMANDS[] = {
      "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
      "which files differ from it.\n",
      NULL, false, 0},
-    {"import", "import FILE", "hclc import FILE [--from KIND] [-o DIR [--force]]",
+    {"import", "import FILE...",
+     "hclc import FILE [--from KIND] [-o DIR [--force]]\n"
+     "       hclc import FILE FILE... [--workspaces WS,WS,...] [-o DIR [--force]]",
      "turn task-definition JSON into .hcl source",
      "Reads FILE, the JSON of a task definition, and prints hclc source that\n"
      "builds the same JSON again: one task_definition block with snake_case\n"
@@ -169,22 +171,35 @@ const Command COMMANDS[] = {
      "jsonencode(...). FILE may hold // and /* */ comments and trailing commas;\n"
      "the comments are kept above the members they annotate.\n"
      "\n"
-     "  --from KIND   what FILE holds, instead of telling it by its shape:\n"
-     "                task-definition (a RegisterTaskDefinition request),\n"
-     "                describe (aws ecs describe-task-definition output, whole\n"
-     "                or --query taskDefinition: the members AWS sets, such as\n"
-     "                revision and status, are left out with a warning), or\n"
-     "                containers (a container-definitions array: the task\n"
-     "                definition is named after the file; build it with\n"
-     "                -t container-definitions)\n"
-     "  -o DIR        write DIR/main.hcl instead of printing (DIR is created)\n"
-     "  --force       replace DIR/main.hcl when it exists (else an error)\n"
+     "Several files are one task definition in several environments, one file\n"
+     "each: what is equal in all of them is written once, and what differs\n"
+     "becomes a variable set in one workspace block per file (null where a\n"
+     "member is missing). A difference that is the workspace's own name is\n"
+     "written $<workspace.name>; a string that differs in one part only takes\n"
+     "that part from a variable. Containers are matched by name, environment\n"
+     "variables and secrets by name, port mappings by container port.\n"
+     "\n"
+     "  --from KIND        what FILE holds, instead of telling it by its shape:\n"
+     "                     task-definition (a RegisterTaskDefinition request),\n"
+     "                     describe (aws ecs describe-task-definition output,\n"
+     "                     whole or --query taskDefinition: the members AWS\n"
+     "                     sets, such as revision and status, are left out\n"
+     "                     with a warning), or containers (a container-\n"
+     "                     definitions array: the task definition is named\n"
+     "                     after the file; build it with -t container-definitions)\n"
+     "  --workspaces LIST  the workspace of each file, in order (dev,prod);\n"
+     "                     by default the file names without extension\n"
+     "  -o DIR             write DIR/main.hcl (and variables.hcl and\n"
+     "                     workspaces.hcl for several files) instead of\n"
+     "                     printing; DIR is created\n"
+     "  --force            replace those files when they exist (else an error)\n"
      "\n"
      "Members the schema does not know are left out with a warning each.\n"
-     "Nothing is printed or written when FILE is not valid JSON or not a task\n"
+     "Nothing is printed or written when a file is not valid JSON or not a task\n"
      "definition.\n"
      "\n"
-     "  hclc import td.json -o app && hclc build app\n",
+     "  hclc import td.json -o app && hclc build app\n"
+     "  hclc import dev.json prod.json -o app && hclc build app -w prod\n",
      cmd_import, false, OPT_OUT | OPT_FROM | OPT_FORCE | OPT_WORKSPACES | OPT_MAX_ERRORS},
     {"debug", "debug tokens|ast FILE", "hclc debug tokens FILE\n       hclc debug ast FILE",
      "print the tokens or the syntax tree of FILE (for testing hclc)",
