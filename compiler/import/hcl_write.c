@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "decode/decode.h"
 #include "emit/emit.h"
 
@@ -20,7 +21,19 @@ void hcl_add(Importer *im, HclBody *b, HclItemKind kind, const char *name, const
 static void add_comment(Importer *im, HclBody *b, JsonComment *c)
 {
     c->used = true;
-    hcl_add(im, b, HCL_COMMENT, NULL, arena_strndup(im->a, im->json->orig + c->start, c->end - c->start));
+    size_t len = c->end - c->start;
+    char *text = arena_strndup(im->a, im->json->orig + c->start, len);
+    // The source must be UTF-8 without NUL: other bytes of a comment become '?'.
+    for (size_t i = 0; i < len;) {
+        size_t bad = utf8_invalid_at(text + i, len - i);
+        size_t nul = strnlen(text + i, len - i);
+        size_t at = i + (bad < nul ? bad : nul);
+        if (at >= len)
+            break;
+        text[at] = '?';
+        i = at + 1;
+    }
+    hcl_add(im, b, HCL_COMMENT, NULL, text);
 }
 
 void hcl_add_comments(Importer *im, HclBody *b, uint32_t before)
