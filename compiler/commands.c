@@ -163,7 +163,7 @@ const Command COMMANDS[] = {
     {"import", "import FILE...",
      "hclc import FILE [--from KIND] [-o DIR [--force]]\n"
      "       hclc import FILE FILE... [--workspaces WS,WS,...] [-o DIR [--force]]",
-     "turn task-definition JSON into .hcl source",
+     "turn task-definition JSON or docker-compose YAML into .hcl source",
      "Reads FILE, the JSON of a task definition, and prints hclc source that\n"
      "builds the same JSON again: one task_definition block with snake_case\n"
      "names, repeated blocks (container \"web\", port_mapping), environment,\n"
@@ -186,7 +186,11 @@ const Command COMMANDS[] = {
      "                     sets, such as revision and status, are left out\n"
      "                     with a warning), or containers (a container-\n"
      "                     definitions array: the task definition is named\n"
-     "                     after the file; build it with -t container-definitions)\n"
+     "                     after the file; build it with -t container-definitions),\n"
+     "                     or compose (a docker-compose file, the default for\n"
+     "                     .yml and .yaml files: one container per service, on\n"
+     "                     Fargate; each key with no ECS equivalent is a warning\n"
+     "                     saying what to do instead)\n"
      "  --workspaces LIST  the workspace of each file, in order (dev,prod);\n"
      "                     by default the file names without extension\n"
      "  -o DIR             write DIR/main.hcl (and variables.hcl and\n"

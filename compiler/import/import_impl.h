@@ -98,4 +98,12 @@ Value *import_load(Importer *im, ImportKind kind, const char **family_note);
 const char *import_task_text(Importer *im, const Value *td, const char *label,
                              const char *family_note);
 
+// --- compose.c ---
+
+// The request that the compose file `doc` (decoded YAML of im->file)
+// describes: one container per service; `family` unless the file names its
+// project. Keys without ECS meaning are warnings. NULL after reporting a
+// file without services.
+Value *compose_task(Importer *im, Value *doc, const char *family);
+
 #endif

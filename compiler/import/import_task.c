@@ -23,7 +23,8 @@ bool import_kind_named(const char *name, ImportKind *out)
         ImportKind kind;
     } kinds[] = {{"task-definition", IMPORT_REQUEST},
                  {"describe", IMPORT_DESCRIBED},
-                 {"containers", IMPORT_CONTAINERS}};
+                 {"containers", IMPORT_CONTAINERS},
+                 {"compose", IMPORT_COMPOSE}};
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(name, kinds[i].name) == 0) {
             *out = kinds[i].kind;
@@ -287,9 +288,33 @@ static Value *from_containers(Importer *im, Value *list)
     return td;
 }
 
+static bool yaml_name(const char *path)
+{
+    size_t n = strlen(path);
+    return (n > 4 && strcmp(path + n - 4, ".yml") == 0) ||
+           (n > 5 && strcmp(path + n - 5, ".yaml") == 0);
+}
+
+static Value *load_compose(Importer *im, const char **family_note)
+{
+    *family_note = NULL;
+    Value *doc = decode_yaml_file(im->a, im->src, im->file, im->diags);
+    if (!doc)
+        return NULL;
+    if (doc->kind != VAL_OBJECT) {
+        Diag *g = diag_error(im->diags, E_IMPORT_KIND, doc->origin,
+                             "this YAML is not a docker-compose file");
+        diag_help(im->diags, g, "a compose file is a mapping with services:");
+        return NULL;
+    }
+    return compose_task(im, doc, family_of_path(im->a, source_file(im->src, im->file)->name));
+}
+
 Value *import_load(Importer *im, ImportKind kind, const char **family_note)
 {
     const SourceFile *f = source_file(im->src, im->file);
+    if (kind == IMPORT_COMPOSE || (kind == IMPORT_AUTO && yaml_name(f->name)))
+        return load_compose(im, family_note);
     JsonText *json = arena_alloc(im->a, sizeof *json);
     jsonc_clean(im->a, f->text, f->len, json);
     if (json->ncomments || memcmp(json->text, f->text, f->len) != 0)
