@@ -268,8 +268,15 @@ const char *import_task_text(Importer *im, const Value *td, const char *label,
                     : "main";
     HclBody body = {0}, top = {0};
     hcl_add_comments(im, &top, td->origin.start);
-    if (family_note)
+    if (family_note) {
+        hcl_add(im, &body, HCL_COMMENT, NULL,
+                get(td, "memory") ? "# Not in the container array: family (its file's name) and "
+                                    "memory,\n  # which the task needs to validate. Build the "
+                                    "array with -t container-definitions."
+                                  : "# Not in the container array: family (its file's name). "
+                                    "Build the array\n  # with -t container-definitions.");
         hcl_add(im, &body, HCL_ATTR, "family", hcl_string(im->a, family_note, strlen(family_note)));
+    }
     convert_object(im, schema_task_definition(), td, 1, NULL, &body);
     hcl_add_comments(im, &body, td->origin.end);
     hcl_add(im, &top, HCL_BLOCK, arena_printf(im->a, "task_definition \"%s\"", label),
@@ -281,9 +288,32 @@ const char *import_task_text(Importer *im, const Value *td, const char *label,
 // A container-definitions array becomes a task definition of those
 // containers, its family named after the file (build it with
 // -t container-definitions to get the array back).
+// A container's memory in MiB (its limit, else its reservation), or -1.
+static double container_memory(const Value *c)
+{
+    Value *m = get(c, "memory");
+    m = m && m->kind == VAL_NUMBER ? m : get(c, "memoryReservation");
+    return m && m->kind == VAL_NUMBER ? m->as.number : -1;
+}
+
+// The array as a task's containers. When a container sets no memory, the
+// task gets memory (EC2 needs one or the other): the sum of the others and
+// 256 MiB for each of those, at least 512, in steps of 512.
 static Value *from_containers(Importer *im, Value *list)
 {
-    Value *td = value_object_new(im->a, list->origin, 1);
+    Value *td = value_object_new(im->a, list->origin, 2);
+    double sum = 0;
+    bool missing = false;
+    for (uint32_t i = 0; i < list->as.list.count; i++) {
+        double m = container_memory(list->as.list.items[i]);
+        missing = missing || m < 0;
+        sum += m < 0 ? 256 : m;
+    }
+    if (missing) {
+        double mib = sum < 512 ? 512 : ((double)(int64_t)((sum + 511) / 512)) * 512;
+        value_object_put(im->a, td, "memory", 6,
+                         value_cstring(im->a, span_none(), arena_printf(im->a, "%.0f", mib)));
+    }
     value_object_put(im->a, td, "containerDefinitions", strlen("containerDefinitions"), list);
     return td;
 }

@@ -67,6 +67,8 @@ void jsonc_clean(Arena *a, const char *s, uint32_t len, JsonText *out)
     out->text = arena_strndup(a, s, len);
     out->len = len;
     bool in_string = false;
+    if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) // a byte order mark, as some editors write
+        memset(out->text, ' ', 3);
     for (uint32_t i = 0; i < len; i++) {
         char c = s[i];
         if (in_string) {
