@@ -1,7 +1,8 @@
 // fuzz_import.c - libFuzzer target for `hclc import`: the input bytes are a
 // JSON file (comments and trailing commas allowed) imported as a task
-// definition; when they hold a line "---", the two parts are imported as
-// two workspaces of one task definition. Whatever import prints must lex
+// definition, and the same bytes a docker-compose file; when they hold a
+// line "---", the two parts are imported as two workspaces of one task
+// definition. Whatever import prints must lex
 // and parse without errors (it is hclc source); anything else it may
 // refuse with diagnostics. Any crash, sanitizer report, leak, hang,
 // assertion or unparsable output is a bug.
@@ -77,6 +78,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t len;
         uint32_t file = source_add(&src, "td.json", s, size);
         check_parses(&arena, &src, import_task_json(&arena, &src, &diags, file, IMPORT_AUTO, &len));
+        file = source_add(&src, "compose.yml", s, size);
+        check_parses(&arena, &src,
+                     import_task_json(&arena, &src, &diags, file, IMPORT_COMPOSE, &len));
     }
     arena_free(&arena);
     return 0;
