@@ -113,7 +113,7 @@ ExitStatus cmd_import(Arena *arena, const Options *o, const char *const *args, i
         return cli_usage_error(o, "write hclc import FILE.json", "give the file to import");
     ImportKind kind = IMPORT_AUTO;
     if (o->from && !import_kind_named(o->from, &kind))
-        return cli_usage_error(o, "the kinds are task-definition, describe, containers and compose",
+        return cli_usage_error(o, "the kinds are task-definition, describe, containers, compose and template",
                                "invalid value \"%s\" for option \"--from\"", o->from);
     const char *bad = NULL;
     const char **names = NULL;

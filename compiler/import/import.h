@@ -22,10 +22,11 @@ typedef enum ImportKind {
     IMPORT_DESCRIBED,  // describe-task-definition output, whole or its taskDefinition
     IMPORT_CONTAINERS, // a container-definitions array
     IMPORT_COMPOSE,    // a docker-compose file (YAML; told by a .yml/.yaml name)
+    IMPORT_TEMPLATE,   // a Terraform template_file JSON with ${placeholders} (.tpl)
 } ImportKind;
 
 // The kind named `name` on the command line ("task-definition", "describe",
-// "containers", "compose"); false when there is none of that name.
+// "containers", "compose", "template"); false when there is none of that name.
 bool import_kind_named(const char *name, ImportKind *out);
 
 // Turns file `file` of `src` (JSON, `//` and `/* */` comments and trailing

@@ -28,12 +28,16 @@ typedef struct JsonText {
     uint32_t len;
     JsonComment *comments;  // in file order
     uint32_t ncomments, cap;
+    uint32_t *holes;        // template: offsets of placeholders that were whole values
+    uint32_t nholes, holes_cap;
 } JsonText;
 
 // Copies `len` bytes of `s` with every comment and every comma before a
 // closing bracket turned into spaces (line breaks kept), so that offsets,
-// lines and columns stay those of the original; records the comments.
-void jsonc_clean(Arena *a, const char *s, uint32_t len, JsonText *out);
+// lines and columns stay those of the original; records the comments. With
+// `tmpl` (a Terraform template), a placeholder ${NAME} outside strings is
+// rewritten "$NAME" (the same length) and its offset recorded in holes.
+void jsonc_clean(Arena *a, const char *s, uint32_t len, bool tmpl, JsonText *out);
 
 // --- hcl_write.c ---
 
@@ -63,6 +67,7 @@ typedef struct Importer {
     const JsonText *json; // its comments
     const Value **refs;   // strings that hold an expression (var.x, "...$<...>..."),
     uint32_t nrefs, cap;  // written as they are: a multi-workspace import makes them
+    const char *vars;     // a template's variable blocks, or NULL
 } Importer;
 
 // True when `v` is one of im->refs.
@@ -97,6 +102,14 @@ Value *import_load(Importer *im, ImportKind kind, const char **family_note);
 // the comments not yet written, as text.
 const char *import_task_text(Importer *im, const Value *td, const char *label,
                              const char *family_note);
+
+// --- template.c ---
+
+// The request `v` (decoded from a Terraform template read with jsonc_clean's
+// `tmpl`) with its placeholders as hclc: "${NAME}" in a string becomes
+// "$<var.NAME>", a whole-value placeholder var.NAME (refs of im); *vars
+// gets the variable blocks' text. NULL `v` gives NULL.
+Value *template_task(Importer *im, Value *v, const char **vars);
 
 // --- compose.c ---
 

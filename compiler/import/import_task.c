@@ -24,7 +24,8 @@ bool import_kind_named(const char *name, ImportKind *out)
     } kinds[] = {{"task-definition", IMPORT_REQUEST},
                  {"describe", IMPORT_DESCRIBED},
                  {"containers", IMPORT_CONTAINERS},
-                 {"compose", IMPORT_COMPOSE}};
+                 {"compose", IMPORT_COMPOSE},
+                 {"template", IMPORT_TEMPLATE}};
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(name, kinds[i].name) == 0) {
             *out = kinds[i].kind;
@@ -340,13 +341,22 @@ static Value *load_compose(Importer *im, const char **family_note)
     return compose_task(im, doc, family_of_path(im->a, source_file(im->src, im->file)->name));
 }
 
+static bool ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), m = strlen(end);
+    return n > m && strcmp(s + n - m, end) == 0;
+}
+
 Value *import_load(Importer *im, ImportKind kind, const char **family_note)
 {
     const SourceFile *f = source_file(im->src, im->file);
     if (kind == IMPORT_COMPOSE || (kind == IMPORT_AUTO && yaml_name(f->name)))
         return load_compose(im, family_note);
+    bool tmpl = kind == IMPORT_TEMPLATE || (kind == IMPORT_AUTO && ends_with(f->name, ".tpl"));
+    if (tmpl)
+        kind = IMPORT_AUTO;
     JsonText *json = arena_alloc(im->a, sizeof *json);
-    jsonc_clean(im->a, f->text, f->len, json);
+    jsonc_clean(im->a, f->text, f->len, tmpl, json);
     if (json->ncomments || memcmp(json->text, f->text, f->len) != 0)
         im->file = source_add(im->src, f->name, json->text, json->len);
     im->json = json;
@@ -364,7 +374,7 @@ Value *import_load(Importer *im, ImportKind kind, const char **family_note)
         v = from_containers(im, v);
         *family_note = family_of_path(im->a, source_file(im->src, im->file)->name);
     }
-    return v;
+    return tmpl ? template_task(im, v, &im->vars) : v;
 }
 
 char *import_task_json(Arena *a, SourceSet *src, Diags *diags, uint32_t file, ImportKind kind,
@@ -376,6 +386,8 @@ char *import_task_json(Arena *a, SourceSet *src, Diags *diags, uint32_t file, Im
     if (!v)
         return NULL;
     const char *text = import_task_text(&im, v, NULL, family);
+    if (im.vars && *im.vars)
+        text = arena_printf(a, "%s\n%s", text, im.vars);
     *len = strlen(text);
     return arena_strndup(a, text, *len);
 }

@@ -60,7 +60,24 @@ static void record(Arena *a, JsonText *out, const char *s, uint32_t start, uint3
             out->text[k] = ' ';
 }
 
-void jsonc_clean(Arena *a, const char *s, uint32_t len, JsonText *out)
+static bool is_name(char c, bool first)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+           (!first && c >= '0' && c <= '9');
+}
+
+// The length of a placeholder ${NAME} at s[i], or 0.
+static uint32_t placeholder(const char *s, uint32_t len, uint32_t i)
+{
+    if (i + 3 >= len || s[i] != '$' || s[i + 1] != '{' || !is_name(s[i + 2], true))
+        return 0;
+    uint32_t k = i + 3;
+    while (k < len && is_name(s[k], false))
+        k++;
+    return k < len && s[k] == '}' ? k + 1 - i : 0;
+}
+
+void jsonc_clean(Arena *a, const char *s, uint32_t len, bool tmpl, JsonText *out)
 {
     memset(out, 0, sizeof *out);
     out->orig = s;
@@ -80,6 +97,17 @@ void jsonc_clean(Arena *a, const char *s, uint32_t len, JsonText *out)
         }
         if (c == '"') {
             in_string = true;
+            continue;
+        }
+        uint32_t hole = tmpl ? placeholder(s, len, i) : 0;
+        if (hole) { // ${NAME} -> "$NAME"
+            out->text[i] = '"';
+            out->text[i + 1] = '$';
+            memcpy(out->text + i + 2, s + i + 2, hole - 3);
+            out->text[i + hole - 1] = '"';
+            BUF_RESERVE(a, out->holes, out->nholes, out->holes_cap);
+            out->holes[out->nholes++] = i;
+            i += hole - 1;
             continue;
         }
         uint32_t e = comment_end(s, len, i);
