@@ -8,7 +8,9 @@
 #   make sanitize   the same suite under AddressSanitizer + UBSan + LeakSanitizer
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
 #   make e2e        the output checked by real clients (aws cli 1 and 2, moto,
-#                   cfn-lint); names what is missing and fails without them
+#                   cfn-lint) and the editor grammars (vscode-textmate, vim);
+#                   names what is missing and fails without them
+#   make editors-test  the editor grammars alone
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make docs       regenerate docs/ecs.md from grammar/ecs-schema.txt
 
@@ -55,7 +57,8 @@ LANG_BIN := $(B)/tests/lang_test
 LIB      := $(B)/libhclc.a
 HCLC_BIN := $(if $(filter build,$(B)),hclc,$(B)/hclc)
 
-.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins e2e docs
+.PHONY: all demo check sanitize fuzz bench install clean format deps unit-bins e2e docs \
+        editors-test
 .DEFAULT_GOAL := all
 
 all: $(HCLC_BIN)
@@ -127,6 +130,7 @@ check: $(HCLC_BIN) unit-bins
 # Real clients: tests/e2e/run.sh says what it needs and how to install it.
 e2e: $(HCLC_BIN)
 	@HCLC="$(abspath $(HCLC_BIN))" bash tests/e2e/run.sh
+	@HCLC="$(abspath $(HCLC_BIN))" bash tests/editors/run.sh
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 sanitize:
@@ -163,6 +167,11 @@ bench: $(HCLC_BIN) $(B)/bench/cjson_floor $(B)/bench/measure
 	@HCLC="$(abspath $(HCLC_BIN))" FLOOR="$(abspath $(B)/bench/cjson_floor)" \
 	  MEASURE="$(abspath $(B)/bench/measure)" BENCH_DIR="$(abspath $(B)/bench)" \
 	  BENCH_SIZES="$(BENCH_SIZES)" bash tests/bench/run.sh
+
+# grammar/editors/ in the real engines: vscode-textmate (npm ci in
+# tests/editors) and vim headless.
+editors-test: $(HCLC_BIN)
+	@HCLC="$(abspath $(HCLC_BIN))" bash tests/editors/run.sh
 
 # The binary, the templates, the man page and the bash and zsh completions.
 install: $(HCLC_BIN)

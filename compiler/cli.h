@@ -54,9 +54,12 @@ typedef enum OptionId {
     OPT_JSON = 1 << 12,       // --json (tfvars)
     OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
     OPT_MAX_ERRORS = 1 << 14, // --max-errors N
-    OPT_FROM = 1 << 15,       // --from KIND (import)
-    OPT_FORCE = 1 << 16,      // --force (import: replace existing files)
-    OPT_WORKSPACES = 1 << 17, // --workspaces A,B,... (import: one per file)
+    OPT_CHECK = 1 << 15,      // --check (fmt)
+    OPT_DIFF = 1 << 16,       // --diff (fmt)
+    OPT_RECURSIVE = 1 << 17,  // --recursive (fmt)
+    OPT_FROM = 1 << 18,       // --from KIND (import)
+    OPT_FORCE = 1 << 19,      // --force (import: replace existing files)
+    OPT_WORKSPACES = 1 << 20, // --workspaces A,B,... (import: one per file)
 } OptionId;
 
 typedef struct Options {
@@ -66,6 +69,7 @@ typedef struct Options {
     bool version;      // --version
     unsigned given;    // OptionId bits of the build options given
     size_t max_errors; // text diagnostics shown at most (0: all); DIAG_MAX_SHOWN by default
+    size_t max_memory; // --max-memory in bytes (0: no limit)
     const char *workspace;
     const char *target;
     const char *out_file;
@@ -101,6 +105,7 @@ typedef struct Command {
 RunFn cmd_build, cmd_validate, cmd_tfvars, cmd_workspaces; // cmd_compile.c
 RunFn cmd_version, cmd_help, cmd_explain;                  // commands.c
 RunFn cmd_debug;                                           // cmd_debug.c
+RunFn cmd_fmt;                                             // cmd_fmt.c
 RunFn cmd_import;                                          // cmd_import.c
 
 // --- commands.c: the table and the help texts ---

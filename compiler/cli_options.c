@@ -37,6 +37,9 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--json", NULL, OPT_JSON, true},
     {"--include-sensitive", NULL, OPT_SENSITIVE, true},
     {"--max-errors", NULL, OPT_MAX_ERRORS, false},
+    {"--check", NULL, OPT_CHECK, true},
+    {"--diff", NULL, OPT_DIFF, true},
+    {"--recursive", NULL, OPT_RECURSIVE, true},
     {"--from", NULL, OPT_FROM, false},
     {"--force", NULL, OPT_FORCE, true},
     {"--workspaces", NULL, OPT_WORKSPACES, false},
@@ -49,7 +52,8 @@ static const char *const OPTION_NAMES[] = {
     "--workspace",        "--var",    "--var-file",       "--target",
     "--output",           "--root",   "--task",           "--out-dir",
     "--canonical",        "--strict", "--all-workspaces", "--json",
-    "--include-sensitive", "--from", "--force", "--workspaces"};
+    "--include-sensitive", "--max-errors", "--check",   "--diff",
+    "--recursive", "--max-memory", "--from", "--force", "--workspaces"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -114,6 +118,27 @@ static bool set_color(Options *o, const char *value)
     return true;
 }
 
+// --max-memory SIZE: bytes, or a number with K, M or G (powers of 1024).
+static bool set_max_memory(Options *o, const char *value)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(value, &end, 10);
+    int shift = *end == 'K' || *end == 'k'   ? 10
+                : *end == 'M' || *end == 'm' ? 20
+                : *end == 'G' || *end == 'g' ? 30
+                                             : 0;
+    end += shift != 0;
+    if (end == value || *end != '\0' || errno || !(value[0] >= '0' && value[0] <= '9') ||
+        n > (SIZE_MAX >> shift) || (n && (n << shift) < (1u << 20))) {
+        cli_usage_error(o, "write a size of at least 1M, such as 512M or 2G (0: no limit)",
+                        "invalid value \"%s\" for option \"--max-memory\"", value);
+        return false;
+    }
+    o->max_memory = (size_t)(n << shift);
+    return true;
+}
+
 // The options every command takes, as --name=VALUE or --name VALUE.
 static const struct {
     const char *name;
@@ -122,6 +147,7 @@ static const struct {
 } CHOICE_OPTIONS[] = {
     {"--diagnostics", set_format, "write --diagnostics=text or --diagnostics=json"},
     {"--color", set_color, "write --color=auto, --color=always or --color=never"},
+    {"--max-memory", set_max_memory, "write --max-memory SIZE, such as --max-memory 2G"},
 };
 
 // -h, --help, --version, --diagnostics and --color; argv[*i] is the option,
@@ -227,6 +253,9 @@ static bool set_value(Options *o, const ValueOption *v, const char *value)
     case OPT_ALL_WS:
     case OPT_JSON:
     case OPT_SENSITIVE:
+    case OPT_CHECK:
+    case OPT_DIFF:
+    case OPT_RECURSIVE:
     case OPT_FORCE:
         break;
     }

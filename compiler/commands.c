@@ -28,7 +28,8 @@ const Command COMMANDS[] = {
      "against the ECS API's rules, and prints the result. Nothing is printed, and\n"
      "no file is written, when anything fails.\n"
      "\n"
-     "  -w, --workspace NAME   the workspace (else HCLC_WORKSPACE, else \"default\")\n"
+     "  -w, --workspace NAME   the workspace (else HCLC_WORKSPACE, else \"default\",\n"
+     "                         an error when workspaces are declared but not it)\n"
      "  --var NAME=VALUE       set a variable (highest precedence; repeatable)\n"
      "  --var-file FILE        read variable values from FILE: .tfvars (attribute\n"
      "                         syntax), .json or .yaml/.yml (repeatable, in order)\n"
@@ -95,8 +96,10 @@ const Command COMMANDS[] = {
      "PATH is a .hcl file, or a directory whose *.hcl files (not those of its\n"
      "subdirectories) are read in file-name order; it defaults to the current\n"
      "directory. With --all-workspaces every declared workspace is checked and\n"
-     "the failed ones are named. Nothing is printed when the input is valid: the\n"
-     "exit status says it. The options are those of build.\n"
+     "the failed ones are named; so is every one when no workspace is chosen and\n"
+     "the project declares workspaces but not \"default\". Nothing is printed\n"
+     "when the input is valid: the exit status says it. The options are those of\n"
+     "build.\n"
      "\n"
      "A PATH ending in .json is existing JSON: a RegisterTaskDefinition request, a\n"
      "container-definitions array, the output of aws ecs describe-task-definition\n"
@@ -117,7 +120,8 @@ const Command COMMANDS[] = {
      "does hclc build --var-file: a build with it gives the same output. A\n"
      "sensitive variable is left out, with a comment saying so.\n"
      "\n"
-     "  -w, --workspace NAME   the workspace (else HCLC_WORKSPACE, else \"default\")\n"
+     "  -w, --workspace NAME   the workspace (else HCLC_WORKSPACE, else \"default\",\n"
+     "                         an error when workspaces are declared but not it)\n"
      "  --all-workspaces       every declared workspace, one file each (needs\n"
      "                         --out-dir)\n"
      "  --json                 .tfvars.json instead: one JSON object\n"
@@ -140,6 +144,20 @@ const Command COMMANDS[] = {
      "  --json                 one JSON array of the names instead\n"
      "  --max-errors N         as for build\n",
      cmd_workspaces, false, OPT_JSON | OPT_MAX_ERRORS},
+    {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff] [--recursive]",
+     "rewrite files in the canonical layout",
+     "Rewrites each file that is not in the canonical layout (docs/fmt.md) and\n"
+     "prints its name. A directory means its *.hcl and *.tfvars files. Files are\n"
+     "replaced atomically and keep their permissions; a file with syntax errors\n"
+     "is reported and left as it is. \"-\" (or no PATH when standard input is not\n"
+     "a terminal) formats standard input to standard output; no PATH otherwise\n"
+     "means \".\".\n"
+     "\n"
+     "  --check       change nothing; list the files not formatted and exit with\n"
+     "                status 1 if there are any\n"
+     "  --diff        print a unified diff of each change\n"
+     "  --recursive   format the subdirectories of directories too\n",
+     cmd_fmt, false, OPT_CHECK | OPT_DIFF | OPT_RECURSIVE},
     {"version", "version", "hclc version", "print the version of hclc",
      "Prints \"hclc " HCLC_VERSION "\". hclc --version does the same.\n", cmd_version, false, 0},
     {"help", "help [COMMAND]", "hclc help [COMMAND]", "print this text, or the details of COMMAND",
@@ -155,11 +173,6 @@ const Command COMMANDS[] = {
      "\n"
      "  hclc explain E0560\n",
      cmd_explain, false, 0},
-    {"fmt", "fmt [PATH...]", "hclc fmt [PATH...] [--check] [--diff]",
-     "rewrite files in the canonical layout",
-     "Will rewrite .hcl files in the canonical layout, or with --check only say\n"
-     "which files differ from it.\n",
-     NULL, false, 0},
     {"import", "import FILE...",
      "hclc import FILE [--from KIND] [-o DIR [--force]]\n"
      "       hclc import FILE FILE... [--workspaces WS,WS,...] [-o DIR [--force]]",
@@ -232,7 +245,10 @@ static void print_options(FILE *out)
           "                             (--diagnostics json and --color always, with\n"
           "                             the value as the next argument, work too)\n"
           "  -h, --help                 print help (of the command, when one is given)\n"
-          "  --version                  print the version\n",
+          "  --version                  print the version\n"
+          "  --max-memory SIZE          memory the compilation may take (default 768M;\n"
+          "                             K, M, G suffixes; 0: no limit); values may take\n"
+          "                             three quarters of it (docs/limits.md)\n",
           out);
 }
 
@@ -271,8 +287,13 @@ void cli_print_help(FILE *out)
           "commands:\n",
           out);
     print_command_list(out, true);
-    fputs("\nnot implemented yet (running one is a usage error, exit status 2):\n", out);
-    print_command_list(out, false);
+    bool pending = false;
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        pending = pending || (!COMMANDS[i].hidden && !COMMANDS[i].run);
+    if (pending) {
+        fputs("\nnot implemented yet (running one is a usage error, exit status 2):\n", out);
+        print_command_list(out, false);
+    }
     fputc('\n', out);
     print_options(out);
     fputc('\n', out);
@@ -323,8 +344,7 @@ ExitStatus cli_unknown_command(Arena *arena, const Options *o, const char *name)
 ExitStatus cli_not_implemented(const Options *o, const Command *c)
 {
     return cli_usage_error(o,
-                           "this version has build, validate, tfvars, workspaces, version and "
-                           "help; see \"hclc help\"",
+                           "see \"hclc help\" for the commands this version has",
                            "command \"%s\" is not implemented yet in hclc " HCLC_VERSION, c->name);
 }
 

@@ -15,6 +15,8 @@
 #include "emit/emit.h"
 #include "eval/eval.h"
 #include "output.h"
+#include "project/checks.h"
+#include "project/ignore.h"
 #include "project/load.h"
 #include "project/module.h"
 
@@ -61,12 +63,43 @@ static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags,
         return COMPILE_INPUT_ERRORS;
     if (!(p->root = project_root(a, diags, path, opt->root)))
         return COMPILE_IO_ERROR;
+    // Ignore comments silence warnings from here on (project/ignore.h).
+    diags_set_silencer(diags, ignore_silences, ignore_collect(a, diags, src, &p->files));
+    checks_strings(a, diags, src, &p->files);
     if (!module_build(a, diags, &p->files, &p->mod))
         return COMPILE_INPUT_ERRORS;
     bool io_error = false;
     if (!inputs_collect(a, diags, src, &p->mod, &opt->inputs, &p->inputs, &io_error))
         return io_error ? COMPILE_IO_ERROR : COMPILE_INPUT_ERRORS;
     return COMPILE_OK;
+}
+
+// True when the project declares workspaces, none of them "default", and
+// none was chosen.
+static bool no_workspace_chosen(const Project *p, const CompileOptions *opt)
+{
+    const Module *m = &p->mod;
+    return !opt->workspace && m->nworkspaces && module_find_workspace(m, "default") < 0;
+}
+
+// With no_workspace_chosen, building the undeclared default would quietly
+// give every variable its default value: reports the error listing the
+// workspaces and returns true.
+static bool workspace_missing(Arena *a, Diags *diags, const Project *p, const CompileOptions *opt)
+{
+    const Module *m = &p->mod;
+    if (!no_workspace_chosen(p, opt))
+        return false;
+    char *list = arena_strdup(a, "");
+    for (uint32_t i = 0; i < m->nworkspaces; i++)
+        list = arena_printf(a, "%s%s\"%s\"", list, i ? ", " : "", m->workspaces[i].name);
+    Diag *g = diag_error(diags, E_NO_WORKSPACE, span_none(),
+                         "no workspace chosen, and the project declares no workspace \"default\"");
+    diag_note(diags, g, "the declared workspaces are %s", list);
+    diag_help(diags, g,
+              "choose one with -w NAME (or HCLC_WORKSPACE=NAME), or declare workspace "
+              "\"default\" {}");
+    return true;
 }
 
 static Value *select_output(Eval *ev, Diags *diags, const char *name)
@@ -159,9 +192,10 @@ static int64_t select_tasks(Arena *a, Diags *diags, const Module *m, const Compi
         return -1;
     }
     if (m->ntasks > 1 && !opt->all_tasks) {
-        char *list = arena_strdup(a, "");
+        const char **names = arena_alloc(a, (size_t)m->ntasks * sizeof(char *));
         for (uint32_t i = 0; i < m->ntasks; i++)
-            list = arena_printf(a, "%s%s\"%s\"", list, i ? ", " : "", m->tasks[i].name);
+            names[i] = m->tasks[i].name;
+        const char *list = arena_join(a, names, m->ntasks, ", ", "\"");
         Diag *g = diag_error(diags, E_UNKNOWN_REFERENCE, span_none(),
                              "%u task definitions: choose one with --task NAME", m->ntasks);
         diag_note(diags, g, "they are %s", list);
@@ -214,23 +248,36 @@ static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *o
     return COMPILE_OK;
 }
 
-// -t cloudformation / cloudformation-yaml: every task definition lowered
-// and validated (as for task-definition), then one template (cfn.h).
+// -t cloudformation / cloudformation-yaml: the task definitions (every
+// one, or --task's) lowered and validated as for task-definition, then one
+// template (cfn.h).
 static CompileStatus build_cloudformation(Eval *ev, Diags *diags, const CompileOptions *opt,
                                           bool yaml, CompileResult *out)
 {
     const Module *m = ev->mod;
-    if (m->ntasks == 0) {
+    uint32_t first = 0, n = m->ntasks;
+    if (opt->task_name) {
+        CompileOptions one = *opt;
+        one.all_tasks = true;
+        int64_t k = select_tasks(ev->arena, diags, m, &one, &first);
+        if (k < 0)
+            return COMPILE_INPUT_ERRORS;
+        n = (uint32_t)k;
+    } else if (m->ntasks == 0) {
         diag_error(diags, E_UNKNOWN_REFERENCE, span_none(), "there is no task_definition block");
         return COMPILE_INPUT_ERRORS;
     }
-    Value **tasks = arena_alloc(ev->arena, (size_t)m->ntasks * sizeof(Value *));
-    for (uint32_t i = 0; i < m->ntasks; i++)
-        tasks[i] = build_task(ev, diags, opt, i);
+    Value **tasks = arena_alloc(ev->arena, (size_t)n * sizeof(Value *));
+    const TaskDef **defs = arena_alloc(ev->arena, (size_t)n * sizeof(TaskDef *));
+    for (uint32_t i = 0; i < n; i++) {
+        defs[i] = &m->tasks[first + i];
+        tasks[i] = build_task(ev, diags, opt, first + i);
+    }
     if (diags_has_errors(diags))
         return COMPILE_INPUT_ERRORS;
-    CfnInput in = {ev, opt->path ? opt->path : ".", ev->workspace, tasks, m->ntasks};
+    CfnInput in = {ev, ev->workspace, defs, tasks, n};
     out->items = arena_alloc(ev->arena, sizeof(CompileOutput));
+    out->ext = yaml ? ".yaml" : ".json";
     CompileOutput *o = &out->items[0];
     o->name = NULL;
     o->text = cfn_build(ev->arena, diags, &in, yaml, &o->len);
@@ -290,6 +337,8 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)
         return st;
+    if (workspace_missing(a, diags, &p, opt))
+        return COMPILE_INPUT_ERRORS;
     if (!opt->target && (p.mod.ntasks == 0 || opt->output_name))
         target = TARGET_JSON; // a project without task definitions builds its outputs
     Eval ev;
@@ -354,11 +403,13 @@ static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
                                   const CompileOptions *opt, Project *p)
 {
     uint32_t n = p->mod.nworkspaces ? p->mod.nworkspaces : 1;
-    char *failed = NULL;
+    const char **failed = arena_alloc(a, (size_t)n * sizeof(char *));
+    uint32_t nfailed = 0;
     for (uint32_t i = 0; i < n; i++) {
         const char *ws = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
         Diags one;
         diags_init(&one, a);
+        diags_share_silencer(&one, diags);
         bool ok = validate_workspace(a, src, &one, opt, p, ws, "--all-workspaces");
         for (size_t k = 0; k < one.count; k++) {
             Diag *g = one.items[k];
@@ -366,12 +417,12 @@ static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
             diags_append(diags, g);
         }
         if (!ok)
-            failed = arena_printf(a, "%s%s\"%s\"", failed ? failed : "", failed ? ", " : "", ws);
+            failed[nfailed++] = ws;
     }
-    if (!failed)
+    if (!nfailed)
         return COMPILE_OK;
     diag_error(diags, E_WORKSPACES_FAILED, span_none(), "validation failed in workspace%s %s",
-               strchr(failed, ',') ? "s" : "", failed);
+               nfailed > 1 ? "s" : "", arena_join(a, failed, nfailed, ", ", "\""));
     return COMPILE_INPUT_ERRORS;
 }
 
@@ -408,7 +459,7 @@ CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const Com
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)
         return st;
-    if (opt->all_workspaces)
+    if (opt->all_workspaces || no_workspace_chosen(&p, opt)) // none chosen: every one
         return validate_all(a, src, diags, opt, &p);
     return validate_workspace(a, src, diags, opt, &p, opt->workspace, opt->workspace_from)
                ? COMPILE_OK
@@ -463,6 +514,7 @@ static CompileStatus tfvars_all(Arena *a, SourceSet *src, Diags *diags, const Co
         const char *ws = p->mod.nworkspaces ? p->mod.workspaces[i].name : "default";
         Diags one;
         diags_init(&one, a);
+        diags_share_silencer(&one, diags);
         ok &= tfvars_one(a, src, &one, opt, p, ws, "--all-workspaces", &out->items[i]);
         for (size_t k = 0; k < one.count; k++) {
             diag_note(diags, one.items[k], "in workspace \"%s\"", ws);
@@ -488,6 +540,8 @@ CompileStatus compile_tfvars(Arena *a, SourceSet *src, Diags *diags, const Compi
         return st;
     if (o.all_workspaces)
         st = tfvars_all(a, src, diags, &o, &p, out);
+    else if (workspace_missing(a, diags, &p, &o))
+        return COMPILE_INPUT_ERRORS;
     else if (!tfvars_one(a, src, diags, &o, &p, o.workspace, o.workspace_from,
                          out->items = arena_alloc(a, sizeof(CompileOutput))))
         st = COMPILE_INPUT_ERRORS;

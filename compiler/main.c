@@ -48,8 +48,16 @@ int main(int argc, char **argv)
 {
     Arena arena;
     arena_init(&arena);
-    Options o = {.format = FORMAT_TEXT, .color = COLOR_AUTO, .max_errors = DIAG_MAX_SHOWN};
-    ExitStatus status = cli_parse_args(&arena, argc, argv, &o) ? run(&arena, &o) : EXIT_USAGE;
+    Options o = {.format = FORMAT_TEXT,
+                 .color = COLOR_AUTO,
+                 .max_errors = DIAG_MAX_SHOWN,
+                 .max_memory = ARENA_DEFAULT_MAX_MEMORY};
+    ExitStatus status = EXIT_USAGE;
+    if (cli_parse_args(&arena, argc, argv, &o)) {
+        arena.limit = o.max_memory;
+        arena.budget = o.max_memory / 4 * 3;
+        status = run(&arena, &o);
+    }
     arena_free(&arena);
     return (int)cli_check_stdout(&o, status);
 }

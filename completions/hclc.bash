@@ -37,7 +37,7 @@ _hclc_takes_value()
 {
     case $1 in
     -w | --workspace | --var | --var-file | -t | --target | -o | --output | --root | --task | \
-        --out-dir | --max-errors | --diagnostics | --color) return 0 ;;
+        --out-dir | --max-errors | --diagnostics | --color | --max-memory) return 0 ;;
     esac
     return 1
 }

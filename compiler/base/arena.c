@@ -60,6 +60,8 @@ void arena_init(Arena *a)
     a->head = NULL;
     a->owned = NULL;
     a->total = 0;
+    a->budget = 0;
+    a->limit = 0;
 }
 
 void arena_free(Arena *a)
@@ -86,6 +88,28 @@ void arena_release(Arena *a, void *p)
             o->block = NULL;
             return;
         }
+}
+
+char *arena_join(Arena *a, const char *const *items, size_t n, const char *sep,
+                 const char *quote)
+{
+    size_t ls = strlen(sep), lq = strlen(quote), total = 1;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(items[i]) + 2 * lq + (i ? ls : 0);
+    char *out = arena_alloc(a, total), *p = out;
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(p, sep, ls);
+            p += ls;
+        }
+        size_t li = strlen(items[i]);
+        memcpy(p, quote, lq);
+        memcpy(p + lq, items[i], li);
+        memcpy(p + lq + li, quote, lq);
+        p += li + 2 * lq;
+    }
+    *p = '\0';
+    return out;
 }
 
 void arena_adopt(Arena *a, void *p)
@@ -119,12 +143,35 @@ static ArenaChunk *new_chunk(Arena *a, size_t cap)
     return c;
 }
 
+static void over_limit(const Arena *a)
+{
+    fprintf(stderr,
+            "hclc: error: the compilation needs more than %zu MiB of memory (the --max-memory "
+            "limit)\n",
+            a->limit >> 20);
+    exit(3);
+}
+
+void arena_count(Arena *a, size_t size)
+{
+    a->total += size;
+    if (a->limit && a->total > a->limit)
+        over_limit(a);
+}
+
+void arena_uncount(Arena *a, size_t size)
+{
+    a->total -= size < a->total ? size : a->total;
+}
+
 void *arena_alloc(Arena *a, size_t size)
 {
     size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (need < size)
         out_of_memory(size);
     a->total += need;
+    if (a->limit && a->total > a->limit)
+        over_limit(a);
 #ifdef HCLC_ARENA_DEBUG
     ArenaChunk *c = new_chunk(a, need);
     c->used = need;

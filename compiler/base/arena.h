@@ -18,10 +18,19 @@ typedef struct ArenaOwned ArenaOwned;
 typedef struct Arena {
     ArenaChunk *head;   // newest chunk (or newest debug allocation)
     ArenaOwned *owned;  // heap blocks handed over with arena_adopt
-    size_t total;       // bytes handed out, for statistics
+    size_t total;       // bytes handed out (the budgets below measure it)
+    size_t budget;      // 0, or the bytes the evaluator lets values take
+                        // before it stops with a located error (E0910)
+    size_t limit;       // 0, or the bytes past which any allocation stops
+                        // the program: "hclc: error: ... --max-memory",
+                        // status 3 (a backstop behind `budget`)
 } Arena;
 
-// Prepares an empty arena; no memory is taken until the first allocation.
+// The default of --max-memory: `limit`, and three quarters of it `budget`.
+#define ARENA_DEFAULT_MAX_MEMORY ((size_t)768 * 1024 * 1024)
+
+// Prepares an empty arena with no budget and no limit; no memory is taken
+// until the first allocation.
 void arena_init(Arena *a);
 // Releases every allocation of the arena; the arena is empty again after it.
 void arena_free(Arena *a);
@@ -32,6 +41,11 @@ void *arena_alloc(Arena *a, size_t size);
 // Lets big buffers (file contents, printed output) join the arena's
 // lifetime without being copied.
 void arena_adopt(Arena *a, void *p);
+// Counts `size` bytes held on the heap for the arena (an adopted block, a
+// growing array about to be adopted) in `total`, against `budget` and
+// `limit`, as if they were allocated from it; arena_uncount takes them back.
+void arena_count(Arena *a, size_t size);
+void arena_uncount(Arena *a, size_t size);
 // Frees adopted block `p` now, before the arena ends (a no-op for NULL).
 void arena_release(Arena *a, void *p);
 // Returns a NUL-terminated copy of the `len` bytes at `s`.
@@ -43,6 +57,11 @@ char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 // The same with a va_list.
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+// Returns the `n` strings of `items` each written as `quote` ITEM `quote`,
+// separated by `sep`, in one allocation (appending in a loop with
+// arena_printf copies the text so far each time: quadratic).
+char *arena_join(Arena *a, const char *const *items, size_t n, const char *sep,
+                 const char *quote);
 // Grows an array allocated in the arena: returns a new array of `new_cap`
 // elements of `elem` bytes holding the first `count` elements of `old`.
 void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem);

@@ -50,10 +50,33 @@ void diags_init(Diags *d, Arena *arena)
     d->items = NULL;
     d->count = d->cap = 0;
     d->errors = d->warnings = 0;
+    d->silenced = 0;
+    d->silence = NULL;
+    d->silence_ctx = NULL;
+}
+
+void diags_set_silencer(Diags *d, DiagSilencer fn, void *ctx)
+{
+    d->silence = fn;
+    d->silence_ctx = ctx;
+}
+
+void diags_share_silencer(Diags *d, const Diags *from)
+{
+    diags_set_silencer(d, from->silence, from->silence_ctx);
+}
+
+bool diags_silenced(const Diags *d, DiagCode code, Span subject)
+{
+    return d->silence && d->silence(d->silence_ctx, code, subject);
 }
 
 void diags_append(Diags *d, Diag *g)
 {
+    if (g->severity == DIAG_WARNING && diags_silenced(d, g->code, g->subject)) {
+        d->silenced++;
+        return;
+    }
     BUF_RESERVE(d->arena, d->items, d->count, d->cap);
     d->items[d->count++] = g;
     if (g->severity == DIAG_ERROR)
@@ -196,10 +219,14 @@ static size_t edit_distance(const char *a, size_t n, const char *b, size_t m, si
     return prev[m];
 }
 
+// Names longer than this get no suggestion, and are none: the distance costs
+// the product of the two lengths (a 64 KB key against 64 KB keys hangs).
+#define SUGGEST_MAX_LEN 128
+
 const char *diag_suggest(const char *name, const char *const *candidates, size_t count)
 {
     size_t n = strlen(name);
-    if (n == 0)
+    if (n == 0 || n > SUGGEST_MAX_LEN)
         return NULL;
     // Like hcl's didyoumean, but scaled: a third of the name may be wrong.
     size_t limit = n / 3 > 1 ? n / 3 : 1;
@@ -209,13 +236,12 @@ const char *diag_suggest(const char *name, const char *const *candidates, size_t
         const char *cand = candidates[k];
         if (!cand)
             continue;
-        size_t m = strlen(cand);
+        size_t m = strnlen(cand, SUGGEST_MAX_LEN + 1);
         size_t gap = m > n ? m - n : n - m;
-        if (m == 0 || gap >= best_dist)
+        if (m == 0 || m > SUGGEST_MAX_LEN || gap >= best_dist)
             continue;
-        size_t *rows = xmalloc(3 * (m + 1) * sizeof(size_t));
+        size_t rows[3 * (SUGGEST_MAX_LEN + 1)];
         size_t dist = edit_distance(name, n, cand, m, rows);
-        free(rows);
         // Replacing every character is no typo ("x" for "y").
         size_t longer = m > n ? m : n;
         if (dist < best_dist && dist < longer) {

@@ -48,11 +48,18 @@ typedef struct Diag {
 
 #define DIAG_MAX_SHOWN 20
 
+// Decides whether a warning with `code` at `subject` is silenced (by an
+// ignore comment in the source: project/ignore.h).
+typedef bool (*DiagSilencer)(void *ctx, DiagCode code, Span subject);
+
 typedef struct Diags {
     Arena *arena;
     Diag **items; // in the order reported
     size_t count, cap;
     size_t errors, warnings;
+    size_t silenced;      // warnings dropped by the silencer
+    DiagSilencer silence; // NULL: nothing is silenced
+    void *silence_ctx;
 } Diags;
 
 void diags_init(Diags *d, Arena *arena);
@@ -73,7 +80,17 @@ void diag_note(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(pr
 // Appends a "= help:" line to `g`.
 void diag_help(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 // Appends a diagnostic made for another list of the same arena (counts it).
+// A warning the silencer silences is dropped (and counted as silenced).
 void diags_append(Diags *d, Diag *g);
+// Installs `fn` (with `ctx`, which must outlive `d`) as the silencer of
+// `d`: from now on, warnings it silences are not kept. NULL removes it.
+void diags_set_silencer(Diags *d, DiagSilencer fn, void *ctx);
+// Gives `d` the silencer of `from` (for a scratch list merged into it).
+void diags_share_silencer(Diags *d, const Diags *from);
+// True when a warning with `code` at `subject` would be silenced; rules
+// that make warnings errors (--strict) ask first, so that an ignore
+// comment silences the warning in both modes.
+bool diags_silenced(const Diags *d, DiagCode code, Span subject);
 // Adds "= help: did you mean \"X\"?" to `g` when diag_suggest finds a
 // candidate close to `name`; returns whether it did.
 bool diag_help_suggest(Diags *d, Diag *g, const char *name, const char *const *candidates,

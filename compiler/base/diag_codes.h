@@ -80,6 +80,10 @@
     X(257, ENV_UNSET, "environment variable not set")                                     \
     X(258, DECODE_ARG, "malformed text given to a decoding function")                     \
     X(331, BAD_TARGET, "unknown build target")                                             \
+    X(332, NO_WORKSPACE, "no workspace chosen in a project without a default one")         \
+    X(333, FOREIGN_INTERPOLATION, "Terraform's ${var.x} in a string, where hclc writes $<var.x>") \
+    X(334, BAD_IGNORE, "malformed hclc:ignore comment")                                    \
+    X(340, SENSITIVE_OUTPUT, "output derived from a sensitive value, not marked sensitive") \
     X(500, ECS_UNKNOWN_MEMBER, "member the ECS API does not have") /* DOC-1, DOC-2 */ \
     X(501, ECS_READ_ONLY, "member only describe-task-definition returns") /* DOC-1 */ \
     X(502, ECS_TYPE, "value of the wrong JSON type") /* DOC-3 */ \
@@ -194,11 +198,17 @@
     X(763, CFN_PARAMETER, "variable that cannot be a CloudFormation parameter")          \
     X(764, CFN_PARAMETER_USE, "CloudFormation parameter used where a Ref cannot go")    \
     X(765, CFN_TEMPLATE, "CloudFormation template of a shape hclc cannot check")        \
+    X(766, CFN_REFERENCE, "CloudFormation reference naming nothing in the template")    \
+    X(767, CFN_SUB_OUTSIDE, "CloudFormation's ${AWS::...} outside cfn_sub")             \
     X(820, IMPORT_KIND, "file that hclc import cannot read as a task definition")       \
     X(821, IMPORT_LEFT_OUT, "member of the imported file that the source leaves out")    \
     X(822, IMPORT_EXISTS, "import output file that exists already")                      \
     X(901, IO_ERROR, "file could not be read or written")                                 \
     X(902, FILE_TOO_LARGE, "file larger than the limit")                                  \
-    X(903, TOO_MANY_ERRORS, "more errors than are shown")                                \
+    X(903, TOO_MANY_ERRORS, "more errors than are shown")                                 \
     X(904, OUTPUT_PATH, "output path that is a directory or a file the run reads")      \
-    X(905, OUTPUT_NOT_PRODUCED, "output that could not be produced (too large, out of memory)")
+    X(905, OUTPUT_NOT_PRODUCED, "output that could not be produced (too large, out of memory)") \
+    X(910, VALUE_BUDGET, "values built beyond the value budget (--max-memory)")          \
+    X(911, VALUE_TOO_DEEP, "value nested deeper than the limit")                          \
+    X(912, REGEX_BUDGET, "regular expression search beyond its budget")                  \
+    X(913, INEXACT_INTEGER, "integer that a number cannot hold exactly")

@@ -12,6 +12,28 @@ void source_init(SourceSet *set, Arena *arena)
     set->count = set->cap = 0;
 }
 
+static uint32_t *count_continuations(Arena *arena, const SourceFile *f)
+{
+    uint32_t blocks = f->len / SOURCE_COL_STEP + 1, n = 0;
+    uint32_t *conts = arena_alloc(arena, (size_t)blocks * sizeof(uint32_t));
+    for (uint32_t b = 0; b < blocks; b++) {
+        conts[b] = n;
+        uint32_t end = b + 1 < blocks ? (b + 1) * SOURCE_COL_STEP : f->len;
+        for (uint32_t i = b * SOURCE_COL_STEP; i < end; i++)
+            n += ((unsigned char)f->text[i] & 0xC0) == 0x80;
+    }
+    return conts;
+}
+
+// Continuation bytes in text[0..offset), for a file with `conts`.
+static uint32_t continuations_before(const SourceFile *f, uint32_t offset)
+{
+    uint32_t b = offset / SOURCE_COL_STEP, n = f->conts[b];
+    for (uint32_t i = b * SOURCE_COL_STEP; i < offset; i++)
+        n += ((unsigned char)f->text[i] & 0xC0) == 0x80;
+    return n;
+}
+
 static void index_lines(Arena *arena, SourceFile *f)
 {
     uint32_t n = 1;
@@ -20,10 +42,17 @@ static void index_lines(Arena *arena, SourceFile *f)
         n++;
     f->lines = arena_alloc(arena, (size_t)n * sizeof(uint32_t));
     f->nlines = n;
-    uint32_t k = 0;
+    uint32_t k = 0, longest = 0;
     f->lines[k++] = 0;
-    for (const char *p = f->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        f->lines[k++] = (uint32_t)(p - f->text) + 1;
+    for (const char *p = f->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        f->lines[k] = (uint32_t)(p - f->text) + 1;
+        if (f->lines[k] - f->lines[k - 1] > longest)
+            longest = f->lines[k] - f->lines[k - 1];
+        k++;
+    }
+    if (f->len - f->lines[k - 1] > longest)
+        longest = f->len - f->lines[k - 1];
+    f->conts = longest > SOURCE_COL_STEP ? count_continuations(arena, f) : NULL;
 }
 
 static SourceFile *new_file(SourceSet *set, const char *name)
@@ -49,6 +78,7 @@ uint32_t source_add_owned(SourceSet *set, const char *name, char *text, size_t l
 {
     text[len] = '\0';
     arena_adopt(set->arena, text);
+    arena_count(set->arena, len + 1);
     SourceFile *f = new_file(set, name);
     f->text = text;
     f->len = (uint32_t)len;
@@ -137,6 +167,11 @@ LineCol source_line_col(const SourceSet *set, uint32_t file, uint32_t offset)
     uint32_t li = line_index(f, offset);
     uint32_t col = 1;
     uint32_t from = li == 0 && offset >= 3 ? bom_length(f) : f->lines[li];
+    if (f->conts && offset - from > SOURCE_COL_STEP) { // a long line: count by blocks
+        LineCol lc = {li + 1, 1 + (offset - from) -
+                                  (continuations_before(f, offset) - continuations_before(f, from))};
+        return lc;
+    }
     // Branch-free so the compiler can vectorize it: lines can be megabytes.
     for (uint32_t i = from; i < offset; i++)
         col += ((unsigned char)f->text[i] & 0xC0) != 0x80;

@@ -32,7 +32,13 @@ typedef struct SourceFile {
     uint32_t nlines;      // number of entries in lines
     bool has_id;          // dev and ino name the file read (false: a label, stdin)
     uint64_t dev, ino;    // the file's device and inode, so an output never replaces it
+    uint32_t *conts;      // NULL, or for a file with a line longer than
+                          // SOURCE_COL_STEP bytes: UTF-8 continuation bytes
+                          // before each SOURCE_COL_STEP-byte block, so that a
+                          // column costs at most one block to count
 } SourceFile;
+
+#define SOURCE_COL_STEP 4096
 
 typedef struct SourceSet {
     Arena *arena;        // holds the file records, names, texts and line tables

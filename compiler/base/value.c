@@ -130,6 +130,13 @@ Value *value_object_get(const Value *obj, const char *key, size_t len)
     return pos < 0 ? NULL : obj->as.object.vals[pos];
 }
 
+// An object that changes forgets its summary (canonical forms edit copies).
+static void forget_summary(Value *v)
+{
+    v->depth = 0;
+    v->flags &= (uint8_t)~VALF_HOLDS_SENSITIVE;
+}
+
 static void object_append_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val)
 {
     uint32_t n = obj->as.object.count;
@@ -143,6 +150,7 @@ static void object_append_ref(Arena *a, Value *obj, const char *key, size_t len,
     obj->as.object.keys[n].len = (uint32_t)len;
     obj->as.object.vals[n] = val;
     obj->as.object.count = n + 1;
+    forget_summary(obj);
     if (obj->as.object.index && (n + 1) * 2 + 2 <= obj->as.object.index_cap)
         index_insert(obj, n);
     else if (n + 1 > SMALL_OBJECT)
@@ -173,9 +181,10 @@ bool value_object_put(Arena *a, Value *obj, const char *key, size_t len, Value *
 void value_object_set(Arena *a, Value *obj, const char *key, size_t len, Value *val)
 {
     int64_t pos = value_object_find(obj, key, len);
-    if (pos >= 0)
+    if (pos >= 0) {
         obj->as.object.vals[pos] = val;
-    else
+        forget_summary(obj);
+    } else
         object_append(a, obj, key, len, val);
 }
 
@@ -214,6 +223,8 @@ bool value_is_sensitive(const Value *v)
 {
     if (v->flags & VALF_SENSITIVE)
         return true;
+    if (v->depth)
+        return (v->flags & VALF_HOLDS_SENSITIVE) != 0;
     if (v->kind == VAL_LIST) {
         for (uint32_t i = 0; i < v->as.list.count; i++)
             if (value_is_sensitive(v->as.list.items[i]))
@@ -224,6 +235,71 @@ bool value_is_sensitive(const Value *v)
                 return true;
     }
     return false;
+}
+
+typedef struct Summary {
+    uint32_t deepest; // depth of the deepest item
+    bool holds;       // an item is (or holds) a sensitive value
+    double size;      // value_size of the items
+} Summary;
+
+// Folds item `it` into its container's summary.
+static void summarize_item(Value *it, Summary *s)
+{
+    uint32_t d = value_summarize(it);
+    if (d > s->deepest)
+        s->deepest = d;
+    s->holds = s->holds || (it->flags & (VALF_SENSITIVE | VALF_HOLDS_SENSITIVE));
+    s->size += value_size(it);
+}
+
+uint32_t value_summarize(Value *v)
+{
+    if (v->depth)
+        return v->depth;
+    Summary s = {0, false, VALUE_ELEMENT_SIZE};
+    if (v->kind == VAL_LIST) {
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            summarize_item(v->as.list.items[i], &s);
+        v->as.list.size = (float)s.size;
+    } else if (v->kind == VAL_OBJECT) {
+        for (uint32_t i = 0; i < v->as.object.count; i++) {
+            summarize_item(v->as.object.vals[i], &s);
+            s.size += v->as.object.keys[i].len;
+        }
+        v->as.object.size = (float)s.size;
+    }
+    v->depth = s.deepest + 1 < UINT16_MAX ? (uint16_t)(s.deepest + 1) : UINT16_MAX;
+    if (s.holds)
+        v->flags |= VALF_HOLDS_SENSITIVE;
+    return v->depth;
+}
+
+double value_size(const Value *v)
+{
+    double size = VALUE_ELEMENT_SIZE;
+    switch (v->kind) {
+    case VAL_STRING:
+        return size + v->as.str.len;
+    case VAL_LIST:
+        if (v->depth)
+            return v->as.list.size;
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            size += value_size(v->as.list.items[i]);
+        return size;
+    case VAL_OBJECT:
+        if (v->depth)
+            return v->as.object.size;
+        for (uint32_t i = 0; i < v->as.object.count; i++)
+            size += value_size(v->as.object.vals[i]) + v->as.object.keys[i].len;
+        return size;
+    case VAL_INVALID:
+    case VAL_NULL:
+    case VAL_BOOL:
+    case VAL_NUMBER:
+        break;
+    }
+    return size;
 }
 
 bool value_has_invalid(const Value *v)
@@ -354,9 +430,31 @@ const char *value_type_name(const Value *v)
     return "invalid";
 }
 
+bool value_int_text_exact(const char *s, size_t len)
+{
+    size_t i = len && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    while (i < len && s[i] == '0' && i + 1 < len)
+        i++; // leading zeros
+    size_t first = i;
+    for (; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return true; // not an integer written in decimal
+    if (first == len || len - first <= 15)
+        return true;     // up to 15 digits always fit
+    size_t n = len - first;
+    if (n > 310)
+        return true; // beyond a double's range: reported as too large elsewhere
+    char in[320], out[330];
+    memcpy(in, s + first, n);
+    in[n] = '\0';
+    // glibc prints an integral double's exact decimal expansion.
+    snprintf(out, sizeof out, "%.0f", strtod(in, NULL));
+    return strcmp(in, out) == 0;
+}
+
 bool value_number_is_int(double n)
 {
-    return isfinite(n) && n == floor(n) && fabs(n) <= 9007199254740992.0;
+    return isfinite(n) && n == floor(n) && fabs(n) <= VALUE_MAX_EXACT_INT;
 }
 
 const char *value_number_text(double n, char *buf)

@@ -35,7 +35,13 @@ enum {
     VALF_MAP = 1 << 2,       // VAL_OBJECT built by tomap()/map(T)
     VALF_TUPLE = 1 << 3,     // VAL_LIST written as a tuple literal [...]
     VALF_INTRINSIC = 1 << 4, // VAL_OBJECT {"Ref": ..} / {"Fn::Sub": ..}: value_new_intrinsic()
+    VALF_HOLDS_SENSITIVE = 1 << 5, // an item, deeply, is sensitive (valid once `depth` is set)
 };
+
+// The deepest nesting a value may have: lists and objects inside each other
+// at most this many levels (a scalar is one level). The emitters allow a
+// little more (EMIT_MAX_DEPTH), for the objects that wrap a result.
+#define VALUE_MAX_DEPTH 5000
 
 typedef struct Value Value;
 
@@ -47,6 +53,8 @@ typedef struct ValueStr {
 struct Value {
     ValueKind kind;
     uint8_t flags; // VALF_*
+    uint16_t depth; // levels of nesting, 1 for a scalar; 0 until value_summarize
+                    // sets it (with VALF_HOLDS_SENSITIVE); saturates at UINT16_MAX
     Span origin;   // where the value was written (span_none() when nowhere)
     Span site;     // ECS lowering: the attribute or block of the task
                    // definition that holds this member (span_none() elsewhere);
@@ -58,6 +66,7 @@ struct Value {
         struct {
             Value **items;
             uint32_t count;
+            float size; // value_size, once summarized (fills the padding)
         } list;
         struct {
             ValueStr *keys;
@@ -65,6 +74,7 @@ struct Value {
             uint32_t count, cap;
             uint32_t *index;     // open-addressing hash of key positions + 1 (NULL while small)
             uint32_t index_cap;  // slots in index (power of two) or 0
+            float size;          // value_size, once summarized (fills the padding)
         } object;
     } as;
 };
@@ -101,8 +111,21 @@ int64_t value_object_find(const Value *obj, const char *key, size_t len);
 Value *value_with_origin(Arena *a, const Value *v, Span origin);
 // Returns a copy of `v` with VALF_SENSITIVE set on it and, deeply, on its items.
 Value *value_mark_sensitive(Arena *a, const Value *v);
-// True when `v` or anything inside it is sensitive.
+// True when `v` or anything inside it is sensitive. Walks only the items
+// not yet summarized, so it costs O(1) on a value value_summarize has seen.
 bool value_is_sensitive(const Value *v);
+// Computes and keeps `v`'s depth and whether it holds a sensitive item, for
+// a value that is complete (its items never change again); returns the
+// depth. Items already summarized are not walked again, so summarizing each
+// value as it is built costs O(items) in all. The evaluator summarizes
+// every result, which keeps this recursion shallow.
+uint32_t value_summarize(Value *v);
+// The size `v` has when written out, roughly: the bytes of its strings and
+// keys plus VALUE_ELEMENT_SIZE for each value inside, however often one
+// value is shared (a list of 1,024 references to one 60 MiB string is
+// 60 GiB). O(1) once summarized.
+#define VALUE_ELEMENT_SIZE 16
+double value_size(const Value *v);
 // True when `v` or anything inside it is VAL_INVALID.
 bool value_has_invalid(const Value *v);
 
@@ -130,7 +153,14 @@ const char *value_type_name(const Value *v);
 // `buf` must hold at least VALUE_NUMBER_BUF bytes; returns buf.
 #define VALUE_NUMBER_BUF 40
 const char *value_number_text(double n, char *buf);
+// The largest integer every smaller one of which a double holds exactly.
+#define VALUE_MAX_EXACT_INT 9007199254740992.0 // 2^53
 // True when `n` is an integer exactly representable (|n| <= 2^53).
 bool value_number_is_int(double n);
+// False when the `len` bytes at `s` are a decimal integer (an optional sign
+// and digits) whose value a double cannot hold exactly, such as
+// 9007199254740993; true for anything else (fractions and exponents round
+// as written).
+bool value_int_text_exact(const char *s, size_t len);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "cfn/cfn_impl.h"
 #include "ecs/schema.h"
 #include "emit/emit.h"
 #include "eval/eval.h"
@@ -64,8 +65,7 @@ bool cfn_reject_intrinsics(Diags *diags, const Value *v, const char *target)
     return false;
 }
 
-// "web-api" -> "WebApi": letters and digits of the label, each word capitalised.
-static char *pascal_case(Arena *a, const char *label)
+char *cfn_pascal_case(Arena *a, const char *label)
 {
     size_t n = strlen(label);
     char *out = arena_alloc(a, n + 1);
@@ -90,23 +90,23 @@ Value *cfn_variable_ref(void *ctx, Arena *a, const Variable *v, Span at)
     (void)ctx;
     if (!v->cfn_parameter)
         return NULL;
-    return value_new_intrinsic(a, at, "Ref", 3, value_cstring(a, at, pascal_case(a, v->name)));
+    return value_new_intrinsic(a, at, "Ref", 3, value_cstring(a, at, cfn_pascal_case(a, v->name)));
 }
 
-static bool logical_ids(Arena *a, Diags *diags, const Module *m, const char **ids)
+static bool logical_ids(Arena *a, Diags *diags, const CfnInput *in, const char **ids)
 {
+    const TaskDef *const *t = in->defs;
     bool ok = true;
-    for (uint32_t i = 0; i < m->ntasks; i++) {
-        ids[i] = arena_printf(a, "%sTaskDefinition", pascal_case(a, m->tasks[i].name));
+    for (uint32_t i = 0; i < in->ntasks; i++) {
+        ids[i] = arena_printf(a, "%sTaskDefinition", cfn_pascal_case(a, t[i]->name));
         for (uint32_t j = 0; j < i; j++) {
             if (strcmp(ids[i], ids[j]) != 0)
                 continue;
-            Diag *g = diag_error(diags, E_CFN_LOGICAL_ID, m->tasks[i].name_span,
+            Diag *g = diag_error(diags, E_CFN_LOGICAL_ID, t[i]->name_span,
                                  "task definitions \"%s\" and \"%s\" get the same "
                                  "CloudFormation logical id \"%s\"",
-                                 m->tasks[j].name, m->tasks[i].name, ids[i]);
-            diag_note_at(diags, g, m->tasks[j].name_span, "\"%s\" is declared here",
-                         m->tasks[j].name);
+                                 t[j]->name, t[i]->name, ids[i]);
+            diag_note_at(diags, g, t[j]->name_span, "\"%s\" is declared here", t[j]->name);
             diag_help(diags, g,
                       "logical ids keep only the letters and digits of the label; "
                       "rename one of the blocks");
@@ -191,13 +191,13 @@ static Value *parameters(const CfnInput *in, Diags *diags, const char **ids, uin
         if (!var->cfn_parameter)
             continue;
         Value *p = parameter(ev, diags, var, eval_variable(ev, i, span_none()));
-        const char *id = pascal_case(ev->arena, var->name);
-        for (uint32_t k = 0; p && k < m->ntasks; k++)
+        const char *id = cfn_pascal_case(ev->arena, var->name);
+        for (uint32_t k = 0; p && k < in->ntasks; k++)
             if (strcmp(id, ids[k]) == 0) {
                 diag_error(diags, E_CFN_PARAMETER, var->name_span,
                            "variable \"%s\" and task definition \"%s\" get the same "
                            "CloudFormation logical id \"%s\"",
-                           var->name, m->tasks[k].name, id);
+                           var->name, in->defs[k]->name, id);
                 p = NULL;
             }
         if (p && !value_object_put(ev->arena, ps, id, strlen(id), p))
@@ -208,21 +208,22 @@ static Value *parameters(const CfnInput *in, Diags *diags, const char **ids, uin
     return ps->as.object.count ? ps : NULL;
 }
 
+// The Description names the workspace only: PATH as typed (".", an
+// absolute path) would make the same project give different bytes.
 static Value *template_value(Arena *a, const CfnInput *in, const char **ids, Value *params)
 {
-    const Module *m = in->ev->mod;
     Value *t = value_object_new(a, span_none(), 4);
     put(a, t, "AWSTemplateFormatVersion", str(a, "2010-09-09"));
     put(a, t, "Description",
-        str(a, arena_printf(a, "ECS task definitions compiled by hclc from %s (workspace %s)",
-                            in->source, in->workspace)));
+        str(a, arena_printf(a, "ECS task definitions compiled by hclc (workspace %s)",
+                            in->workspace)));
     if (params)
         put(a, t, "Parameters", params);
-    Value *res = value_object_new(a, span_none(), m->ntasks);
-    Value *outs = value_object_new(a, span_none(), m->ntasks);
-    for (uint32_t i = 0; i < m->ntasks; i++) {
+    Value *res = value_object_new(a, span_none(), in->ntasks);
+    Value *outs = value_object_new(a, span_none(), in->ntasks);
+    for (uint32_t i = 0; i < in->ntasks; i++) {
         put(a, res, ids[i], resource(a, in->tasks[i]));
-        put(a, outs, arena_printf(a, "%sArn", ids[i]), output(a, ids[i], m->tasks[i].name));
+        put(a, outs, arena_printf(a, "%sArn", ids[i]), output(a, ids[i], in->defs[i]->name));
     }
     put(a, t, "Resources", res);
     put(a, t, "Outputs", outs);
@@ -257,14 +258,31 @@ static bool check_limits(Diags *diags, uint32_t resources, uint32_t params, size
     return true;
 }
 
+// Every Ref, Fn::GetAtt and Fn::Sub of the task definitions names a
+// parameter, a resource or an external name (cfn_refs.c).
+static bool check_references(const CfnInput *in, Diags *diags, const char **ids, Value *params)
+{
+    Arena *a = in->ev->arena;
+    uint32_t np = params ? params->as.object.count : 0;
+    const char **pids = arena_alloc(a, ((size_t)np + 1) * sizeof(char *));
+    for (uint32_t i = 0; i < np; i++)
+        pids[i] = params->as.object.keys[i].ptr;
+    const Module *m = in->ev->mod;
+    CfnNames names = {pids, np, ids, in->ntasks, m->cfn_external, m->ncfn_external};
+    bool ok = true;
+    for (uint32_t i = 0; i < in->ntasks; i++)
+        ok &= cfn_check_references(a, diags, in->ev->src, &names, in->tasks[i]);
+    return ok;
+}
+
 char *cfn_build(Arena *a, Diags *diags, const CfnInput *in, bool yaml, size_t *len)
 {
     const char **ids = arena_alloc(a, (in->ntasks + 1) * sizeof(char *));
-    if (!logical_ids(a, diags, in->ev->mod, ids))
+    if (!logical_ids(a, diags, in, ids))
         return NULL;
     uint32_t nparams = 0;
     Value *params = parameters(in, diags, ids, &nparams);
-    if (diags_has_errors(diags))
+    if (diags_has_errors(diags) || !check_references(in, diags, ids, params))
         return NULL;
     Value *t = template_value(a, in, ids, params);
     char *text = yaml ? emit_yaml(a, t, len) : emit_json(a, t, EMIT_JSON_PRETTY, len);

@@ -19,10 +19,10 @@ struct Eval; // eval/eval.h: cfn.c evaluates the parameters' values and descript
 
 typedef struct CfnInput {
     struct Eval *ev;       // the evaluation (module, workspace, variables)
-    const char *source;    // PATH as given, for the template's Description
     const char *workspace; // the workspace, for the Description
-    Value **tasks;         // request-form task definitions, one per module task
-    uint32_t ntasks;       // == ev->mod->ntasks, in declaration order
+    const TaskDef **defs;  // the task_definition blocks built (all, or --task's)
+    Value **tasks;         // their request-form task definitions, in the same order
+    uint32_t ntasks;       // entries of defs and tasks
 } CfnInput;
 
 // True when `v` holds no intrinsic (value_find_intrinsic); else reports one

@@ -107,6 +107,11 @@ void ecs_note_read_only(Checker *k, Value *v, const char *key)
 void ecs_report_unknown(Checker *k, Value *v, const SchemaShape *shape, const char *key,
                         const char *path)
 {
+    if (value_is_sensitive(v)) { // the key of a secret map is secret too
+        ecs_report(k->c, E_ECS_UNKNOWN_MEMBER, false, v, "unknown member (sensitive) in %s",
+                   where(k, path));
+        return;
+    }
     if (report_read_only(k, v, shape, key))
         return;
     Diag *g = ecs_report(k->c, E_ECS_UNKNOWN_MEMBER, false, v, "unknown member \"%s\" in %s", key,

@@ -419,6 +419,12 @@ static void container_quote(Checker *k, Diag *g, const SchemaShape *owner, const
                   m->api);
 }
 
+// The length `n` of `v` for a message; a secret's length is a secret too.
+static const char *length_text(Checker *k, const Value *v, uint32_t n)
+{
+    return value_is_sensitive(v) ? "(sensitive)" : arena_printf(k->c->arena, "%u", n);
+}
+
 // True when the length of string `v` is within the member's limits; else
 // reports it.
 static bool check_length(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
@@ -430,11 +436,11 @@ static bool check_length(Checker *k, Value *v, const SchemaShape *owner, const S
     if (m->has_min && n < m->min && n == 0)
         g = ecs_report(k->c, code, false, v, "%s must not be empty", path);
     else if (m->has_min && n < m->min)
-        g = ecs_report(k->c, code, false, v, "%s is %u characters long; at least %lld are needed",
-                       path, n, (long long)m->min);
+        g = ecs_report(k->c, code, false, v, "%s is %s characters long; at least %lld are needed",
+                       path, length_text(k, v, n), (long long)m->min);
     else if (m->has_max && n > m->max)
-        g = ecs_report(k->c, code, false, v, "%s is %u characters long; at most %lld are allowed",
-                       path, n, (long long)m->max);
+        g = ecs_report(k->c, code, false, v, "%s is %s characters long; at most %lld are allowed",
+                       path, length_text(k, v, n), (long long)m->max);
     if (g)
         container_quote(k, g, owner, m);
     return !g;

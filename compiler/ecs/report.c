@@ -16,8 +16,9 @@ Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const c
     va_start(ap, fmt);
     char *msg = arena_vprintf(c->arena, fmt, ap);
     va_end(ap);
-    bool as_error = !warning || (c->opt && c->opt->strict);
     Span site = span_is_none(v->site) ? v->origin : v->site;
+    bool silenced = warning && diags_silenced(c->diags, code, site); // an ignore comment
+    bool as_error = !warning || (c->opt && c->opt->strict && !silenced);
     Diag *g = as_error ? diag_error(c->diags, code, site, "%s", msg)
                        : diag_warning(c->diags, code, site, "%s", msg);
     if (warning && as_error)

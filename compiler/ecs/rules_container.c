@@ -168,8 +168,8 @@ static void check_memory(Rules *r, uint32_t i, Value *ctr)
     }
     if (hm && hr && rsv > m) {
         Diag *g = ecs_report(r->c, E_ECS_MEMORY_RESERVATION, false, res,
-                             "%s reserves %lld MiB, more than its memory limit of %lld MiB",
-                             rules_cname(r, i), (long long)rsv, (long long)m);
+                             "%s reserves %s MiB, more than its memory limit of %s MiB",
+                             rules_cname(r, i), rules_int(r, res, rsv), rules_int(r, mem, m));
         diag_help(r->c->diags, g,
                   "memoryReservation (soft limit) must not exceed memory "
                   "(hard limit)");
@@ -181,15 +181,15 @@ static void check_memory(Rules *r, uint32_t i, Value *ctr)
     for (int k = 0; k < 2; k++) {
         if (has[k] && nums[k] < 6)
             ecs_report(r->c, E_ECS_CONTAINER_MEMORY_LOW, true, vals[k],
-                       "%s of %s is %lld MiB, below Docker's minimum of 6 MiB", names[k],
-                       rules_cname(r, i), (long long)nums[k]);
+                       "%s of %s is %s MiB, below Docker's minimum of 6 MiB", names[k],
+                       rules_cname(r, i), rules_int(r, vals[k], nums[k]));
     }
     Value *cpu = ecs_get(ctr, "cpu");
     int64_t c;
     if (!r->windows && ecs_int(cpu, &c) && (c < 0 || c > 262144))
         ecs_report(r->c, E_ECS_CONTAINER_CPU_RANGE, true, cpu,
-                   "cpu %lld of %s is outside the 0 to 262144 CPU shares Linux applies",
-                   (long long)c, rules_cname(r, i));
+                   "cpu %s of %s is outside the 0 to 262144 CPU shares Linux applies",
+                   rules_int(r, cpu, c), rules_cname(r, i));
 }
 
 // True for "ALL" or a positive integer.
@@ -294,26 +294,29 @@ static const char *reserved_host_port(const Rules *r, int64_t p)
 }
 
 // NET-1, NET-5, NET-11 on one mapping with a containerPort.
-static void check_host_port(Rules *r, uint32_t i, int64_t cp, Value *hp)
+static void check_host_port(Rules *r, uint32_t i, int64_t cp, Value *cpv, Value *hp)
 {
     int64_t h;
     if (!ecs_int(hp, &h))
         return;
+    const char *cps = rules_int(r, cpv, cp), *hps = rules_int(r, hp, h);
     if ((r->net == NET_AWSVPC || r->net == NET_HOST) && h != cp) {
         bool vpc = r->net == NET_AWSVPC;
         Diag *g =
             ecs_report(r->c, vpc ? E_ECS_AWSVPC_HOST_PORT : E_ECS_HOST_MODE_PORT, false, hp,
-                       "hostPort %lld of %s differs from its containerPort %lld under "
+                       "hostPort %s of %s differs from its containerPort %s under "
                        "network mode %s",
-                       (long long)h, rules_cname(r, i), (long long)cp, vpc ? "awsvpc" : "host");
+                       hps, rules_cname(r, i), cps, vpc ? "awsvpc" : "host");
         if (vpc)
             rules_aws(r, g,
                       "When networkMode=awsvpc, the host ports and container ports in "
                       "port mappings must match.");
-        diag_help(r->c->diags, g, "remove hostPort or set it to %lld", (long long)cp);
+        diag_help(r->c->diags, g, "remove hostPort or set it to %s", cps);
     } else if (r->net == NET_BRIDGE && h != 0 && reserved_host_port(r, h)) {
-        Diag *g = ecs_report(r->c, E_ECS_RESERVED_HOST_PORT, true, hp, "hostPort %lld of %s is %s",
-                             (long long)h, rules_cname(r, i), reserved_host_port(r, h));
+        Diag *g = ecs_report(r->c, E_ECS_RESERVED_HOST_PORT, true, hp, "hostPort %s of %s is %s",
+                             hps, rules_cname(r, i),
+                             value_is_sensitive(hp) ? "reserved or ephemeral"
+                                                    : reserved_host_port(r, h));
         diag_help(r->c->diags, g, "pick a port below 32768, or 0 (or none) for a dynamic port");
     }
 }
@@ -338,7 +341,7 @@ static void report_overlap(Rules *r, uint32_t i, PortSpan s, PortSpan earlier, b
         diag_help(r->c->diags, g, "a port may be in only one port mapping per container");
     } else {
         g = ecs_report(r->c, E_ECS_DUPLICATE_CONTAINER_PORT, false, s.at,
-                       "container port %lld of %s is mapped twice", (long long)s.lo,
+                       "container port %s of %s is mapped twice", rules_int(r, s.at, s.lo),
                        rules_cname(r, i));
         rules_aws(r, g, "You can't expose the same container port for multiple protocols.");
     }
@@ -375,7 +378,7 @@ static void check_ports(Rules *r, uint32_t i, Value *ctr)
                 continue;
         } else if (!range && ecs_int(cpv, &cp) && cp >= 1 && cp <= 65535) {
             spans[k].lo = spans[k].hi = cp;
-            check_host_port(r, i, cp, ecs_get(pm, "hostPort"));
+            check_host_port(r, i, cp, cpv, ecs_get(pm, "hostPort"));
         }
         int64_t j = overlap(spans, k, spans[k]);
         // An identical mapping is REF-15's duplicate item.
@@ -449,8 +452,8 @@ static void check_fargate_container(Rules *r, uint32_t i, Value *ctr)
         int64_t t;
         if (ecs_int(v, &t) && (t < 2 || t > 120))
             ecs_report(r->c, E_ECS_FARGATE_TIMEOUT, false, v,
-                       "%s %lld of %s is outside the 2 to 120 seconds Fargate accepts", timeouts[k],
-                       (long long)t, rules_cname(r, i));
+                       "%s %s of %s is outside the 2 to 120 seconds Fargate accepts", timeouts[k],
+                       rules_int(r, v, t), rules_cname(r, i));
     }
 }
 

@@ -49,6 +49,8 @@ const char *rules_cname(const Rules *r, uint32_t i);
 // A string value quoted for a message ("(sensitive)" for sensitive values,
 // long or odd text shortened and escaped).
 const char *rules_show(const Rules *r, const Value *v);
+// The integer `n` read from `v` for a message, or "(sensitive)" when `v` is.
+const char *rules_int(const Rules *r, const Value *v, int64_t n);
 // Adds the note quoting AWS's own error text.
 void rules_aws(const Rules *r, Diag *g, const char *text);
 // True when `v` is of `kind` and set to something that counts: true for

@@ -570,9 +570,9 @@ static void check_shared_ports(Rules *r)
                 continue;
             Diag *g =
                 ecs_report(r->c, E_ECS_SHARED_PORT, true, uses[k].port_at,
-                           "%s and %s both use port %lld/%s in one network namespace",
+                           "%s and %s both use port %s/%s in one network namespace",
                            rules_cname(r, uses[j].container), rules_cname(r, uses[k].container),
-                           (long long)uses[k].port, uses[k].protocol);
+                           rules_int(r, uses[k].port_at, uses[k].port), uses[k].protocol);
             diag_note_at(r->c->diags, g, where(uses[j].port_at), "the first use");
             break;
         }

@@ -111,8 +111,8 @@ static void check_fargate_size(Rules *r, Value *cpu, Value *mem)
 {
     const FargateRow *row = fargate_row(r->task_cpu);
     if (!row) {
-        Diag *g = ecs_report(r->c, E_ECS_FARGATE_SIZE, false, cpu,
-                             "task cpu %lld is not a Fargate size", (long long)r->task_cpu);
+        Diag *g = ecs_report(r->c, E_ECS_FARGATE_SIZE, false, cpu, "task cpu %s is not a Fargate size",
+                             rules_int(r, cpu, r->task_cpu));
         rules_aws(r, g, "Invalid 'cpu' setting for task.");
         diag_help(r->c->diags, g,
                   "Fargate takes cpu 256 (.25 vCPU), 512 (.5 vCPU), 1024, "
@@ -121,8 +121,8 @@ static void check_fargate_size(Rules *r, Value *cpu, Value *mem)
     }
     if (r->windows && !row->windows) {
         Diag *g = ecs_report(r->c, E_ECS_WINDOWS_FARGATE_SIZE, false, cpu,
-                             "task cpu %lld is not available to Windows tasks on Fargate",
-                             (long long)r->task_cpu);
+                             "task cpu %s is not available to Windows tasks on Fargate",
+                             rules_int(r, cpu, r->task_cpu));
         diag_help(r->c->diags, g,
                   "Windows on Fargate takes cpu 1024, 2048 or 4096 "
                   "(1, 2 or 4 vCPU)");
@@ -131,9 +131,11 @@ static void check_fargate_size(Rules *r, Value *cpu, Value *mem)
     if (!r->mem_ok || row_has(row, r->task_mem))
         return;
     Diag *g = ecs_report(r->c, E_ECS_FARGATE_SIZE, false, mem,
-                         "task memory %lld MiB is not a Fargate size for cpu %lld",
-                         (long long)r->task_mem, (long long)r->task_cpu);
+                         "task memory %s MiB is not a Fargate size for cpu %s",
+                         rules_int(r, mem, r->task_mem), rules_int(r, cpu, r->task_cpu));
     rules_aws(r, g, "No Fargate configuration exists for given values.");
+    if (value_is_sensitive(cpu) || value_is_sensitive(mem))
+        return; // the sizes that would fit tell the secret ones
     help_memory_for(r, g, row);
     const char *fits = cpus_for(r, r->task_mem);
     if (fits)
@@ -186,8 +188,8 @@ static void check_size(Rules *r)
         check_fargate_size(r, cpu, mem);
     } else if (!r->fargate && r->cpu_ok && (r->task_cpu < 128 || r->task_cpu > 196608)) {
         Diag *g = ecs_report(r->c, E_ECS_TASK_CPU_RANGE, false, cpu,
-                             "task cpu %lld is outside the 128 to 196608 CPU units ECS accepts",
-                             (long long)r->task_cpu);
+                             "task cpu %s is outside the 128 to 196608 CPU units ECS accepts",
+                             rules_int(r, cpu, r->task_cpu));
         diag_help(r->c->diags, g, "use 128 (0.125 vCPU) to 196608 (192 vCPU), or leave cpu out");
     }
     if (r->windows && !r->fargate && (cpu || mem)) {
@@ -205,19 +207,29 @@ static void check_size(Rules *r)
 static void check_sums(Rules *r, bool over)
 {
     int64_t mem = 0, cpu = 0;
+    bool mem_secret = false, cpu_secret = false; // a sum over a secret is one
     uint32_t n = rules_ncontainers(r);
     for (uint32_t i = 0; i < n; i++) {
         Value *ctr = rules_container(r, i);
         int64_t v;
-        if (ecs_int(ecs_get(ctr, "memoryReservation"), &v) || ecs_int(ecs_get(ctr, "memory"), &v))
+        Value *m = ecs_get(ctr, "memoryReservation");
+        if (!ecs_int(m, &v))
+            m = ecs_get(ctr, "memory");
+        if (ecs_int(m, &v)) {
             mem += v > 0 ? v : 0;
-        if (ecs_int(ecs_get(ctr, "cpu"), &v))
+            mem_secret |= value_is_sensitive(m);
+        }
+        if (ecs_int(ecs_get(ctr, "cpu"), &v)) {
             cpu += v > 0 ? v : 0;
+            cpu_secret |= value_is_sensitive(ecs_get(ctr, "cpu"));
+        }
     }
+    Value *task_mem = ecs_get(r->task, "memory"), *task_cpu = ecs_get(r->task, "cpu");
     if (r->mem_ok && !over && mem > r->task_mem) {
-        Diag *g = ecs_report(r->c, E_ECS_MEMORY_SUM, false, ecs_get(r->task, "memory"),
-                             "the containers reserve %lld MiB, more than the task's %lld MiB",
-                             (long long)mem, (long long)r->task_mem);
+        Diag *g = ecs_report(r->c, E_ECS_MEMORY_SUM, false, task_mem,
+                             "the containers reserve %s MiB, more than the task's %s MiB",
+                             mem_secret ? "(sensitive)" : rules_int(r, NULL, mem),
+                             rules_int(r, task_mem, r->task_mem));
         rules_aws(r, g,
                   "The sum of all container 'memoryReservation' values cannot be "
                   "greater than the value of the task 'memory'.");
@@ -226,9 +238,10 @@ static void check_sums(Rules *r, bool over)
                   "memory; lower them or raise the task's memory");
     }
     if (r->cpu_ok && cpu > r->task_cpu) {
-        Diag *g = ecs_report(r->c, E_ECS_CPU_SUM, false, ecs_get(r->task, "cpu"),
-                             "the containers use %lld CPU units, more than the task's %lld",
-                             (long long)cpu, (long long)r->task_cpu);
+        Diag *g = ecs_report(r->c, E_ECS_CPU_SUM, false, task_cpu,
+                             "the containers use %s CPU units, more than the task's %s",
+                             cpu_secret ? "(sensitive)" : rules_int(r, NULL, cpu),
+                             rules_int(r, task_cpu, r->task_cpu));
         rules_aws(r, g,
                   "The sum of all container 'cpu' values cannot be greater than the "
                   "value of the task 'cpu'.");
@@ -246,8 +259,9 @@ static bool check_container_memory(Rules *r)
         if (!ecs_int(m, &v) || v <= r->task_mem)
             continue;
         Diag *g = ecs_report(r->c, E_ECS_CONTAINER_MEMORY_OVER_TASK, false, m,
-                             "%s has memory %lld MiB, more than the task's %lld MiB",
-                             rules_cname(r, i), (long long)v, (long long)r->task_mem);
+                             "%s has memory %s MiB, more than the task's %s MiB",
+                             rules_cname(r, i), rules_int(r, m, v),
+                             rules_int(r, ecs_get(r->task, "memory"), r->task_mem));
         const char *name = rules_name(rules_container(r, i));
         rules_aws(r, g,
                   arena_printf(r->c->arena,

@@ -44,6 +44,13 @@ const char *rules_show(const Rules *r, const Value *v)
     return show_value(r->c->arena, v, style);
 }
 
+const char *rules_int(const Rules *r, const Value *v, int64_t n)
+{
+    if (v && value_is_sensitive(v))
+        return "(sensitive)";
+    return arena_printf(r->c->arena, "%lld", (long long)n);
+}
+
 void rules_aws(const Rules *r, Diag *g, const char *text)
 {
     diag_note(r->c->diags, g, "ECS refuses it: %s", text);

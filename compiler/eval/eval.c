@@ -22,6 +22,12 @@ static const char *const special_forms[] = {"can", "try", "templatefile"};
 
 // --- errors and scopes ------------------------------------------------------
 
+// `s` in double quotes, for a message.
+static const char *quoted(Eval *ev, const char *s)
+{
+    return arena_printf(ev->arena, "\"%s\"", s);
+}
+
 Value *eval_fail(Eval *ev, DiagCode code, Span at, const char *fmt, ...)
 {
     va_list ap;
@@ -86,11 +92,9 @@ static bool check_workspace(Eval *ev, const char *from)
     if (ev->workspace_index >= 0 || strcmp(ev->workspace, "default") == 0)
         return true;
     const char **names = arena_alloc(ev->arena, (m->nworkspaces + 1) * sizeof(char *));
-    char *list = arena_strdup(ev->arena, "");
-    for (uint32_t i = 0; i < m->nworkspaces; i++) {
+    for (uint32_t i = 0; i < m->nworkspaces; i++)
         names[i] = m->workspaces[i].name;
-        list = arena_printf(ev->arena, "%s%s\"%s\"", list, i ? ", " : "", names[i]);
-    }
+    const char *list = arena_join(ev->arena, names, m->nworkspaces, ", ", "\"");
     Diag *g = diag_error(ev->diags, E_UNKNOWN_WORKSPACE, span_none(),
                          "unknown workspace \"%s\" (from %s)", ev->workspace, from);
     diag_help_suggest(ev->diags, g, ev->workspace, names, m->nworkspaces);
@@ -201,6 +205,21 @@ Value *eval_local(Eval *ev, uint32_t i, Span use)
     return ev->local_values[i];
 }
 
+// Terraform's rule: an output that derives from a sensitive value must say
+// `sensitive = true`, so that no secret leaves by an output unnoticed.
+static Value *undeclared_secret(Eval *ev, const Output *o)
+{
+    const char *from = eval_secret_source(ev, o->value->expr);
+    Diag *g = diag_error(ev->main_diags, E_SENSITIVE_OUTPUT, o->value->expr->span,
+                         "output \"%s\" derives from the sensitive value %s", o->name,
+                         from ? from : "of a sensitive variable");
+    diag_help(ev->main_diags, g,
+              "add sensitive = true to output \"%s\" to confirm that it may hold a secret "
+              "(its value still reaches the compiled output; no diagnostic shows it)",
+              o->name);
+    return value_invalid(ev->arena, o->value->expr->span);
+}
+
 Value *eval_output(Eval *ev, uint32_t i, Span use)
 {
     const Output *o = &ev->mod->outputs[i];
@@ -211,6 +230,8 @@ Value *eval_output(Eval *ev, uint32_t i, Span use)
     Value *v = o->value ? eval_definition(ev, o->value->expr) : value_invalid(ev->arena, use);
     if (o->sensitive)
         v = value_mark_sensitive(ev->arena, v);
+    else if (v->kind != VAL_INVALID && value_is_sensitive(v))
+        v = undeclared_secret(ev, o);
     ev->output_values[i] = v;
     eval_leave(ev, &ev->output_state[i]);
     return v;
@@ -382,7 +403,8 @@ Value *eval_get_attr(Eval *ev, Value *v, const char *name, Span name_span, Span 
         const char **keys = arena_alloc(ev->arena, (v->as.object.count + 1) * sizeof(char *));
         for (uint32_t i = 0; i < v->as.object.count; i++)
             keys[i] = v->as.object.keys[i].ptr;
-        diag_help_suggest(ev->diags, g, name, keys, v->as.object.count);
+        if (!value_is_sensitive(v)) // a suggestion would show a secret key
+            diag_help_suggest(ev->diags, g, name, keys, v->as.object.count);
         return value_invalid(ev->arena, whole);
     }
     if (v->kind == VAL_LIST)
@@ -501,17 +523,20 @@ static Value *object(Eval *ev, const Node *n)
     // Where each member's key was written, for a duplicate's note; a heap
     // scratch array, since only errors need it.
     Span *key_spans = xmalloc((n->as.object.count + 1) * sizeof(Span));
-    bool bad = false;
+    bool bad = false, secret_key = false;
     for (uint32_t i = 0; i < n->as.object.count; i++) {
         const ObjectItem *it = &n->as.object.items[i];
         uint32_t len = 0;
         // A key written as a name or a plain string needs no evaluation and
         // no copy: the syntax tree's text lives as long as the values.
         const char *key = ast_literal_text(it->key, &len);
+        bool secret = false;
         if (!key) {
             Value *k = eval_key(ev, eval_expr(ev, it->key), it->key->span);
             key = k->kind == VAL_INVALID ? NULL : k->as.str.ptr;
             len = key ? k->as.str.len : 0;
+            secret = k->kind != VAL_INVALID && value_is_sensitive(k);
+            secret_key |= secret;
         }
         Value *v = eval_expr(ev, it->value);
         if (!key || v->kind == VAL_INVALID) {
@@ -521,7 +546,8 @@ static Value *object(Eval *ev, const Node *n)
         int64_t prev = value_object_find(out, key, len);
         if (prev >= 0) {
             Diag *g = diag_error(ev->diags, E_DUPLICATE_MEMBER, it->key->span,
-                                 "key \"%s\" is given twice in this object", key);
+                                 "key %s is given twice in this object",
+                                 secret ? "(sensitive value)" : quoted(ev, key));
             diag_note_at(ev->diags, g, key_spans[prev], "first given here");
             bad = true;
             continue;
@@ -530,7 +556,11 @@ static Value *object(Eval *ev, const Node *n)
         value_object_put_ref(ev->arena, out, key, len, v);
     }
     free(key_spans);
-    return bad ? value_invalid(ev->arena, n->span) : out;
+    if (bad)
+        return value_invalid(ev->arena, n->span);
+    // A key built from a secret makes the whole object secret: its keys
+    // are not values, so they carry no mark of their own.
+    return secret_key ? value_mark_sensitive(ev->arena, out) : out;
 }
 
 static int compare_keys(const void *a, const void *b)
@@ -539,6 +569,15 @@ static int compare_keys(const void *a, const void *b)
     uint32_t n = x->len < y->len ? x->len : y->len;
     int c = memcmp(x->ptr, y->ptr, n);
     return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+// The keys of a sensitive collection are sensitive too.
+static void mark_keys(const Value *coll, Value **keys, uint32_t n)
+{
+    if (!value_is_sensitive(coll))
+        return;
+    for (uint32_t i = 0; i < n; i++)
+        keys[i]->flags |= VALF_SENSITIVE;
 }
 
 bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, uint32_t *n)
@@ -552,6 +591,7 @@ bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, 
         *vals = coll->as.list.items;
         for (uint32_t i = 0; i < *n; i++)
             (*keys)[i] = value_number(a, coll->as.list.items[i]->origin, i);
+        mark_keys(coll, *keys, *n);
         return true;
     }
     if (coll->kind == VAL_OBJECT) {
@@ -567,6 +607,7 @@ bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, 
             (*vals)[i] = coll->as.object.vals[pos];
             (*keys)[i] = value_string_ref(a, (*vals)[i]->origin, order[i]->ptr, order[i]->len);
         }
+        mark_keys(coll, *keys, *n);
         return true;
     }
     if (coll->kind != VAL_INVALID)
@@ -578,17 +619,19 @@ bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, 
 // --- for-expressions --------------------------------------------------------------
 
 typedef struct ForState {
-    Value *out; // tuple being built, or object
+    Value *out;      // tuple being built, or object
     bool bad;
+    bool secret_key; // a key or an if condition was built from a sensitive value
 } ForState;
 
-static bool for_condition(Eval *ev, const Node *n)
+static bool for_condition(Eval *ev, const Node *n, ForState *st)
 {
     if (!n->as.forexpr.cond)
         return true;
     Value *c = eval_expr(ev, n->as.forexpr.cond);
     if (c->kind == VAL_INVALID)
         return false;
+    st->secret_key |= value_is_sensitive(c); // which items are kept tells the secret
     Value *b = eval_to_bool(ev, c, n->as.forexpr.cond->span, "the if clause of a for-expression");
     return b->kind == VAL_BOOL && b->as.boolean;
 }
@@ -602,6 +645,8 @@ static void for_object_item(Eval *ev, const Node *n, ForState *st)
         st->bad = true;
         return;
     }
+    bool secret = value_is_sensitive(k);
+    st->secret_key |= secret;
     int64_t prev = value_object_find(st->out, k->as.str.ptr, k->as.str.len);
     if (n->as.forexpr.group) {
         // A group's list grows by doubling; its count is its length.
@@ -620,7 +665,8 @@ static void for_object_item(Eval *ev, const Node *n, ForState *st)
     }
     if (prev >= 0) {
         Diag *g = diag_error(ev->diags, E_DUPLICATE_MEMBER, kn->span,
-                             "the for-expression produces key \"%s\" twice", k->as.str.ptr);
+                             "the for-expression produces key %s twice",
+                             secret ? "(sensitive value)" : quoted(ev, k->as.str.ptr));
         diag_help(ev->diags, g, "write ... after the value to group values by key: k => v...");
         st->bad = true;
         return;
@@ -647,7 +693,7 @@ static Value *for_expr(Eval *ev, const Node *n)
         if (n->as.forexpr.key_var)
             eval_push_scope(ev, n->as.forexpr.key_var, keys[i]);
         eval_push_scope(ev, n->as.forexpr.value_var, vals[i]);
-        if (for_condition(ev, n)) {
+        if (for_condition(ev, n, &st)) {
             if (n->as.forexpr.is_object) {
                 for_object_item(ev, n, &st);
             } else {
@@ -662,6 +708,8 @@ static Value *for_expr(Eval *ev, const Node *n)
     }
     if (st.bad)
         return value_invalid(ev->arena, n->span);
+    if (st.secret_key)
+        return value_mark_sensitive(ev->arena, st.out);
     return propagate(ev, st.out, &coll, 1);
 }
 
@@ -744,12 +792,66 @@ static Value *eval_node(Eval *ev, const Node *n)
     return value_invalid(a, n->span);
 }
 
+// Every result is summarized as it is made (depth, sensitive items), so the
+// checks that follow and every later one cost O(1) on it; a value nested
+// beyond VALUE_MAX_DEPTH stops here, at the expression that built it,
+// before any comparison or emitter recurses through it.
+static Value *check_result(Eval *ev, const Node *n, Value *v)
+{
+    if (v->kind == VAL_INVALID || value_summarize(v) <= VALUE_MAX_DEPTH)
+        return v;
+    Diag *g = diag_error(ev->diags, E_VALUE_TOO_DEEP, n->span,
+                         "this value is nested deeper than %d levels", VALUE_MAX_DEPTH);
+    diag_note(ev->diags, g, "lists and objects may hold each other at most %d levels deep",
+              VALUE_MAX_DEPTH);
+    return value_invalid(ev->arena, n->span);
+}
+
+static const char *mib(Eval *ev, double bytes)
+{
+    double m = bytes / (1024.0 * 1024.0);
+    return arena_printf(ev->arena, m < 10 ? "%.2f MiB" : "%.0f MiB", m);
+}
+
+bool eval_over_budget(Eval *ev, Span at)
+{
+    size_t budget = ev->arena->budget;
+    if (!budget || ev->over_budget)
+        return ev->over_budget;
+    if (ev->arena->total + ev->charged <= budget)
+        return false;
+    ev->over_budget = true; // reported to the main list: can() and try() cannot hide it
+    Diag *g = diag_error(ev->main_diags, E_VALUE_BUDGET, at,
+                         "the values built so far take more than the value budget of %s",
+                         mib(ev, (double)budget));
+    diag_help(ev->main_diags, g,
+              "--max-memory SIZE raises it (the budget is three quarters of SIZE); nested "
+              "for-expressions and self-calling templates multiply what they build");
+    return true;
+}
+
+// The value budget: the memory all values take (checked as they are made)
+// and the written-out size of each one, which sharing can make far larger.
+static Value *check_budget(Eval *ev, const Node *n, Value *v)
+{
+    if (eval_over_budget(ev, n->span))
+        return value_invalid(ev->arena, n->span);
+    double size = v->kind == VAL_INVALID ? 0 : value_size(v);
+    if (!ev->arena->budget || size <= (double)ev->arena->budget)
+        return v;
+    Diag *g = diag_error(ev->diags, E_VALUE_BUDGET, n->span,
+                         "this value would take %s written out, more than the value budget of %s",
+                         mib(ev, size), mib(ev, (double)ev->arena->budget));
+    diag_help(ev->diags, g, "--max-memory SIZE raises it (the budget is three quarters of SIZE)");
+    return value_invalid(ev->arena, n->span);
+}
+
 Value *eval_expr(Eval *ev, const Node *n)
 {
     if (ev->depth >= EVAL_MAX_DEPTH)
         return too_deep(ev, n);
     ev->depth++;
-    Value *v = eval_node(ev, n);
+    Value *v = check_budget(ev, n, check_result(ev, n, eval_node(ev, n)));
     ev->depth--;
     return v;
 }

@@ -27,6 +27,7 @@
 #define EVAL_MAX_DEPTH 1000         // nested evaluations (local chains, calls)
 #define EVAL_MAX_TEMPLATE_DEPTH 16  // templatefile() inside templatefile()
 #define EVAL_MAX_ITEMS 10000000     // elements a for-expression or range may build
+#define EVAL_TEMPLATE_CALL_COST 4096 // bytes of the value budget one templatefile() call takes
 
 typedef struct Scope Scope; // names bound by for-expressions, template for and templatefile
 
@@ -70,6 +71,15 @@ typedef struct Eval {
     uint32_t depth;
     uint32_t template_depth;
     bool too_deep;            // the depth limit was reported (once)
+    bool over_budget;         // the value budget was reported (once); every
+                              // evaluation fails from then on
+    size_t charged;           // bytes counted against the value budget beyond
+                              // the arena's own (EVAL_TEMPLATE_CALL_COST per
+                              // templatefile() call)
+    uint32_t redact_at;       // rendering a diagnostic's text (a validation's
+                              // error_message) at stack_count + 1 == this: a
+                              // sensitive interpolation renders as "(sensitive
+                              // value)"; locals reached from it render as usual
     const char **dirs;        // absolute directory of each SourceSet file, computed on demand
     uint32_t ndirs;
     struct TemplateCache *templates; // parsed templatefile() files by absolute path
@@ -109,6 +119,9 @@ void eval_pop_scope(Eval *ev);
 // and items, or an object's keys in lexical order and their values. Reports
 // (at `span`) and returns false for anything else.
 bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, uint32_t *n);
+// True once the value budget (the arena's `budget`) is spent; reports it
+// the first time, at `at`. Loops that build many values call it per turn.
+bool eval_over_budget(Eval *ev, Span at);
 // Reports an error and returns a VAL_INVALID at `at`.
 Value *eval_fail(Eval *ev, DiagCode code, Span at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -29,6 +29,10 @@ Value *eval_key(Eval *ev, Value *k, Span at);
 Value *eval_call(Eval *ev, const Node *n);
 Value *eval_try(Eval *ev, const Node *n, bool is_can);
 
+// secret_source.c: "var.NAME" of a sensitive variable that expression `n`
+// draws on (through locals and outputs too), or NULL when none is found.
+const char *eval_secret_source(Eval *ev, const Node *n);
+
 // eval_ops.c
 Value *eval_unary(Eval *ev, const Node *n);
 Value *eval_binary(Eval *ev, const Node *n);

@@ -108,7 +108,10 @@ static Value *convert(Eval *ev, const Variable *v, const Chosen *c)
     Value *out = types_convert(ev->arena, val, v->type, &err);
     if (out)
         return out;
-    const char *what = *err.path ? arena_printf(ev->arena, "%s: %s", err.path, err.what) : err.what;
+    // The path of a sensitive value names its keys, which are as secret.
+    const char *what = *err.path && !v->sensitive
+                           ? arena_printf(ev->arena, "%s: %s", err.path, err.what)
+                           : err.what;
     Diag *g = bad_value(ev, v, c, err.at, E_VARIABLE_TYPE, what);
     diag_note(ev->main_diags, g, "the variable's type is %s", types_text(ev->arena, v->type));
     return value_invalid(ev->arena, val->origin);
@@ -128,10 +131,13 @@ static void validate(Eval *ev, const Variable *v, const Chosen *c, Value *val)
         r = eval_to_bool(ev, r, cond->expr->span, "a validation condition");
         if (r->kind != VAL_BOOL || r->as.boolean)
             continue;
+        ev->redact_at = ev->stack_count + 1; // a secret in the message stays hidden
         Value *m = eval_to_string(ev, eval_definition(ev, msg->expr));
+        ev->redact_at = 0;
         Diag *g = bad_value(ev, v, c, val, E_VALIDATION_FAILED, "rejected by its validation");
         if (m->kind == VAL_STRING)
-            diag_note(ev->main_diags, g, "%s", m->as.str.ptr);
+            diag_note(ev->main_diags, g, "%s",
+                      value_is_sensitive(m) ? "(sensitive value)" : m->as.str.ptr);
         diag_note_at(ev->main_diags, g, cond->expr->span, "the condition that failed");
     }
 }

@@ -46,6 +46,10 @@ static bool render_value(Eval *ev, const Node *expr, Buf *b)
             diag_help(ev->diags, g, "convert it first, e.g. with join(\",\", ...) or jsonencode(...)");
         return false;
     }
+    if (ev->redact_at == ev->stack_count + 1 && value_is_sensitive(v)) {
+        buf_put(&b->text, "(sensitive value)", strlen("(sensitive value)"));
+        return true;
+    }
     Value *s = eval_to_string(ev, v);
     b->sensitive |= value_is_sensitive(v);
     buf_put(&b->text, s->as.str.ptr, s->as.str.len);
@@ -195,6 +199,11 @@ Value *eval_templatefile(Eval *ev, const Node *call, Value *path, Value *vars)
     if (ev->template_depth >= EVAL_MAX_TEMPLATE_DEPTH)
         return eval_fail(ev, E_EVAL_TOO_DEEP, call->span,
                          "templatefile() nested deeper than %d levels", EVAL_MAX_TEMPLATE_DEPTH);
+    // Every call counts against the value budget, so a template that calls
+    // itself several times per level stops long before 3^16 calls.
+    ev->charged += EVAL_TEMPLATE_CALL_COST;
+    if (eval_over_budget(ev, call->span))
+        return value_invalid(ev->arena, call->span);
     ev->fn.diags = ev->diags;
     const char *abs = fn_resolve_path(&ev->fn, eval_dir_of(ev, call->span), path->as.str.ptr, path_span);
     if (!abs)

@@ -21,7 +21,17 @@
 #include "base/hash.h"
 #include "funcs/funcs_impl.h"
 
-#define REGEX_MATCH_LIMIT 1000000  // backtracking steps per match attempt
+// One regex(), regexall() or replace() call may take REGEX_SEARCH_BUDGET
+// backtracking steps over all of its matches: PCRE2's match limit counts one
+// pcre2_match() call, and a loop over a long subject makes one per match.
+// Each match first tries REGEX_FIRST_LIMIT steps, then ten times more, and
+// so on; every failed try is charged to the budget in full.
+#define REGEX_SEARCH_BUDGET 5000000
+#define REGEX_FIRST_LIMIT 1000
+// The cache of compiled patterns is emptied when it passes this many bytes
+// (patterns and their compiled code): a million distinct patterns must not
+// keep a million compiled ones.
+#define REGEX_CACHE_BYTES (16u * 1024u * 1024u)
 #define REGEX_DEPTH_LIMIT 100000   // nested backtracking frames
 #define REGEX_HEAP_LIMIT_KIB 65536 // 64 MiB of backtracking memory
 #define REGEX_OPTIONS (PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C)
@@ -59,6 +69,8 @@ struct FnRegexCache {
     uint32_t *slots; // open addressing: position in items + 1, 0 when empty
     uint32_t nslots; // a power of two
     pcre2_match_context *mctx;
+    uint64_t left;   // backtracking steps the current search may still take
+    size_t bytes;    // memory of the compiled patterns (bounded by REGEX_CACHE_BYTES)
 };
 
 // --- context, table, dispatch --------------------------------------------------
@@ -72,16 +84,25 @@ void fn_context_init(FnContext *ctx, Arena *arena, Diags *diags, SourceSet *src,
     ctx->regex = NULL; // created on the first pattern
 }
 
-void fn_context_free(FnContext *ctx)
+// Frees every compiled pattern; the cache is empty again.
+static void cache_clear(FnRegexCache *c)
 {
-    FnRegexCache *c = ctx->regex;
-    if (!c)
-        return;
     for (uint32_t i = 0; i < c->count; i++) {
         free(c->items[i].pattern);
         free(c->items[i].names);
         pcre2_code_free(c->items[i].code);
     }
+    c->count = 0;
+    c->bytes = 0;
+    memset(c->slots, 0, c->nslots * sizeof(uint32_t));
+}
+
+void fn_context_free(FnContext *ctx)
+{
+    FnRegexCache *c = ctx->regex;
+    if (!c)
+        return;
+    cache_clear(c);
     free(c->items);
     free(c->slots);
     pcre2_match_context_free(c->mctx);
@@ -162,7 +183,6 @@ static FnRegexCache *cache_of(FnContext *ctx)
         c->mctx = pcre2_match_context_create(NULL);
         if (!c->mctx)
             arena_out_of_memory(NULL); // PCRE2 allocates with malloc
-        pcre2_set_match_limit(c->mctx, REGEX_MATCH_LIMIT);
         pcre2_set_depth_limit(c->mctx, REGEX_DEPTH_LIMIT);
         pcre2_set_heap_limit(c->mctx, REGEX_HEAP_LIMIT_KIB);
         ctx->regex = c;
@@ -231,6 +251,14 @@ static const RegexEntry *regex_get(FnContext *ctx, const FnCall *call, uint32_t 
                   "invalid regular expression at character %zu: %s", at, (const char *)msg);
         return NULL;
     }
+    size_t code_size = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_SIZE, &code_size);
+    size_t bytes = code_size + len + sizeof(RegexEntry);
+    if (c->bytes + bytes > REGEX_CACHE_BYTES) { // no entry is in use between calls
+        cache_clear(c);
+        s = (uint32_t)h & (c->nslots - 1);
+    }
+    c->bytes += bytes;
     BUF_RESERVE_HEAP(c->items, c->count, c->cap);
     RegexEntry *e = &c->items[c->count];
     e->pattern = xmalloc(len + 1);
@@ -259,17 +287,51 @@ static pcre2_match_data *match_data(const RegexEntry *re)
 // that the whole subject is UTF-8 on every call unless told not to, so only
 // the first match of a loop (start == 0) checks it: the others start at a
 // character boundary of a subject already checked.
+// Runs one pcre2_match under the search budget (see REGEX_SEARCH_BUDGET).
+static int budgeted_match(FnRegexCache *c, const RegexEntry *re, const char *s, size_t len,
+                          size_t start, uint32_t options, pcre2_match_data *md)
+{
+    uint64_t limit = REGEX_FIRST_LIMIT;
+    for (;;) {
+        if (limit > c->left)
+            limit = c->left;
+        pcre2_set_match_limit(c->mctx, (uint32_t)limit);
+        int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, options, md, c->mctx);
+        if (rc != PCRE2_ERROR_MATCHLIMIT)
+            return rc;
+        c->left -= limit; // the failed try took all of its steps
+        if (c->left == 0)
+            return rc;
+        limit *= 10;
+    }
+}
+
+// Starts the search of one function call: a fresh budget.
+static void search_start(FnContext *ctx)
+{
+    cache_of(ctx)->left = REGEX_SEARCH_BUDGET;
+}
+
 static int match_at(FnContext *ctx, const FnCall *call, const RegexEntry *re, const char *s,
                     size_t len, size_t start, pcre2_match_data *md)
 {
     uint32_t options = start ? PCRE2_NO_UTF_CHECK : 0;
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, options, md, ctx->regex->mctx);
+    int rc = budgeted_match(ctx->regex, re, s, len, start, options, md);
     if (rc >= 0)
         return 1;
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
-    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-        rc == PCRE2_ERROR_HEAPLIMIT) {
+    if (rc == PCRE2_ERROR_MATCHLIMIT) {
+        Diag *g = fn_report(ctx, E_REGEX_BUDGET, call->span,
+                            "the regular expression search takes more than its budget of %u "
+                            "backtracking steps",
+                            (unsigned)REGEX_SEARCH_BUDGET);
+        diag_help(ctx->diags, g,
+                  "nested repetition such as (a+)+ backtracks exponentially, and a long string "
+                  "multiplies it; simplify the pattern or shorten the string");
+        return -1;
+    }
+    if (rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
         Diag *g = fn_report(ctx, E_FUNC_LIMIT, call->span,
                             "regular expression is too costly to match against this string");
         diag_help(ctx->diags, g,
@@ -339,6 +401,7 @@ Value *fn_regex(FnContext *ctx, const FnCall *call)
     const RegexEntry *re = result_pattern(ctx, call, &pat);
     if (!re || !fn_arg_string(ctx, call, 1, &str))
         return fn_invalid(ctx, call);
+    search_start(ctx);
     pcre2_match_data *md = match_data(re);
     int rc = match_at(ctx, call, re, str.ptr, str.len, 0, md);
     Value *result = rc > 0 ? match_value(ctx, call, re, str.ptr, md) : NULL;
@@ -369,6 +432,7 @@ Value *fn_regexall(FnContext *ctx, const FnCall *call)
     const RegexEntry *re = result_pattern(ctx, call, &pat);
     if (!re || !fn_arg_string(ctx, call, 1, &str))
         return fn_invalid(ctx, call);
+    search_start(ctx);
     pcre2_match_data *md = match_data(re);
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     Value **found = NULL;
@@ -472,6 +536,7 @@ static Value *replace_regex(FnContext *ctx, const FnCall *call, ValueStr str, Va
     const RegexEntry *re = regex_get(ctx, call, 1, pat.ptr, pat.len);
     if (!re)
         return fn_invalid(ctx, call);
+    search_start(ctx);
     pcre2_match_data *md = match_data(re);
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     StrBuf out;

@@ -185,8 +185,8 @@ Value *fn_lookup(FnContext *ctx, const FnCall *call)
         arena_alloc(ctx->arena, ((size_t)obj->as.object.count + 1) * sizeof(const char *));
     for (uint32_t i = 0; i < obj->as.object.count; i++)
         names[i] = obj->as.object.keys[i].ptr;
-    const char *near = value_is_sensitive(call->args[1])
-                           ? NULL
+    const char *near = value_is_sensitive(call->args[1]) || value_is_sensitive(obj)
+                           ? NULL // the key, or the map's keys, are secret
                            : diag_suggest(key.ptr, names, obj->as.object.count);
     if (near)
         diag_help(ctx->diags, g, "did you mean \"%s\"?", near);

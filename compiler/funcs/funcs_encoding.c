@@ -68,9 +68,10 @@ static Value *decode_argument(FnContext *ctx, const FnCall *call, bool yaml)
                     : decode_json_file(ctx->arena, ctx->src, file, &scratch);
     if (v && !diags_has_errors(&scratch))
         return v;
-    if (scratch.count == 0) {
-        fn_report(ctx, E_DECODE_ARG, fn_arg_span(call, 0), "invalid %s in argument 1 of %s", format,
-                  call->name);
+    if (scratch.count == 0 || value_is_sensitive(call->args[0])) {
+        // The reader's message would quote the text (a word, a key).
+        fn_report(ctx, E_DECODE_ARG, fn_arg_span(call, 0), "invalid %s in argument 1 of %s%s",
+                  format, call->name, scratch.count ? " (a sensitive value, not shown)" : "");
         return fn_invalid(ctx, call);
     }
     const Diag *first = scratch.items[0];

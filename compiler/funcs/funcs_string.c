@@ -57,8 +57,10 @@ static bool spec_error(Fmt *f, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *text = arena_vprintf(f->ctx->arena, fmt, ap);
+    const char *text = arena_vprintf(f->ctx->arena, fmt, ap);
     va_end(ap);
+    if (value_is_sensitive(f->call->args[0])) // the text quotes pieces of the string
+        text = "(a sensitive value, not shown)";
     Diag *g =
         fn_report(f->ctx, E_FUNC_ARG, fn_arg_span(f->call, 0), "invalid format string: %s", text);
     iteration_note(f, g);

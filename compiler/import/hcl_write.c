@@ -11,6 +11,7 @@
 #include "base/utf8.h"
 #include "decode/decode.h"
 #include "emit/emit.h"
+#include "syntax/fmt.h"
 
 void hcl_add(Importer *im, HclBody *b, HclItemKind kind, const char *name, const char *text)
 {
@@ -299,4 +300,16 @@ const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
         buf_putc(&out, '\n');
     }
     return out.ptr;
+}
+
+const char *hcl_format(Importer *im, const char *text)
+{
+    if (!text || !*text)
+        return text;
+    Diags scratch;
+    diags_init(&scratch, im->a);
+    uint32_t f = source_add(im->src, "<import>", text, strlen(text));
+    size_t len;
+    const char *out = fmt_file(im->a, im->src, f, &scratch, &len);
+    return out ? out : text;
 }

@@ -72,6 +72,9 @@ typedef struct Importer {
 
 // True when `v` is one of im->refs.
 bool hcl_is_ref(const Importer *im, const Value *v);
+// `text` in the layout of `hclc fmt` (syntax/fmt.h); as it is should the
+// formatter refuse it, which it does not for what import writes.
+const char *hcl_format(Importer *im, const char *text);
 
 void hcl_add(Importer *im, HclBody *b, HclItemKind kind, const char *name, const char *text);
 // Adds the comments not yet written that start before offset `before`.

@@ -498,8 +498,8 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
     Multi M = {.im = &im, .n = n, .ws = names};
     Where w = {NULL, "task", NULL, false};
     Value *merged = merge(&M, tds, &(SchemaType){SK_STRUCT, schema_task_definition(), NULL, NULL, 0}, w);
-    out->main = import_task_text(&im, merged, family ? family : task_label(&M, tds), family);
-    out->variables = M.nvars ? variables_text(&M) : "";
-    out->workspaces = workspaces_text(&M);
+    out->main = hcl_format(&im, import_task_text(&im, merged, family ? family : task_label(&M, tds), family));
+    out->variables = M.nvars ? hcl_format(&im, variables_text(&M)) : "";
+    out->workspaces = hcl_format(&im, workspaces_text(&M));
     return true;
 }

@@ -388,6 +388,7 @@ char *import_task_json(Arena *a, SourceSet *src, Diags *diags, uint32_t file, Im
     const char *text = import_task_text(&im, v, NULL, family);
     if (im.vars && *im.vars)
         text = arena_printf(a, "%s\n%s", text, im.vars);
+    text = hcl_format(&im, text);
     *len = strlen(text);
     return arena_strndup(a, text, *len);
 }

@@ -41,7 +41,9 @@ static void store(Collector *c, const char *name, Span at, InputValue *in)
         return;
     }
     bool env = in->source == INPUT_ENV;
-    Diag *g = env ? diag_warning(c->diags, E_UNDECLARED_INPUT, at,
+    // An environment variable's line would show its value, which may be a
+    // secret meant for another tool: the warning names it and shows nothing.
+    Diag *g = env ? diag_warning(c->diags, E_UNDECLARED_INPUT, span_none(),
                                  "%s sets no declared variable", in->label)
                   : diag_error(c->diags, E_UNDECLARED_INPUT, at,
                                "value for undeclared variable \"%s\"", name);

@@ -6,12 +6,13 @@
 #include "base/buf.h"
 #include "base/hash.h"
 
-static const char *const block_types[] = {"variable", "locals", "workspace", "task_definition",
-                                          "output"};
+static const char *const block_types[] = {"variable",       "locals", "workspace",
+                                          "task_definition", "output", "cloudformation"};
 static const char *const variable_attrs[] = {"type",      "default",  "description",
                                              "sensitive", "nullable", "cfn_parameter"};
 static const char *const output_attrs[] = {"value", "description", "sensitive"};
 static const char *const validation_attrs[] = {"condition", "error_message"};
+static const char *const cloudformation_attrs[] = {"external"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -323,6 +324,57 @@ static void declare_task(Builder *b, const Block *blk)
     map_insert(b->arena, &m->task_map, name, m->ntasks - 1);
 }
 
+// The text of a constant string ("TaskRole"), or NULL.
+static const char *const_string(Arena *a, const Node *n)
+{
+    if (n->kind != NODE_TEMPLATE)
+        return NULL;
+    char *text = arena_strdup(a, "");
+    for (uint32_t i = 0; i < n->as.template.parts.count; i++) {
+        const Node *part = n->as.template.parts.items[i];
+        if (part->kind != NODE_STRING_LIT)
+            return NULL;
+        text = arena_printf(a, "%s%.*s", text, (int)part->as.str.len, part->as.str.text);
+    }
+    return text;
+}
+
+// cloudformation { external = ["TaskRole", "Domain"] }: names a template
+// built by hclc may reference though it does not declare them.
+static void declare_cloudformation(Builder *b, const Block *blk)
+{
+    Module *m = b->mod;
+    check_labels(b, blk, 0);
+    if (m->cfn_block) {
+        duplicate(b, blk->type_span, m->cfn_block->type_span, "block", "cloudformation");
+        return;
+    }
+    m->cfn_block = blk;
+    check_body(b, blk->body, "the cloudformation block", cloudformation_attrs,
+               COUNT(cloudformation_attrs), NULL);
+    const Attribute *at = module_body_attr(blk->body, "external");
+    if (!at)
+        return;
+    if (at->expr->kind != NODE_TUPLE) {
+        diag_error(b->diags, E_NOT_CONSTANT, at->expr->span,
+                   "\"external\" must be a list of names: [\"TaskRole\", ...]");
+        b->ok = false;
+        return;
+    }
+    const NodeList *items = &at->expr->as.tuple.items;
+    m->cfn_external = arena_alloc(b->arena, ((size_t)items->count + 1) * sizeof(CfnExternal));
+    for (uint32_t i = 0; i < items->count; i++) {
+        const char *name = const_string(b->arena, items->items[i]);
+        if (!name || !*name) {
+            diag_error(b->diags, E_NOT_CONSTANT, items->items[i]->span,
+                       "each external name must be a constant, non-empty string");
+            b->ok = false;
+            continue;
+        }
+        m->cfn_external[m->ncfn_external++] = (CfnExternal){name, items->items[i]->span};
+    }
+}
+
 static void declare_block(Builder *b, const Block *blk)
 {
     const char *t = blk->type;
@@ -336,8 +388,35 @@ static void declare_block(Builder *b, const Block *blk)
         declare_output(b, blk);
     else if (strcmp(t, "task_definition") == 0)
         declare_task(b, blk);
+    else if (strcmp(t, "cloudformation") == 0)
+        declare_cloudformation(b, blk);
     else
         unknown_name(b, blk->type_span, "block type", t, block_types, COUNT(block_types));
+}
+
+// Every attribute of a workspace block must name a declared variable: a
+// misspelled name would otherwise leave the variable at its default.
+static void check_workspace_keys(Builder *b)
+{
+    const Module *m = b->mod;
+    const char **names = arena_alloc(b->arena, ((size_t)m->nvars + 1) * sizeof(char *));
+    for (uint32_t i = 0; i < m->nvars; i++)
+        names[i] = m->vars[i].name;
+    for (uint32_t w = 0; w < m->nworkspaces; w++) {
+        const Body *body = m->workspaces[w].block->body;
+        for (uint32_t i = 0; i < body->count; i++) {
+            const BodyItem *it = &body->items[i];
+            if (it->kind != ITEM_ATTRIBUTE || module_find_var(m, it->as.attr->name) >= 0)
+                continue;
+            const char *key = it->as.attr->name;
+            Diag *g = diag_error(b->diags, E_UNDECLARED_INPUT, it->as.attr->name_span,
+                                 "workspace \"%s\" sets undeclared variable \"%s\"",
+                                 m->workspaces[w].name, key);
+            if (!diag_help_suggest(b->diags, g, key, names, m->nvars))
+                diag_help(b->diags, g, "declare it first: variable \"%s\" {}", key);
+            b->ok = false;
+        }
+    }
 }
 
 bool module_build(Arena *a, Diags *diags, const LoadedFiles *files, Module *out)
@@ -359,5 +438,6 @@ bool module_build(Arena *a, Diags *diags, const LoadedFiles *files, Module *out)
             b.ok = false;
         }
     }
+    check_workspace_keys(&b);
     return b.ok;
 }

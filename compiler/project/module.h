@@ -66,6 +66,14 @@ typedef struct TaskDef {
     Span name_span;
 } TaskDef;
 
+// A name the CloudFormation targets may reference without declaring it:
+// `cloudformation { external = ["TaskRole"] }` (a resource or parameter of
+// another part of the stack).
+typedef struct CfnExternal {
+    const char *name;
+    Span span; // the string in the list
+} CfnExternal;
+
 typedef struct Module {
     Variable *vars;
     uint32_t nvars;
@@ -77,6 +85,9 @@ typedef struct Module {
     uint32_t noutputs;
     TaskDef *tasks;
     uint32_t ntasks;
+    CfnExternal *cfn_external; // from the cloudformation block (at most one)
+    uint32_t ncfn_external;
+    const Block *cfn_block;    // that block, or NULL
     NameMap var_map, local_map, workspace_map, output_map, task_map;
 } Module;
 

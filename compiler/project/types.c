@@ -298,8 +298,8 @@ static bool parse_number_text(const char *s, uint32_t len, double *out)
     char *end;
     errno = 0;
     double d = strtod(buf, &end);
-    if (*end != '\0' || errno == ERANGE || !isfinite(d))
-        return false;
+    if (*end != '\0' || errno == ERANGE || !isfinite(d) || !value_int_text_exact(buf, len))
+        return false; // not a number, or an integer that would change value
     *out = d;
     return true;
 }
@@ -330,6 +330,8 @@ static Value *to_number(Arena *a, Value *v, TypeError *err)
         return v;
     if (v->kind == VAL_STRING && parse_number_text(v->as.str.ptr, v->as.str.len, &d))
         return value_number(a, v->origin, d);
+    if (v->kind == VAL_STRING && !value_int_text_exact(v->as.str.ptr, v->as.str.len))
+        return fail(err, v, "the integer is beyond 2^53, where a number cannot hold it exactly");
     if (v->kind == VAL_STRING)
         return fail(err, v, "a number is required, got a string that is not a number");
     return fail(err, v, arena_printf(a, "a number is required, got %s", value_type_name(v)));

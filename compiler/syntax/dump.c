@@ -7,6 +7,7 @@
 #include "syntax/dump.h"
 
 #include <ctype.h>
+#include <string.h>
 
 #include "syntax/parse.h"
 
@@ -56,12 +57,39 @@ static void indent(FILE *out, int depth)
         fputs("  ", out);
 }
 
+// Line and column of offsets visited in increasing order: each lookup
+// counts only the bytes since the previous one (source_line_col counts from
+// the start of the line, which makes a one-line file quadratic).
+typedef struct PosCursor {
+    const SourceSet *src;
+    uint32_t file, offset; // the previous lookup
+    LineCol lc;            // its result; line 0 before the first lookup
+} PosCursor;
+
+static LineCol cursor_at(PosCursor *c, uint32_t file, uint32_t offset)
+{
+    const SourceFile *f = source_file(c->src, file);
+    if (offset > f->len)
+        offset = f->len;
+    bool forward = c->lc.line && file == c->file && offset >= c->offset;
+    if (forward && !memchr(f->text + c->offset, '\n', offset - c->offset)) {
+        for (uint32_t i = c->offset; i < offset; i++)
+            c->lc.col += ((unsigned char)f->text[i] & 0xC0) != 0x80;
+    } else {
+        c->lc = source_line_col(c->src, file, offset);
+    }
+    c->file = file;
+    c->offset = offset;
+    return c->lc;
+}
+
 void dump_tokens(FILE *out, const SourceSet *src, const TokenList *tokens)
 {
+    PosCursor cur = {src, 0, 0, {0, 0}};
     for (uint32_t i = 0; i < tokens->count; i++) {
         const Token *t = &tokens->items[i];
-        LineCol a = source_line_col(src, t->span.file, t->span.start);
-        LineCol b = source_line_col(src, t->span.file, t->span.end);
+        LineCol a = cursor_at(&cur, t->span.file, t->span.start);
+        LineCol b = cursor_at(&cur, t->span.file, t->span.end);
         fprintf(out, "%u:%u-%u:%u %s", a.line, a.col, b.line, b.col, lex_kind_id(t->kind));
         if (t->text) {
             fputc(' ', out);

@@ -537,6 +537,7 @@ TokenList lex_file(Arena *arena, const SourceSet *src, uint32_t file, Diags *dia
 
 void lex_release(Arena *arena, TokenList *tokens)
 {
+    arena_uncount(arena, (size_t)tokens->count * sizeof(Token));
     arena_release(arena, tokens->items);
     tokens->items = NULL;
     tokens->count = 0;

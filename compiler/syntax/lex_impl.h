@@ -129,7 +129,10 @@ static inline uint32_t char_at(const Lexer *L, uint32_t at, uint32_t *n)
 
 static inline Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
 {
+    uint32_t cap = L->cap;
     BUF_RESERVE_HEAP(L->toks, L->ntok, L->cap);
+    if (L->cap != cap) // tokens are on the heap: count them against --max-memory
+        arena_count(L->arena, (size_t)(L->cap - cap) * sizeof(Token));
     Token *t = &L->toks[L->ntok++];
     *t = (Token){.kind = kind, .span = span_make(L->file, start, end)};
     return t;

@@ -149,7 +149,7 @@ typedef struct BodyBuilder {
 static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 {
     if ((bb->nattrs + 1) * 2 > bb->nslots) {
-        uint32_t n = bb->nslots ? bb->nslots * 2 : 16;
+        uint32_t n = bb->nslots ? bb->nslots * 2 : 4; // most bodies hold one or two
         Attribute **slots = arena_alloc(c->arena, (size_t)n * sizeof *slots);
         for (uint32_t i = 0; i < bb->nslots; i++) {
             if (!bb->slots[i])

@@ -13,6 +13,7 @@
 #include "syntax/lex.h"
 
 #define PARSE_MAX_DEPTH 256 // nesting of blocks, brackets and templates
+#define PARSE_CHAIN_PER_LEVEL 4 // links of a flat operator chain that count one level
 
 // Parses a whole file's tokens as a body. Never returns NULL; on errors the
 // returned body holds what could be parsed (callers must not evaluate a file

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/value.h"
+
 // --- expressions: terms -----------------------------------------------------
 
 // literal = NUMBER | 'true' | 'false' | 'null' ;
@@ -21,6 +23,14 @@ static Node *number_literal(Cursor *c)
     if (!isfinite(n->as.number.value)) {
         Diag *g = error_at(c, E_BAD_NUMBER, t->span, "number %.40s is too large", t->text);
         help(c, g, "numbers must be below about 1.8e308");
+        return NULL;
+    }
+    if (!value_int_text_exact(t->text, strlen(t->text))) {
+        Diag *g = error_at(c, E_INEXACT_INTEGER, t->span,
+                           "integer %.40s cannot be held exactly; it would become %.0f", t->text,
+                           n->as.number.value);
+        help(c, g, "integers are exact up to 9007199254740992 (2^53); write a larger one as a "
+                   "string");
         return NULL;
     }
     return n;
@@ -567,7 +577,10 @@ static Node *binary(Cursor *c, int min_level)
         if (b.level == 0 || b.level < min_level)
             break;
         advance(c);
-        if (!enter(c)) {
+        // A chain nests its tree one level per operator, but a flat
+        // `a + b + ...` is not what the limit is for: every
+        // PARSE_CHAIN_PER_LEVEL links count one level.
+        if (links % PARSE_CHAIN_PER_LEVEL == 0 && !enter(c)) {
             lhs = NULL;
             break;
         }
@@ -584,7 +597,7 @@ static Node *binary(Cursor *c, int min_level)
         n->as.binary.op_span = t->span;
         lhs = n;
     }
-    c->depth -= links;
+    c->depth -= (links + PARSE_CHAIN_PER_LEVEL - 1) / PARSE_CHAIN_PER_LEVEL;
     return lhs;
 }
 

@@ -22,7 +22,7 @@ task_definition "web" {
   memory                   = var.memory * (var.debug ? 2 : 1)
   tags                     = local.tags
   # Fargate needs an execution role to write to the awslogs log group.
-  execution_role_arn       = "arn:aws:iam::$<var.account_id>:role/ecsTaskExecutionRole"
+  execution_role_arn = "arn:aws:iam::$<var.account_id>:role/ecsTaskExecutionRole"
 
   container "web" {
     image     = "nginxdemos/hello:$<var.image_tag>"

@@ -5,6 +5,7 @@
 // printed as JSON and YAML, and the same input built once more as a
 // CloudFormation template (where cfn_parameter variables become Refs), with
 // the diagnostics rendered to /dev/null.
+// Values may take FUZZ_VALUE_BUDGET (the --max-memory budget).
 // file() and templatefile() may read only an empty scratch root. Any crash,
 // sanitizer report, leak, hang or assertion is a bug.
 #include <stddef.h>
@@ -22,6 +23,8 @@
 #include "project/load.h"
 #include "project/module.h"
 #include "base/source.h"
+
+#define FUZZ_VALUE_BUDGET ((size_t)64 * 1024 * 1024)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -97,6 +100,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     Arena arena;
     arena_init(&arena);
+    // The value budget (a located error, E0910) keeps inputs that build
+    // billions of values fast; no hard limit, which would exit the fuzzer.
+    arena.budget = FUZZ_VALUE_BUDGET;
     SourceSet src;
     source_init(&src, &arena);
     Diags diags;

@@ -296,6 +296,22 @@ static void test_decode_json_rejects_nul_and_infinity(void **state)
     assert_string_value(v->as.list.items[0], "\\u0000");
 }
 
+static void test_decode_rejects_inexact_integers(void **state)
+{
+    Fixture *f = *state;
+    assert_null(json(f, "[1, 9007199254740993]"));
+    assert_one_error(f, E_INEXACT_INTEGER, 1, 5, "integer 9007199254740993 cannot be held exactly");
+    diags_init(&f->diags, &f->arena);
+    assert_null(yaml(f, "k: -9007199254740993\n"));
+    assert_one_error(f, E_INEXACT_INTEGER, 1, 4,
+                     "integer \"-9007199254740993\" cannot be held exactly");
+    diags_init(&f->diags, &f->arena);
+    // 2^53 + 2 and 10^20 are held exactly; a fraction rounds as written.
+    Value *v = ok_json(f, "[9007199254740994, 100000000000000000000, 0.1000000000000000000001]");
+    assert_true(v->as.list.items[0]->as.number == 9007199254740994.0);
+    assert_true(v->as.list.items[1]->as.number == 1e20);
+}
+
 static void test_decode_json_rejects_bad_encoding(void **state)
 {
     Fixture *f = *state;
@@ -379,7 +395,7 @@ static void test_decode_yaml_core_schema_typing(void **state)
         {"1e3", VAL_NUMBER, 1000, NULL},
         {"1.5E-2", VAL_NUMBER, 0.015, NULL},
         {"1e+3", VAL_NUMBER, 1000, NULL},
-        {"9007199254740993", VAL_NUMBER, 9007199254740992.0, NULL},
+        {"9007199254740992", VAL_NUMBER, 9007199254740992.0, NULL},
         {"1_000", VAL_STRING, 0, "1_000"},
         {"1:20", VAL_STRING, 0, "1:20"},
         {"0b101", VAL_STRING, 0, "0b101"},
@@ -735,6 +751,7 @@ int main(void)
         T(test_decode_json_duplicate_key_at_second_with_note),
         T(test_decode_json_duplicate_keys_all_reported),
         T(test_decode_json_rejects_nul_and_infinity),
+        T(test_decode_rejects_inexact_integers),
         T(test_decode_json_rejects_bad_encoding),
         T(test_decode_json_nesting_limit),
         T(test_decode_yaml_core_schema_typing),

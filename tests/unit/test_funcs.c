@@ -655,8 +655,26 @@ static void test_fn_regex_catastrophic_pattern_hits_the_limit(void **state)
     char subject[64];
     memset(subject, 'a', 40);
     strcpy(subject + 40, "!");
-    CHECK_ERROR(CALL("regexall", 2, S("(a+)+[bc]$"), S(subject)), E_FUNC_LIMIT, AT_CALL,
-                "too costly");
+    CHECK_ERROR(CALL("regexall", 2, S("(a+)+[bc]$"), S(subject)), E_REGEX_BUDGET, AT_CALL,
+                "budget");
+}
+
+// Many matches that each cost some backtracking share one budget per call
+// (each pcre2_match call alone stays far below it).
+static void test_fn_regex_budget_spans_all_matches(void **state)
+{
+    Fixture *f = *state;
+    static const char seg[] = "aaaaaaaaaaaa!";
+    size_t n = 1000, k = sizeof seg - 1;
+    char *subject = malloc(n * k + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(subject + i * k, seg, k);
+    subject[n * k] = '\0';
+    CHECK_ERROR(CALL("regexall", 2, S("(a|a)*(a|a)*!X|(a|a)+!"), S(subject)), E_REGEX_BUDGET,
+                AT_CALL, "budget");
+    CHECK(CALL("regexall", 2, S("(a|a)*(a|a)*!X|(a|a)+!"), S("aaaaaaaaaaaa!aaa!")),
+          "[[null,null,\"a\"],[null,null,\"a\"]]");
+    free(subject);
 }
 
 static void test_fn_regex_patterns_are_cached(void **state)
@@ -1347,6 +1365,7 @@ int main(void)
         T(test_fn_regex_result_shapes),
         T(test_fn_regexall_advances_like_go),
         T(test_fn_regex_catastrophic_pattern_hits_the_limit),
+        T(test_fn_regex_budget_spans_all_matches),
         T(test_fn_regex_patterns_are_cached),
         T(test_fn_length_counts_items_members_and_characters),
         T(test_fn_concat_and_merge),

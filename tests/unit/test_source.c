@@ -154,6 +154,25 @@ static void test_source_columns_count_code_points(void **state)
     assert_line_col(f, file, 12, 2, 5);
 }
 
+// Lines longer than SOURCE_COL_STEP are counted by blocks: the same columns.
+static void test_source_columns_on_long_lines(void **state)
+{
+    Fixture *f = *state;
+    size_t n = 3 * SOURCE_COL_STEP;
+    char *text = malloc(2 * n + 8);
+    memcpy(text, "ab\n", 3);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + 3 + 2 * i, "\xC3\xA9", 2); // "é": one column, two bytes
+    strcpy(text + 3 + 2 * n, "z\ny");
+    uint32_t file = add(f, text);
+    assert_non_null(source_file(&f->src, file)->conts);
+    assert_line_col(f, file, 3, 2, 1);
+    assert_line_col(f, file, 3 + 2 * 5000, 2, 5001);
+    assert_line_col(f, file, (uint32_t)(3 + 2 * n), 2, (uint32_t)n + 1);
+    assert_line_col(f, file, (uint32_t)(3 + 2 * n + 2), 3, 1);
+    free(text);
+}
+
 static void test_source_line_text_strips_line_endings(void **state)
 {
     Fixture *f = *state;
@@ -241,6 +260,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_source_add_copies_name_and_text),
+        T(test_source_columns_on_long_lines),
         T(test_source_add_returns_successive_indexes),
         T(test_source_line_col_first_and_last),
         T(test_source_line_of_matches_line_col),

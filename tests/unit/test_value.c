@@ -139,6 +139,48 @@ static void test_value_number_text_is_shortest_exact(void **state)
     assert_false(value_number_is_int(3.5));
 }
 
+static void test_value_summary_keeps_depth_size_and_secrets(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *s = value_string(&a, at(0), "abcd", 4);
+    Value *inner = value_list_new(&a, at(1), 2);
+    inner->as.list.items[0] = s;
+    inner->as.list.items[1] = s; // shared: counted twice, as it is written out
+    Value *o = value_object_new(&a, at(2), 1);
+    value_object_put(&a, o, "key", 3, inner);
+    assert_int_equal(value_summarize(o), 3);
+    assert_true(value_size(o) == 16 + 3 + 16 + 2 * (16 + 4));
+    assert_false(value_is_sensitive(o));
+    // A sensitive item deep inside is found by the summary of a new container.
+    Value *outer = value_list_new(&a, at(3), 2);
+    outer->as.list.items[0] = o;
+    outer->as.list.items[1] = value_mark_sensitive(&a, value_number(&a, at(4), 1));
+    assert_int_equal(value_summarize(outer), 4);
+    assert_true(value_is_sensitive(outer));
+    assert_true(outer->flags & VALF_HOLDS_SENSITIVE);
+    // Changing an object forgets its summary.
+    value_object_set(&a, o, "key", 3, outer->as.list.items[1]);
+    assert_int_equal(o->depth, 0);
+    assert_true(value_is_sensitive(o));
+    arena_free(&a);
+}
+
+static void test_value_int_text_exact_finds_rounded_integers(void **state)
+{
+    (void)state;
+    const char *exact[] = {"0", "-7", "+12", "000123", "9007199254740992", "-9007199254740992",
+                           "9007199254740994", "100000000000000000000", "1.5", "1e30",
+                           "0.10000000000000000000001"};
+    const char *rounded[] = {"9007199254740993", "-9007199254740993", "18446744073709551615",
+                             "123456789012345678901234567890"};
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        assert_true(value_int_text_exact(exact[i], strlen(exact[i])));
+    for (size_t i = 0; i < sizeof rounded / sizeof rounded[0]; i++)
+        assert_false(value_int_text_exact(rounded[i], strlen(rounded[i])));
+}
+
 static void test_value_type_names(void **state)
 {
     (void)state;
@@ -193,6 +235,8 @@ int main(void)
         cmocka_unit_test(test_value_number_text_is_shortest_exact),
         cmocka_unit_test(test_value_type_names),
         cmocka_unit_test(test_value_intrinsic_is_found_depth_first),
+        cmocka_unit_test(test_value_summary_keeps_depth_size_and_secrets),
+        cmocka_unit_test(test_value_int_text_exact_finds_rounded_integers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,5 @@
 variable "tag" { default = "1.0.0" }
+
 variable "memory" {
   type    = number
   default = 512

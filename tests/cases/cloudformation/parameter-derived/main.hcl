@@ -24,8 +24,8 @@ task_definition "app" {
   family = "app"
   memory = 512
   container "app" {
-    image       = "example/app:1.0"
-    command     = var.zones
+    image   = "example/app:1.0"
+    command = var.zones
     log_configuration {
       log_driver = "awslogs"
       options = {

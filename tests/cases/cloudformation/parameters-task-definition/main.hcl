@@ -18,8 +18,8 @@ task_definition "app" {
   family = "app"
   memory = 2048
   container "app" {
-    image  = var.image
-    memory = var.container_memory
+    image       = var.image
+    memory      = var.container_memory
     environment = { IMAGE = "running $<var.image>" }
   }
 }

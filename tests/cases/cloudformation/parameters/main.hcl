@@ -40,8 +40,8 @@ task_definition "app" {
   family = "app"
   memory = 2048
   container "app" {
-    image       = cfn_join(":", ["example/app", var.image_tag])
-    memory      = var.container_memory
+    image  = cfn_join(":", ["example/app", var.image_tag])
+    memory = var.container_memory
     environment = {
       DB_PASSWORD = var.db_password
       REPLICAS    = var.replicas

@@ -2,10 +2,28 @@
 # the string is quoted, in environment values and docker labels alike.
 locals {
   risky = {
-    YES = "yes", NO = "no", ON = "on", OFF = "off", NULL = "null", TILDE = "~",
-    OCTAL = "0123", EXP = "1e3", HEX = "0x1F", INF = ".inf", STAR = "*x",
-    AMP = "&x", BANG = "!x", PERCENT = "%x", AT = "@x", COLON = "a: b", EMPTY = "",
-    TRUE = "True", NAN = ".NaN", PLAIN = "plain words", HASH = "a #b", DASH = "- x",
+    YES     = "yes",
+    NO      = "no",
+    ON      = "on",
+    OFF     = "off",
+    NULL    = "null",
+    TILDE   = "~",
+    OCTAL   = "0123",
+    EXP     = "1e3",
+    HEX     = "0x1F",
+    INF     = ".inf",
+    STAR    = "*x",
+    AMP     = "&x",
+    BANG    = "!x",
+    PERCENT = "%x",
+    AT      = "@x",
+    COLON   = "a: b",
+    EMPTY   = "",
+    TRUE    = "True",
+    NAN     = ".NaN",
+    PLAIN   = "plain words",
+    HASH    = "a #b",
+    DASH    = "- x",
   }
 }
 

@@ -12,11 +12,11 @@ task_definition "api" {
   container "api" {
     image = "example/api:3.0"
     environment = {
-      ZETA    = "last in ABC order, first here"
-      REGION  = var.region
-      PORT    = 8080
-      DEBUG   = false
-      RATIO   = 0.75
+      ZETA   = "last in ABC order, first here"
+      REGION = var.region
+      PORT   = 8080
+      DEBUG  = false
+      RATIO  = 0.75
     }
     secrets = {
       DB_URL = "arn:aws:ssm:eu-west-1:123456789012:parameter/api/db-url"

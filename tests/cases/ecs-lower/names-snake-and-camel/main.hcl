@@ -1,10 +1,10 @@
 # Member names in snake_case or as the ECS API spells them, at every level,
 # also inside object values and JSON pasted from the AWS documentation.
 task_definition "web" {
-  family       = "web"
-  networkMode  = "bridge"
+  family        = "web"
+  networkMode   = "bridge"
   task_role_arn = "arn:aws:iam::123456789012:role/web"
-  memory       = 512
+  memory        = 512
 
   container "web" {
     image             = "nginx:1.25"

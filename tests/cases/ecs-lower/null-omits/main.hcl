@@ -9,11 +9,11 @@ task_definition "svc" {
   cpu           = null
 
   container "svc" {
-    image        = "example/svc:1.0"
-    command      = []
-    entry_point  = null
-    environment  = {}
+    image         = "example/svc:1.0"
+    command       = []
+    entry_point   = null
+    environment   = {}
     docker_labels = {}
-    health_check = { command = ["CMD", "true"], retries = null }
+    health_check  = { command = ["CMD", "true"], retries = null }
   }
 }

@@ -1,6 +1,7 @@
 # Strings take numbers and bools; integers take integer strings; booleans
 # take "true" and "false".
 variable "uid" { default = 1000 }
+
 variable "port" {
   type    = string
   default = "8080"
@@ -10,10 +11,10 @@ task_definition "conv" {
   family = "conv"
   memory = 512
   container "conv" {
-    image     = "example/conv:1.0"
-    user      = var.uid
-    essential = "true"
-    privileged = "false"
+    image        = "example/conv:1.0"
+    user         = var.uid
+    essential    = "true"
+    privileged   = "false"
     stop_timeout = "30"
     port_mapping {
       container_port = var.port

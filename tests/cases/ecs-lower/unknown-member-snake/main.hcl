@@ -4,7 +4,7 @@ task_definition "web" {
   memory       = 512
   network_mdoe = "bridge"
   container "web" {
-    image         = "nginx:1.25"
+    image = "nginx:1.25"
     port_mapping { container_prot = 80 }
     health_check = { comand = ["CMD", "true"] }
   }

@@ -15,11 +15,11 @@ task_definition "labels" {
 
   volume "shared" {
     docker_volume_configuration {
-      scope       = "shared"
+      scope         = "shared"
       autoprovision = true
-      driver      = "local"
-      driver_opts = { type = "nfs", o = "addr=10.0.0.1,rw", device = ":/export" }
-      labels      = { "backup.daily" = "yes", retainDays = 7 }
+      driver        = "local"
+      driver_opts   = { type = "nfs", o = "addr=10.0.0.1,rw", device = ":/export" }
+      labels        = { "backup.daily" = "yes", retainDays = 7 }
     }
   }
 }

@@ -6,12 +6,13 @@ locals {
 
 output "heredoc" {
   value = <<-EOT
-    %<for p in local.ports~>
+    %<for p in local.ports ~>
     EXPOSE $<p>
-    %<endfor~>
+    %<endfor ~>
     echo "${HOME} stays as written"
     EOT
 }
+
 output "heredoc_plain" {
   value = <<EOT
   kept indentation

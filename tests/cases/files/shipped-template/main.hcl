@@ -5,6 +5,7 @@ output "log_configuration" {
     prefix = "web"
   }))
 }
+
 output "missing" {
   value = try(templatefile("hclc:ecs/nope.tpl", {}), "no such shipped template")
 }

@@ -2,4 +2,5 @@ variable "name" {
   type     = string
   nullable = false
 }
+
 output "n" { value = var.name }

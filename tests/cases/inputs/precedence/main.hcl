@@ -14,6 +14,7 @@ locals {
 }
 
 workspace "dev" { from_workspace = "dev" }
+
 workspace "prod" {
   from_workspace = "prod"
   from_tfvars    = "prod"

@@ -1,2 +1,6 @@
 variable "db_password" { sensitive = true }
-output "url" { value = "postgres://app:$<var.db_password>@db/app" }
+
+output "url" {
+  value     = "postgres://app:$<var.db_password>@db/app"
+  sensitive = true # a secret in the compiled output, where it was asked for
+}

@@ -6,4 +6,5 @@ variable "image_tag" {
     error_message = "image_tag must look like 1.2.3."
   }
 }
+
 output "tag" { value = var.image_tag }

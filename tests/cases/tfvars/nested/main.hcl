@@ -5,15 +5,19 @@ variable "ports" {
   type    = list(number)
   default = ["80", 443]
 }
+
 variable "zones" {
   type    = set(string)
   default = ["eu-west-1b", "eu-west-1a", "eu-west-1b"]
 }
+
 variable "mixed" { default = ["a", 1, true, null, [], {}] }
+
 variable "limits" {
   type    = map(number)
   default = { nofile = 65536, "max procs" = 512, for = 1, null = 2, "awslogs-group" = 3, "1st" = 4 }
 }
+
 variable "service" {
   type = object({
     name     = string
@@ -35,8 +39,10 @@ variable "service" {
     ]
   }
 }
-variable "numbers" { default = [0, -1, 1.5, -0.001, 1e21, 123456789, 9007199254740993, 0.1] }
+
+variable "numbers" { default = [0, -1, 1.5, -0.001, 1e21, 123456789, 9007199254740992, 0.1] }
 variable "deep" { default = { a = { b = { c = { d = ["e"] } } }, empty = {} } }
+
 variable "nothing" {
   type    = string
   default = null
@@ -44,7 +50,13 @@ variable "nothing" {
 
 output "all" {
   value = {
-    ports = var.ports, zones = var.zones, mixed = var.mixed, limits = var.limits,
-    service = var.service, numbers = var.numbers, deep = var.deep, nothing = var.nothing
+    ports   = var.ports,
+    zones   = var.zones,
+    mixed   = var.mixed,
+    limits  = var.limits,
+    service = var.service,
+    numbers = var.numbers,
+    deep    = var.deep,
+    nothing = var.nothing,
   }
 }

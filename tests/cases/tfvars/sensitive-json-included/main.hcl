@@ -4,8 +4,10 @@ variable "db_password" {
   type      = string
   sensitive = true
 }
+
 variable "db_url" { default = "postgres://app:$<var.db_password>@db:5432/app" }
 variable "db_host" { default = "db" }
+
 variable "api_keys" {
   type      = map(string)
   sensitive = true

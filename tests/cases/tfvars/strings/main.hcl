@@ -10,15 +10,28 @@ variable "backslashes" { default = "C:\\Users\\ada \\n is not a newline" }
 variable "lines" { default = "one\ntwo\r\nthree\tfour\n" }
 variable "controls" { default = "bell\u0007 escape\u001b delete\u007f" }
 variable "unicode" { default = "héllo wörld, 日本語, emoji 😀, \u00e9" }
+
 variable "heredoc" {
   default = <<-EOT
     #!/bin/sh
     exec app --home "${HOME}" --template '%{x}'
     EOT
 }
+
 variable "empty" { default = "" }
 
 output "all" {
-  value = [var.shell, var.hclc, var.escaped, var.dollars, var.quotes, var.backslashes,
-           var.lines, var.controls, var.unicode, var.heredoc, var.empty]
+  value = [
+    var.shell,
+    var.hclc,
+    var.escaped,
+    var.dollars,
+    var.quotes,
+    var.backslashes,
+    var.lines,
+    var.controls,
+    var.unicode,
+    var.heredoc,
+    var.empty,
+  ]
 }

@@ -1,0 +1,1 @@
+%<if (n > 0)>$<templatefile("t.tpl", {n = n - 1})>$<templatefile("t.tpl", {n = n - 1})>$<templatefile("t.tpl", {n = n - 1})>%<endif>x
