@@ -233,9 +233,15 @@ static Value *string_template(Multi *M, Value **vals, Where w)
         if (p + s > len)
             s = len - p;
     }
-    while (p > 0 && !is_sep(m[0][p - 1]))
+    bool accounts = true; // 12-digit account ids need no separator around them
+    for (uint32_t i = 0; i < M->n; i++) {
+        size_t len = strlen(m[i]);
+        Value *mid = unmarked(a, m[i], p, len - s, M->ws[i]);
+        accounts = accounts && all_digits(mid, 12);
+    }
+    while (!accounts && p > 0 && !is_sep(m[0][p - 1]))
         p--;
-    while (s > 0 && !is_sep(m[0][l0 - s]))
+    while (!accounts && s > 0 && !is_sep(m[0][l0 - s]))
         s--;
     if (p + s < 4)
         return NULL;
@@ -249,6 +255,46 @@ static Value *string_template(Multi *M, Value **vals, Where w)
     put_template(a, &b, m[0] + l0 - s, s);
     buf_putc(&b, '"');
     return ref(M, b.ptr);
+}
+
+// The inside of a quoted string that gives `vals` in each workspace: the
+// text when it is equal, a template when there is one, else $<var.NAME>.
+static const char *part_text(Multi *M, Value **vals, Where w, const char *hint)
+{
+    Arena *a = M->im->a;
+    bool equal = true;
+    for (uint32_t i = 1; i < M->n; i++)
+        equal = equal && value_equal(vals[i], vals[0]);
+    const char *q = NULL;
+    if (equal)
+        q = hcl_string(a, vals[0]->as.str.ptr, vals[0]->as.str.len);
+    Value *t = equal ? NULL : string_template(M, vals, w);
+    if (t)
+        q = t->as.str.ptr;
+    if (q)
+        return arena_strndup(a, q + 1, strlen(q) - 2);
+    return arena_printf(a, "$<var.%s>", var_for(M, vals, hint, w)->name);
+}
+
+// An image that differs (all present): its repository and its tag taken
+// apart, so that a tag that differs is one variable and a registry in
+// another account takes the account's variable. NULL when an image has no
+// tag or names a digest.
+static Value *image_template(Multi *M, Value **vals, Where w)
+{
+    Arena *a = M->im->a;
+    Value **repo = arena_alloc(a, M->n * sizeof(Value *));
+    Value **tag = arena_alloc(a, M->n * sizeof(Value *));
+    for (uint32_t i = 0; i < M->n; i++) {
+        const char *s = vals[i]->as.str.ptr, *slash = strrchr(s, '/'), *colon = strrchr(s, ':');
+        if (!colon || (slash && colon < slash) || strchr(s, '@'))
+            return NULL;
+        repo[i] = value_string(a, span_none(), s, (size_t)(colon - s));
+        tag[i] = value_cstring(a, span_none(), colon + 1);
+    }
+    const char *r = part_text(M, repo, w, "image");
+    const char *t = part_text(M, tag, w, "image_tag");
+    return ref(M, arena_printf(a, "\"%s:%s\"", r, t));
 }
 
 // --- merging ------------------------------------------------------------------------
@@ -269,7 +315,10 @@ static Value *leaf(Multi *M, Value **vals, Where w)
         strings = strings && vals[i] && vals[i]->kind == VAL_STRING;
         sizes = sizes && digits_text(vals[i]);
     }
-    Value *t = strings && !sizes ? string_template(M, vals, w) : NULL;
+    bool image = strings && w.m && strcmp(w.m->api, "image") == 0;
+    Value *t = image ? image_template(M, vals, w) : NULL;
+    if (!t && strings && !sizes)
+        t = string_template(M, vals, w);
     if (t)
         return t;
     Value **own = arena_alloc(a, M->n * sizeof(Value *));
