@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "cfn/cfn.h"
 #include "decode/decode.h"
 #include "ecs/schema.h"
 
@@ -232,6 +233,13 @@ static bool check_kind(Importer *im, const Value *v, ImportKind kind)
         ok = v->as.list.items[i]->kind == VAL_OBJECT;
     if (ok && kind != IMPORT_AUTO)
         return true;
+    if (cfn_is_template(v)) {
+        Diag *g = diag_error(im->diags, E_IMPORT_KIND, v->origin,
+                             "hclc import does not read CloudFormation templates yet");
+        diag_help(im->diags, g, "import the task definition's JSON (aws ecs "
+                                "describe-task-definition) instead");
+        return false;
+    }
     Diag *g = diag_error(im->diags, E_IMPORT_KIND, v->origin,
                          kind == IMPORT_CONTAINERS ? "this is not a container-definitions array"
                          : kind == IMPORT_AUTO     ? "this JSON is not a task definition"
@@ -332,6 +340,13 @@ static Value *load_compose(Importer *im, const char **family_note)
     Value *doc = decode_yaml_file(im->a, im->src, im->file, im->diags);
     if (!doc)
         return NULL;
+    if (cfn_is_template(doc)) {
+        Diag *g = diag_error(im->diags, E_IMPORT_KIND, doc->origin,
+                             "hclc import does not read CloudFormation templates yet");
+        diag_help(im->diags, g, "import the task definition's JSON (aws ecs "
+                                "describe-task-definition) instead");
+        return NULL;
+    }
     if (doc->kind != VAL_OBJECT) {
         Diag *g = diag_error(im->diags, E_IMPORT_KIND, doc->origin,
                              "this YAML is not a docker-compose file");
