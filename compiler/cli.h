@@ -69,6 +69,9 @@ typedef enum OptionId {
     OPT_EXIT_CODE = 1 << 24,  // --exit-code (diff)
     OPT_DISABLE = 1 << 25,    // --disable ID (lint; repeatable)
     OPT_ENABLE = 1 << 26,     // --enable ID (lint; repeatable)
+    OPT_FROM = 1 << 27,       // --from KIND (import)
+    OPT_FORCE = 1 << 28,      // --force (import: replace existing files)
+    OPT_WORKSPACES = 1 << 29, // --workspaces A,B,... (import: one per file)
 } OptionId;
 
 typedef struct Options {
@@ -91,6 +94,8 @@ typedef struct Options {
     const char *task;
     const char *out_dir;
     EcsTaskFacts facts; // --task-cpu, --task-memory, --network-mode, --requires-compatibilities
+    const char *from;       // import --from KIND
+    const char *import_workspaces; // import --workspaces A,B,...
     const char **vars; // --var texts in order
     uint32_t nvars;
     const char **var_files; // --var-file paths in order
@@ -123,6 +128,7 @@ RunFn cmd_fmt;                                             // cmd_fmt.c
 RunFn cmd_diff;                                            // cmd_diff.c
 RunFn cmd_lint;                                            // cmd_lint.c
 RunFn cmd_lsp;                                             // cmd_lsp.c
+RunFn cmd_import;                                          // cmd_import.c
 
 // --- commands.c: the table and the help texts ---
 

@@ -49,6 +49,9 @@ static const ValueOption VALUE_OPTIONS[] = {
     {"--exit-code", NULL, OPT_EXIT_CODE, true},
     {"--disable", NULL, OPT_DISABLE, false},
     {"--enable", NULL, OPT_ENABLE, false},
+    {"--from", NULL, OPT_FROM, false},
+    {"--force", NULL, OPT_FORCE, true},
+    {"--workspaces", NULL, OPT_WORKSPACES, false},
 };
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
@@ -62,7 +65,8 @@ static const char *const OPTION_NAMES[] = {
     "--recursive", "--max-memory", "--task-cpu", "--task-memory",
     "--network-mode", "--requires-compatibilities", "--against", "--format",
     "--exit-code",
-    "--disable", "--enable"};
+    "--disable", "--enable",
+    "--from", "--force", "--workspaces"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -278,6 +282,12 @@ static bool set_value(Arena *arena, Options *o, const ValueOption *v, const char
         o->rule_switches[o->nrule_switches++] =
             arena_printf(arena, "%c%s", v->id == OPT_ENABLE ? '+' : '-', value);
         break;
+    case OPT_FROM:
+        o->from = value;
+        break;
+    case OPT_WORKSPACES:
+        o->import_workspaces = value;
+        break;
     case OPT_CANONICAL:
     case OPT_STRICT:
     case OPT_ALL_WS:
@@ -287,6 +297,7 @@ static bool set_value(Arena *arena, Options *o, const ValueOption *v, const char
     case OPT_DIFF:
     case OPT_RECURSIVE:
     case OPT_EXIT_CODE:
+    case OPT_FORCE:
         break;
     }
     return true;

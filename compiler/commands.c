@@ -284,13 +284,54 @@ const Command COMMANDS[] = {
      "or setting \"workspace\" (default: the first declared). docs/editors-lsp.md\n"
      "shows the set-up of VS Code, Neovim, Emacs and Helix.\n",
      cmd_lsp, false, 0},
-    {"import", "import KIND FILE",
-     "hclc import task-definition FILE.json\n"
-     "       hclc import compose docker-compose.yml",
-     "turn task-definition JSON or docker-compose YAML into .hcl",
-     "Will turn the JSON of aws ecs describe-task-definition, or a docker-compose\n"
-     "file, into .hcl source.\n",
-     NULL, false, 0},
+    {"import", "import FILE...",
+     "hclc import FILE [--from KIND] [-o DIR [--force]]\n"
+     "       hclc import FILE FILE... [--workspaces WS,WS,...] [-o DIR [--force]]",
+     "turn task-definition JSON or docker-compose YAML into .hcl source",
+     "Reads FILE, the JSON of a task definition, and prints hclc source that\n"
+     "builds the same JSON again: one task_definition block with snake_case\n"
+     "names, repeated blocks (container \"web\", port_mapping), environment,\n"
+     "secrets and tags as maps, and a JSON document held in a string as\n"
+     "jsonencode(...). FILE may hold // and /* */ comments and trailing commas;\n"
+     "the comments are kept above the members they annotate.\n"
+     "\n"
+     "Several files are one task definition in several environments, one file\n"
+     "each: what is equal in all of them is written once, and what differs\n"
+     "becomes a variable set in one workspace block per file (null where a\n"
+     "member is missing). A difference that is the workspace's own name is\n"
+     "written $<workspace.name>; a string that differs in one part only takes\n"
+     "that part from a variable. Containers are matched by name, environment\n"
+     "variables and secrets by name, port mappings by container port.\n"
+     "\n"
+     "  --from KIND        what FILE holds, instead of telling it by its shape:\n"
+     "                     task-definition (a RegisterTaskDefinition request),\n"
+     "                     describe (aws ecs describe-task-definition output,\n"
+     "                     whole or --query taskDefinition: the members AWS\n"
+     "                     sets, such as revision and status, are left out\n"
+     "                     with a warning), or containers (a container-\n"
+     "                     definitions array: the task definition is named\n"
+     "                     after the file; build it with -t container-definitions),\n"
+     "                     or compose (a docker-compose file, the default for\n"
+     "                     .yml and .yaml files: one container per service, on\n"
+     "                     Fargate; each key with no ECS equivalent is a warning\n"
+     "                     saying what to do instead), or template (a Terraform\n"
+     "                     template_file JSON, the default for .tpl files: each\n"
+     "                     ${NAME} becomes a variable; one that is a whole value,\n"
+     "                     such as \"memory\": ${memory}, keeps that value's type)\n"
+     "  --workspaces LIST  the workspace of each file, in order (dev,prod);\n"
+     "                     by default the file names without extension\n"
+     "  -o DIR             write DIR/main.hcl (and variables.hcl and\n"
+     "                     workspaces.hcl for several files) instead of\n"
+     "                     printing; DIR is created\n"
+     "  --force            replace those files when they exist (else an error)\n"
+     "\n"
+     "Members the schema does not know are left out with a warning each.\n"
+     "Nothing is printed or written when a file is not valid JSON or not a task\n"
+     "definition.\n"
+     "\n"
+     "  hclc import td.json -o app && hclc build app\n"
+     "  hclc import dev.json prod.json -o app && hclc build app -w prod\n",
+     cmd_import, false, OPT_OUT | OPT_FROM | OPT_FORCE | OPT_WORKSPACES | OPT_MAX_ERRORS},
     {"debug", "debug tokens|ast FILE", "hclc debug tokens FILE\n       hclc debug ast FILE",
      "print the tokens or the syntax tree of FILE (for testing hclc)",
      "Prints one line per token or syntax-tree node, with its span. The format\n"
@@ -359,8 +400,13 @@ void cli_print_help(FILE *out)
           "commands:\n",
           out);
     print_command_list(out, true);
-    fputs("\nnot implemented yet (running one is a usage error, exit status 2):\n", out);
-    print_command_list(out, false);
+    bool pending = false;
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        pending = pending || (!COMMANDS[i].hidden && !COMMANDS[i].run);
+    if (pending) {
+        fputs("\nnot implemented yet (running one is a usage error, exit status 2):\n", out);
+        print_command_list(out, false);
+    }
     fputc('\n', out);
     print_options(out);
     fputc('\n', out);

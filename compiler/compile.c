@@ -219,13 +219,17 @@ static EcsOptions ecs_options(const CompileOptions *opt, const char *workspace)
     return eo;
 }
 
-// Lowers and validates task definition `i`; NULL after errors.
-static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i)
+// Lowers and validates task definition `i`; NULL after errors. `partial`:
+// only its containers are written (-t container-definitions), so the task
+// members it leaves out may be set where they are used.
+static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i,
+                         bool partial)
 {
     Value *v = ecs_lower(ev, &ev->mod->tasks[i]);
     if (v->kind == VAL_INVALID || value_has_invalid(v))
         return NULL;
     EcsOptions eo = ecs_options(opt, ev->workspace);
+    eo.partial = partial;
     if (!ecs_validate(ev->arena, diags, v, ECS_FORM_REQUEST, &eo))
         return NULL;
     return opt->canonical ? ecs_canonical(ev->arena, v) : v;
@@ -249,7 +253,7 @@ static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *o
     Value **built = arena_alloc(ev->arena, (size_t)n * sizeof(Value *));
     const char *tname = t == TARGET_CONTAINERS ? "container-definitions" : "task-definition";
     for (uint32_t k = 0; k < n; k++) {
-        built[k] = build_task(ev, diags, opt, first + k);
+        built[k] = build_task(ev, diags, opt, first + k, t == TARGET_CONTAINERS);
         if (built[k])
             cfn_reject_intrinsics(diags, built[k], tname);
     }
@@ -285,7 +289,7 @@ static CompileStatus build_cloudformation(Eval *ev, Diags *diags, const CompileO
     const TaskDef **defs = arena_alloc(ev->arena, (size_t)n * sizeof(TaskDef *));
     for (uint32_t i = 0; i < n; i++) {
         defs[i] = &m->tasks[first + i];
-        tasks[i] = build_task(ev, diags, opt, first + i);
+        tasks[i] = build_task(ev, diags, opt, first + i, false);
     }
     if (diags_has_errors(diags))
         return COMPILE_INPUT_ERRORS;
@@ -389,7 +393,7 @@ static bool values_of(Eval *ev, Diags *diags, const CompileOptions *opt, Compile
     out->ntasks = n;
     for (uint32_t k = 0; k < n; k++) {
         out->names[k] = m->tasks[first + k].name;
-        out->tasks[k] = build_task(ev, diags, opt, first + k);
+        out->tasks[k] = build_task(ev, diags, opt, first + k, false);
     }
     out->outputs = m->noutputs ? eval_outputs(ev) : NULL;
     return !diags_has_errors(diags) && !(out->outputs && value_has_invalid(out->outputs));
@@ -549,7 +553,7 @@ static bool validate_workspace(Arena *a, SourceSet *src, Diags *diags, const Com
     bool ok = eval_init(&ev, a, diags, src, &p->mod, &p->inputs, workspace, from, p->root) &&
               eval_check_all(&ev);
     for (uint32_t i = 0; ok && i < p->mod.ntasks; i++)
-        build_task(&ev, diags, opt, i);
+        build_task(&ev, diags, opt, i, false);
     eval_free(&ev);
     return !diags_has_errors(diags);
 }

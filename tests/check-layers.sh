@@ -6,7 +6,7 @@
 # statement of the order):
 #
 #   base < syntax < decode < emit < project < funcs < eval < ecs < cfn < diff < lint < lsp
-#   < driver
+#   < import < driver
 #
 # A layer is a folder of compiler/ (compiler/base/...); the driver is the
 # files directly in compiler/ (main.c, compile.c, compile.h). A file may
@@ -19,7 +19,7 @@
 # exits 1; prints a summary and exits 0 when there is none.
 set -u
 
-LAYERS="base syntax decode emit project funcs eval ecs cfn diff lint lsp driver"
+LAYERS="base syntax decode emit project funcs eval ecs cfn diff lint lsp import driver"
 
 ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 if [ ! -d "$ROOT/compiler" ]; then

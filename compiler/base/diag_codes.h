@@ -6,8 +6,8 @@
 //   E0250-0299 functions   E03xx loading, inputs, evaluation
 //   E0500-0549 ECS schema checks   E0550-0699 ECS rules   E0700-0719 ECS
 //   lowering   E0720-0739 ECS targets   E0740-0759 tfvars   E0760-0799
-//   CloudFormation   E0800-0819 diff   E09xx files and limits   E1000-1099 hclc
-//   lint findings (docs/lint.md)
+//   CloudFormation   E0800-0819 diff   E0820-0839 import   E09xx files and limits
+//   E1000-1099 hclc lint findings (docs/lint.md)
 #define DIAG_CODE_LIST(X)                                                                    \
     X(1, BAD_UTF8, "invalid UTF-8 in the source")                                         \
     X(2, NUL_BYTE, "NUL byte in the source")                                              \
@@ -205,6 +205,9 @@
     X(800, DIFF_NOT_TASK, "diff input that holds no task definition")                  \
     X(801, DIFF_FAMILIES, "two task definitions of different families compared")       \
     X(802, DIFF_TAGS_UNKNOWN, "describe output without its tags: tags not compared")     \
+    X(820, IMPORT_KIND, "file that hclc import cannot read as a task definition")       \
+    X(821, IMPORT_LEFT_OUT, "member of the imported file that the source leaves out")    \
+    X(822, IMPORT_EXISTS, "import output file that exists already")                      \
     X(1001, LINT_PRIVILEGED, "container runs privileged") /* lint */                       \
     X(1002, LINT_WRITABLE_ROOT, "container root file system writable") /* lint */          \
     X(1003, LINT_ROOT_USER, "Linux container runs as root") /* lint */                     \

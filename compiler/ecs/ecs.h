@@ -45,6 +45,9 @@ typedef struct EcsOptions {
     void *after_ctx;       // its first argument
     bool lint;             // lint reports plain secrets and image tags (E0655, E0660,
                            // E0661) with its own rules: the validator leaves them out
+    bool partial;          // request form built for -t container-definitions: the task is
+                           // written elsewhere (Terraform), so a task member the source
+                           // leaves out is unknown, not absent
 } EcsOptions;
 
 // Lowers task definition `t` into a request object (API form), evaluating

@@ -543,8 +543,9 @@ static Value *needs_role(const Rules *r, const Value *ctr, const char **why, con
 // executionRoleArn is no role.
 static void check_execution_role(Rules *r)
 {
-    const char *role = ecs_str(ecs_get(r->task, "executionRoleArn"));
-    if (!r->task || (role && *role) || (!role && ecs_get(r->task, "executionRoleArn")))
+    Value *given = ecs_get(r->task, "executionRoleArn");
+    const char *role = ecs_str(given);
+    if (!r->task || (role && *role) || (!role && given) || (!given && r->partial))
         return;
     uint32_t n = rules_ncontainers(r);
     for (uint32_t i = 0; i < n; i++) {
@@ -658,7 +659,7 @@ void ecs_check_rules(EcsCtx *c, Value *task)
 {
     if (!task || task->kind != VAL_OBJECT)
         return;
-    Rules r = {.c = c, .task = task, .facts = task};
+    Rules r = {.c = c, .task = task, .facts = task, .partial = c->opt->partial};
     Value *list = ecs_get(task, "containerDefinitions");
     r.containers = list && list->kind == VAL_LIST ? list : NULL;
     init_facts(&r);

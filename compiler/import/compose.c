@@ -1,0 +1,746 @@
+// compose.c - a docker-compose file (the compose specification, and the v2
+// and v3 formats) turned into the RegisterTaskDefinition request that
+// import_task.c then writes as source: one container per service, on
+// Fargate with awsvpc (the services of a task share localhost).
+//
+// What maps: image, command and entrypoint (a string split as compose
+// splits it), environment (list or map) and env_file (read relative to the
+// compose file), ports (ranges, protocols, long form), named volumes and
+// bind mounts, depends_on (list and condition form), healthcheck (durations
+// such as 1m30s), deploy.resources and mem_limit/cpus, user, working_dir,
+// labels, ulimits, logging, hostname, read_only, init, cap_add/cap_drop,
+// tty, stdin_open, stop_grace_period, sysctls. YAML merge keys (<<) are
+// applied. Every other key is a warning at its line saying what to do
+// instead: nothing is dropped silently.
+#include "import/import_impl.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode/decode.h"
+#include "project/load.h"
+
+typedef struct Compose {
+    Importer *im;
+    Value *volumes;  // the task's volumes, by name
+    uint32_t cpu;    // the containers' sums, for the task size
+    uint32_t memory;
+} Compose;
+
+static Value *get(Value *obj, const char *key)
+{
+    return obj && obj->kind == VAL_OBJECT ? value_object_get(obj, key, strlen(key)) : NULL;
+}
+
+static Value *str(Compose *C, Value *at, const char *s)
+{
+    return value_cstring(C->im->a, at ? at->origin : span_none(), s);
+}
+
+static Value *num(Compose *C, Value *at, double n)
+{
+    return value_number(C->im->a, at ? at->origin : span_none(), n);
+}
+
+static void put(Compose *C, Value *obj, const char *key, Value *v)
+{
+    if (v)
+        value_object_set(C->im->a, obj, key, strlen(key), v);
+}
+
+static void warn(Compose *C, Value *at, const char *help, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void warn(Compose *C, Value *at, const char *help, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const char *msg = arena_vprintf(C->im->a, fmt, ap);
+    va_end(ap);
+    Diag *g = diag_warning(C->im->diags, E_IMPORT_LEFT_OUT, at->origin, "%s", msg);
+    if (help)
+        diag_help(C->im->diags, g, "%s", help);
+}
+
+// A scalar as text ("8000", "true"), or NULL for lists, objects and null.
+static const char *text_of(Compose *C, Value *v)
+{
+    char buf[VALUE_NUMBER_BUF];
+    if (!v)
+        return NULL;
+    if (v->kind == VAL_STRING)
+        return v->as.str.ptr;
+    if (v->kind == VAL_NUMBER)
+        return arena_strdup(C->im->a, value_number_text(v->as.number, buf));
+    if (v->kind == VAL_BOOL)
+        return v->as.boolean ? "true" : "false";
+    return NULL;
+}
+
+static Value *push(Compose *C, Value *list, Value *item)
+{
+    Value *out = value_list_new(C->im->a, list ? list->origin : item->origin,
+                                (list ? list->as.list.count : 0) + 1);
+    for (uint32_t i = 0; list && i < list->as.list.count; i++)
+        out->as.list.items[i] = list->as.list.items[i];
+    out->as.list.items[out->as.list.count - 1] = item;
+    return out;
+}
+
+// --- YAML merge keys ------------------------------------------------------------------
+
+// `v` with every "<<" key of its objects applied: the object's own members,
+// then those of the merged mapping(s) it does not have.
+static Value *merged(Compose *C, Value *v, int depth)
+{
+    if (depth > 64 || !v)
+        return v;
+    if (v->kind == VAL_LIST) {
+        Value *out = value_list_new(C->im->a, v->origin, v->as.list.count);
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            out->as.list.items[i] = merged(C, v->as.list.items[i], depth + 1);
+        return out;
+    }
+    if (v->kind != VAL_OBJECT)
+        return v;
+    Value *out = value_object_new(C->im->a, v->origin, v->as.object.count);
+    Value *base = get(v, "<<");
+    Value *one[1] = {base};
+    Value **bases = base && base->kind == VAL_LIST ? base->as.list.items : one;
+    uint32_t nbases = base && base->kind == VAL_LIST ? base->as.list.count : base ? 1 : 0;
+    for (uint32_t i = 0; i < v->as.object.count; i++)
+        if (strcmp(v->as.object.keys[i].ptr, "<<") != 0)
+            put(C, out, v->as.object.keys[i].ptr, merged(C, v->as.object.vals[i], depth + 1));
+    for (uint32_t b = 0; b < nbases; b++) {
+        Value *m = merged(C, bases[b], depth + 1);
+        for (uint32_t i = 0; m && m->kind == VAL_OBJECT && i < m->as.object.count; i++)
+            if (!get(out, m->as.object.keys[i].ptr))
+                put(C, out, m->as.object.keys[i].ptr, m->as.object.vals[i]);
+    }
+    return out;
+}
+
+// --- values compose writes as text ----------------------------------------------------
+
+// A command line split as compose splits it: white space separates words;
+// single quotes keep everything, double quotes allow \" and \\.
+static Value *split_words(Compose *C, Value *v)
+{
+    if (v->kind == VAL_LIST)
+        return v;
+    const char *s = text_of(C, v);
+    if (!s)
+        return v;
+    Value *list = value_list_new(C->im->a, v->origin, 0);
+    StrBuf w;
+    buf_init(&w, C->im->a, 0);
+    bool in_word = false;
+    char quote = 0;
+    for (const char *p = s;; p++) {
+        if (!*p || (!quote && strchr(" \t\n", *p))) {
+            if (in_word)
+                list = push(C, list, str(C, v, w.ptr ? w.ptr : ""));
+            buf_init(&w, C->im->a, 0);
+            in_word = false;
+            if (!*p)
+                break;
+            continue;
+        }
+        in_word = true;
+        if (quote && *p == quote)
+            quote = 0;
+        else if (!quote && (*p == '\'' || *p == '"'))
+            quote = *p;
+        else if (*p == '\\' && quote != '\'' && p[1])
+            buf_putc(&w, *++p);
+        else
+            buf_putc(&w, *p);
+        buf_puts(&w, "");
+    }
+    return list;
+}
+
+// Seconds of a compose duration ("30s", "1m30s", "1h", "500ms"), rounded
+// up; false when it is none.
+static bool duration(const char *s, double *out)
+{
+    double total = 0;
+    if (!*s)
+        return false;
+    while (*s) {
+        char *end;
+        double n = strtod(s, &end);
+        if (end == s || n < 0)
+            return false;
+        s = end;
+        double unit = strncmp(s, "ms", 2) == 0 ? 0.001
+                      : strncmp(s, "us", 2) == 0 ? 1e-6
+                      : *s == 'h'                ? 3600
+                      : *s == 'm'                ? 60
+                      : *s == 's' || !*s         ? 1
+                                                 : -1;
+        if (unit < 0)
+            return false;
+        s += (unit == 0.001 || unit == 1e-6) ? 2 : *s ? 1 : 0;
+        total += n * unit;
+    }
+    *out = ceil(total);
+    return true;
+}
+
+// MiB of a compose byte size ("512m", "1g", "1gb", 1073741824).
+static bool mebibytes(Compose *C, Value *v, double *out)
+{
+    const char *s = text_of(C, v);
+    char *end;
+    double n = s ? strtod(s, &end) : 0;
+    if (!s || end == s || n < 0)
+        return false;
+    char u = (char)(*end | 0x20);
+    double mib = u == 'k' ? n / 1024 : u == 'm' ? n : u == 'g' ? n * 1024
+                 : u == 'b' || *end == '\0' ? n / 1048576 : -1;
+    if (mib < 0)
+        return false;
+    *out = ceil(mib);
+    return true;
+}
+
+// --- the keys of a service -------------------------------------------------------------
+
+static void environment(Compose *C, Value *ct, Value *v, const char *base)
+{
+    Value *env = get(ct, "environment");
+    if (!env)
+        env = value_list_new(C->im->a, v->origin, 0);
+    for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+        Value *e = v->as.list.items[i];
+        const char *s = text_of(C, e), *eq = s ? strchr(s, '=') : NULL;
+        if (!eq) {
+            warn(C, e, "give the value in the compose file, or add it in the imported source",
+                 "environment variable %s takes its value from the shell running compose: "
+                 "left out",
+                 s ? s : "(not a string)");
+            continue;
+        }
+        Value *pair = value_object_new(C->im->a, e->origin, 2);
+        put(C, pair, "name", value_string(C->im->a, e->origin, s, (size_t)(eq - s)));
+        put(C, pair, "value", str(C, e, eq + 1));
+        env = push(C, env, pair);
+    }
+    for (uint32_t i = 0; v->kind == VAL_OBJECT && i < v->as.object.count; i++) {
+        Value *e = v->as.object.vals[i];
+        const char *s = text_of(C, e);
+        if (!s) {
+            warn(C, e, "give the value in the compose file, or add it in the imported source",
+                 "environment variable %s has no value here: left out",
+                 v->as.object.keys[i].ptr);
+            continue;
+        }
+        Value *pair = value_object_new(C->im->a, e->origin, 2);
+        put(C, pair, "name", str(C, e, v->as.object.keys[i].ptr));
+        put(C, pair, "value", str(C, e, s));
+        env = push(C, env, pair);
+    }
+    (void)base;
+    put(C, ct, "environment", env);
+}
+
+// KEY=VALUE lines of an env_file, read relative to the compose file.
+static void env_file(Compose *C, Value *ct, Value *v, const char *dir)
+{
+    Value *one[1] = {v};
+    Value *const *items = v->kind == VAL_LIST ? v->as.list.items : one;
+    uint32_t n = v->kind == VAL_LIST ? v->as.list.count : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        Value *it = items[i];
+        const char *path = text_of(C, get(it, "path") ? get(it, "path") : it);
+        uint32_t file;
+        if (!path || load_read_file(C->im->src, C->im->diags,
+                                    path[0] == '/' ? path : arena_printf(C->im->a, "%s%s", dir, path),
+                                    &file) != LOAD_OK)
+            continue;
+        const SourceFile *f = source_file(C->im->src, file);
+        Value *list = value_list_new(C->im->a, it->origin, 0);
+        for (const char *p = f->text; *p;) {
+            const char *e = strchr(p, '\n');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            char *line = arena_strndup(C->im->a, p, len);
+            p += len + (e != NULL);
+            while (*line == ' ' || *line == '\t')
+                line++;
+            if (strncmp(line, "export ", 7) == 0)
+                line += 7;
+            size_t l = strlen(line);
+            while (l && (line[l - 1] == '\r' || line[l - 1] == ' '))
+                line[--l] = '\0';
+            char *eq = strchr(line, '=');
+            if (!*line || *line == '#' || !eq)
+                continue;
+            size_t vl = strlen(eq + 1);
+            if (vl >= 2 && (eq[1] == '"' || eq[1] == '\'') && eq[vl] == eq[1]) {
+                eq[vl] = '\0';
+                memmove(eq + 1, eq + 2, vl - 1);
+            }
+            list = push(C, list, str(C, it, line));
+        }
+        environment(C, ct, list, dir);
+    }
+}
+
+static Value *port_mapping(Compose *C, Value *p)
+{
+    Value *pm = value_object_new(C->im->a, p->origin, 3);
+    if (p->kind == VAL_OBJECT) {
+        Value *t = get(p, "target"), *pub = get(p, "published");
+        put(C, pm, "containerPort", t ? num(C, t, atof(text_of(C, t) ? text_of(C, t) : "0")) : NULL);
+        if (pub && t && text_of(C, pub) && text_of(C, t) &&
+            strcmp(text_of(C, pub), text_of(C, t)) == 0)
+            put(C, pm, "hostPort", num(C, pub, atof(text_of(C, pub))));
+        if (get(p, "protocol"))
+            put(C, pm, "protocol", get(p, "protocol"));
+        return pm;
+    }
+    const char *s = text_of(C, p);
+    char *spec = arena_strdup(C->im->a, s ? s : "");
+    char *proto = strchr(spec, '/');
+    if (proto)
+        *proto++ = '\0';
+    char *colon = strrchr(spec, ':');
+    const char *target = colon ? colon + 1 : spec;
+    if (colon) {
+        *colon = '\0';
+        char *host = strrchr(spec, ':'); // ip:host:container
+        host = host ? host + 1 : spec;
+        if (*host && strcmp(host, target) == 0 && !strchr(target, '-'))
+            put(C, pm, "hostPort", num(C, p, atof(host)));
+        else if (*host)
+            warn(C, p, "the load balancer or service discovery publishes the port instead",
+                 "published port %s: under awsvpc a container's port is the task's own, "
+                 "left out", host);
+    }
+    if (strchr(target, '-'))
+        put(C, pm, "containerPortRange", str(C, p, target));
+    else
+        put(C, pm, "containerPort", num(C, p, atof(target)));
+    if (proto)
+        put(C, pm, "protocol", str(C, p, proto));
+    return pm;
+}
+
+// A volume of the task (once per name). On Fargate a volume is storage of
+// the task that its containers share and that ends with it: a bind mount of
+// the host's files, or data that must outlive the task, needs more (EFS).
+static void task_volume(Compose *C, const char *name, const char *host_path, Value *at)
+{
+    for (uint32_t i = 0; i < C->volumes->as.list.count; i++)
+        if (strcmp(get(C->volumes->as.list.items[i], "name")->as.str.ptr, name) == 0)
+            return;
+    Value *vol = value_object_new(C->im->a, at->origin, 2);
+    put(C, vol, "name", str(C, at, name));
+    if (host_path)
+        warn(C, at, "bake the files into the image, or put them on an EFS volume",
+             "bind mount %s: Fargate has no host files; the volume starts empty", host_path);
+    else
+        warn(C, at, "for data that must outlive the task, give the volume an "
+                    "efs_volume_configuration",
+             "named volume %s: on Fargate it lasts as long as the task", name);
+    C->volumes = push(C, C->volumes, vol);
+}
+
+static const char *volume_name(Compose *C, const char *path)
+{
+    char *n = arena_strdup(C->im->a, path);
+    for (char *p = n; *p; p++)
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", *p))
+            *p = '-';
+    while (*n == '-')
+        n++;
+    return *n ? n : "host";
+}
+
+static Value *mount_point(Compose *C, Value *v)
+{
+    const char *source = NULL, *target = NULL;
+    bool ro = false;
+    if (v->kind == VAL_OBJECT) {
+        source = text_of(C, get(v, "source"));
+        target = text_of(C, get(v, "target"));
+        ro = get(v, "read_only") && get(v, "read_only")->kind == VAL_BOOL &&
+             get(v, "read_only")->as.boolean;
+    } else if (text_of(C, v)) {
+        char *spec = arena_strdup(C->im->a, text_of(C, v));
+        char *c1 = strchr(spec, ':');
+        if (c1) {
+            *c1++ = '\0';
+            char *c2 = strchr(c1, ':');
+            if (c2) {
+                *c2++ = '\0';
+                ro = strstr(c2, "ro") != NULL;
+            }
+            source = spec;
+            target = c1;
+        } else {
+            target = spec; // an anonymous volume
+        }
+    }
+    if (!target)
+        return NULL;
+    bool bind = source && (source[0] == '.' || source[0] == '/' || source[0] == '~');
+    const char *name = !source ? volume_name(C, target) : bind ? volume_name(C, source) : source;
+    task_volume(C, name, bind ? source : NULL, v);
+    Value *mp = value_object_new(C->im->a, v->origin, 3);
+    put(C, mp, "sourceVolume", str(C, v, name));
+    put(C, mp, "containerPath", str(C, v, target));
+    if (ro)
+        put(C, mp, "readOnly", value_bool(C->im->a, v->origin, true));
+    return mp;
+}
+
+static Value *depends_on(Compose *C, Value *v)
+{
+    Value *list = value_list_new(C->im->a, v->origin, 0);
+    uint32_t n = v->kind == VAL_LIST ? v->as.list.count : v->kind == VAL_OBJECT ? v->as.object.count : 0;
+    for (uint32_t i = 0; i < n; i++) {
+        Value *it = v->kind == VAL_LIST ? v->as.list.items[i] : v->as.object.vals[i];
+        const char *name = v->kind == VAL_LIST ? text_of(C, it) : v->as.object.keys[i].ptr;
+        const char *cond = text_of(C, get(it, "condition"));
+        const char *ecs = !cond || strcmp(cond, "service_started") == 0 ? "START"
+                          : strcmp(cond, "service_healthy") == 0      ? "HEALTHY"
+                                                                      : "SUCCESS";
+        Value *d = value_object_new(C->im->a, it->origin, 2);
+        put(C, d, "containerName", str(C, it, name ? name : ""));
+        put(C, d, "condition", str(C, it, ecs));
+        list = push(C, list, d);
+    }
+    return list;
+}
+
+static Value *health_check(Compose *C, Value *v)
+{
+    Value *test = get(v, "test");
+    if (!test || (get(v, "disable") && get(v, "disable")->kind == VAL_BOOL &&
+                  get(v, "disable")->as.boolean))
+        return NULL;
+    Value *hc = value_object_new(C->im->a, v->origin, 5);
+    Value *cmd = test;
+    if (test->kind == VAL_STRING) {
+        cmd = value_list_new(C->im->a, test->origin, 2);
+        cmd->as.list.items[0] = str(C, test, "CMD-SHELL");
+        cmd->as.list.items[1] = test;
+    }
+    put(C, hc, "command", cmd);
+    static const char *const times[][2] = {
+        {"interval", "interval"}, {"timeout", "timeout"}, {"start_period", "startPeriod"}};
+    for (size_t i = 0; i < 3; i++) {
+        Value *t = get(v, times[i][0]);
+        double secs;
+        if (t && text_of(C, t) && duration(text_of(C, t), &secs))
+            put(C, hc, times[i][1], num(C, t, secs));
+    }
+    if (get(v, "retries"))
+        put(C, hc, "retries", get(v, "retries"));
+    return hc;
+}
+
+// deploy.resources, and the v2 keys mem_limit, mem_reservation and cpus.
+static void resources(Compose *C, Value *ct, Value *svc)
+{
+    Value *res = get(get(svc, "deploy"), "resources");
+    Value *cpus = get(get(res, "limits"), "cpus");
+    Value *mem = get(get(res, "limits"), "memory");
+    Value *reserve = get(get(res, "reservations"), "memory");
+    cpus = cpus ? cpus : get(svc, "cpus") ? get(svc, "cpus") : get(get(res, "reservations"), "cpus");
+    mem = mem ? mem : get(svc, "mem_limit");
+    reserve = reserve ? reserve : get(svc, "mem_reservation");
+    double n;
+    if (cpus && text_of(C, cpus)) {
+        n = ceil(atof(text_of(C, cpus)) * 1024);
+        put(C, ct, "cpu", num(C, cpus, n));
+        C->cpu += (uint32_t)n;
+    }
+    if (mem && mebibytes(C, mem, &n)) {
+        put(C, ct, "memory", num(C, mem, n));
+        C->memory += (uint32_t)n;
+    }
+    if (reserve && mebibytes(C, reserve, &n)) {
+        put(C, ct, "memoryReservation", num(C, reserve, n));
+        if (!mem)
+            C->memory += (uint32_t)n;
+    }
+}
+
+static Value *ulimits(Compose *C, Value *v)
+{
+    Value *list = value_list_new(C->im->a, v->origin, 0);
+    for (uint32_t i = 0; v->kind == VAL_OBJECT && i < v->as.object.count; i++) {
+        Value *u = v->as.object.vals[i];
+        Value *o = value_object_new(C->im->a, u->origin, 3);
+        put(C, o, "name", str(C, u, v->as.object.keys[i].ptr));
+        Value *soft = u->kind == VAL_OBJECT ? get(u, "soft") : u;
+        Value *hard = u->kind == VAL_OBJECT ? get(u, "hard") : u;
+        put(C, o, "softLimit", soft ? soft : NULL);
+        put(C, o, "hardLimit", hard ? hard : NULL);
+        list = push(C, list, o);
+    }
+    return list;
+}
+
+// labels and sysctls: a map, or a list of "k=v".
+static Value *string_map(Compose *C, Value *v)
+{
+    Value *m = value_object_new(C->im->a, v->origin, 4);
+    for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+        const char *s = text_of(C, v->as.list.items[i]), *eq = s ? strchr(s, '=') : NULL;
+        if (eq)
+            value_object_set(C->im->a, m, s, (size_t)(eq - s), str(C, v->as.list.items[i], eq + 1));
+    }
+    for (uint32_t i = 0; v->kind == VAL_OBJECT && i < v->as.object.count; i++) {
+        const char *s = text_of(C, v->as.object.vals[i]);
+        put(C, m, v->as.object.keys[i].ptr, str(C, v->as.object.vals[i], s ? s : ""));
+    }
+    return m;
+}
+
+static Value *pairs(Compose *C, Value *map, const char *k, const char *val)
+{
+    Value *list = value_list_new(C->im->a, map->origin, 0);
+    for (uint32_t i = 0; i < map->as.object.count; i++) {
+        Value *o = value_object_new(C->im->a, map->as.object.vals[i]->origin, 2);
+        put(C, o, k, str(C, map->as.object.vals[i], map->as.object.keys[i].ptr));
+        put(C, o, val, map->as.object.vals[i]);
+        list = push(C, list, o);
+    }
+    return list;
+}
+
+static Value *linux_parameters(Compose *C, Value *ct)
+{
+    Value *lp = get(ct, "linuxParameters");
+    if (!lp) {
+        lp = value_object_new(C->im->a, ct->origin, 2);
+        put(C, ct, "linuxParameters", lp);
+    }
+    return lp;
+}
+
+// The keys with no ECS meaning, and what to do instead.
+static const char *no_equivalent(const char *key)
+{
+    static const char *const keys[][2] = {
+        {"build", "build and push the image (docker build, docker push), then set image"},
+        {"links", "containers of a task reach each other on localhost (awsvpc)"},
+        {"restart", "an ECS service restarts failed tasks; restart_policy restarts a container"},
+        {"networks", "the containers of a task share its network (awsvpc); security groups are "
+                     "set on the service"},
+        {"network_mode", "a task on Fargate uses awsvpc"},
+        {"expose", "every port is open to the other containers of the task"},
+        {"extra_hosts", "Fargate does not take extra hosts: use DNS (Route 53, Cloud Map)"},
+        {"dns", "Fargate uses the VPC's DNS"},
+        {"dns_search", "Fargate uses the VPC's DNS"},
+        {"privileged", "Fargate does not run privileged containers"},
+        {"devices", "Fargate gives no access to host devices"},
+        {"pid", "set pid_mode on the task (EC2 only)"},
+        {"ipc", "set ipc_mode on the task (EC2 only)"},
+        {"secrets", "ECS reads secrets from Secrets Manager or SSM: add "
+                    "secrets = { NAME = \"arn:...\" } to the container"},
+        {"configs", "bake the files into the image, or read them from S3 or SSM"},
+        {"profiles", "import the services of one profile, or drop the others"},
+        {"scale", "set desired_count on the ECS service"},
+        {"shm_size", "Fargate does not set the shared memory size"},
+        {"tmpfs", "Fargate does not mount tmpfs"},
+        {"security_opt", "Fargate does not take Docker security options"},
+        {"stop_signal", "ECS stops containers with SIGTERM, then SIGKILL"},
+        {"platform", "set runtime_platform on the task"},
+        {"pull_policy", "ECS pulls the image when a task starts"},
+        {"container_name", "the service's name names the container"},
+        {"hostname", "under awsvpc a task has the name of its network interface; use "
+                     "service discovery (Cloud Map) for a stable name"},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(key, keys[i][0]) == 0)
+            return keys[i][1];
+    return NULL;
+}
+
+static bool fargate_log_driver(Compose *C, Value *driver)
+{
+    const char *d = text_of(C, driver);
+    return d && (strcmp(d, "awslogs") == 0 || strcmp(d, "splunk") == 0 ||
+                 strcmp(d, "awsfirelens") == 0);
+}
+
+static bool is_true(Value *v)
+{
+    return v && v->kind == VAL_BOOL && v->as.boolean;
+}
+
+// One key of a service; false when it has no ECS meaning here.
+static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const char *dir)
+{
+    double secs;
+    if (strcmp(k, "image") == 0)
+        put(C, ct, "image", v);
+    else if (strcmp(k, "command") == 0)
+        put(C, ct, "command", split_words(C, v));
+    else if (strcmp(k, "entrypoint") == 0)
+        put(C, ct, "entryPoint", split_words(C, v));
+    else if (strcmp(k, "environment") == 0)
+        environment(C, ct, v, dir);
+    else if (strcmp(k, "env_file") == 0)
+        env_file(C, ct, v, dir);
+    else if (strcmp(k, "ports") == 0)
+        for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++)
+            put(C, ct, "portMappings",
+                push(C, get(ct, "portMappings"), port_mapping(C, v->as.list.items[i])));
+    else if (strcmp(k, "volumes") == 0)
+        for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+            Value *mp = mount_point(C, v->as.list.items[i]);
+            if (mp)
+                put(C, ct, "mountPoints", push(C, get(ct, "mountPoints"), mp));
+        }
+    else if (strcmp(k, "depends_on") == 0)
+        put(C, ct, "dependsOn", depends_on(C, v));
+    else if (strcmp(k, "healthcheck") == 0)
+        put(C, ct, "healthCheck", health_check(C, v));
+    else if (strcmp(k, "deploy") == 0 || strcmp(k, "mem_limit") == 0 ||
+             strcmp(k, "mem_reservation") == 0 || strcmp(k, "cpus") == 0)
+        ; // resources() reads them
+    else if (strcmp(k, "user") == 0 && text_of(C, v))
+        put(C, ct, "user", str(C, v, text_of(C, v)));
+    else if (strcmp(k, "working_dir") == 0)
+        put(C, ct, "workingDirectory", v);
+    else if (strcmp(k, "labels") == 0)
+        put(C, ct, "dockerLabels", string_map(C, v));
+    else if (strcmp(k, "ulimits") == 0)
+        put(C, ct, "ulimits", ulimits(C, v));
+    else if (strcmp(k, "logging") == 0 && !fargate_log_driver(C, get(v, "driver")))
+        warn(C, v, "use awslogs (CloudWatch Logs), splunk or awsfirelens",
+             "log driver %s: Fargate does not support it, logging left out",
+             text_of(C, get(v, "driver")) ? text_of(C, get(v, "driver")) : "(none)");
+    else if (strcmp(k, "logging") == 0) {
+        Value *lc = value_object_new(C->im->a, v->origin, 2);
+        put(C, lc, "logDriver", get(v, "driver"));
+        put(C, lc, "options", get(v, "options") ? string_map(C, get(v, "options")) : NULL);
+        put(C, ct, "logConfiguration", lc);
+    } else if (strcmp(k, "read_only") == 0)
+        put(C, ct, "readonlyRootFilesystem", v);
+    else if (strcmp(k, "tty") == 0)
+        put(C, ct, "pseudoTerminal", v);
+    else if (strcmp(k, "stdin_open") == 0)
+        put(C, ct, "interactive", v);
+    else if (strcmp(k, "stop_grace_period") == 0 && text_of(C, v) && duration(text_of(C, v), &secs))
+        put(C, ct, "stopTimeout", num(C, v, secs));
+    else if (strcmp(k, "sysctls") == 0)
+        put(C, ct, "systemControls", pairs(C, string_map(C, v), "namespace", "value"));
+    else if (strcmp(k, "init") == 0)
+        put(C, linux_parameters(C, ct), "initProcessEnabled", value_bool(C->im->a, v->origin, is_true(v)));
+    else if (strcmp(k, "cap_add") == 0 || strcmp(k, "cap_drop") == 0) {
+        Value *lp = linux_parameters(C, ct);
+        Value *caps = get(lp, "capabilities");
+        if (!caps) {
+            caps = value_object_new(C->im->a, v->origin, 2);
+            put(C, lp, "capabilities", caps);
+        }
+        put(C, caps, k[4] == 'a' ? "add" : "drop", v);
+    } else
+        return false;
+    return true;
+}
+
+static Value *service(Compose *C, const char *name, Value *svc, const char *dir)
+{
+    Value *ct = value_object_new(C->im->a, svc->origin, 8);
+    put(C, ct, "name", str(C, svc, name));
+    for (uint32_t i = 0; svc->kind == VAL_OBJECT && i < svc->as.object.count; i++) {
+        const char *k = svc->as.object.keys[i].ptr;
+        Value *v = svc->as.object.vals[i];
+        if (strncmp(k, "x-", 2) == 0 || v->kind == VAL_NULL || service_key(C, ct, k, v, dir))
+            continue;
+        const char *instead = no_equivalent(k);
+        Diag *g = diag_warning(C->im->diags, E_IMPORT_LEFT_OUT, v->origin,
+                               "\"%s\" of service \"%s\" has no ECS equivalent: left out", k, name);
+        diag_help(C->im->diags, g, "%s", instead ? instead : "see docs/import.md");
+    }
+    if (!get(ct, "image")) {
+        warn(C, svc, "set image to the image you build and push", "service %s has no image",
+             name);
+        put(C, ct, "image", str(C, svc, name));
+    }
+    resources(C, ct, svc);
+    return ct;
+}
+
+// Fargate pulls logs into CloudWatch (awslogs) with the task's execution
+// role: the source names one to replace.
+static void execution_role(Compose *C, Value *td, Value *cts)
+{
+    for (uint32_t i = 0; i < cts->as.list.count; i++) {
+        Value *driver = get(get(cts->as.list.items[i], "logConfiguration"), "logDriver");
+        const char *d = text_of(C, driver);
+        if (!d || strcmp(d, "awslogs") != 0)
+            continue;
+        warn(C, driver, "replace it with the ARN of your role (AmazonECSTaskExecutionRolePolicy)",
+             "the awslogs driver needs an execution role on Fargate: execution_role_arn names "
+             "ecsTaskExecutionRole of account 123456789012");
+        put(C, td, "executionRoleArn",
+            str(C, driver, "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"));
+        return;
+    }
+}
+
+// The smallest Fargate size that holds the containers' sums.
+static void task_size(Compose *C, Value *td, Value *at)
+{
+    static const uint32_t cpus[] = {256, 512, 1024, 2048, 4096};
+    static const uint32_t mins[] = {512, 1024, 2048, 4096, 8192};
+    static const uint32_t maxs[] = {2048, 4096, 8192, 16384, 30720};
+    size_t i = 0;
+    uint32_t mem = C->memory;
+    while (i < 4 && (cpus[i] < C->cpu || maxs[i] < mem))
+        i++;
+    mem = mem < mins[i] ? mins[i] : (mem + 1023) / 1024 * 1024;
+    put(C, td, "cpu", str(C, at, arena_printf(C->im->a, "%u", cpus[i])));
+    put(C, td, "memory", str(C, at, arena_printf(C->im->a, "%u", mem > maxs[i] ? maxs[i] : mem)));
+}
+
+Value *compose_task(Importer *im, Value *doc, const char *family)
+{
+    Compose C = {.im = im};
+    C.volumes = value_list_new(im->a, doc->origin, 0);
+    doc = merged(&C, doc, 0);
+    Value *services = get(doc, "services");
+    if (!services || services->kind != VAL_OBJECT || services->as.object.count == 0) {
+        Diag *g = diag_error(im->diags, E_IMPORT_KIND, services ? services->origin : doc->origin,
+                             "this compose file has no services");
+        diag_help(im->diags, g, "a compose file maps service names to containers under services:");
+        return NULL;
+    }
+    const char *path = source_file(im->src, im->file)->name;
+    const char *slash = strrchr(path, '/');
+    const char *dir = slash ? arena_strndup(im->a, path, (size_t)(slash - path) + 1) : "";
+    Value *td = value_object_new(im->a, doc->origin, 8);
+    Value *name = get(doc, "name");
+    put(&C, td, "family", name && text_of(&C, name) ? str(&C, name, text_of(&C, name)) : str(&C, doc, family));
+    put(&C, td, "networkMode", str(&C, doc, "awsvpc"));
+    Value *compat = value_list_new(im->a, doc->origin, 1);
+    compat->as.list.items[0] = str(&C, doc, "FARGATE");
+    put(&C, td, "requiresCompatibilities", compat);
+    Value *cts = value_list_new(im->a, services->origin, 0);
+    for (uint32_t i = 0; i < services->as.object.count; i++)
+        cts = push(&C, cts, service(&C, services->as.object.keys[i].ptr, services->as.object.vals[i], dir));
+    task_size(&C, td, doc);
+    execution_role(&C, td, cts);
+    put(&C, td, "containerDefinitions", cts);
+    if (C.volumes->as.list.count)
+        put(&C, td, "volumes", C.volumes);
+    for (uint32_t i = 0; doc->kind == VAL_OBJECT && i < doc->as.object.count; i++) {
+        const char *k = doc->as.object.keys[i].ptr;
+        if (strcmp(k, "networks") == 0 || strcmp(k, "configs") == 0)
+            warn(&C, doc->as.object.vals[i], no_equivalent(k), "top-level \"%s\" has no ECS "
+                                                               "equivalent: left out", k);
+    }
+    return td;
+}
