@@ -49,7 +49,8 @@ LIB_OBJ  += $(B)/gen/ecs_schema.o
 DIAG_DOCS_C := $(B)/gen/diag_docs.c
 LIB_OBJ  += $(B)/gen/diag_docs.o
 MAIN_OBJ := $(B)/compiler/main.o
-FORMAT_FILES = $(wildcard compiler/*.[ch] compiler/*/*.[ch] tests/unit/*.c tests/fuzz/*.c tests/lang/*.c)
+FORMAT_FILES = $(wildcard compiler/*.[ch] compiler/*/*.[ch] tests/unit/*.c tests/fuzz/*.c \
+                 tests/lang/*.c tests/bench/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # The runner of tests/lang.test (tests/checks/lang.sh runs it).
@@ -57,7 +58,8 @@ LANG_BIN := $(B)/tests/lang_test
 LIB      := $(B)/libhclc.a
 HCLC_BIN := $(if $(filter build,$(B)),hclc,$(B)/hclc)
 
-.PHONY: all demo check sanitize fuzz bench bench-check install clean format deps unit-bins e2e \
+.PHONY: all demo check sanitize fuzz bench bench-check install clean format format-check deps \
+        unit-bins e2e \
         docs editors-test
 .DEFAULT_GOAL := all
 
@@ -207,6 +209,10 @@ docs/ecs.md: grammar/ecs-docs.awk $(ECS_DOCS_IN)
 
 format:
 	clang-format -i $(FORMAT_FILES)
+
+# What CI checks: every C file in the layout of .clang-format.
+format-check:
+	clang-format --dry-run -Werror $(FORMAT_FILES)
 
 clean:
 	rm -rf build hclc

@@ -20,10 +20,10 @@
 #define HCLC_VERSION "0.1.0"
 
 typedef enum ExitStatus {
-    EXIT_OK = 0,    // success
-    EXIT_INPUT = 1, // errors in the input
-    EXIT_USAGE = 2, // a bad command line, or a command not implemented yet
-    EXIT_IO = 3,    // a file could not be read or written
+    EXIT_OK = 0,        // success
+    EXIT_INPUT = 1,     // errors in the input
+    EXIT_USAGE = 2,     // a bad command line, or a command not implemented yet
+    EXIT_IO = 3,        // a file could not be read or written
     EXIT_DIFFERENT = 4, // hclc diff --exit-code: the two sides differ
 } ExitStatus;
 
@@ -42,36 +42,36 @@ typedef enum ColorMode {
 
 // The options that take part in a build; each command accepts a subset.
 typedef enum OptionId {
-    OPT_WORKSPACE = 1 << 0,   // -w NAME, --workspace NAME
-    OPT_VAR = 1 << 1,         // --var NAME=VALUE (repeatable)
-    OPT_VAR_FILE = 1 << 2,    // --var-file FILE (repeatable)
-    OPT_TARGET = 1 << 3,      // -t TARGET, --target TARGET
-    OPT_OUT = 1 << 4,         // -o FILE
-    OPT_OUTPUT_NAME = 1 << 5, // --output NAME
-    OPT_ROOT = 1 << 6,        // --root DIR
-    OPT_TASK = 1 << 7,        // --task NAME
-    OPT_OUT_DIR = 1 << 8,     // --out-dir DIR
-    OPT_CANONICAL = 1 << 9,   // --canonical
-    OPT_STRICT = 1 << 10,     // --strict
-    OPT_ALL_WS = 1 << 11,     // --all-workspaces
-    OPT_JSON = 1 << 12,       // --json (tfvars)
-    OPT_SENSITIVE = 1 << 13,  // --include-sensitive (tfvars)
-    OPT_MAX_ERRORS = 1 << 14, // --max-errors N
-    OPT_CHECK = 1 << 15,      // --check (fmt)
-    OPT_DIFF = 1 << 16,       // --diff (fmt)
-    OPT_RECURSIVE = 1 << 17,  // --recursive (fmt)
-    OPT_TASK_CPU = 1 << 18,   // --task-cpu SIZE (validate a container list)
-    OPT_TASK_MEMORY = 1 << 19, // --task-memory SIZE (validate a container list)
+    OPT_WORKSPACE = 1 << 0,     // -w NAME, --workspace NAME
+    OPT_VAR = 1 << 1,           // --var NAME=VALUE (repeatable)
+    OPT_VAR_FILE = 1 << 2,      // --var-file FILE (repeatable)
+    OPT_TARGET = 1 << 3,        // -t TARGET, --target TARGET
+    OPT_OUT = 1 << 4,           // -o FILE
+    OPT_OUTPUT_NAME = 1 << 5,   // --output NAME
+    OPT_ROOT = 1 << 6,          // --root DIR
+    OPT_TASK = 1 << 7,          // --task NAME
+    OPT_OUT_DIR = 1 << 8,       // --out-dir DIR
+    OPT_CANONICAL = 1 << 9,     // --canonical
+    OPT_STRICT = 1 << 10,       // --strict
+    OPT_ALL_WS = 1 << 11,       // --all-workspaces
+    OPT_JSON = 1 << 12,         // --json (tfvars)
+    OPT_SENSITIVE = 1 << 13,    // --include-sensitive (tfvars)
+    OPT_MAX_ERRORS = 1 << 14,   // --max-errors N
+    OPT_CHECK = 1 << 15,        // --check (fmt)
+    OPT_DIFF = 1 << 16,         // --diff (fmt)
+    OPT_RECURSIVE = 1 << 17,    // --recursive (fmt)
+    OPT_TASK_CPU = 1 << 18,     // --task-cpu SIZE (validate a container list)
+    OPT_TASK_MEMORY = 1 << 19,  // --task-memory SIZE (validate a container list)
     OPT_NETWORK_MODE = 1 << 20, // --network-mode MODE (validate a container list)
-    OPT_COMPAT = 1 << 21,     // --requires-compatibilities LIST (validate a container list)
-    OPT_AGAINST = 1 << 22,    // --against FILE (diff)
-    OPT_FORMAT = 1 << 23,     // --format text|json (diff)
-    OPT_EXIT_CODE = 1 << 24,  // --exit-code (diff)
-    OPT_DISABLE = 1 << 25,    // --disable ID (lint; repeatable)
-    OPT_ENABLE = 1 << 26,     // --enable ID (lint; repeatable)
-    OPT_FROM = 1 << 27,       // --from KIND (import)
-    OPT_FORCE = 1 << 28,      // --force (import: replace existing files)
-    OPT_WORKSPACES = 1 << 29, // --workspaces A,B,... (import: one per file)
+    OPT_COMPAT = 1 << 21,       // --requires-compatibilities LIST (validate a container list)
+    OPT_AGAINST = 1 << 22,      // --against FILE (diff)
+    OPT_FORMAT = 1 << 23,       // --format text|json (diff)
+    OPT_EXIT_CODE = 1 << 24,    // --exit-code (diff)
+    OPT_DISABLE = 1 << 25,      // --disable ID (lint; repeatable)
+    OPT_ENABLE = 1 << 26,       // --enable ID (lint; repeatable)
+    OPT_FROM = 1 << 27,         // --from KIND (import)
+    OPT_FORCE = 1 << 28,        // --force (import: replace existing files)
+    OPT_WORKSPACES = 1 << 29,   // --workspaces A,B,... (import: one per file)
 } OptionId;
 
 typedef struct Options {
@@ -85,8 +85,8 @@ typedef struct Options {
     const char *workspace;
     const char **workspaces; // every -w in order (diff takes two)
     uint32_t nworkspaces;
-    const char *against;     // --against FILE
-    const char *out_format;  // --format text|json
+    const char *against;    // --against FILE
+    const char *out_format; // --format text|json
     const char *target;
     const char *out_file;
     const char *output_name;
@@ -94,9 +94,9 @@ typedef struct Options {
     const char *task;
     const char *out_dir;
     EcsTaskFacts facts; // --task-cpu, --task-memory, --network-mode, --requires-compatibilities
-    const char *from;       // import --from KIND
+    const char *from;   // import --from KIND
     const char *import_workspaces; // import --workspaces A,B,...
-    const char **vars; // --var texts in order
+    const char **vars;             // --var texts in order
     uint32_t nvars;
     const char **var_files; // --var-file paths in order
     uint32_t nvar_files;

@@ -56,17 +56,40 @@ static const ValueOption VALUE_OPTIONS[] = {
 
 #define NVALUE_OPTIONS (sizeof(VALUE_OPTIONS) / sizeof(VALUE_OPTIONS[0]))
 
-static const char *const OPTION_NAMES[] = {
-    "--diagnostics",      "--color",  "--help",           "--version",
-    "--workspace",        "--var",    "--var-file",       "--target",
-    "--output",           "--root",   "--task",           "--out-dir",
-    "--canonical",        "--strict", "--all-workspaces", "--json",
-    "--include-sensitive", "--max-errors", "--check",   "--diff",
-    "--recursive", "--max-memory", "--task-cpu", "--task-memory",
-    "--network-mode", "--requires-compatibilities", "--against", "--format",
-    "--exit-code",
-    "--disable", "--enable",
-    "--from", "--force", "--workspaces"};
+static const char *const OPTION_NAMES[] = {"--diagnostics",
+                                           "--color",
+                                           "--help",
+                                           "--version",
+                                           "--workspace",
+                                           "--var",
+                                           "--var-file",
+                                           "--target",
+                                           "--output",
+                                           "--root",
+                                           "--task",
+                                           "--out-dir",
+                                           "--canonical",
+                                           "--strict",
+                                           "--all-workspaces",
+                                           "--json",
+                                           "--include-sensitive",
+                                           "--max-errors",
+                                           "--check",
+                                           "--diff",
+                                           "--recursive",
+                                           "--max-memory",
+                                           "--task-cpu",
+                                           "--task-memory",
+                                           "--network-mode",
+                                           "--requires-compatibilities",
+                                           "--against",
+                                           "--format",
+                                           "--exit-code",
+                                           "--disable",
+                                           "--enable",
+                                           "--from",
+                                           "--force",
+                                           "--workspaces"};
 
 const char *cli_option_name(OptionId id)
 {
@@ -112,8 +135,10 @@ static bool set_choice(const Options *o, const char *option, const char *value,
 
 static bool set_format(Options *o, const char *value)
 {
-    static const char *const names[] = {[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json",
-                                        [FORMAT_SARIF] = "sarif", [FORMAT_GITHUB] = "github"};
+    static const char *const names[] = {[FORMAT_TEXT] = "text",
+                                        [FORMAT_JSON] = "json",
+                                        [FORMAT_SARIF] = "sarif",
+                                        [FORMAT_GITHUB] = "github"};
     int i;
     if (!set_choice(o, "--diagnostics", value, names, 4,
                     "the choices are text, json, sarif and github", &i))

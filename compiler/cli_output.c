@@ -140,7 +140,8 @@ void cli_render_rules(const Options *o, const Diags *diags, const SourceSet *src
         diag_render_json(stderr, diags, src);
         break;
     case FORMAT_TEXT: {
-        DiagRenderOptions opt = {cli_use_color(o->color, STDERR_FILENO), o->max_errors ? o->max_errors : SIZE_MAX};
+        DiagRenderOptions opt = {cli_use_color(o->color, STDERR_FILENO),
+                                 o->max_errors ? o->max_errors : SIZE_MAX};
         diag_render_text(stderr, diags, src, opt);
         break;
     }

@@ -129,8 +129,8 @@ static CompileStatus build_all(Arena *arena, SourceSet *src, Diags *diags, Compi
             st = ws_st;
     }
     for (uint32_t i = 0; st == COMPILE_OK && i < n; i++)
-        st = write_outputs(diags, &results[i], NULL, arena_printf(arena, "%s/%s", out_dir, names[i]),
-                           COMPILE_OK);
+        st = write_outputs(diags, &results[i], NULL,
+                           arena_printf(arena, "%s/%s", out_dir, names[i]), COMPILE_OK);
     return st;
 }
 

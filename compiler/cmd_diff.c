@@ -19,7 +19,7 @@
 
 extern char **environ;
 
-#define DIFF_USAGE_HELP                                                                        \
+#define DIFF_USAGE_HELP                                                                            \
     "write hclc diff A B, hclc diff PATH -w WS1 -w WS2, or hclc diff PATH -w WS --against FILE"
 
 typedef struct Run {
@@ -36,8 +36,7 @@ static bool is_file_side(const char *arg)
     return strcmp(arg, "-") == 0 || load_format(arg) != LOAD_FORMAT_HCL;
 }
 
-static void project_options(const Options *o, const char *path, const char *ws,
-                            CompileOptions *c)
+static void project_options(const Options *o, const char *path, const char *ws, CompileOptions *c)
 {
     memset(c, 0, sizeof *c);
     c->path = path;
@@ -151,8 +150,8 @@ static ExitStatus plan(const Options *o, const char *const *args, int nargs, Sid
                                    "both sides are files: -w does not apply");
         if (o->nworkspaces > 1 && o->nworkspaces != projects)
             return cli_usage_error(o, "give one -w for both projects, or one for each",
-                                   "%u workspaces given for %u project%s", o->nworkspaces,
-                                   projects, projects == 1 ? "" : "s");
+                                   "%u workspaces given for %u project%s", o->nworkspaces, projects,
+                                   projects == 1 ? "" : "s");
         return EXIT_OK;
     }
     if (nargs > 2)

@@ -245,7 +245,7 @@ static void format_path(FmtRun *r, const char *path, bool named)
 }
 
 CompileStatus fmt_paths(Arena *arena, SourceSet *src, Diags *diags, const FmtOptions *opt,
-                      const char *const *paths, int npaths, FILE *out)
+                        const char *const *paths, int npaths, FILE *out)
 {
     FmtRun r = {arena, src, diags, opt, out, false, false, false};
     if (npaths == 0 && !isatty(STDIN_FILENO))

@@ -28,6 +28,6 @@ typedef struct FmtOptions {
 // has syntax errors or --check found a file to change, COMPILE_IO_ERROR when
 // a file could not be read or written (that wins), else COMPILE_OK.
 CompileStatus fmt_paths(Arena *arena, SourceSet *src, Diags *diags, const FmtOptions *opt,
-                      const char *const *paths, int npaths, FILE *out);
+                        const char *const *paths, int npaths, FILE *out);
 
 #endif

@@ -33,8 +33,8 @@ static CompileStatus write_dir(Diags *diags, const SourceSet *src, const Options
                                 strlen(texts[i])};
         struct stat st;
         if (!(o->given & OPT_FORCE) && lstat(files[n].path, &st) == 0) {
-            Diag *g = diag_error(diags, E_IMPORT_EXISTS, span_none(), "%s exists already",
-                                 files[n].path);
+            Diag *g =
+                diag_error(diags, E_IMPORT_EXISTS, span_none(), "%s exists already", files[n].path);
             diag_help(diags, g, "give --force to replace it, or another directory with -o");
             return COMPILE_USAGE_ERROR;
         }
@@ -56,8 +56,8 @@ static void print_output(const ImportOutput *r)
 
 // The workspace names: from --workspaces A,B,..., else the files' names
 // without folders and extension (dev.json -> dev).
-static const char **workspace_names(Arena *a, const Options *o, const char *const *files,
-                                    int n, const char **bad)
+static const char **workspace_names(Arena *a, const Options *o, const char *const *files, int n,
+                                    const char **bad)
 {
     const char **names = arena_alloc(a, (size_t)n * sizeof(char *));
     const char *list = o->import_workspaces;
@@ -113,8 +113,9 @@ ExitStatus cmd_import(Arena *arena, const Options *o, const char *const *args, i
         return cli_usage_error(o, "write hclc import FILE.json", "give the file to import");
     ImportKind kind = IMPORT_AUTO;
     if (o->from && !import_kind_named(o->from, &kind))
-        return cli_usage_error(o, "the kinds are task-definition, describe, containers, compose and template",
-                               "invalid value \"%s\" for option \"--from\"", o->from);
+        return cli_usage_error(
+            o, "the kinds are task-definition, describe, containers, compose and template",
+            "invalid value \"%s\" for option \"--from\"", o->from);
     const char *bad = NULL;
     const char **names = NULL;
     if (nargs > 1 || o->import_workspaces) {

@@ -22,8 +22,7 @@ static const char *page_beside(Arena *a, const char *path)
     const char *slash = strrchr(path, '/');
     if (!slash)
         return NULL;
-    const char *page =
-        arena_printf(a, "%.*s/docs/diagnostics.md", (int)(slash - path), path);
+    const char *page = arena_printf(a, "%.*s/docs/diagnostics.md", (int)(slash - path), path);
     return access(page, R_OK) == 0 ? page : NULL;
 }
 
@@ -44,7 +43,7 @@ ExitStatus cmd_lsp(Arena *arena, const Options *o, const char *const *args, int 
     if (nargs > 0)
         return cli_too_many(o, "lsp", args[0]);
     signal(SIGPIPE, SIG_IGN);
-    int status = lsp_serve(STDIN_FILENO, STDOUT_FILENO, stderr, HCLC_VERSION,
-                           diagnostics_page(arena));
+    int status =
+        lsp_serve(STDIN_FILENO, STDOUT_FILENO, stderr, HCLC_VERSION, diagnostics_page(arena));
     return status == 0 ? EXIT_OK : EXIT_INPUT;
 }

@@ -256,8 +256,8 @@ const Command COMMANDS[] = {
      "Exit status: 0 when the comparison ran (with --exit-code: 0 same, 4\n"
      "different); 1, 2 and 3 as for every command.\n",
      cmd_diff, false,
-     OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT | OPT_TASK | OPT_STRICT |
-         OPT_MAX_ERRORS | OPT_AGAINST | OPT_FORMAT | OPT_EXIT_CODE},
+     OPT_WORKSPACE | OPT_VAR | OPT_VAR_FILE | OPT_ROOT | OPT_TASK | OPT_STRICT | OPT_MAX_ERRORS |
+         OPT_AGAINST | OPT_FORMAT | OPT_EXIT_CODE},
     {"version", "version", "hclc version", "print the version of hclc",
      "Prints \"hclc " HCLC_VERSION "\". hclc --version does the same.\n", cmd_version, false, 0},
     {"help", "help [COMMAND]", "hclc help [COMMAND]", "print this text, or the details of COMMAND",
@@ -456,8 +456,7 @@ ExitStatus cli_unknown_command(Arena *arena, const Options *o, const char *name)
 
 ExitStatus cli_not_implemented(const Options *o, const Command *c)
 {
-    return cli_usage_error(o,
-                           "see \"hclc help\" for the commands this version has",
+    return cli_usage_error(o, "see \"hclc help\" for the commands this version has",
                            "command \"%s\" is not implemented yet in hclc " HCLC_VERSION, c->name);
 }
 

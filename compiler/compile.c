@@ -52,8 +52,8 @@ static const char *project_root(Arena *a, Diags *diags, const char *path, const 
     return out;
 }
 
-static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags,
-                                  const CompileOptions *opt, Project *p)
+static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                                  Project *p)
 {
     const char *path = opt->path ? opt->path : ".";
     LoadStatus ls = load_path(a, src, diags, path, &p->files);
@@ -66,8 +66,7 @@ static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags,
     // Ignore comments silence warnings from here on (project/ignore.h).
     // Under hclc lint they may name catalogue IDs and must give a reason.
     IgnoreOptions io = {opt->ignore_alias, opt->lint != NULL};
-    diags_set_silencer(diags, ignore_silences,
-                       ignore_collect_with(a, diags, src, &p->files, &io));
+    diags_set_silencer(diags, ignore_silences, ignore_collect_with(a, diags, src, &p->files, &io));
     checks_strings(a, diags, src, &p->files);
     if (!module_build(a, diags, &p->files, &p->mod))
         return COMPILE_INPUT_ERRORS;
@@ -140,10 +139,13 @@ static const struct {
     const char *name;
     Target target;
 } TARGETS[] = {
-    {"task-definition", TARGET_TASK},   {"container-definitions", TARGET_CONTAINERS},
-    {"json", TARGET_JSON},              {"cloudformation", TARGET_CFN_JSON},
+    {"task-definition", TARGET_TASK},
+    {"container-definitions", TARGET_CONTAINERS},
+    {"json", TARGET_JSON},
+    {"cloudformation", TARGET_CFN_JSON},
     {"cloudformation-yaml", TARGET_CFN_YAML},
-    {"tfvars", TARGET_TFVARS},          {"tfvars-json", TARGET_TFVARS_JSON},
+    {"tfvars", TARGET_TFVARS},
+    {"tfvars-json", TARGET_TFVARS_JSON},
 };
 
 #define NTARGETS (sizeof TARGETS / sizeof TARGETS[0])
@@ -160,8 +162,9 @@ static bool parse_target(Diags *diags, const char *name, Target *t)
     }
     Diag *g = diag_error(diags, E_BAD_TARGET, span_none(), "unknown target \"%s\"", name);
     if (!diag_help_suggest(diags, g, name, names, NTARGETS))
-        diag_help(diags, g, "the targets are task-definition, container-definitions, json, "
-                            "cloudformation, cloudformation-yaml, tfvars and tfvars-json");
+        diag_help(diags, g,
+                  "the targets are task-definition, container-definitions, json, "
+                  "cloudformation, cloudformation-yaml, tfvars and tfvars-json");
     return false;
 }
 
@@ -360,12 +363,12 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
     if (!opt->target && (p.mod.ntasks == 0 || opt->output_name))
         target = TARGET_JSON; // a project without task definitions builds its outputs
     Eval ev;
-    bool ok = eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace,
-                        opt->workspace_from, p.root);
+    bool ok = eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace, opt->workspace_from,
+                        p.root);
     if (target == TARGET_CFN_JSON || target == TARGET_CFN_YAML)
         ev.refs.var = cfn_variable_ref; // var.NAME of a cfn_parameter is its Ref (cfn.h)
     if (ok && eval_check_all(&ev))
-        st = target == TARGET_JSON         ? build_outputs(&ev, diags, opt, out)
+        st = target == TARGET_JSON       ? build_outputs(&ev, diags, opt, out)
              : target == TARGET_CFN_JSON ? build_cloudformation(&ev, diags, opt, false, out)
              : target == TARGET_CFN_YAML ? build_cloudformation(&ev, diags, opt, true, out)
                                          : build_tasks(&ev, diags, opt, target, out);
@@ -408,8 +411,8 @@ CompileStatus compile_values(Arena *a, SourceSet *src, Diags *diags, const Compi
     if (st != COMPILE_OK)
         return st;
     Eval ev;
-    bool ok = eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace,
-                        opt->workspace_from, p.root) &&
+    bool ok = eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace, opt->workspace_from,
+                        p.root) &&
               eval_check_all(&ev) && values_of(&ev, diags, opt, out);
     eval_free(&ev);
     return ok ? COMPILE_OK : COMPILE_INPUT_ERRORS;
@@ -499,8 +502,8 @@ static bool facts_valid(Arena *a, Diags *diags, const EcsTaskFacts *f)
                                          "EC2, FARGATE, EXTERNAL and MANAGED_INSTANCES"};
     return (!f->network_mode ||
             facts_choice(a, diags, "--network-mode", f->network_mode, modes, 4)) &&
-           (!f->compatibilities || facts_choice(a, diags, "--requires-compatibilities",
-                                                f->compatibilities, compat, 4));
+           (!f->compatibilities ||
+            facts_choice(a, diags, "--requires-compatibilities", f->compatibilities, compat, 4));
 }
 
 // The task options apply to a container-definitions array only: a task
@@ -618,8 +621,8 @@ static void merge_workspace_diags(Arena *a, Diags *diags, Diags *runs, const cha
 // reported once, naming them (an invalid default breaks every workspace
 // that keeps it: it is reported once, at the default); a last error lists
 // the workspaces that failed.
-static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags,
-                                  const CompileOptions *opt, Project *p)
+static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                                  Project *p)
 {
     uint32_t n = p->mod.nworkspaces ? p->mod.nworkspaces : 1;
     Diags *runs = arena_alloc(a, n * sizeof(Diags));
@@ -655,8 +658,9 @@ static CompileStatus validate_cfn_yaml(Arena *a, SourceSet *src, Diags *diags,
     if (!cfn_is_template(v)) {
         Diag *g = diag_error(diags, E_CFN_TEMPLATE, v->origin,
                              "this YAML file is not a CloudFormation template");
-        diag_help(diags, g, "a template is a mapping with Resources (and usually "
-                            "AWSTemplateFormatVersion); task definitions alone go in .json files");
+        diag_help(diags, g,
+                  "a template is a mapping with Resources (and usually "
+                  "AWSTemplateFormatVersion); task definitions alone go in .json files");
         return COMPILE_INPUT_ERRORS;
     }
     EcsOptions eo = ecs_options(opt, opt->workspace);

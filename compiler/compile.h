@@ -14,10 +14,10 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
-#include "project/inputs.h"
 #include "base/source.h"
 #include "base/value.h"
 #include "ecs/ecs.h"
+#include "project/inputs.h"
 
 typedef enum CompileStatus {
     COMPILE_OK,
@@ -41,18 +41,18 @@ typedef struct CompileOptions {
     const char *workspace;      // NULL: "default"
     const char *workspace_from; // "-w", "HCLC_WORKSPACE" (for messages)
     InputOptions inputs;
-    const char *target;         // json, task-definition, container-definitions, tfvars,
-                                // tfvars-json
-    const char *output_name;    // --output NAME, or NULL for every output
-    const char *task_name;      // --task NAME, or NULL
-    bool all_tasks;             // --out-dir: one output per task definition
-    bool canonical;             // --canonical: the form AWS reads back
-    bool strict;                // --strict: warnings are errors
-    bool all_workspaces;        // validate / tfvars --all-workspaces
-    bool include_sensitive;     // tfvars: write sensitive variables too
-    EcsTaskFacts facts;         // validate of a container-definitions array
-    EcsAfter *lint;             // validate: run on every task definition that
-    void *lint_ctx;             // passes validation (hclc lint); NULL: none
+    const char *target;      // json, task-definition, container-definitions, tfvars,
+                             // tfvars-json
+    const char *output_name; // --output NAME, or NULL for every output
+    const char *task_name;   // --task NAME, or NULL
+    bool all_tasks;          // --out-dir: one output per task definition
+    bool canonical;          // --canonical: the form AWS reads back
+    bool strict;             // --strict: warnings are errors
+    bool all_workspaces;     // validate / tfvars --all-workspaces
+    bool include_sensitive;  // tfvars: write sensitive variables too
+    EcsTaskFacts facts;      // validate of a container-definitions array
+    EcsAfter *lint;          // validate: run on every task definition that
+    void *lint_ctx;          // passes validation (hclc lint); NULL: none
     DiagCode (*ignore_alias)(const char *id); // lint: the code a catalogue ID in
                                               // an ignore comment names, or 0
 } CompileOptions;
@@ -66,8 +66,8 @@ typedef struct CompileOutput {
 typedef struct CompileResult {
     CompileOutput *items;
     uint32_t count;
-    const char *ext; // file name suffix with --out-dir: NULL for ".json", ".tfvars"...
-    bool sensitive;  // holds sensitive values (--include-sensitive): new files get 0600
+    const char *ext;       // file name suffix with --out-dir: NULL for ".json", ".tfvars"...
+    bool sensitive;        // holds sensitive values (--include-sensitive): new files get 0600
     const SourceSet *read; // every file the run read, which no output may replace
 } CompileResult;
 

@@ -39,8 +39,8 @@ static ExitStatus run(Arena *arena, const Options *o)
                                cli_option_name((OptionId)(stray & -stray)), c->name, c->name);
     for (uint32_t i = 0; i < o->nvars; i++)
         if (!strchr(o->vars[i], '=') || o->vars[i][0] == '=')
-            return cli_usage_error(o, "write --var NAME=VALUE", "--var needs NAME=VALUE, got \"%s\"",
-                                   o->vars[i]);
+            return cli_usage_error(o, "write --var NAME=VALUE",
+                                   "--var needs NAME=VALUE, got \"%s\"", o->vars[i]);
     return c->run(arena, o, o->args + 1, o->nargs - 1);
 }
 

@@ -90,8 +90,7 @@ void arena_release(Arena *a, void *p)
         }
 }
 
-char *arena_join(Arena *a, const char *const *items, size_t n, const char *sep,
-                 const char *quote)
+char *arena_join(Arena *a, const char *const *items, size_t n, const char *sep, const char *quote)
 {
     size_t ls = strlen(sep), lq = strlen(quote), total = 1;
     for (size_t i = 0; i < n; i++)

@@ -16,14 +16,14 @@ typedef struct ArenaChunk ArenaChunk;
 typedef struct ArenaOwned ArenaOwned;
 
 typedef struct Arena {
-    ArenaChunk *head;   // newest chunk (or newest debug allocation)
-    ArenaOwned *owned;  // heap blocks handed over with arena_adopt
-    size_t total;       // bytes handed out (the budgets below measure it)
-    size_t budget;      // 0, or the bytes the evaluator lets values take
-                        // before it stops with a located error (E0910)
-    size_t limit;       // 0, or the bytes past which any allocation stops
-                        // the program: "hclc: error: ... --max-memory",
-                        // status 3 (a backstop behind `budget`)
+    ArenaChunk *head;  // newest chunk (or newest debug allocation)
+    ArenaOwned *owned; // heap blocks handed over with arena_adopt
+    size_t total;      // bytes handed out (the budgets below measure it)
+    size_t budget;     // 0, or the bytes the evaluator lets values take
+                       // before it stops with a located error (E0910)
+    size_t limit;      // 0, or the bytes past which any allocation stops
+                       // the program: "hclc: error: ... --max-memory",
+                       // status 3 (a backstop behind `budget`)
 } Arena;
 
 // The default of --max-memory: `limit`, and three quarters of it `budget`.
@@ -53,15 +53,13 @@ char *arena_strndup(Arena *a, const char *s, size_t len);
 // Returns a NUL-terminated copy of the string `s`.
 char *arena_strdup(Arena *a, const char *s);
 // Returns a formatted string, like sprintf, allocated in the arena.
-char *arena_printf(Arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 // The same with a va_list.
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 // Returns the `n` strings of `items` each written as `quote` ITEM `quote`,
 // separated by `sep`, in one allocation (appending in a loop with
 // arena_printf copies the text so far each time: quadratic).
-char *arena_join(Arena *a, const char *const *items, size_t n, const char *sep,
-                 const char *quote);
+char *arena_join(Arena *a, const char *const *items, size_t n, const char *sep, const char *quote);
 // Grows an array allocated in the arena: returns a new array of `new_cap`
 // elements of `elem` bytes holding the first `count` elements of `old`.
 void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem);

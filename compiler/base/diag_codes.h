@@ -8,6 +8,8 @@
 //   lowering   E0720-0739 ECS targets   E0740-0759 tfvars   E0760-0799
 //   CloudFormation   E0800-0819 diff   E0820-0839 import   E09xx files and limits
 //   E1000-1099 hclc lint findings (docs/lint.md)
+// One code a line, as the awk scripts of docs/ and grammar/ read them.
+// clang-format off
 #define DIAG_CODE_LIST(X)                                                                    \
     X(1, BAD_UTF8, "invalid UTF-8 in the source")                                         \
     X(2, NUL_BYTE, "NUL byte in the source")                                              \
@@ -231,3 +233,4 @@
     X(911, VALUE_TOO_DEEP, "value nested deeper than the limit")                          \
     X(912, REGEX_BUDGET, "regular expression search beyond its budget")                  \
     X(913, INEXACT_INTEGER, "integer that a number cannot hold exactly")
+// clang-format on

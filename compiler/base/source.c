@@ -178,8 +178,9 @@ LineCol source_line_col(const SourceSet *set, uint32_t file, uint32_t offset)
     uint32_t col = 1;
     uint32_t from = li == 0 && offset >= 3 ? bom_length(f) : f->lines[li];
     if (f->conts && offset - from > SOURCE_COL_STEP) { // a long line: count by blocks
-        LineCol lc = {li + 1, 1 + (offset - from) -
-                                  (continuations_before(f, offset) - continuations_before(f, from))};
+        LineCol lc = {li + 1,
+                      1 + (offset - from) -
+                          (continuations_before(f, offset) - continuations_before(f, from))};
         return lc;
     }
     // Branch-free so the compiler can vectorize it: lines can be megabytes.

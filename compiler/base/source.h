@@ -25,17 +25,17 @@ typedef struct Span {
 #define SPAN_NO_FILE UINT32_MAX
 
 typedef struct SourceFile {
-    const char *name;     // path as the user wrote it (or a label like "<--var>")
-    const char *text;     // contents, NUL-terminated (len does not count the NUL)
-    uint32_t len;         // bytes of text
-    uint32_t *lines;      // byte offset where each line starts; lines[0] == 0
-    uint32_t nlines;      // number of entries in lines
-    bool has_id;          // dev and ino name the file read (false: a label, stdin)
-    uint64_t dev, ino;    // the file's device and inode, so an output never replaces it
-    uint32_t *conts;      // NULL, or for a file with a line longer than
-                          // SOURCE_COL_STEP bytes: UTF-8 continuation bytes
-                          // before each SOURCE_COL_STEP-byte block, so that a
-                          // column costs at most one block to count
+    const char *name;  // path as the user wrote it (or a label like "<--var>")
+    const char *text;  // contents, NUL-terminated (len does not count the NUL)
+    uint32_t len;      // bytes of text
+    uint32_t *lines;   // byte offset where each line starts; lines[0] == 0
+    uint32_t nlines;   // number of entries in lines
+    bool has_id;       // dev and ino name the file read (false: a label, stdin)
+    uint64_t dev, ino; // the file's device and inode, so an output never replaces it
+    uint32_t *conts;   // NULL, or for a file with a line longer than
+                       // SOURCE_COL_STEP bytes: UTF-8 continuation bytes
+                       // before each SOURCE_COL_STEP-byte block, so that a
+                       // column costs at most one block to count
 } SourceFile;
 
 #define SOURCE_COL_STEP 4096
@@ -49,7 +49,7 @@ typedef struct SourceOverlay {
 } SourceOverlay;
 
 typedef struct SourceSet {
-    Arena *arena;        // holds the file records, names, texts and line tables
+    Arena *arena; // holds the file records, names, texts and line tables
     SourceFile *files;
     uint32_t count, cap;
     const SourceOverlay *overlays; // NULL: every file comes from the file system

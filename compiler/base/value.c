@@ -440,7 +440,7 @@ bool value_int_text_exact(const char *s, size_t len)
         if (s[i] < '0' || s[i] > '9')
             return true; // not an integer written in decimal
     if (first == len || len - first <= 15)
-        return true;     // up to 15 digits always fit
+        return true; // up to 15 digits always fit
     size_t n = len - first;
     if (n > 310)
         return true; // beyond a double's range: reported as too large elsewhere

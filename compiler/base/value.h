@@ -23,10 +23,10 @@ typedef enum ValueKind {
     VAL_INVALID, // an error was already reported; suppresses follow-on errors
     VAL_NULL,
     VAL_BOOL,
-    VAL_NUMBER,  // a double; integers are exact up to 2^53
-    VAL_STRING,  // UTF-8, never holds NUL
-    VAL_LIST,    // tuple, list or set (sets: unique, in sorted order)
-    VAL_OBJECT,  // object or map, insertion-ordered
+    VAL_NUMBER, // a double; integers are exact up to 2^53
+    VAL_STRING, // UTF-8, never holds NUL
+    VAL_LIST,   // tuple, list or set (sets: unique, in sorted order)
+    VAL_OBJECT, // object or map, insertion-ordered
 } ValueKind;
 
 enum {
@@ -36,9 +36,9 @@ enum {
     VALF_TUPLE = 1 << 3,     // VAL_LIST written as a tuple literal [...]
     VALF_INTRINSIC = 1 << 4, // VAL_OBJECT {"Ref": ..} / {"Fn::Sub": ..}: value_new_intrinsic()
     VALF_HOLDS_SENSITIVE = 1 << 5, // an item, deeply, is sensitive (valid once `depth` is set)
-    VALF_FLOAT = 1 << 6,     // VAL_NUMBER literal written with a fraction or an exponent
-                             // (80.0, 1e3): JSON readers such as botocore's take it as a
-                             // float, which an integer member refuses
+    VALF_FLOAT = 1 << 6,           // VAL_NUMBER literal written with a fraction or an exponent
+                                   // (80.0, 1e3): JSON readers such as botocore's take it as a
+                                   // float, which an integer member refuses
 };
 
 // The deepest nesting a value may have: lists and objects inside each other
@@ -55,13 +55,13 @@ typedef struct ValueStr {
 
 struct Value {
     ValueKind kind;
-    uint8_t flags; // VALF_*
+    uint8_t flags;  // VALF_*
     uint16_t depth; // levels of nesting, 1 for a scalar; 0 until value_summarize
                     // sets it (with VALF_HOLDS_SENSITIVE); saturates at UINT16_MAX
-    Span origin;   // where the value was written (span_none() when nowhere)
-    Span site;     // ECS lowering: the attribute or block of the task
-                   // definition that holds this member (span_none() elsewhere);
-                   // validation points there and notes `origin` when it differs
+    Span origin;    // where the value was written (span_none() when nowhere)
+    Span site;      // ECS lowering: the attribute or block of the task
+                    // definition that holds this member (span_none() elsewhere);
+                    // validation points there and notes `origin` when it differs
     union {
         bool boolean;
         double number;
@@ -75,9 +75,9 @@ struct Value {
             ValueStr *keys;
             Value **vals;
             uint32_t count, cap;
-            uint32_t *index;     // open-addressing hash of key positions + 1 (NULL while small)
-            uint32_t index_cap;  // slots in index (power of two) or 0
-            float size;          // value_size, once summarized (fills the padding)
+            uint32_t *index;    // open-addressing hash of key positions + 1 (NULL while small)
+            uint32_t index_cap; // slots in index (power of two) or 0
+            float size;         // value_size, once summarized (fills the padding)
         } object;
     } as;
 };

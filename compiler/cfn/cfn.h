@@ -11,9 +11,9 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/value.h"
 #include "ecs/ecs.h"
 #include "project/module.h"
-#include "base/value.h"
 
 struct Eval; // eval/eval.h: cfn.c evaluates the parameters' values and descriptions
 

@@ -440,11 +440,12 @@ static Value *json_build_number(Decoder *d, uint32_t start, uint32_t *pos)
         return value_invalid(d->a, span);
     }
     if (!value_int_text_exact(d->text + start, end - start)) {
-        Diag *g = diag_error(d->diags, E_INEXACT_INTEGER, span,
-                             "integer %.*s cannot be held exactly", (int)(end - start),
-                             d->text + start);
-        diag_help(d->diags, g, "integers are exact up to 9007199254740992 (2^53); write a larger "
-                               "one as a string");
+        Diag *g =
+            diag_error(d->diags, E_INEXACT_INTEGER, span, "integer %.*s cannot be held exactly",
+                       (int)(end - start), d->text + start);
+        diag_help(d->diags, g,
+                  "integers are exact up to 9007199254740992 (2^53); write a larger "
+                  "one as a string");
         return value_invalid(d->a, span);
     }
     Value *v = value_number(d->a, span, n);

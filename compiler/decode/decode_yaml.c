@@ -416,8 +416,9 @@ static Value *number_scalar(YamlReader *r, Span span, CoreTag tag, const char *s
     if (is_int && !value_int_text_exact(s, len)) {
         Diag *g = diag_error(r->d->diags, E_INEXACT_INTEGER, span,
                              "integer %s cannot be held exactly", decode_quote(r->d->a, s, len));
-        diag_help(r->d->diags, g, "integers are exact up to 9007199254740992 (2^53); quote a "
-                                  "larger one to make it a string");
+        diag_help(r->d->diags, g,
+                  "integers are exact up to 9007199254740992 (2^53); quote a "
+                  "larger one to make it a string");
         return value_invalid(r->d->a, span);
     }
     return value_number(r->d->a, span, n);

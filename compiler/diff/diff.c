@@ -25,8 +25,7 @@ void diff_init(DiffList *d, Arena *a, SourceSet *src)
     d->count = d->cap = 0;
 }
 
-static DiffChange *add(DiffList *d, DiffOp op, const char *path, Value *old,
-                       Value *new)
+static DiffChange *add(DiffList *d, DiffOp op, const char *path, Value *old, Value *new)
 {
     if (d->count == d->cap) {
         uint32_t cap = d->cap ? d->cap * 2 : 16;
@@ -38,7 +37,7 @@ static DiffChange *add(DiffList *d, DiffOp op, const char *path, Value *old,
     }
     DiffChange *c = &d->items[d->count++];
     *c = (DiffChange){op, path, old, new, false, NULL, 0};
-    c->sensitive = (old && value_is_sensitive(old)) || (new && value_is_sensitive(new));
+    c->sensitive = (old && value_is_sensitive(old)) || (new &&value_is_sensitive(new));
     return c;
 }
 
@@ -66,8 +65,7 @@ static const char *member_path(Arena *a, const char *path, const ValueStr *key, 
 
 static void diff_at(DiffList *d, const char *path, Value *old, Value *new, int depth);
 
-static void diff_objects(DiffList *d, const char *path, Value *old, Value *new,
-                         int depth)
+static void diff_objects(DiffList *d, const char *path, Value *old, Value *new, int depth)
 {
     bool map = (old->flags | new->flags) & VALF_MAP;
     for (uint32_t i = 0; i < old->as.object.count; i++) {
@@ -111,15 +109,13 @@ static bool itemwise(const Value *old, const Value *new)
     return false;
 }
 
-static void diff_lists(DiffList *d, const char *path, Value *old, Value *new,
-                       int depth)
+static void diff_lists(DiffList *d, const char *path, Value *old, Value *new, int depth)
 {
     if (all_scalars(old) && all_scalars(new) && !itemwise(old, new)) {
         add(d, DIFF_CHANGED, path, old, new);
         return;
     }
-    uint32_t n = old->as.list.count > new->as.list.count ? old->as.list.count
-                                                         : new->as.list.count;
+    uint32_t n = old->as.list.count > new->as.list.count ? old->as.list.count : new->as.list.count;
     for (uint32_t i = 0; i < n; i++)
         diff_at(d, arena_printf(d->arena, "%s[%u]", path, i),
                 i < old->as.list.count ? old->as.list.items[i] : NULL,
@@ -189,8 +185,8 @@ static const char **line_diff(Arena *a, const char **o, uint32_t n, const char *
         if (i < n && j < m && strcmp(o[i], w[j]) == 0) {
             out[(*count)++] = arena_printf(a, " %s", o[i]);
             i++, j++;
-        } else if (i < n && (j == m || t[(size_t)(i + 1) * (m + 1) + j] >=
-                                           t[(size_t)i * (m + 1) + j + 1])) {
+        } else if (i < n &&
+                   (j == m || t[(size_t)(i + 1) * (m + 1) + j] >= t[(size_t)i * (m + 1) + j + 1])) {
             out[(*count)++] = arena_printf(a, "-%s", o[i++]);
         } else {
             out[(*count)++] = arena_printf(a, "+%s", w[j++]);
@@ -199,8 +195,7 @@ static const char **line_diff(Arena *a, const char **o, uint32_t n, const char *
     return out;
 }
 
-static void diff_strings(DiffList *d, const char *path, Value *old, Value *new,
-                         int depth)
+static void diff_strings(DiffList *d, const char *path, Value *old, Value *new, int depth)
 {
     DiffChange *c = NULL;
     bool secret = value_is_sensitive(old) || value_is_sensitive(new);

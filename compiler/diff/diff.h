@@ -28,8 +28,8 @@ typedef enum DiffOp {
 typedef struct DiffChange {
     DiffOp op;
     const char *path;         // containerDefinitions["web"].environment["LOG_LEVEL"]
-    Value *old;         // NULL when added
-    Value *new;         // NULL when removed
+    Value *old;               // NULL when added
+    Value *new;               // NULL when removed
     bool sensitive;           // a side is sensitive: no value is ever shown
     const char *const *lines; // a multi-line text changed: "-old", "+new", " same" lines
     uint32_t nlines;
@@ -44,8 +44,8 @@ typedef struct DiffList {
 
 // One task definition of a side.
 typedef struct DiffTask {
-    const char *name; // block label, logical id, or NULL (a lone file)
-    Value *value;     // request or described form (ecs_normalize's input)
+    const char *name;     // block label, logical id, or NULL (a lone file)
+    Value *value;         // request or described form (ecs_normalize's input)
     bool containers_only; // a container-definitions array: a partner's task-
                           // level members are not compared with it
     bool tags_unknown;    // describe-task-definition output without its tags
@@ -63,10 +63,10 @@ typedef struct DiffSide {
 
 // The comparison of one pair of task definitions (or of the outputs).
 typedef struct DiffResult {
-    const char *name;        // the task definition's name (label or family)
-    const char *old_family;  // NULL when the side has none
+    const char *name;       // the task definition's name (label or family)
+    const char *old_family; // NULL when the side has none
     const char *new_family;
-    bool outputs;            // this result compares the outputs
+    bool outputs; // this result compares the outputs
     DiffList changes;
 } DiffResult;
 
@@ -103,8 +103,8 @@ bool diff_read_file(Arena *a, SourceSet *src, Diags *diags, const char *path, Di
 // form, and the outputs when both sides have some. Warns when a lone pair
 // has different families (E_DIFF_FAMILIES), and when describe output does
 // not show the tags, which are then not compared (E_DIFF_TAGS_UNKNOWN).
-void diff_sides(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old,
-                const DiffSide *new, DiffReport *out);
+void diff_sides(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old, const DiffSide *new,
+                DiffReport *out);
 // The number of changes in all of `r`.
 uint32_t diff_count(const DiffReport *r);
 

@@ -81,8 +81,9 @@ static Value *form(Arena *a, Diags *diags, const DiffTask *t, const DiffTask *ot
         Diag *g = diag_warning(diags, E_DIFF_TAGS_UNKNOWN, t->value->origin,
                                "tags not compared: this describe-task-definition output "
                                "does not show them");
-        diag_help(diags, g, "run describe-task-definition with --include TAGS, and without "
-                            "--query taskDefinition, to compare the tags too");
+        diag_help(diags, g,
+                  "run describe-task-definition with --include TAGS, and without "
+                  "--query taskDefinition, to compare the tags too");
     }
     return ecs_normalize(a, without(a, t->value, "tags"));
 }
@@ -119,8 +120,7 @@ static void warn_families(Diags *diags, const DiffSide *old, const DiffSide *new
         return; // one task_definition block in two workspaces: families may differ
 
     Diag *g = diag_warning(diags, E_DIFF_FAMILIES, span_none(),
-                           "comparing task definitions of two families, \"%s\" and \"%s\"", fo,
-                           fn);
+                           "comparing task definitions of two families, \"%s\" and \"%s\"", fo, fn);
     diag_note(diags, g, "\"%s\" is from %s, \"%s\" from %s", fo, old->label, fn, new->label);
 }
 
@@ -149,15 +149,15 @@ static bool compare_one(Arena *a, SourceSet *src, Diags *diags, const DiffSide *
     return n || o;
 }
 
-void diff_sides(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old,
-                const DiffSide *new, DiffReport *out)
+void diff_sides(Arena *a, SourceSet *src, Diags *diags, const DiffSide *old, const DiffSide *new,
+                DiffReport *out)
 {
     out->items = arena_alloc(a, ((size_t)old->ntasks + new->ntasks + 2) * sizeof(DiffResult));
     out->count = out->tasks_compared = 0;
-    bool *taken = arena_alloc(a, (size_t)new->ntasks + 1);
-    memset(taken, 0, (size_t)new->ntasks + 1);
+    bool *taken = arena_alloc(a, (size_t) new->ntasks + 1);
+    memset(taken, 0, (size_t) new->ntasks + 1);
     if (compare_one(a, src, diags, old, new, out)) {
-        memset(taken, 1, (size_t)new->ntasks);
+        memset(taken, 1, (size_t) new->ntasks);
     } else if (old->ntasks == 1 && new->ntasks == 1) {
         warn_families(diags, old, new);
         compare(a, src, diags, out, &old->tasks[0], &new->tasks[0]);

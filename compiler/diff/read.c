@@ -30,8 +30,7 @@ static bool read_stdin(SourceSet *src, Diags *diags, uint32_t *file)
         return false;
     }
     if (err) {
-        diag_error(diags, E_IO_ERROR, span_none(), "cannot read standard input: %s",
-                   strerror(err));
+        diag_error(diags, E_IO_ERROR, span_none(), "cannot read standard input: %s", strerror(err));
         return false;
     }
     *file = source_add_owned(src, "<stdin>", data, len);
@@ -112,8 +111,8 @@ static bool from_value(Arena *a, Diags *diags, Value *v, DiffSide *side)
         side->tasks[0].tags_unknown = tags_unknown(v, v);
         return true;
     }
-    Diag *g = diag_error(diags, E_DIFF_NOT_TASK, v->origin,
-                         "this %s is not a task definition", value_type_name(v));
+    Diag *g = diag_error(diags, E_DIFF_NOT_TASK, v->origin, "this %s is not a task definition",
+                         value_type_name(v));
     diag_help(diags, g,
               "hclc diff reads a RegisterTaskDefinition request, describe-task-definition "
               "output (whole or --query taskDefinition), a container-definitions array or a "

@@ -14,12 +14,12 @@
 #define BOLD "\033[1m"
 #define RESET "\033[0m"
 
-static const char *const OP_MARK[] = {[DIFF_ADDED] = "+", [DIFF_REMOVED] = "-",
-                                      [DIFF_CHANGED] = "~"};
-static const char *const OP_NAME[] = {[DIFF_ADDED] = "added", [DIFF_REMOVED] = "removed",
-                                      [DIFF_CHANGED] = "changed"};
-static const char *const OP_COLOR[] = {[DIFF_ADDED] = GREEN, [DIFF_REMOVED] = RED,
-                                       [DIFF_CHANGED] = YELLOW};
+static const char *const OP_MARK[] = {
+    [DIFF_ADDED] = "+", [DIFF_REMOVED] = "-", [DIFF_CHANGED] = "~"};
+static const char *const OP_NAME[] = {
+    [DIFF_ADDED] = "added", [DIFF_REMOVED] = "removed", [DIFF_CHANGED] = "changed"};
+static const char *const OP_COLOR[] = {
+    [DIFF_ADDED] = GREEN, [DIFF_REMOVED] = RED, [DIFF_CHANGED] = YELLOW};
 
 static const char *show(Arena *a, Value *v, bool sensitive)
 {

@@ -72,8 +72,8 @@ static Value *canonical_container(Arena *a, Value *ct, bool awsvpc)
     Value *c = copy_object(a, ct);
     set_default(a, c, "cpu", value_number(a, span_none(), 0));
     set_default(a, c, "essential", value_bool(a, span_none(), true));
-    static const char *const lists[] = {"portMappings", "environment", "mountPoints",
-                                        "volumesFrom", "systemControls"};
+    static const char *const lists[] = {"portMappings", "environment", "mountPoints", "volumesFrom",
+                                        "systemControls"};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         set_default(a, c, lists[i], empty_list(a));
     Value *ports = ecs_get(c, "portMappings");

@@ -311,9 +311,9 @@ static Value *task_size(Lower *L, Value *v, Place p, bool memory)
     const char *hint = v->kind == VAL_STRING && !value_is_sensitive(v)
                            ? ecs_size_hint(L->a, v->as.str.ptr, memory)
                            : NULL;
-    Diag *g = ecs_report(&L->ctx, E_ECS_BAD_SIZE, false, subject(L, v, p.site),
-                         "task %s %s is not %s", memory ? "memory" : "cpu", shown(L, v),
-                         ecs_size_wanted(hint, memory));
+    Diag *g =
+        ecs_report(&L->ctx, E_ECS_BAD_SIZE, false, subject(L, v, p.site), "task %s %s is not %s",
+                   memory ? "memory" : "cpu", shown(L, v), ecs_size_wanted(hint, memory));
     if (hint)
         diag_help(L->diags, g, "%s", hint);
     else

@@ -16,9 +16,8 @@ typedef struct Norm {
 
 // Members describe-task-definition returns that a request cannot set.
 static const char *const READ_ONLY[] = {
-    "taskDefinitionArn", "revision",      "status",       "requiresAttributes",
-    "compatibilities",   "registeredAt",  "registeredBy", "deregisteredAt",
-    "deleteRequestedAt",
+    "taskDefinitionArn", "revision",     "status",         "requiresAttributes", "compatibilities",
+    "registeredAt",      "registeredBy", "deregisteredAt", "deleteRequestedAt",
 };
 
 // A keyed list: the member, the item member that is its key, and the one
@@ -215,7 +214,7 @@ static const char *port_key(Arena *a, const Value *pm)
     Value *port = ecs_get(pm, "containerPort"), *range = ecs_get(pm, "containerPortRange");
     const char *proto = ecs_str(ecs_get(pm, "protocol"));
     char buf[VALUE_NUMBER_BUF];
-    const char *p = port && port->kind == VAL_NUMBER ? value_number_text(port->as.number, buf)
+    const char *p = port && port->kind == VAL_NUMBER     ? value_number_text(port->as.number, buf)
                     : range && range->kind == VAL_STRING ? range->as.str.ptr
                                                          : NULL;
     return p ? arena_printf(a, "%s/%s", p, proto ? proto : "tcp") : NULL;
@@ -334,8 +333,7 @@ static Value *container(Norm *n, Value *ct)
     Value *c = without(n->arena, ct, drop, ndrop);
     Value *pm = ecs_get(c, "portMappings");
     if (pm)
-        value_object_set(n->arena, c, "portMappings", strlen("portMappings"),
-                         port_mappings(n, pm));
+        value_object_set(n->arena, c, "portMappings", strlen("portMappings"), port_mappings(n, pm));
     apply_lists(n->arena, c, CONTAINER_LISTS, sizeof CONTAINER_LISTS / sizeof *CONTAINER_LISTS);
     set_member(n->arena, c, "mountPoints", drop_read_only_false);
     set_member(n->arena, c, "volumesFrom", drop_read_only_false);

@@ -32,8 +32,8 @@ Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const c
     Diag *g = as_error ? diag_error(c->diags, code, site, "%s", msg)
                        : diag_warning(c->diags, code, site, "%s", msg);
     if (ph)
-        diag_note(c->diags, g,
-                  "the file looks like a template; fill in %s before registering it", ph);
+        diag_note(c->diags, g, "the file looks like a template; fill in %s before registering it",
+                  ph);
     if (warning && as_error)
         diag_note(c->diags, g, "this is a warning, made an error by --strict");
     bool elsewhere =

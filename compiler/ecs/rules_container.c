@@ -309,21 +309,20 @@ static void check_host_port(Rules *r, uint32_t i, int64_t cp, Value *cpv, Value 
     const char *cps = rules_int(r, cpv, cp), *hps = rules_int(r, hp, h);
     if ((r->net == NET_AWSVPC || r->net == NET_HOST) && h != cp) {
         bool vpc = r->net == NET_AWSVPC;
-        Diag *g =
-            ecs_report(r->c, vpc ? E_ECS_AWSVPC_HOST_PORT : E_ECS_HOST_MODE_PORT, false, hp,
-                       "hostPort %s of %s differs from its containerPort %s under "
-                       "network mode %s",
-                       hps, rules_cname(r, i), cps, vpc ? "awsvpc" : "host");
+        Diag *g = ecs_report(r->c, vpc ? E_ECS_AWSVPC_HOST_PORT : E_ECS_HOST_MODE_PORT, false, hp,
+                             "hostPort %s of %s differs from its containerPort %s under "
+                             "network mode %s",
+                             hps, rules_cname(r, i), cps, vpc ? "awsvpc" : "host");
         if (vpc)
             rules_aws(r, g,
                       "When networkMode=awsvpc, the host ports and container ports in "
                       "port mappings must match.");
         diag_help(r->c->diags, g, "remove hostPort or set it to %s", cps);
     } else if (r->net == NET_BRIDGE && h != 0 && reserved_host_port(r, h)) {
-        Diag *g = ecs_report(r->c, E_ECS_RESERVED_HOST_PORT, true, hp, "hostPort %s of %s is %s",
-                             hps, rules_cname(r, i),
-                             value_is_sensitive(hp) ? "reserved or ephemeral"
-                                                    : reserved_host_port(r, h));
+        Diag *g =
+            ecs_report(r->c, E_ECS_RESERVED_HOST_PORT, true, hp, "hostPort %s of %s is %s", hps,
+                       rules_cname(r, i),
+                       value_is_sensitive(hp) ? "reserved or ephemeral" : reserved_host_port(r, h));
         diag_help(r->c->diags, g, "pick a port below 32768, or 0 (or none) for a dynamic port");
     }
 }
@@ -546,7 +545,8 @@ static void check_firelens_options(Rules *r, uint32_t i, Value *ctr)
     Value *opts = ecs_get(ecs_get(ctr, "firelensConfiguration"), "options");
     static const struct {
         const char *name, *a, *b;
-    } choices[] = {{"enable-ecs-log-metadata", "true", "false"}, {"config-file-type", "s3", "file"}};
+    } choices[] = {{"enable-ecs-log-metadata", "true", "false"},
+                   {"config-file-type", "s3", "file"}};
     for (size_t k = 0; k < 2; k++) {
         Value *v = ecs_get(opts, choices[k].name);
         const char *s = ecs_str(v);

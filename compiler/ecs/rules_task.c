@@ -111,8 +111,8 @@ static void check_fargate_size(Rules *r, Value *cpu, Value *mem)
 {
     const FargateRow *row = fargate_row(r->task_cpu);
     if (!row) {
-        Diag *g = ecs_report(r->c, E_ECS_FARGATE_SIZE, false, cpu, "task cpu %s is not a Fargate size",
-                             rules_int(r, cpu, r->task_cpu));
+        Diag *g = ecs_report(r->c, E_ECS_FARGATE_SIZE, false, cpu,
+                             "task cpu %s is not a Fargate size", rules_int(r, cpu, r->task_cpu));
         rules_aws(r, g, "Invalid 'cpu' setting for task.");
         diag_help(r->c->diags, g,
                   "Fargate takes cpu 256 (.25 vCPU), 512 (.5 vCPU), 1024, "
@@ -153,9 +153,9 @@ static void report_size_format(Rules *r, Value *v, bool memory)
         return;
     }
     const char *hint = value_is_sensitive(v) ? NULL : ecs_size_hint(r->c->arena, s, memory);
-    Diag *g = ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, v, "task %s %s is not %s",
-                         memory ? "memory" : "cpu", rules_show(r, v),
-                         ecs_size_wanted(hint, memory));
+    Diag *g =
+        ecs_report(r->c, E_ECS_TASK_SIZE_FORMAT, false, v, "task %s %s is not %s",
+                   memory ? "memory" : "cpu", rules_show(r, v), ecs_size_wanted(hint, memory));
     if (hint)
         diag_help(r->c->diags, g, "%s", hint);
     else if (memory)
@@ -272,10 +272,10 @@ static bool check_container_memory(Rules *r)
         int64_t v;
         if (!ecs_int(m, &v) || v <= r->task_mem)
             continue;
-        Diag *g = ecs_report(r->c, E_ECS_CONTAINER_MEMORY_OVER_TASK, false, m,
-                             "%s has memory %s MiB, more than the task's %s MiB",
-                             rules_cname(r, i), rules_int(r, m, v),
-                             rules_int(r, ecs_get(r->task, "memory"), r->task_mem));
+        Diag *g =
+            ecs_report(r->c, E_ECS_CONTAINER_MEMORY_OVER_TASK, false, m,
+                       "%s has memory %s MiB, more than the task's %s MiB", rules_cname(r, i),
+                       rules_int(r, m, v), rules_int(r, ecs_get(r->task, "memory"), r->task_mem));
         const char *name = rules_name(rules_container(r, i));
         rules_aws(r, g,
                   arena_printf(r->c->arena,

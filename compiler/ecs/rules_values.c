@@ -273,10 +273,10 @@ static void check_ulimits(Rules *r, uint32_t i)
         int64_t s, h;
         if (!ecs_int(soft, &s) || !ecs_int(ecs_get(u, "hardLimit"), &h) || s <= h)
             continue;
-        Diag *g = ecs_report(r->c, E_ECS_ULIMIT_LIMITS, true, soft,
-                             "ulimit softLimit %s of %s is above its hardLimit %s",
-                             rules_int(r, soft, s), rules_cname(r, i),
-                             rules_int(r, ecs_get(u, "hardLimit"), h));
+        Diag *g =
+            ecs_report(r->c, E_ECS_ULIMIT_LIMITS, true, soft,
+                       "ulimit softLimit %s of %s is above its hardLimit %s", rules_int(r, soft, s),
+                       rules_cname(r, i), rules_int(r, ecs_get(u, "hardLimit"), h));
         diag_help(r->c->diags, g,
                   "Docker refuses to start the container; make softLimit at "
                   "most hardLimit");

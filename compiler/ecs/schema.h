@@ -16,9 +16,9 @@ typedef enum SchemaKind {
     SK_STRING,
     SK_INTEGER, // JSON integer, 32-bit signed unless a range says otherwise
     SK_BOOLEAN,
-    SK_STRUCT,  // an object with the members of `shape`
-    SK_LIST,    // a list of `elem`
-    SK_MAP,     // an object with user keys (never renamed) and `elem` values
+    SK_STRUCT, // an object with the members of `shape`
+    SK_LIST,   // a list of `elem`
+    SK_MAP,    // an object with user keys (never renamed) and `elem` values
 } SchemaKind;
 
 typedef struct SchemaShape SchemaShape;
@@ -26,9 +26,9 @@ typedef struct SchemaType SchemaType;
 
 struct SchemaType {
     SchemaKind kind;
-    const SchemaShape *shape;   // SK_STRUCT
-    const SchemaType *elem;     // SK_LIST and SK_MAP
-    const char *const *enums;   // SK_STRING with allowed values (case-sensitive), else NULL
+    const SchemaShape *shape; // SK_STRUCT
+    const SchemaType *elem;   // SK_LIST and SK_MAP
+    const char *const *enums; // SK_STRING with allowed values (case-sensitive), else NULL
     uint32_t nenums;
 };
 
@@ -49,13 +49,13 @@ typedef struct SchemaMember {
     bool has_min, has_max; // integer range, string length (characters), or list
                            // length; for lists, `pattern` and enums apply to items
     int64_t min, max;
-    const char *pattern;   // PCRE2 pattern the whole string must match, or NULL
-    bool read_only;        // returned by describe-task-definition only
-    bool unique;           // list items must be distinct
-    const char *rules;     // the codes of the rules that check it ("E0592,E0600"), or NULL
-    bool open_enum;        // `enums` are the documented values of a free string:
-                           // others draw a warning; a value ending in ':' allows
-                           // any text after it ("apparmor:")
+    const char *pattern; // PCRE2 pattern the whole string must match, or NULL
+    bool read_only;      // returned by describe-task-definition only
+    bool unique;         // list items must be distinct
+    const char *rules;   // the codes of the rules that check it ("E0592,E0600"), or NULL
+    bool open_enum;      // `enums` are the documented values of a free string:
+                         // others draw a warning; a value ending in ':' allows
+                         // any text after it ("apparmor:")
 } SchemaMember;
 
 struct SchemaShape {

@@ -52,11 +52,11 @@ typedef struct SizeUnit {
 } SizeUnit;
 
 static const SizeUnit memory_units[] = {
-    {"", 1},     {"m", 1},    {"mb", 1},    {"mi", 1},      {"mib", 1},     {"megabytes", 1},
+    {"", 1},     {"m", 1},     {"mb", 1},     {"mi", 1},           {"mib", 1},   {"megabytes", 1},
     {"g", 1024}, {"gi", 1024}, {"gib", 1024}, {"gigabytes", 1024}, {"gb", 1024},
 };
 static const SizeUnit cpu_units[] = {
-    {"", 1},       {"units", 1},    {"cpu units", 1}, {"vcpu", 1024}, {"vcpus", 1024},
+    {"", 1},       {"units", 1},   {"cpu units", 1}, {"vcpu", 1024},  {"vcpus", 1024},
     {"cpu", 1024}, {"cpus", 1024}, {"core", 1024},   {"cores", 1024},
 };
 
@@ -91,8 +91,8 @@ const char *ecs_size_hint(Arena *a, const char *s, bool memory)
     double total = n * unit->factor;
     const char *what = memory ? "MiB" : "CPU units";
     if (total < 1 || total != (double)(int64_t)total)
-        return arena_printf(a, "that is %g %s; ECS takes a whole number of %s above 0", total,
-                            what, what);
+        return arena_printf(a, "that is %g %s; ECS takes a whole number of %s above 0", total, what,
+                            what);
     int64_t whole = (int64_t)total;
     const char *unit_form = memory ? "GB" : "vCPU";
     if (whole % 1024 == 0)

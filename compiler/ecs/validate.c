@@ -5,8 +5,8 @@
 static void check_request(EcsCtx *c, Value *task, const SchemaShape *shape)
 {
     if (task->kind != VAL_OBJECT) {
-        ecs_report(c, E_ECS_FORM, false, task,
-                   "a task definition must be a JSON object, not a %s", value_type_name(task));
+        ecs_report(c, E_ECS_FORM, false, task, "a task definition must be a JSON object, not a %s",
+                   value_type_name(task));
         return;
     }
     // The rules skip values of the wrong type, which the schema check reports.
@@ -21,16 +21,16 @@ static void check_containers(EcsCtx *c, Value *list)
                              "container definitions must be a JSON array, not a %s",
                              value_type_name(list));
         if (list->kind == VAL_OBJECT && ecs_get(list, "containerDefinitions"))
-            diag_help(c->diags, g, "this looks like a whole task definition; validate it as one "
-                                   "or pass its containerDefinitions array");
+            diag_help(c->diags, g,
+                      "this looks like a whole task definition; validate it as one "
+                      "or pass its containerDefinitions array");
         return;
     }
     for (uint32_t i = 0; i < list->as.list.count; i++) {
         Value *item = list->as.list.items[i];
         if (item->kind != VAL_OBJECT) {
             ecs_report(c, E_ECS_FORM, false, item,
-                       "a container definition must be an object, not a %s",
-                       value_type_name(item));
+                       "a container definition must be an object, not a %s", value_type_name(item));
             continue;
         }
         ecs_check_schema_at(c, item, schema_container_definition(),
@@ -59,8 +59,8 @@ EcsForm ecs_json_form(Arena *a, Value **v)
         if (tags && !ecs_get(td, "tags")) {
             Value *copy = value_object_new(a, td->origin, td->as.object.count + 1);
             for (uint32_t i = 0; i < td->as.object.count; i++)
-                value_object_put_ref(a, copy, td->as.object.keys[i].ptr,
-                                     td->as.object.keys[i].len, td->as.object.vals[i]);
+                value_object_put_ref(a, copy, td->as.object.keys[i].ptr, td->as.object.keys[i].len,
+                                     td->as.object.vals[i]);
             value_object_put_ref(a, copy, "tags", 4, tags);
             td = copy;
         }

@@ -142,8 +142,8 @@ const char *eval_dir_of(Eval *ev, Span span)
         ev->ndirs = n;
     }
     if (!ev->dirs[span.file])
-        ev->dirs[span.file] = eval_path_dir(ev->arena, source_file(ev->src, span.file)->name,
-                                            ev->fn.root);
+        ev->dirs[span.file] =
+            eval_path_dir(ev->arena, source_file(ev->src, span.file)->name, ev->fn.root);
     return ev->dirs[span.file];
 }
 
@@ -158,8 +158,8 @@ bool eval_enter(Eval *ev, const char *kind, const char *name, uint8_t *state, Sp
             if (strcmp(ev->stack[i].kind, kind) == 0 && strcmp(ev->stack[i].name, name) == 0)
                 from = i;
         for (uint32_t i = from; i < ev->stack_count; i++)
-            chain = arena_printf(ev->arena, "%s%s.%s -> ", chain, ev->stack[i].kind,
-                                 ev->stack[i].name);
+            chain =
+                arena_printf(ev->arena, "%s%s.%s -> ", chain, ev->stack[i].kind, ev->stack[i].name);
         Diag *g = diag_error(ev->main_diags, E_CYCLE, use, "%s.%s depends on itself", kind, name);
         diag_note(ev->main_diags, g, "the chain is %s%s.%s", chain, kind, name);
         return false;
@@ -435,11 +435,10 @@ Value *eval_index(Eval *ev, Value *v, Value *key, Span key_span, Span whole)
                              value_type_name(key));
         double d = k->as.number;
         if (d != floor(d) || d < 0 || d >= v->as.list.count)
-            return eval_fail(ev, E_BAD_INDEX, key_span,
-                             "index %s is out of range for a %s of %u element%s",
-                             value_is_sensitive(key) ? "(sensitive)" : eval_number_text(ev, d),
-                             value_type_name(v), v->as.list.count,
-                             v->as.list.count == 1 ? "" : "s");
+            return eval_fail(
+                ev, E_BAD_INDEX, key_span, "index %s is out of range for a %s of %u element%s",
+                value_is_sensitive(key) ? "(sensitive)" : eval_number_text(ev, d),
+                value_type_name(v), v->as.list.count, v->as.list.count == 1 ? "" : "s");
         return v->as.list.items[(uint32_t)d];
     }
     if (v->kind == VAL_OBJECT) {
@@ -488,7 +487,8 @@ static Value *splat_item(Eval *ev, const Node *n)
     for (const Scope *s = ev->scope; s; s = s->next)
         if (!s->name && !s->isolated)
             return s->value;
-    return eval_fail(ev, E_UNKNOWN_REFERENCE, n->span, "internal error: splat item outside a splat");
+    return eval_fail(ev, E_UNKNOWN_REFERENCE, n->span,
+                     "internal error: splat item outside a splat");
 }
 
 // --- collections ----------------------------------------------------------------
@@ -611,15 +611,15 @@ bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, 
         return true;
     }
     if (coll->kind != VAL_INVALID)
-        eval_fail(ev, E_OPERAND_TYPE, span, "cannot iterate over a %s; a list or an object is needed",
-                  value_type_name(coll));
+        eval_fail(ev, E_OPERAND_TYPE, span,
+                  "cannot iterate over a %s; a list or an object is needed", value_type_name(coll));
     return false;
 }
 
 // --- for-expressions --------------------------------------------------------------
 
 typedef struct ForState {
-    Value *out;      // tuple being built, or object
+    Value *out; // tuple being built, or object
     bool bad;
     bool secret_key; // a key or an if condition was built from a sensitive value
 } ForState;
@@ -656,7 +656,8 @@ static void for_object_item(Eval *ev, const Node *n, ForState *st)
             list->flags |= VALF_TUPLE;
             list->as.list.count = 0;
             value_object_put(ev->arena, st->out, k->as.str.ptr, k->as.str.len, list);
-        } else if ((list->as.list.count & (list->as.list.count - 1)) == 0 && list->as.list.count >= 4) {
+        } else if ((list->as.list.count & (list->as.list.count - 1)) == 0 &&
+                   list->as.list.count >= 4) {
             list->as.list.items = arena_grow(ev->arena, list->as.list.items, list->as.list.count,
                                              list->as.list.count * 2, sizeof(Value *));
         }
@@ -767,7 +768,8 @@ static Value *eval_node(Eval *ev, const Node *n)
         return value_string_ref(a, n->span, n->as.str.text, n->as.str.len);
     case NODE_TEMPLATE_IF:
     case NODE_TEMPLATE_FOR:
-        return eval_fail(ev, E_BAD_INTERPOLATION, n->span, "a template directive outside a template");
+        return eval_fail(ev, E_BAD_INTERPOLATION, n->span,
+                         "a template directive outside a template");
     case NODE_VARIABLE:
         return eval_name(ev, n);
     case NODE_GETATTR:
@@ -931,14 +933,16 @@ Value *eval_call(Eval *ev, const Node *n)
     if (template) {
         if (count != 2)
             return eval_fail(ev, E_FUNC_ARITY, n->span,
-                             "function \"templatefile\" takes 2 arguments (path, vars), got %u", count);
+                             "function \"templatefile\" takes 2 arguments (path, vars), got %u",
+                             count);
         return propagate(ev, eval_templatefile(ev, n, vals[0], vals[1]), vals, count);
     }
     for (uint32_t i = 0; !fn_takes_intrinsics(name) && i < count; i++)
         if (eval_known(ev, vals[i], spans[i], arena_printf(ev->arena, "function %s", name), true)
                 ->kind == VAL_INVALID)
             return value_invalid(ev->arena, n->span);
-    FnCall call = {name, n->as.call.name_span, n->span, vals, spans, count, eval_dir_of(ev, n->span)};
+    FnCall call = {name,  n->as.call.name_span,    n->span, vals, spans,
+                   count, eval_dir_of(ev, n->span)};
     ev->fn.diags = ev->diags;
     Value *v = fn_call(&ev->fn, &call);
     return propagate(ev, v, vals, count);
@@ -951,8 +955,9 @@ Value *eval_try(Eval *ev, const Node *n, bool is_can)
 {
     const NodeList *args = &n->as.call.args;
     if (is_can ? args->count != 1 : args->count < 1)
-        return eval_fail(ev, E_FUNC_ARITY, n->span, is_can ? "can() takes exactly one expression"
-                                                          : "try() takes at least one expression");
+        return eval_fail(ev, E_FUNC_ARITY, n->span,
+                         is_can ? "can() takes exactly one expression"
+                                : "try() takes at least one expression");
     Diags *saved = ev->diags;
     Diag *first_error = NULL;
     for (uint32_t i = 0; i < args->count; i++) {

@@ -16,17 +16,17 @@
 #include <stdint.h>
 
 #include "base/arena.h"
-#include "syntax/ast.h"
 #include "base/diag.h"
+#include "base/source.h"
+#include "base/value.h"
 #include "funcs/funcs.h"
 #include "project/inputs.h"
 #include "project/module.h"
-#include "base/source.h"
-#include "base/value.h"
+#include "syntax/ast.h"
 
-#define EVAL_MAX_DEPTH 1000         // nested evaluations (local chains, calls)
-#define EVAL_MAX_TEMPLATE_DEPTH 16  // templatefile() inside templatefile()
-#define EVAL_MAX_ITEMS 10000000     // elements a for-expression or range may build
+#define EVAL_MAX_DEPTH 1000          // nested evaluations (local chains, calls)
+#define EVAL_MAX_TEMPLATE_DEPTH 16   // templatefile() inside templatefile()
+#define EVAL_MAX_ITEMS 10000000      // elements a for-expression or range may build
 #define EVAL_TEMPLATE_CALL_COST 4096 // bytes of the value budget one templatefile() call takes
 
 typedef struct Scope Scope; // names bound by for-expressions, template for and templatefile
@@ -36,7 +36,7 @@ typedef enum EvalState { EV_TODO, EV_BUSY, EV_DONE } EvalState;
 typedef struct EvalItem {
     const char *kind; // "var", "local", "output", "task_definition"
     const char *name;
-    Span span;        // the reference that started it
+    Span span; // the reference that started it
 } EvalItem;
 
 // References the caller supplies (HCL's EvalContext is the model): when
@@ -51,39 +51,39 @@ typedef struct EvalRefs {
 
 typedef struct Eval {
     Arena *arena;
-    Diags *diags;       // where errors go now (a scratch list inside can/try)
-    Diags *main_diags;  // the real list
+    Diags *diags;      // where errors go now (a scratch list inside can/try)
+    Diags *main_diags; // the real list
     SourceSet *src;
     const Module *mod;
     const Inputs *inputs;
-    const char *workspace;    // selected workspace name ("default" when none)
-    int64_t workspace_index;  // its block in mod->workspaces, or -1
+    const char *workspace;   // selected workspace name ("default" when none)
+    int64_t workspace_index; // its block in mod->workspaces, or -1
     FnContext fn;
     Value **var_values;
-    uint8_t *var_state;       // EvalState per variable
+    uint8_t *var_state; // EvalState per variable
     Value **local_values;
     uint8_t *local_state;
     Value **output_values;
     uint8_t *output_state;
-    EvalItem *stack;          // variables/locals being evaluated, for cycle messages
+    EvalItem *stack; // variables/locals being evaluated, for cycle messages
     uint32_t stack_count, stack_cap;
     Scope *scope;
     uint32_t depth;
     uint32_t template_depth;
-    bool too_deep;            // the depth limit was reported (once)
-    bool over_budget;         // the value budget was reported (once); every
-                              // evaluation fails from then on
-    size_t charged;           // bytes counted against the value budget beyond
-                              // the arena's own (EVAL_TEMPLATE_CALL_COST per
-                              // templatefile() call)
-    uint32_t redact_at;       // rendering a diagnostic's text (a validation's
-                              // error_message) at stack_count + 1 == this: a
-                              // sensitive interpolation renders as "(sensitive
-                              // value)"; locals reached from it render as usual
-    const char **dirs;        // absolute directory of each SourceSet file, computed on demand
+    bool too_deep;      // the depth limit was reported (once)
+    bool over_budget;   // the value budget was reported (once); every
+                        // evaluation fails from then on
+    size_t charged;     // bytes counted against the value budget beyond
+                        // the arena's own (EVAL_TEMPLATE_CALL_COST per
+                        // templatefile() call)
+    uint32_t redact_at; // rendering a diagnostic's text (a validation's
+                        // error_message) at stack_count + 1 == this: a
+                        // sensitive interpolation renders as "(sensitive
+                        // value)"; locals reached from it render as usual
+    const char **dirs;  // absolute directory of each SourceSet file, computed on demand
     uint32_t ndirs;
     struct TemplateCache *templates; // parsed templatefile() files by absolute path
-    EvalRefs refs;            // the caller's references (set before evaluating)
+    EvalRefs refs;                   // the caller's references (set before evaluating)
 } Eval;
 
 // Prepares evaluation of `mod` for `workspace` (NULL or "default" for the

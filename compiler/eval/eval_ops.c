@@ -191,6 +191,6 @@ Value *eval_unary(Eval *ev, const Node *n)
     x = number_operand(ev, v, n->as.unary.operand, "-");
     if (x->kind == VAL_INVALID)
         return x;
-    return sensitive_if(ev, value_number(ev->arena, n->span, x->as.number == 0 ? 0.0 : -x->as.number),
-                        v, NULL);
+    return sensitive_if(
+        ev, value_number(ev->arena, n->span, x->as.number == 0 ? 0.0 : -x->as.number), v, NULL);
 }

@@ -75,16 +75,15 @@ static Value *missing(Eval *ev, const Variable *v)
 
 // Reports a bad value: at the value itself, or at the declaration when the
 // value is sensitive.
-static Diag *bad_value(Eval *ev, const Variable *v, const Chosen *c, const Value *at,
-                       DiagCode code, const char *what)
+static Diag *bad_value(Eval *ev, const Variable *v, const Chosen *c, const Value *at, DiagCode code,
+                       const char *what)
 {
     Diags *d = ev->main_diags;
     Diag *g;
     if (v->sensitive || span_is_none(at->origin)) {
         g = diag_error(d, code, v->name_span, "invalid value for variable \"%s\": %s", v->name,
                        what);
-        diag_note(d, g, "the value%s comes from %s", v->sensitive ? " (sensitive)" : "",
-                  c->label);
+        diag_note(d, g, "the value%s comes from %s", v->sensitive ? " (sensitive)" : "", c->label);
         return g;
     }
     g = diag_error(d, code, at->origin, "invalid value for variable \"%s\": %s", v->name, what);

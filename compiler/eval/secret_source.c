@@ -85,8 +85,9 @@ static const char *walk_node(Walk *w, const Node *n)
     case NODE_TEMPLATE:
         return walk_list(w, &n->as.template.parts);
     case NODE_TEMPLATE_IF:
-        return (f = walk(w, n->as.tif.cond)) || (f = walk_list(w, &n->as.tif.then_parts)) ? f
-               : walk_list(w, &n->as.tif.else_parts);
+        return (f = walk(w, n->as.tif.cond)) || (f = walk_list(w, &n->as.tif.then_parts))
+                   ? f
+                   : walk_list(w, &n->as.tif.else_parts);
     case NODE_TEMPLATE_FOR:
         return (f = walk(w, n->as.tfor.coll)) ? f : walk_list(w, &n->as.tfor.body);
     case NODE_GETATTR:
@@ -106,8 +107,9 @@ static const char *walk_node(Walk *w, const Node *n)
     case NODE_BINARY:
         return (f = walk(w, n->as.binary.lhs)) ? f : walk(w, n->as.binary.rhs);
     case NODE_CONDITIONAL:
-        return (f = walk(w, n->as.cond.cond)) || (f = walk(w, n->as.cond.then_expr)) ? f
-               : walk(w, n->as.cond.else_expr);
+        return (f = walk(w, n->as.cond.cond)) || (f = walk(w, n->as.cond.then_expr))
+                   ? f
+                   : walk(w, n->as.cond.else_expr);
     case NODE_FOR:
         return (f = walk(w, n->as.forexpr.coll)) || (f = walk(w, n->as.forexpr.cond)) ||
                        (f = walk(w, n->as.forexpr.key_expr))

@@ -38,12 +38,15 @@ static bool render_value(Eval *ev, const Node *expr, Buf *b)
     if (v->kind == VAL_NULL || v->kind == VAL_LIST || v->kind == VAL_OBJECT) {
         Diag *g = diag_error(ev->diags, E_BAD_INTERPOLATION, expr->span,
                              "cannot interpolate %s%s into a string",
-                             v->kind == VAL_NULL ? "" : v->kind == VAL_OBJECT ? "an " : "a ",
+                             v->kind == VAL_NULL     ? ""
+                             : v->kind == VAL_OBJECT ? "an "
+                                                     : "a ",
                              value_type_name(v));
         if (v->kind == VAL_NULL)
             diag_help(ev->diags, g, "give a fallback, e.g. coalesce(x, \"\")");
         else
-            diag_help(ev->diags, g, "convert it first, e.g. with join(\",\", ...) or jsonencode(...)");
+            diag_help(ev->diags, g,
+                      "convert it first, e.g. with join(\",\", ...) or jsonencode(...)");
         return false;
     }
     if (ev->redact_at == ev->stack_count + 1 && value_is_sensitive(v)) {
@@ -192,7 +195,8 @@ Value *eval_templatefile(Eval *ev, const Node *call, Value *path, Value *vars)
 {
     Span path_span = call->as.call.args.items[0]->span;
     if (path->kind != VAL_STRING)
-        return eval_fail(ev, E_FUNC_ARG, path_span, "the path of templatefile() must be a string, got %s",
+        return eval_fail(ev, E_FUNC_ARG, path_span,
+                         "the path of templatefile() must be a string, got %s",
                          value_type_name(path));
     if (!check_vars(ev, call, vars))
         return value_invalid(ev->arena, call->span);
@@ -205,7 +209,8 @@ Value *eval_templatefile(Eval *ev, const Node *call, Value *path, Value *vars)
     if (eval_over_budget(ev, call->span))
         return value_invalid(ev->arena, call->span);
     ev->fn.diags = ev->diags;
-    const char *abs = fn_resolve_path(&ev->fn, eval_dir_of(ev, call->span), path->as.str.ptr, path_span);
+    const char *abs =
+        fn_resolve_path(&ev->fn, eval_dir_of(ev, call->span), path->as.str.ptr, path_span);
     if (!abs)
         return value_invalid(ev->arena, call->span);
     Node *root = load_template(ev, abs, path_span);

@@ -69,8 +69,8 @@ struct FnRegexCache {
     uint32_t *slots; // open addressing: position in items + 1, 0 when empty
     uint32_t nslots; // a power of two
     pcre2_match_context *mctx;
-    uint64_t left;   // backtracking steps the current search may still take
-    size_t bytes;    // memory of the compiled patterns (bounded by REGEX_CACHE_BYTES)
+    uint64_t left; // backtracking steps the current search may still take
+    size_t bytes;  // memory of the compiled patterns (bounded by REGEX_CACHE_BYTES)
 };
 
 // --- context, table, dispatch --------------------------------------------------

@@ -22,17 +22,17 @@
 typedef struct FnRegexCache FnRegexCache;
 
 typedef struct FnContext {
-    Arena *arena;         // results and messages
+    Arena *arena; // results and messages
     Diags *diags;
-    SourceSet *src;       // files read by file() are added here
-    const char *root;     // absolute, symlink-free project root: file access stays inside
-    FnRegexCache *regex;  // compiled patterns (owned; fn_context_free releases)
+    SourceSet *src;      // files read by file() are added here
+    const char *root;    // absolute, symlink-free project root: file access stays inside
+    FnRegexCache *regex; // compiled patterns (owned; fn_context_free releases)
 } FnContext;
 
 typedef struct FnCall {
     const char *name;
-    Span name_span;       // the function name at the call
-    Span span;            // the whole call expression
+    Span name_span; // the function name at the call
+    Span span;      // the whole call expression
     Value **args;
     const Span *arg_spans; // one per argument: where each argument was written
     uint32_t nargs;

@@ -25,8 +25,8 @@
 
 typedef struct Compose {
     Importer *im;
-    Value *volumes;  // the task's volumes, by name
-    uint32_t cpu;    // the containers' sums, for the task size
+    Value *volumes; // the task's volumes, by name
+    uint32_t cpu;   // the containers' sums, for the task size
     uint32_t memory;
 } Compose;
 
@@ -176,7 +176,7 @@ static bool duration(const char *s, double *out)
         if (end == s || n < 0)
             return false;
         s = end;
-        double unit = strncmp(s, "ms", 2) == 0 ? 0.001
+        double unit = strncmp(s, "ms", 2) == 0   ? 0.001
                       : strncmp(s, "us", 2) == 0 ? 1e-6
                       : *s == 'h'                ? 3600
                       : *s == 'm'                ? 60
@@ -200,8 +200,11 @@ static bool mebibytes(Compose *C, Value *v, double *out)
     if (!s || end == s || n < 0)
         return false;
     char u = (char)(*end | 0x20);
-    double mib = u == 'k' ? n / 1024 : u == 'm' ? n : u == 'g' ? n * 1024
-                 : u == 'b' || *end == '\0' ? n / 1048576 : -1;
+    double mib = u == 'k'                   ? n / 1024
+                 : u == 'm'                 ? n
+                 : u == 'g'                 ? n * 1024
+                 : u == 'b' || *end == '\0' ? n / 1048576
+                                            : -1;
     if (mib < 0)
         return false;
     *out = ceil(mib);
@@ -235,8 +238,7 @@ static void environment(Compose *C, Value *ct, Value *v, const char *base)
         const char *s = text_of(C, e);
         if (!s) {
             warn(C, e, "give the value in the compose file, or add it in the imported source",
-                 "environment variable %s has no value here: left out",
-                 v->as.object.keys[i].ptr);
+                 "environment variable %s has no value here: left out", v->as.object.keys[i].ptr);
             continue;
         }
         Value *pair = value_object_new(C->im->a, e->origin, 2);
@@ -258,9 +260,10 @@ static void env_file(Compose *C, Value *ct, Value *v, const char *dir)
         Value *it = items[i];
         const char *path = text_of(C, get(it, "path") ? get(it, "path") : it);
         uint32_t file;
-        if (!path || load_read_file(C->im->src, C->im->diags,
-                                    path[0] == '/' ? path : arena_printf(C->im->a, "%s%s", dir, path),
-                                    &file) != LOAD_OK)
+        if (!path ||
+            load_read_file(C->im->src, C->im->diags,
+                           path[0] == '/' ? path : arena_printf(C->im->a, "%s%s", dir, path),
+                           &file) != LOAD_OK)
             continue;
         const SourceFile *f = source_file(C->im->src, file);
         Value *list = value_list_new(C->im->a, it->origin, 0);
@@ -295,7 +298,8 @@ static Value *port_mapping(Compose *C, Value *p)
     Value *pm = value_object_new(C->im->a, p->origin, 3);
     if (p->kind == VAL_OBJECT) {
         Value *t = get(p, "target"), *pub = get(p, "published");
-        put(C, pm, "containerPort", t ? num(C, t, atof(text_of(C, t) ? text_of(C, t) : "0")) : NULL);
+        put(C, pm, "containerPort",
+            t ? num(C, t, atof(text_of(C, t) ? text_of(C, t) : "0")) : NULL);
         if (pub && t && text_of(C, pub) && text_of(C, t) &&
             strcmp(text_of(C, pub), text_of(C, t)) == 0)
             put(C, pm, "hostPort", num(C, pub, atof(text_of(C, pub))));
@@ -319,7 +323,8 @@ static Value *port_mapping(Compose *C, Value *p)
         else if (*host)
             warn(C, p, "the load balancer or service discovery publishes the port instead",
                  "published port %s: under awsvpc a container's port is the task's own, "
-                 "left out", host);
+                 "left out",
+                 host);
     }
     if (strchr(target, '-'))
         put(C, pm, "containerPortRange", str(C, p, target));
@@ -344,8 +349,9 @@ static void task_volume(Compose *C, const char *name, const char *host_path, Val
         warn(C, at, "bake the files into the image, or put them on an EFS volume",
              "bind mount %s: Fargate has no host files; the volume starts empty", host_path);
     else
-        warn(C, at, "for data that must outlive the task, give the volume an "
-                    "efs_volume_configuration",
+        warn(C, at,
+             "for data that must outlive the task, give the volume an "
+             "efs_volume_configuration",
              "named volume %s: on Fargate it lasts as long as the task", name);
     C->volumes = push(C, C->volumes, vol);
 }
@@ -402,14 +408,16 @@ static Value *mount_point(Compose *C, Value *v)
 static Value *depends_on(Compose *C, Value *v)
 {
     Value *list = value_list_new(C->im->a, v->origin, 0);
-    uint32_t n = v->kind == VAL_LIST ? v->as.list.count : v->kind == VAL_OBJECT ? v->as.object.count : 0;
+    uint32_t n = v->kind == VAL_LIST     ? v->as.list.count
+                 : v->kind == VAL_OBJECT ? v->as.object.count
+                                         : 0;
     for (uint32_t i = 0; i < n; i++) {
         Value *it = v->kind == VAL_LIST ? v->as.list.items[i] : v->as.object.vals[i];
         const char *name = v->kind == VAL_LIST ? text_of(C, it) : v->as.object.keys[i].ptr;
         const char *cond = text_of(C, get(it, "condition"));
         const char *ecs = !cond || strcmp(cond, "service_started") == 0 ? "START"
-                          : strcmp(cond, "service_healthy") == 0      ? "HEALTHY"
-                                                                      : "SUCCESS";
+                          : strcmp(cond, "service_healthy") == 0        ? "HEALTHY"
+                                                                        : "SUCCESS";
         Value *d = value_object_new(C->im->a, it->origin, 2);
         put(C, d, "containerName", str(C, it, name ? name : ""));
         put(C, d, "condition", str(C, it, ecs));
@@ -421,8 +429,8 @@ static Value *depends_on(Compose *C, Value *v)
 static Value *health_check(Compose *C, Value *v)
 {
     Value *test = get(v, "test");
-    if (!test || (get(v, "disable") && get(v, "disable")->kind == VAL_BOOL &&
-                  get(v, "disable")->as.boolean))
+    if (!test ||
+        (get(v, "disable") && get(v, "disable")->kind == VAL_BOOL && get(v, "disable")->as.boolean))
         return NULL;
     Value *hc = value_object_new(C->im->a, v->origin, 5);
     Value *cmd = test;
@@ -452,7 +460,9 @@ static void resources(Compose *C, Value *ct, Value *svc)
     Value *cpus = get(get(res, "limits"), "cpus");
     Value *mem = get(get(res, "limits"), "memory");
     Value *reserve = get(get(res, "reservations"), "memory");
-    cpus = cpus ? cpus : get(svc, "cpus") ? get(svc, "cpus") : get(get(res, "reservations"), "cpus");
+    cpus = cpus               ? cpus
+           : get(svc, "cpus") ? get(svc, "cpus")
+                              : get(get(res, "reservations"), "cpus");
     mem = mem ? mem : get(svc, "mem_limit");
     reserve = reserve ? reserve : get(svc, "mem_reservation");
     double n;
@@ -568,8 +578,8 @@ static const char *no_equivalent(const char *key)
 static bool fargate_log_driver(Compose *C, Value *driver)
 {
     const char *d = text_of(C, driver);
-    return d && (strcmp(d, "awslogs") == 0 || strcmp(d, "splunk") == 0 ||
-                 strcmp(d, "awsfirelens") == 0);
+    return d &&
+           (strcmp(d, "awslogs") == 0 || strcmp(d, "splunk") == 0 || strcmp(d, "awsfirelens") == 0);
 }
 
 static bool is_true(Value *v)
@@ -636,7 +646,8 @@ static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const ch
     else if (strcmp(k, "sysctls") == 0)
         put(C, ct, "systemControls", pairs(C, string_map(C, v), "namespace", "value"));
     else if (strcmp(k, "init") == 0)
-        put(C, linux_parameters(C, ct), "initProcessEnabled", value_bool(C->im->a, v->origin, is_true(v)));
+        put(C, linux_parameters(C, ct), "initProcessEnabled",
+            value_bool(C->im->a, v->origin, is_true(v)));
     else if (strcmp(k, "cap_add") == 0 || strcmp(k, "cap_drop") == 0) {
         Value *lp = linux_parameters(C, ct);
         Value *caps = get(lp, "capabilities");
@@ -665,8 +676,7 @@ static Value *service(Compose *C, const char *name, Value *svc, const char *dir)
         diag_help(C->im->diags, g, "%s", instead ? instead : "see docs/import.md");
     }
     if (!get(ct, "image")) {
-        warn(C, svc, "set image to the image you build and push", "service %s has no image",
-             name);
+        warn(C, svc, "set image to the image you build and push", "service %s has no image", name);
         put(C, ct, "image", str(C, svc, name));
     }
     resources(C, ct, svc);
@@ -723,14 +733,16 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
     const char *dir = slash ? arena_strndup(im->a, path, (size_t)(slash - path) + 1) : "";
     Value *td = value_object_new(im->a, doc->origin, 8);
     Value *name = get(doc, "name");
-    put(&C, td, "family", name && text_of(&C, name) ? str(&C, name, text_of(&C, name)) : str(&C, doc, family));
+    put(&C, td, "family",
+        name && text_of(&C, name) ? str(&C, name, text_of(&C, name)) : str(&C, doc, family));
     put(&C, td, "networkMode", str(&C, doc, "awsvpc"));
     Value *compat = value_list_new(im->a, doc->origin, 1);
     compat->as.list.items[0] = str(&C, doc, "FARGATE");
     put(&C, td, "requiresCompatibilities", compat);
     Value *cts = value_list_new(im->a, services->origin, 0);
     for (uint32_t i = 0; i < services->as.object.count; i++)
-        cts = push(&C, cts, service(&C, services->as.object.keys[i].ptr, services->as.object.vals[i], dir));
+        cts = push(&C, cts,
+                   service(&C, services->as.object.keys[i].ptr, services->as.object.vals[i], dir));
     task_size(&C, td, doc);
     execution_role(&C, td, cts);
     put(&C, td, "containerDefinitions", cts);
@@ -739,8 +751,10 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
     for (uint32_t i = 0; doc->kind == VAL_OBJECT && i < doc->as.object.count; i++) {
         const char *k = doc->as.object.keys[i].ptr;
         if (strcmp(k, "networks") == 0 || strcmp(k, "configs") == 0)
-            warn(&C, doc->as.object.vals[i], no_equivalent(k), "top-level \"%s\" has no ECS "
-                                                               "equivalent: left out", k);
+            warn(&C, doc->as.object.vals[i], no_equivalent(k),
+                 "top-level \"%s\" has no ECS "
+                 "equivalent: left out",
+                 k);
     }
     return td;
 }

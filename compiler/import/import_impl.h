@@ -23,12 +23,12 @@ typedef struct JsonComment {
 } JsonComment;
 
 typedef struct JsonText {
-    const char *orig;       // the file as it is
-    char *text;             // the file with comments and trailing commas blanked
+    const char *orig; // the file as it is
+    char *text;       // the file with comments and trailing commas blanked
     uint32_t len;
-    JsonComment *comments;  // in file order
+    JsonComment *comments; // in file order
     uint32_t ncomments, cap;
-    uint32_t *holes;        // template: offsets of placeholders that were whole values
+    uint32_t *holes; // template: offsets of placeholders that were whole values
     uint32_t nholes, holes_cap;
 } JsonText;
 

@@ -27,8 +27,8 @@ typedef struct Var {
 
 typedef struct Multi {
     Importer *im;
-    uint32_t n;              // workspaces
-    const char *const *ws;   // their names
+    uint32_t n;            // workspaces
+    const char *const *ws; // their names
     Var *vars;
     uint32_t nvars, cap;
 } Multi;
@@ -37,7 +37,7 @@ typedef struct Where {
     const char *prefix; // the container's name, or NULL at task level
     const char *hint;   // what the value is: "image", "log_group"
     const SchemaMember *m;
-    bool task;          // a member of the task itself
+    bool task; // a member of the task itself
 } Where;
 
 #define MARK '\x01' // stands for the workspace's name in a string
@@ -68,9 +68,9 @@ static char *plain_name(Arena *a, const char *s)
     char *out = arena_strdup(a, s);
     for (char *p = out; *p; p++) {
         char c = *p;
-        *p = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a')
+        *p = c >= 'A' && c <= 'Z'                               ? (char)(c - 'A' + 'a')
              : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c
-                                                                  : '_';
+                                                                : '_';
     }
     if (!*out || (out[0] >= '0' && out[0] <= '9'))
         out = arena_printf(a, "v_%s", out);
@@ -92,8 +92,8 @@ static const char *free_name(Multi *M, const char *hint, const char *prefix)
 // The variable that holds `vals` (one already made for them, or a new one).
 static Var *var_for(Multi *M, Value **vals, const char *hint, Where w)
 {
-    const char *site = w.prefix ? arena_printf(M->im->a, "container %s: %s", w.prefix, w.hint)
-                                : w.hint;
+    const char *site =
+        w.prefix ? arena_printf(M->im->a, "container %s: %s", w.prefix, w.hint) : w.hint;
     for (uint32_t i = 0; i < M->nvars; i++)
         if (same_values(M, M->vars[i].vals, vals)) {
             Var *v = &M->vars[i];
@@ -309,8 +309,8 @@ static bool digits_text(const Value *v)
 static Value *leaf(Multi *M, Value **vals, Where w)
 {
     Arena *a = M->im->a;
-    bool strings = true, sizes = w.task && w.m &&
-                                 (strcmp(w.m->api, "cpu") == 0 || strcmp(w.m->api, "memory") == 0);
+    bool strings = true,
+         sizes = w.task && w.m && (strcmp(w.m->api, "cpu") == 0 || strcmp(w.m->api, "memory") == 0);
     for (uint32_t i = 0; i < M->n; i++) {
         strings = strings && vals[i] && vals[i]->kind == VAL_STRING;
         sizes = sizes && digits_text(vals[i]);
@@ -330,12 +330,10 @@ static Value *leaf(Multi *M, Value **vals, Where w)
 // The member that identifies the items of a list of structs, or NULL.
 static const char *item_key(const SchemaMember *m)
 {
-    static const char *const keys[][2] = {{"portMappings", "containerPort"},
-                                          {"mountPoints", "containerPath"},
-                                          {"dependsOn", "containerName"},
-                                          {"volumesFrom", "sourceContainer"},
-                                          {"extraHosts", "hostname"},
-                                          {"ulimits", "name"}};
+    static const char *const keys[][2] = {
+        {"portMappings", "containerPort"}, {"mountPoints", "containerPath"},
+        {"dependsOn", "containerName"},    {"volumesFrom", "sourceContainer"},
+        {"extraHosts", "hostname"},        {"ulimits", "name"}};
     if (m->label)
         return m->label;
     if (m->map_key)
@@ -474,11 +472,11 @@ static const char *type_of(Multi *M, const Var *v)
         for (uint32_t j = 0; x->kind == VAL_LIST && j < x->as.list.count; j++)
             strings_list = strings_list && x->as.list.items[j]->kind == VAL_STRING;
     }
-    return kind == VAL_STRING   ? "string"
-           : kind == VAL_NUMBER ? "number"
-           : kind == VAL_BOOL   ? "bool"
+    return kind == VAL_STRING                 ? "string"
+           : kind == VAL_NUMBER               ? "number"
+           : kind == VAL_BOOL                 ? "bool"
            : kind == VAL_LIST && strings_list ? "list(string)"
-                                               : "any";
+                                              : "any";
 }
 
 static const char *variables_text(Multi *M)
@@ -546,8 +544,10 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
     Importer im = {.a = a, .src = src, .diags = diags, .file = files[0]};
     Multi M = {.im = &im, .n = n, .ws = names};
     Where w = {NULL, "task", NULL, false};
-    Value *merged = merge(&M, tds, &(SchemaType){SK_STRUCT, schema_task_definition(), NULL, NULL, 0}, w);
-    out->main = hcl_format(&im, import_task_text(&im, merged, family ? family : task_label(&M, tds), family));
+    Value *merged =
+        merge(&M, tds, &(SchemaType){SK_STRUCT, schema_task_definition(), NULL, NULL, 0}, w);
+    out->main = hcl_format(
+        &im, import_task_text(&im, merged, family ? family : task_label(&M, tds), family));
     out->variables = M.nvars ? hcl_format(&im, variables_text(&M)) : "";
     out->workspaces = hcl_format(&im, workspaces_text(&M));
     return true;

@@ -81,8 +81,8 @@ static bool blocks_fit(const Importer *im, const SchemaMember *m, const Value *v
     for (uint32_t i = 0; i < v->as.list.count; i++) {
         const Value *e = v->as.list.items[i], *l = m->label ? get(e, m->label) : NULL;
         if (e->kind != VAL_OBJECT || hcl_is_ref(im, e) ||
-            (m->label && (!l || l->kind != VAL_STRING || hcl_is_ref(im, l) ||
-                          !hcl_plain_label(l->as.str.ptr))))
+            (m->label &&
+             (!l || l->kind != VAL_STRING || hcl_is_ref(im, l) || !hcl_plain_label(l->as.str.ptr))))
             return false;
     }
     return true;
@@ -104,8 +104,8 @@ static void add_blocks(Importer *im, HclBody *out, const SchemaMember *m, const 
         const Value *e = v->as.list.items[i];
         const Value *l = m->label ? get(e, m->label) : NULL;
         hcl_add_comments(im, out, e->origin.start);
-        const char *header = l ? arena_printf(im->a, "%s \"%s\"", m->block, l->as.str.ptr)
-                               : m->block;
+        const char *header =
+            l ? arena_printf(im->a, "%s \"%s\"", m->block, l->as.str.ptr) : m->block;
         add_block(im, out, shape, header, e, depth, m->label);
     }
 }
@@ -236,8 +236,9 @@ static bool check_kind(Importer *im, const Value *v, ImportKind kind)
     if (cfn_is_template(v)) {
         Diag *g = diag_error(im->diags, E_IMPORT_KIND, v->origin,
                              "hclc import does not read CloudFormation templates yet");
-        diag_help(im->diags, g, "import the task definition's JSON (aws ecs "
-                                "describe-task-definition) instead");
+        diag_help(im->diags, g,
+                  "import the task definition's JSON (aws ecs "
+                  "describe-task-definition) instead");
         return false;
     }
     Diag *g = diag_error(im->diags, E_IMPORT_KIND, v->origin,
@@ -343,8 +344,9 @@ static Value *load_compose(Importer *im, const char **family_note)
     if (cfn_is_template(doc)) {
         Diag *g = diag_error(im->diags, E_IMPORT_KIND, doc->origin,
                              "hclc import does not read CloudFormation templates yet");
-        diag_help(im->diags, g, "import the task definition's JSON (aws ecs "
-                                "describe-task-definition) instead");
+        diag_help(im->diags, g,
+                  "import the task definition's JSON (aws ecs "
+                  "describe-task-definition) instead");
         return NULL;
     }
     if (doc->kind != VAL_OBJECT) {

@@ -50,10 +50,10 @@ static const char *type_of(const SchemaMember *m)
 {
     if (!m)
         return "string";
-    return m->type.kind == SK_INTEGER   ? "number"
-           : m->type.kind == SK_BOOLEAN ? "bool"
+    return m->type.kind == SK_INTEGER                                    ? "number"
+           : m->type.kind == SK_BOOLEAN                                  ? "bool"
            : strcmp(m->api, "cpu") == 0 || strcmp(m->api, "memory") == 0 ? "number"
-                                                                          : "string";
+                                                                         : "string";
 }
 
 // A string with ${NAME} placeholders as a quoted hclc template, or NULL

@@ -25,8 +25,8 @@ static const char *choose_workspace(const Module *m, const char *ws)
 static void evaluate(Analysis *an)
 {
     Eval ev;
-    bool ok = eval_init(&ev, &an->arena, &an->diags, &an->src, &an->mod, &an->inputs,
-                        an->workspace, "the lsp setting \"workspace\"", an->root) &&
+    bool ok = eval_init(&ev, &an->arena, &an->diags, &an->src, &an->mod, &an->inputs, an->workspace,
+                        "the lsp setting \"workspace\"", an->root) &&
               eval_check_all(&ev);
     for (uint32_t i = 0; ok && i < an->mod.ntasks; i++) {
         Value *v = ecs_lower(&ev, &an->mod.tasks[i]);

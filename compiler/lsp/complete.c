@@ -9,8 +9,16 @@
 #include <ctype.h>
 #include <string.h>
 
-enum { KIND_FUNCTION = 3, KIND_FIELD = 5, KIND_VARIABLE = 6, KIND_MODULE = 9,
-       KIND_PROPERTY = 10, KIND_VALUE = 12, KIND_KEYWORD = 14, KIND_STRUCT = 22 };
+enum {
+    KIND_FUNCTION = 3,
+    KIND_FIELD = 5,
+    KIND_VARIABLE = 6,
+    KIND_MODULE = 9,
+    KIND_PROPERTY = 10,
+    KIND_VALUE = 12,
+    KIND_KEYWORD = 14,
+    KIND_STRUCT = 22
+};
 
 static void add(cJSON *list, const char *label, int kind, const char *detail, const char *snippet)
 {

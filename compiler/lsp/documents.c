@@ -165,7 +165,9 @@ void server_did_change(Server *s, const cJSON *params)
 {
     Document *d = doc_uri(params) ? find_doc(s, doc_uri(params)) : NULL;
     const cJSON *changes = cJSON_GetObjectItemCaseSensitive(params, "contentChanges");
-    const cJSON *last = cJSON_IsArray(changes) ? cJSON_GetArrayItem(changes, cJSON_GetArraySize(changes) - 1) : NULL;
+    const cJSON *last = cJSON_IsArray(changes)
+                            ? cJSON_GetArrayItem(changes, cJSON_GetArraySize(changes) - 1)
+                            : NULL;
     const cJSON *text = cJSON_GetObjectItemCaseSensitive(last, "text");
     if (!d || !cJSON_IsString(text))
         return;
@@ -327,8 +329,7 @@ static bool context_of(Server *s, const cJSON *params, LspContext *c, const char
     c->utf8 = s->utf8;
     c->offset = 0;
     if (cJSON_IsNumber(line) && cJSON_IsNumber(ch))
-        c->offset = lsp_offset(sf->text, sf->len, lsp_int(line),
-                               lsp_int(ch), s->utf8);
+        c->offset = lsp_offset(sf->text, sf->len, lsp_int(line), lsp_int(ch), s->utf8);
     else if (pos) {
         *error = "position needs a line and a character";
         return false;

@@ -58,8 +58,8 @@ static const char *kind_name(const SchemaType *t)
 static const char *code_description(long num)
 {
     switch (num) {
-#define X(n, name, desc)                                                                        \
-    case n:                                                                                     \
+#define X(n, name, desc)                                                                           \
+    case n:                                                                                        \
         return desc;
         DIAG_CODE_LIST(X)
 #undef X
@@ -76,8 +76,8 @@ static void rules_text(Arena *a, StrBuf *b, const char *rules)
         size_t n = end ? (size_t)(end - p) : strlen(p);
         const char *code = arena_strndup(a, p, n);
         const char *desc = code[0] == 'E' ? code_description(strtol(code + 1, NULL, 10)) : NULL;
-        buf_puts(b, arena_printf(a, "%s %s%s%s%s", p == rules ? "" : ",", code,
-                                 desc ? " (" : "", desc ? desc : "", desc ? ")" : ""));
+        buf_puts(b, arena_printf(a, "%s %s%s%s%s", p == rules ? "" : ",", code, desc ? " (" : "",
+                                 desc ? desc : "", desc ? ")" : ""));
         p += n + (end != NULL);
     }
     buf_putc(b, '\n');

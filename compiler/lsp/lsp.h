@@ -16,7 +16,6 @@
 // is reported as serverInfo.version; `diagnostics_page` is the absolute path
 // of docs/diagnostics.md, which each diagnostic's codeDescription links to
 // (NULL: no link unless the client sets the option "diagnosticsUrl").
-int lsp_serve(int in_fd, int out_fd, FILE *log, const char *version,
-              const char *diagnostics_page);
+int lsp_serve(int in_fd, int out_fd, FILE *log, const char *version, const char *diagnostics_page);
 
 #endif

@@ -31,9 +31,9 @@
 
 typedef struct LspReader {
     int fd;
-    char *buf;        // heap: bytes read and not consumed yet
+    char *buf; // heap: bytes read and not consumed yet
     size_t len, cap;
-    size_t skip;      // bytes of an oversized body still to drop
+    size_t skip; // bytes of an oversized body still to drop
     bool eof;
 } LspReader;
 
@@ -76,17 +76,17 @@ char *lsp_path_to_uri(Arena *a, const char *path);
 // --- analyze.c: a project compiled for one workspace ------------------------
 
 typedef struct Analysis {
-    Arena arena;          // holds everything below
+    Arena arena; // holds everything below
     SourceSet src;
     Diags diags;
-    const char *dir;      // the project directory (absolute)
+    const char *dir;       // the project directory (absolute)
     const char *workspace; // the workspace compiled
-    LoadedFiles files;    // every .hcl file, parsed (bodies kept even with errors)
-    bool has_module;      // mod is set (no parse errors; it may have errors of its own)
+    LoadedFiles files;     // every .hcl file, parsed (bodies kept even with errors)
+    bool has_module;       // mod is set (no parse errors; it may have errors of its own)
     Module mod;
-    bool has_inputs;      // inputs are set (the module had no errors): values can be computed
+    bool has_inputs; // inputs are set (the module had no errors): values can be computed
     Inputs inputs;
-    const char *root;     // realpath of dir, for file()
+    const char *root; // realpath of dir, for file()
 } Analysis;
 
 // Compiles project `dir` with the open documents `docs` standing for their
@@ -106,14 +106,14 @@ const Body *lsp_analysis_body(const Analysis *an, uint32_t file);
 typedef struct LspAt {
     const Block *blocks[LSP_MAX_BLOCKS]; // the blocks around the offset, outermost first
     uint32_t nblocks;
-    const Block *on_block_type;  // the offset is on this block's type name
-    const Attribute *attr;       // the attribute around the offset, or NULL
-    bool on_attr_name;           // ...and the offset is on its name
-    const Node *node;            // the innermost expression node at the offset, or NULL
-    const Node *call;            // the innermost function call around the offset, or NULL
-    const char *ref_kind;        // "var", "local" or "workspace" for a reference at the offset
-    const char *ref_name;        // its name ("" while it is being typed)
-    Span ref_span;               // the name's span
+    const Block *on_block_type; // the offset is on this block's type name
+    const Attribute *attr;      // the attribute around the offset, or NULL
+    bool on_attr_name;          // ...and the offset is on its name
+    const Node *node;           // the innermost expression node at the offset, or NULL
+    const Node *call;           // the innermost function call around the offset, or NULL
+    const char *ref_kind;       // "var", "local" or "workspace" for a reference at the offset
+    const char *ref_name;       // its name ("" while it is being typed)
+    Span ref_span;              // the name's span
 } LspAt;
 
 // Fills `at` for byte `offset` of `body`.
@@ -133,7 +133,7 @@ const char *lsp_function_name(size_t i);
 
 typedef struct LspContext {
     Analysis *an;
-    uint32_t file;  // the document's file in an->src
+    uint32_t file; // the document's file in an->src
     uint32_t offset;
     bool utf8;
 } LspContext;

@@ -47,12 +47,13 @@ static void add_file_target(const LspContext *c, const LspAt *at, cJSON *list)
 {
     const Node *call = at->call;
     if (!call || call->as.call.args.count == 0 ||
-        (strcmp(call->as.call.name, "file") != 0 && strcmp(call->as.call.name, "templatefile") != 0))
+        (strcmp(call->as.call.name, "file") != 0 &&
+         strcmp(call->as.call.name, "templatefile") != 0))
         return;
     const Node *arg = call->as.call.args.items[0];
     if (arg->kind != NODE_TEMPLATE || arg->as.template.parts.count != 1 ||
-        arg->as.template.parts.items[0]->kind != NODE_STRING_LIT ||
-        c->offset < arg->span.start || c->offset > arg->span.end)
+        arg->as.template.parts.items[0]->kind != NODE_STRING_LIT || c->offset < arg->span.start ||
+        c->offset > arg->span.end)
         return;
     const char *rel = arg->as.template.parts.items[0]->as.str.text;
     Arena a;
@@ -139,8 +140,16 @@ cJSON *lsp_references(LspContext *c, bool include_declaration)
 
 // --- the outline -------------------------------------------------------------
 
-enum { SYM_MODULE = 2, SYM_NAMESPACE = 3, SYM_CLASS = 5, SYM_PROPERTY = 7, SYM_FIELD = 8,
-       SYM_VARIABLE = 13, SYM_OBJECT = 19, SYM_STRUCT = 23 };
+enum {
+    SYM_MODULE = 2,
+    SYM_NAMESPACE = 3,
+    SYM_CLASS = 5,
+    SYM_PROPERTY = 7,
+    SYM_FIELD = 8,
+    SYM_VARIABLE = 13,
+    SYM_OBJECT = 19,
+    SYM_STRUCT = 23
+};
 
 static int block_kind(const char *type, bool top)
 {
@@ -159,8 +168,8 @@ static int block_kind(const char *type, bool top)
 
 static cJSON *symbols(const Analysis *an, const Body *body, bool top, bool utf8);
 
-static cJSON *symbol(const Analysis *an, const char *name, const char *detail, int kind,
-                     Span range, Span select, bool utf8)
+static cJSON *symbol(const Analysis *an, const char *name, const char *detail, int kind, Span range,
+                     Span select, bool utf8)
 {
     cJSON *s = cJSON_CreateObject();
     cJSON_AddStringToObject(s, "name", name);
@@ -304,7 +313,7 @@ cJSON *lsp_code_actions(const char *uri, const char *text, uint32_t len, bool ut
         bool name = fix && !strpbrk(fix, ".<>$\"");
         if (fix && empty_range(whole))
             continue; // a diagnostic without a location: nothing to replace
-        cJSON *range = !fix ? NULL
+        cJSON *range = !fix   ? NULL
                        : name ? narrowed(whole, text, len, utf8)
                               : cJSON_Duplicate(whole, true);
         if (range)

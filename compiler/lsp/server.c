@@ -246,8 +246,7 @@ static void handle(Server *s, const cJSON *msg)
     const cJSON *method = cJSON_GetObjectItemCaseSensitive(msg, "method");
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(msg, "jsonrpc");
     bool ok_version = cJSON_IsString(version) && strcmp(version->valuestring, "2.0") == 0;
-    if (!cJSON_IsObject(msg) || !ok_version || !cJSON_IsString(method) ||
-        (id && !valid_id(id))) {
+    if (!cJSON_IsObject(msg) || !ok_version || !cJSON_IsString(method) || (id && !valid_id(id))) {
         // A response (no method) answers a request of ours: none is sent.
         if (!(cJSON_IsObject(msg) && !method && id))
             respond_error(s, valid_id(id) ? id : NULL, RPC_INVALID_REQUEST,
@@ -319,8 +318,7 @@ static void handle_batch(Server *s, cJSON **batch, uint32_t n)
     s->ncancelled = 0;
 }
 
-int lsp_serve(int in_fd, int out_fd, FILE *log, const char *version,
-              const char *diagnostics_page)
+int lsp_serve(int in_fd, int out_fd, FILE *log, const char *version, const char *diagnostics_page)
 {
     Server s;
     server_init(&s, in_fd, out_fd, log, version);

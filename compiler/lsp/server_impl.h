@@ -13,19 +13,19 @@
 #define SERVER_MAX_CANCELLED 256
 
 typedef struct Document {
-    char *uri;      // heap
-    char *path;     // heap; NULL for a URI that is not a file:
-    char *text;     // heap, NUL-terminated
+    char *uri;  // heap
+    char *path; // heap; NULL for a URI that is not a file:
+    char *text; // heap, NUL-terminated
     uint32_t len;
 } Document;
 
 typedef struct Project {
-    char *dir;          // heap: the directory of the documents
-    Analysis an;        // valid when analyzed
+    char *dir;   // heap: the directory of the documents
+    Analysis an; // valid when analyzed
     bool analyzed;
-    bool stale;         // a document changed since the analysis
-    bool unpublished;   // its diagnostics are not sent yet
-    char **published;   // heap: URIs given diagnostics last time
+    bool stale;       // a document changed since the analysis
+    bool unpublished; // its diagnostics are not sent yet
+    char **published; // heap: URIs given diagnostics last time
     uint32_t npublished;
 } Project;
 
@@ -36,9 +36,9 @@ typedef struct Server {
     const char *version;
     bool initialized, shut_down, exiting, broken;
     int exit_status;
-    bool utf8;          // positions count bytes (the client offered utf-8)
-    char *workspace;    // heap, or NULL: the first declared
-    char *docs_url;     // heap: the diagnostics page for codeDescription, or NULL
+    bool utf8;       // positions count bytes (the client offered utf-8)
+    char *workspace; // heap, or NULL: the first declared
+    char *docs_url;  // heap: the diagnostics page for codeDescription, or NULL
     Document *docs;
     uint32_t ndocs, capdocs;
     Project *projects;

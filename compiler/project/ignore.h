@@ -43,8 +43,8 @@ typedef struct IgnoreOptions {
 } IgnoreOptions;
 
 // ignore_collect with `opt` (NULL: as ignore_collect).
-Ignores *ignore_collect_with(Arena *a, Diags *diags, const SourceSet *src,
-                             const LoadedFiles *files, const IgnoreOptions *opt);
+Ignores *ignore_collect_with(Arena *a, Diags *diags, const SourceSet *src, const LoadedFiles *files,
+                             const IgnoreOptions *opt);
 
 // True when a rule of `ignores` (an Ignores *) covers a warning with
 // `code` at `subject`: a DiagSilencer (diag.h).

@@ -8,8 +8,8 @@
 
 #include "base/utf8.h"
 #include "decode/decode.h"
-#include "syntax/lex.h"
 #include "project/load.h"
+#include "syntax/lex.h"
 #include "syntax/parse.h"
 
 #define ENV_PREFIX "HCLC_VAR_"
@@ -261,8 +261,8 @@ bool inputs_collect(Arena *a, Diags *diags, SourceSet *src, const Module *mod,
     for (uint32_t i = 0; i < opt->nvar_flags; i++) {
         const char *flag = opt->var_flags[i];
         if (!strchr(flag, '=') || flag[0] == '=') {
-            diag_error(diags, E_BAD_VAR_FLAG, span_none(),
-                       "--var needs NAME=VALUE, got \"%s\"", flag);
+            diag_error(diags, E_BAD_VAR_FLAG, span_none(), "--var needs NAME=VALUE, got \"%s\"",
+                       flag);
             c.ok = false;
             continue;
         }

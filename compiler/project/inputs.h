@@ -16,11 +16,11 @@
 #include <stdint.h>
 
 #include "base/arena.h"
-#include "syntax/ast.h"
 #include "base/diag.h"
-#include "project/module.h"
 #include "base/source.h"
 #include "base/value.h"
+#include "project/module.h"
+#include "syntax/ast.h"
 
 typedef enum InputSource {
     INPUT_DEFAULT,   // the variable's default (eval/eval_vars.c)
@@ -44,7 +44,7 @@ typedef struct InputOptions {
     uint32_t nvar_files;
     const char *const *var_flags; // "name=value" texts, in the order given
     uint32_t nvar_flags;
-    const char *const *environ;   // the environment (NAME=value), or NULL for none
+    const char *const *environ; // the environment (NAME=value), or NULL for none
 } InputOptions;
 
 typedef struct Inputs {

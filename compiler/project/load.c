@@ -195,8 +195,7 @@ static char *entry_path(Arena *arena, const char *dir, const char *name)
 
 // Adds the names of the overlays (editor buffers) of .hcl files in `dir`
 // that are not on disk yet.
-static void add_overlay_names(Arena *arena, const SourceSet *src, const char *dir,
-                              NameList *names)
+static void add_overlay_names(Arena *arena, const SourceSet *src, const char *dir, NameList *names)
 {
     for (uint32_t i = 0; i < src->noverlays; i++) {
         const char *path = src->overlays[i].path;

@@ -15,10 +15,10 @@
 #include <sys/stat.h>
 
 #include "base/arena.h"
-#include "syntax/ast.h"
 #include "base/diag.h"
-#include "syntax/lex.h"
 #include "base/source.h"
+#include "syntax/ast.h"
+#include "syntax/lex.h"
 
 typedef enum LoadStatus {
     LOAD_OK,           // every file was read and parsed without errors

@@ -6,7 +6,7 @@
 #include "base/buf.h"
 #include "base/hash.h"
 
-static const char *const block_types[] = {"variable",       "locals", "workspace",
+static const char *const block_types[] = {"variable",        "locals", "workspace",
                                           "task_definition", "output", "cloudformation"};
 static const char *const variable_attrs[] = {"type",      "default",  "description",
                                              "sensitive", "nullable", "cfn_parameter"};
@@ -135,8 +135,8 @@ static bool check_labels(Builder *b, const Block *blk, uint32_t want)
     if (want == 0)
         diag_error(b->diags, E_BAD_LABELS, at, "a \"%s\" block takes no label", blk->type);
     else
-        diag_error(b->diags, E_BAD_LABELS, at, "a \"%s\" block takes exactly one label: %s \"NAME\"",
-                   blk->type, blk->type);
+        diag_error(b->diags, E_BAD_LABELS, at,
+                   "a \"%s\" block takes exactly one label: %s \"NAME\"", blk->type, blk->type);
     b->ok = false;
     return false;
 }
@@ -189,13 +189,12 @@ static bool const_bool(Builder *b, const Attribute *at, bool fallback)
 static void declare_validation(Builder *b, Variable *v, const Block *blk, uint32_t *cap)
 {
     check_labels(b, blk, 0);
-    check_body(b, blk->body, "a validation block", validation_attrs, COUNT(validation_attrs),
-               NULL);
+    check_body(b, blk->body, "a validation block", validation_attrs, COUNT(validation_attrs), NULL);
     for (size_t k = 0; k < COUNT(validation_attrs); k++) {
         if (module_body_attr(blk->body, validation_attrs[k]))
             continue;
-        diag_error(b->diags, E_MISSING_ATTRIBUTE, blk->type_span,
-                   "validation block needs \"%s\"", validation_attrs[k]);
+        diag_error(b->diags, E_MISSING_ATTRIBUTE, blk->type_span, "validation block needs \"%s\"",
+                   validation_attrs[k]);
         b->ok = false;
     }
     const Block **slot = push(b, (void **)&v->validations, &v->nvalidations, cap, sizeof(Block *));

@@ -13,10 +13,10 @@
 #include <stdint.h>
 
 #include "base/arena.h"
-#include "syntax/ast.h"
 #include "base/diag.h"
 #include "project/load.h"
 #include "project/types.h"
+#include "syntax/ast.h"
 
 typedef struct NameMap {
     const char **names; // slot -> name (NULL when empty)
@@ -33,10 +33,10 @@ typedef struct Variable {
     const Attribute *default_attr;
     const Attribute *description_attr;
     const Attribute *cfn_parameter_attr; // NULL when absent; cfn/ points its errors here
-    Type *type;                 // NULL means any
+    Type *type;                          // NULL means any
     bool sensitive;
-    bool nullable;              // default true, as in Terraform
-    bool cfn_parameter;         // cfn_parameter = true: a template parameter
+    bool nullable;      // default true, as in Terraform
+    bool cfn_parameter; // cfn_parameter = true: a template parameter
     const Block **validations;
     uint32_t nvalidations;
 } Variable;
@@ -87,7 +87,7 @@ typedef struct Module {
     uint32_t ntasks;
     CfnExternal *cfn_external; // from the cloudformation block (at most one)
     uint32_t ncfn_external;
-    const Block *cfn_block;    // that block, or NULL
+    const Block *cfn_block; // that block, or NULL
     NameMap var_map, local_map, workspace_map, output_map, task_map;
 } Module;
 

@@ -110,8 +110,9 @@ static bool parse_optional(Arena *a, Diags *diags, const Node *n, TypeAttr *attr
         TypeError err;
         attr->default_value = types_convert(a, d, attr->type, &err);
         if (!attr->default_value) {
-            diag_error(diags, E_BAD_TYPE, err.at->origin, "default of optional() does not fit %s: %s",
-                       types_text(a, attr->type), err.what);
+            diag_error(diags, E_BAD_TYPE, err.at->origin,
+                       "default of optional() does not fit %s: %s", types_text(a, attr->type),
+                       err.what);
             return false;
         }
     }
@@ -122,7 +123,8 @@ static Type *parse_object(Arena *a, Diags *diags, const Node *call)
 {
     const Node *obj = call->as.call.args.items[0];
     if (obj->kind != NODE_OBJECT)
-        return bad_type(diags, obj, "object() takes an object of attribute types: object({a = string})");
+        return bad_type(diags, obj,
+                        "object() takes an object of attribute types: object({a = string})");
     Type *t = new_type(a, TY_OBJECT);
     t->count = obj->as.object.count;
     t->attrs = arena_alloc(a, (size_t)t->count * sizeof(TypeAttr) + 1);
@@ -150,7 +152,8 @@ static Type *parse_tuple(Arena *a, Diags *diags, const Node *call)
 {
     const Node *tup = call->as.call.args.items[0];
     if (tup->kind != NODE_TUPLE)
-        return bad_type(diags, tup, "tuple() takes a list of element types: tuple([string, number])");
+        return bad_type(diags, tup,
+                        "tuple() takes a list of element types: tuple([string, number])");
     Type *t = new_type(a, TY_TUPLE);
     t->count = tup->as.tuple.items.count;
     t->elems = arena_alloc(a, (size_t)t->count * sizeof(Type *) + 1);
@@ -165,8 +168,11 @@ static Type *parse_call(Arena *a, Diags *diags, const Node *n)
     static const struct {
         const char *name;
         TypeKind kind;
-    } kinds[] = {{"list", TY_LIST}, {"set", TY_SET},       {"map", TY_MAP},
-                 {"tuple", TY_TUPLE}, {"object", TY_OBJECT}};
+    } kinds[] = {{"list", TY_LIST},
+                 {"set", TY_SET},
+                 {"map", TY_MAP},
+                 {"tuple", TY_TUPLE},
+                 {"object", TY_OBJECT}};
     const char *name = n->as.call.name;
     if (strcmp(name, "optional") == 0)
         return bad_type(diags, n, "optional() is allowed only for an attribute of object()");
@@ -291,7 +297,8 @@ static bool parse_number_text(const char *s, uint32_t len, double *out)
     buf[len] = '\0';
     for (uint32_t i = 0; i < len; i++) {
         char c = buf[i];
-        bool ok = (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+        bool ok =
+            (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
         if (!ok)
             return false; // no hex, inf, nan or white space
     }

@@ -16,9 +16,9 @@
 #include <stdint.h>
 
 #include "base/arena.h"
-#include "syntax/ast.h"
 #include "base/diag.h"
 #include "base/value.h"
+#include "syntax/ast.h"
 
 typedef enum TypeKind {
     TY_ANY,
@@ -43,10 +43,10 @@ typedef struct TypeAttr {
 
 struct Type {
     TypeKind kind;
-    Type *elem;       // LIST, SET, MAP
-    Type **elems;     // TUPLE
-    TypeAttr *attrs;  // OBJECT, in the order written
-    uint32_t count;   // elems or attrs
+    Type *elem;      // LIST, SET, MAP
+    Type **elems;    // TUPLE
+    TypeAttr *attrs; // OBJECT, in the order written
+    uint32_t count;  // elems or attrs
 };
 
 // Parses a type constraint expression. Reports E_BAD_TYPE at the offending
@@ -58,9 +58,9 @@ Type *types_parse(Arena *a, Diags *diags, const Node *n);
 const char *types_text(Arena *a, const Type *t);
 
 typedef struct TypeError {
-    const Value *at;   // the (innermost) value that could not be converted
-    const char *path;  // where inside the value: "", "[2]", ".port", "[\"web\"].port"
-    const char *what;  // "a number is required", "attribute \"port\" is required"
+    const Value *at;  // the (innermost) value that could not be converted
+    const char *path; // where inside the value: "", "[2]", ".port", "[\"web\"].port"
+    const char *what; // "a number is required", "attribute \"port\" is required"
 } TypeError;
 
 // Converts `v` to `t`. Returns the converted value (new values keep the

@@ -12,26 +12,26 @@
 #include "base/source.h"
 
 // X(NAME, "display name")
-#define NODE_KIND_LIST(X)                                                             \
-    X(NULL, "null")                                                                   \
-    X(BOOL, "bool")                                                                   \
-    X(NUMBER, "number")                                                               \
-    X(TEMPLATE, "template")          /* quoted string or heredoc: parts */            \
-    X(STRING_LIT, "string literal")  /* a literal part of a template */               \
-    X(TEMPLATE_IF, "template if")    /* %<if>...%<else>...%<endif> */                \
-    X(TEMPLATE_FOR, "template for")  /* %<for k, v in e>...%<endfor> */               \
-    X(VARIABLE, "variable")          /* a bare name: var, local, each item... */     \
-    X(GETATTR, "attribute access")   /* a.b */                                        \
-    X(INDEX, "index")                /* a[i] */                                       \
-    X(SPLAT, "splat")                /* a[*].b: each applied to every element */      \
-    X(SPLAT_ITEM, "splat item")      /* stands for the element inside `each` */       \
-    X(CALL, "function call")                                                          \
-    X(TUPLE, "tuple")                                                                 \
-    X(OBJECT, "object")                                                               \
-    X(UNARY, "unary operation")                                                       \
-    X(BINARY, "binary operation")                                                     \
-    X(CONDITIONAL, "conditional")                                                     \
-    X(FOR, "for expression")                                                          \
+#define NODE_KIND_LIST(X)                                                                          \
+    X(NULL, "null")                                                                                \
+    X(BOOL, "bool")                                                                                \
+    X(NUMBER, "number")                                                                            \
+    X(TEMPLATE, "template")         /* quoted string or heredoc: parts */                          \
+    X(STRING_LIT, "string literal") /* a literal part of a template */                             \
+    X(TEMPLATE_IF, "template if")   /* %<if>...%<else>...%<endif> */                               \
+    X(TEMPLATE_FOR, "template for") /* %<for k, v in e>...%<endfor> */                             \
+    X(VARIABLE, "variable")         /* a bare name: var, local, each item... */                    \
+    X(GETATTR, "attribute access")  /* a.b */                                                      \
+    X(INDEX, "index")               /* a[i] */                                                     \
+    X(SPLAT, "splat")               /* a[*].b: each applied to every element */                    \
+    X(SPLAT_ITEM, "splat item")     /* stands for the element inside `each` */                     \
+    X(CALL, "function call")                                                                       \
+    X(TUPLE, "tuple")                                                                              \
+    X(OBJECT, "object")                                                                            \
+    X(UNARY, "unary operation")                                                                    \
+    X(BINARY, "binary operation")                                                                  \
+    X(CONDITIONAL, "conditional")                                                                  \
+    X(FOR, "for expression")                                                                       \
     X(PAREN, "parenthesized expression")
 
 typedef enum NodeKind {
@@ -46,13 +46,21 @@ enum { NODE__COUNT = 0 NODE_KIND_LIST(X) };
 #undef X
 
 typedef enum Operator {
-    OP_NOT, OP_NEG,                 // unary ! and -
-    OP_MUL, OP_DIV, OP_MOD,         // level 6
-    OP_ADD, OP_SUB,                 // level 5
-    OP_GT, OP_GE, OP_LT, OP_LE,     // level 4
-    OP_EQ, OP_NE,                   // level 3
-    OP_AND,                         // level 2
-    OP_OR,                          // level 1
+    OP_NOT,
+    OP_NEG, // unary ! and -
+    OP_MUL,
+    OP_DIV,
+    OP_MOD, // level 6
+    OP_ADD,
+    OP_SUB, // level 5
+    OP_GT,
+    OP_GE,
+    OP_LT,
+    OP_LE, // level 4
+    OP_EQ,
+    OP_NE,  // level 3
+    OP_AND, // level 2
+    OP_OR,  // level 1
 } Operator;
 
 typedef struct Node Node;
@@ -63,8 +71,8 @@ typedef struct NodeList {
 } NodeList;
 
 typedef struct ObjectItem {
-    Node *key;      // NODE_TEMPLATE for a bare identifier or quoted key (a
-                    // literal string); any expression for a parenthesised key
+    Node *key; // NODE_TEMPLATE for a bare identifier or quoted key (a
+               // literal string); any expression for a parenthesised key
     Node *value;
     bool key_ident; // the key was written as a bare identifier
     Span span;      // key through value
@@ -74,47 +82,84 @@ struct Node {
     NodeKind kind;
     Span span;
     union {
-        bool boolean;                                   // BOOL
-        struct { const char *text; double value; } number;  // NUMBER: as written, and parsed
-        struct { NodeList parts; bool heredoc; } template;  // TEMPLATE
-        struct { const char *text; uint32_t len; } str;     // STRING_LIT (decoded, may be empty)
-        struct {                                        // TEMPLATE_IF
+        bool boolean; // BOOL
+        struct {
+            const char *text;
+            double value;
+        } number; // NUMBER: as written, and parsed
+        struct {
+            NodeList parts;
+            bool heredoc;
+        } template; // TEMPLATE
+        struct {
+            const char *text;
+            uint32_t len;
+        } str;   // STRING_LIT (decoded, may be empty)
+        struct { // TEMPLATE_IF
             Node *cond;
             NodeList then_parts, else_parts;
             bool has_else;
         } tif;
-        struct {                                        // TEMPLATE_FOR
-            const char *key_var;  // NULL when only one variable is named
+        struct {                 // TEMPLATE_FOR
+            const char *key_var; // NULL when only one variable is named
             const char *value_var;
             Node *coll;
             NodeList body;
         } tfor;
-        struct { const char *name; } var;               // VARIABLE
-        struct { Node *obj; const char *name; Span name_span; } getattr;  // GETATTR
-        struct { Node *obj; Node *key; } index;         // INDEX
-        struct { Node *source; Node *each; } splat;     // SPLAT (each may be the SPLAT_ITEM itself)
-        struct {                                        // CALL
+        struct {
+            const char *name;
+        } var; // VARIABLE
+        struct {
+            Node *obj;
+            const char *name;
+            Span name_span;
+        } getattr; // GETATTR
+        struct {
+            Node *obj;
+            Node *key;
+        } index; // INDEX
+        struct {
+            Node *source;
+            Node *each;
+        } splat; // SPLAT (each may be the SPLAT_ITEM itself)
+        struct { // CALL
             const char *name;
             Span name_span;
             NodeList args;
             bool expand_final; // last argument followed by ...
         } call;
-        struct { NodeList items; } tuple;               // TUPLE
-        struct { ObjectItem *items; uint32_t count; } object;  // OBJECT
-        struct { Operator op; Node *operand; } unary;   // UNARY
-        struct { Operator op; Node *lhs, *rhs; Span op_span; } binary;  // BINARY
-        struct { Node *cond, *then_expr, *else_expr; } cond;  // CONDITIONAL
-        struct {                                        // FOR
-            const char *key_var;   // NULL when only one variable is named
+        struct {
+            NodeList items;
+        } tuple; // TUPLE
+        struct {
+            ObjectItem *items;
+            uint32_t count;
+        } object; // OBJECT
+        struct {
+            Operator op;
+            Node *operand;
+        } unary; // UNARY
+        struct {
+            Operator op;
+            Node *lhs, *rhs;
+            Span op_span;
+        } binary; // BINARY
+        struct {
+            Node *cond, *then_expr, *else_expr;
+        } cond;                  // CONDITIONAL
+        struct {                 // FOR
+            const char *key_var; // NULL when only one variable is named
             const char *value_var;
             Node *coll;
-            Node *key_expr;        // object form only ({for ... : k => v})
+            Node *key_expr; // object form only ({for ... : k => v})
             Node *value_expr;
-            Node *cond;            // NULL without `if`
+            Node *cond; // NULL without `if`
             bool is_object;
-            bool group;            // object form with `...` after the value
+            bool group; // object form with `...` after the value
         } forexpr;
-        struct { Node *inner; } paren;                  // PAREN
+        struct {
+            Node *inner;
+        } paren; // PAREN
     } as;
 };
 
@@ -124,13 +169,13 @@ typedef struct Attribute {
     const char *name;
     Span name_span;
     Node *expr;
-    Span span;       // name through end of expression
+    Span span; // name through end of expression
 } Attribute;
 
 typedef struct BlockLabel {
     const char *text; // decoded label
     Span span;
-    bool quoted;      // written as "label" (else as an identifier)
+    bool quoted; // written as "label" (else as an identifier)
 } BlockLabel;
 
 typedef struct Block {
@@ -140,7 +185,7 @@ typedef struct Block {
     uint32_t nlabels;
     Body *body;
     Span open_brace, close_brace;
-    Span span;       // type through closing brace
+    Span span; // type through closing brace
 } Block;
 
 typedef enum BodyItemKind { ITEM_ATTRIBUTE, ITEM_BLOCK } BodyItemKind;

@@ -8,9 +8,9 @@
 
 #include <stdio.h>
 
+#include "base/source.h"
 #include "syntax/ast.h"
 #include "syntax/lex.h"
-#include "base/source.h"
 
 // Prints every token: "1:1-1:4 IDENT \"name\"" (text escaped as JSON would).
 void dump_tokens(FILE *out, const SourceSet *src, const TokenList *tokens);

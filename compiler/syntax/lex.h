@@ -17,46 +17,46 @@
 #include "base/source.h"
 
 // X(NAME, "display name used in messages")
-#define TOKEN_KIND_LIST(X)                                                 \
-    X(EOF, "end of file")                                                  \
-    X(NEWLINE, "line break")                                               \
-    X(IDENT, "identifier")                                                 \
-    X(NUMBER, "number")                                                    \
-    X(OQUOTE, "'\"'")            /* opens a quoted string */                 \
-    X(CQUOTE, "'\"'")            /* closes a quoted string */                \
-    X(OHEREDOC, "heredoc")       /* <<EOT or <<-EOT and its line break */    \
-    X(CHEREDOC, "heredoc end")   /* the closing marker line */               \
-    X(STRING_LIT, "string text") /* decoded literal text in a template */   \
-    X(INTERP_OPEN, "'$<'")       /* $< or $<~ */                             \
-    X(DIRECTIVE_OPEN, "'%<'")    /* %< or %<~ */                             \
-    X(TEMPLATE_CLOSE, "'>'")     /* > or ~> closing $< or %< at depth 0 */   \
-    X(LBRACE, "'{'")                                                       \
-    X(RBRACE, "'}'")                                                       \
-    X(LBRACK, "'['")                                                       \
-    X(RBRACK, "']'")                                                       \
-    X(LPAREN, "'('")                                                       \
-    X(RPAREN, "')'")                                                       \
-    X(COMMA, "','")                                                        \
-    X(DOT, "'.'")                                                          \
-    X(ELLIPSIS, "'...'")                                                   \
-    X(EQUAL, "'='")                                                        \
-    X(COLON, "':'")                                                        \
-    X(QUESTION, "'?'")                                                     \
-    X(FAT_ARROW, "'=>'")                                                   \
-    X(PLUS, "'+'")                                                         \
-    X(MINUS, "'-'")                                                        \
-    X(STAR, "'*'")                                                         \
-    X(SLASH, "'/'")                                                        \
-    X(PERCENT, "'%'")                                                      \
-    X(EQEQ, "'=='")                                                        \
-    X(NOTEQ, "'!='")                                                       \
-    X(LT, "'<'")                                                           \
-    X(LE, "'<='")                                                          \
-    X(GT, "'>'")                                                           \
-    X(GE, "'>='")                                                          \
-    X(AND, "'&&'")                                                         \
-    X(OR, "'||'")                                                          \
-    X(BANG, "'!'")                                                         \
+#define TOKEN_KIND_LIST(X)                                                                         \
+    X(EOF, "end of file")                                                                          \
+    X(NEWLINE, "line break")                                                                       \
+    X(IDENT, "identifier")                                                                         \
+    X(NUMBER, "number")                                                                            \
+    X(OQUOTE, "'\"'")            /* opens a quoted string */                                       \
+    X(CQUOTE, "'\"'")            /* closes a quoted string */                                      \
+    X(OHEREDOC, "heredoc")       /* <<EOT or <<-EOT and its line break */                          \
+    X(CHEREDOC, "heredoc end")   /* the closing marker line */                                     \
+    X(STRING_LIT, "string text") /* decoded literal text in a template */                          \
+    X(INTERP_OPEN, "'$<'")       /* $< or $<~ */                                                   \
+    X(DIRECTIVE_OPEN, "'%<'")    /* %< or %<~ */                                                   \
+    X(TEMPLATE_CLOSE, "'>'")     /* > or ~> closing $< or %< at depth 0 */                         \
+    X(LBRACE, "'{'")                                                                               \
+    X(RBRACE, "'}'")                                                                               \
+    X(LBRACK, "'['")                                                                               \
+    X(RBRACK, "']'")                                                                               \
+    X(LPAREN, "'('")                                                                               \
+    X(RPAREN, "')'")                                                                               \
+    X(COMMA, "','")                                                                                \
+    X(DOT, "'.'")                                                                                  \
+    X(ELLIPSIS, "'...'")                                                                           \
+    X(EQUAL, "'='")                                                                                \
+    X(COLON, "':'")                                                                                \
+    X(QUESTION, "'?'")                                                                             \
+    X(FAT_ARROW, "'=>'")                                                                           \
+    X(PLUS, "'+'")                                                                                 \
+    X(MINUS, "'-'")                                                                                \
+    X(STAR, "'*'")                                                                                 \
+    X(SLASH, "'/'")                                                                                \
+    X(PERCENT, "'%'")                                                                              \
+    X(EQEQ, "'=='")                                                                                \
+    X(NOTEQ, "'!='")                                                                               \
+    X(LT, "'<'")                                                                                   \
+    X(LE, "'<='")                                                                                  \
+    X(GT, "'>'")                                                                                   \
+    X(GE, "'>='")                                                                                  \
+    X(AND, "'&&'")                                                                                 \
+    X(OR, "'||'")                                                                                  \
+    X(BANG, "'!'")                                                                                 \
     X(INVALID, "invalid character") /* a near-miss such as & | ; ' */
 
 typedef enum TokenKind {
@@ -78,7 +78,7 @@ enum {
 // Fields ordered so a token takes 32 bytes: a 90 MB source holds tens of
 // millions of them.
 typedef struct Token {
-    Span span;        // the bytes of the token in the source
+    Span span; // the bytes of the token in the source
     TokenKind kind;
     const char *text; // IDENT: the name; NUMBER: the digits as written;
                       // STRING_LIT: the decoded text (may hold any byte but NUL);
@@ -94,8 +94,8 @@ typedef struct TokenList {
 } TokenList;
 
 // Limits with diagnostics instead of crashes.
-#define LEX_MAX_TEMPLATE_DEPTH 256        // strings inside interpolations inside strings...
-#define LEX_MAX_STRING_BYTES (1u << 20)   // one quoted string or heredoc
+#define LEX_MAX_TEMPLATE_DEPTH 256      // strings inside interpolations inside strings...
+#define LEX_MAX_STRING_BYTES (1u << 20) // one quoted string or heredoc
 
 // Lexes the whole of file `file` of `src`. Tokens and decoded text live in
 // `arena`. Always returns a list ending with TOK_EOF (possibly only that).

@@ -8,11 +8,11 @@
 #define HCLC_PARSE_H
 
 #include "base/arena.h"
-#include "syntax/ast.h"
 #include "base/diag.h"
+#include "syntax/ast.h"
 #include "syntax/lex.h"
 
-#define PARSE_MAX_DEPTH 256 // nesting of blocks, brackets and templates
+#define PARSE_MAX_DEPTH 256     // nesting of blocks, brackets and templates
 #define PARSE_CHAIN_PER_LEVEL 4 // links of a flat operator chain that count one level
 
 // Parses a whole file's tokens as a body. Never returns NULL; on errors the

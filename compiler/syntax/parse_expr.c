@@ -29,8 +29,9 @@ static Node *number_literal(Cursor *c)
         Diag *g = error_at(c, E_INEXACT_INTEGER, t->span,
                            "integer %.40s cannot be held exactly; it would become %.0f", t->text,
                            n->as.number.value);
-        help(c, g, "integers are exact up to 9007199254740992 (2^53); write a larger one as a "
-                   "string");
+        help(c, g,
+             "integers are exact up to 9007199254740992 (2^53); write a larger one as a "
+             "string");
         return NULL;
     }
     return n;

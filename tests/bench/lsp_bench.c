@@ -215,7 +215,8 @@ int main(int argc, char **argv)
     free(text);
     signal(SIGPIPE, SIG_IGN);
     pid_t pid = start(argv[1], argv[2]);
-    send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+    send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}"
+         "}");
     free(receive());
     text = project_text(2048, &len);
     char *js = json_string(text);

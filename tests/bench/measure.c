@@ -58,7 +58,8 @@ static int cmp_double(const void *a, const void *b)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: measure [-r MAX_RUNS] [-b BUDGET_S] [-t TIMEOUT_S] [-o OUT] [-e ERR] -- CMD [ARG]...\n");
+    fprintf(stderr, "usage: measure [-r MAX_RUNS] [-b BUDGET_S] [-t TIMEOUT_S] [-o OUT] [-e ERR] "
+                    "-- CMD [ARG]...\n");
     exit(2);
 }
 
@@ -70,12 +71,23 @@ int main(int argc, char **argv)
     int opt;
     while ((opt = getopt(argc, argv, "r:b:t:o:e:")) != -1) {
         switch (opt) {
-        case 'r': max_runs = atoi(optarg); break;
-        case 'b': budget = atof(optarg); break;
-        case 't': timeout = atof(optarg); break;
-        case 'o': out = optarg; break;
-        case 'e': err = optarg; break;
-        default: usage();
+        case 'r':
+            max_runs = atoi(optarg);
+            break;
+        case 'b':
+            budget = atof(optarg);
+            break;
+        case 't':
+            timeout = atof(optarg);
+            break;
+        case 'o':
+            out = optarg;
+            break;
+        case 'e':
+            err = optarg;
+            break;
+        default:
+            usage();
         }
     }
     if (optind >= argc || max_runs < 1 || max_runs > 1000)
@@ -108,7 +120,9 @@ int main(int argc, char **argv)
             return 1;
         }
         if (timeout > 0) {
-            struct itimerval it = {{0, 0}, {(time_t)timeout, (suseconds_t)((timeout - (double)(time_t)timeout) * 1e6)}};
+            struct itimerval it = {
+                {0, 0},
+                {(time_t)timeout, (suseconds_t)((timeout - (double)(time_t)timeout) * 1e6)}};
             setitimer(ITIMER_REAL, &it, NULL);
         }
         int status;

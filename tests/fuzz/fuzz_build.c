@@ -14,15 +14,15 @@
 #include <stdlib.h>
 
 #include "base/arena.h"
-#include "cfn/cfn.h"
 #include "base/diag.h"
+#include "base/source.h"
+#include "cfn/cfn.h"
 #include "ecs/ecs.h"
 #include "emit/emit.h"
 #include "eval/eval.h"
 #include "project/inputs.h"
 #include "project/load.h"
 #include "project/module.h"
-#include "base/source.h"
 
 #define FUZZ_VALUE_BUDGET ((size_t)64 * 1024 * 1024)
 

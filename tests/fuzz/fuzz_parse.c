@@ -9,10 +9,10 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/source.h"
 #include "syntax/dump.h"
 #include "syntax/lex.h"
 #include "syntax/parse.h"
-#include "base/source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

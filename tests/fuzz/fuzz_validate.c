@@ -2,17 +2,18 @@
 // input bytes are decoded as JSON, as YAML and as CloudFormation YAML (with
 // its short-form tags), and whatever decodes is validated as a task
 // definition, a container-definitions array, describe-task-definition output
-// and a CloudFormation template, with the diagnostics rendered to /dev/null. Any crash, sanitizer report, leak or hang is a bug.
+// and a CloudFormation template, with the diagnostics rendered to /dev/null. Any crash, sanitizer
+// report, leak or hang is a bug.
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "base/arena.h"
+#include "base/diag.h"
+#include "base/source.h"
 #include "cfn/cfn.h"
 #include "decode/decode.h"
-#include "base/diag.h"
 #include "ecs/ecs.h"
-#include "base/source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

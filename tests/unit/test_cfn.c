@@ -12,11 +12,11 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "cfn/cfn.h"
-#include "decode/decode.h"
 #include "base/diag.h"
 #include "base/source.h"
 #include "base/value.h"
+#include "cfn/cfn.h"
+#include "decode/decode.h"
 
 typedef struct Fixture {
     Arena arena;

@@ -11,10 +11,10 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "decode/decode.h"
 #include "base/diag.h"
 #include "base/source.h"
 #include "base/value.h"
+#include "decode/decode.h"
 
 typedef struct Fixture {
     Arena arena;

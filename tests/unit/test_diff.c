@@ -147,7 +147,8 @@ static void sensitive_values_are_marked(void **state)
 static void normalize_leaves_its_input_alone(void **state)
 {
     Fixture *f = *state;
-    Value *t = json(f, "{\"revision\": 1, \"containerDefinitions\": [{\"name\": \"a\", \"cpu\": 0}]}");
+    Value *t =
+        json(f, "{\"revision\": 1, \"containerDefinitions\": [{\"name\": \"a\", \"cpu\": 0}]}");
     ecs_normalize(&f->arena, t);
     assert_non_null(value_object_get(t, "revision", 8));
     Value *cs = value_object_get(t, "containerDefinitions", 20);

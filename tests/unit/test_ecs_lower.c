@@ -14,13 +14,13 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/source.h"
+#include "base/value.h"
 #include "ecs/ecs.h"
 #include "eval/eval.h"
 #include "project/inputs.h"
 #include "project/load.h"
 #include "project/module.h"
-#include "base/source.h"
-#include "base/value.h"
 
 typedef struct Fixture {
     Arena arena;

@@ -13,11 +13,11 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "decode/decode.h"
 #include "base/diag.h"
-#include "ecs/ecs_impl.h"
 #include "base/source.h"
 #include "base/value.h"
+#include "decode/decode.h"
+#include "ecs/ecs_impl.h"
 
 typedef struct Fixture {
     Arena arena;
@@ -846,8 +846,7 @@ static void test_placeholders(void **state)
     assert_string_equal(placeholder_in(f, "<IMAGE1_NAME>"), "\"<IMAGE1_NAME>\"");
     assert_string_equal(placeholder_in(f, "#{Octopus.Image}"), "\"#{Octopus.Image}\"");
     assert_string_equal(placeholder_in(f, "$IMAGE_URI"), "\"$IMAGE_URI\"");
-    assert_string_equal(placeholder_in(f, "arn:aws:iam::XXXXXXXXXXXX:role/r"),
-                        "\"XXXXXXXXXXXX\"");
+    assert_string_equal(placeholder_in(f, "arn:aws:iam::XXXXXXXXXXXX:role/r"), "\"XXXXXXXXXXXX\"");
     assert_string_equal(placeholder_in(f, "arn:aws:iam::aws_account_id:role/r"),
                         "\"aws_account_id\"");
     assert_null(placeholder_in(f, "nginx:1.25"));

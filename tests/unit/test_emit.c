@@ -12,11 +12,11 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "decode/decode.h"
 #include "base/diag.h"
-#include "emit/emit.h"
 #include "base/source.h"
 #include "base/value.h"
+#include "decode/decode.h"
+#include "emit/emit.h"
 
 typedef struct Fixture {
     Arena arena;

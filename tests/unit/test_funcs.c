@@ -16,9 +16,9 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
-#include "funcs/funcs.h"
 #include "base/source.h"
 #include "base/value.h"
+#include "funcs/funcs.h"
 
 // The pseudo-file that calls point into: argument i is written at bytes
 // [2 + 4i, 4 + 4i), the call is the whole text.
@@ -1195,8 +1195,8 @@ static void test_fn_fileexists_outside_the_root_tells_nothing(void **state)
     assert_int_equal(symlink("..", path), 0);
     snprintf(path, sizeof path, "%s/gone", f->root);
     assert_int_equal(symlink("../missing.txt", path), 0);
-    const char *refused[] = {"../outside.txt", "../missing.txt", "up/outside.txt",
-                             "up/missing.txt", "up/nodir/missing.txt", "gone",
+    const char *refused[] = {"../outside.txt",        "../missing.txt",         "up/outside.txt",
+                             "up/missing.txt",        "up/nodir/missing.txt",   "gone",
                              "sub/../../missing.txt", "nodir/../../missing.txt"};
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
         CHECK_ERROR(CALL("fileexists", 1, S(refused[i])), E_FILE_OUTSIDE_ROOT, ARG(0), NULL);

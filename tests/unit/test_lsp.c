@@ -110,7 +110,7 @@ static void test_lsp_offset_counts_utf16_or_bytes(void **state)
     assert_int_equal(lsp_offset(text, len, 1, 2, false), 5); // inside the pair: its start
     assert_int_equal(lsp_offset(text, len, 1, 3, false), 9);
     assert_int_equal(lsp_offset(text, len, 1, 6, true), 9);
-    assert_int_equal(lsp_offset(text, len, 1, 3, true), 5); // inside the emoji: its start
+    assert_int_equal(lsp_offset(text, len, 1, 3, true), 5);    // inside the emoji: its start
     assert_int_equal(lsp_offset(text, len, 1, 99, false), 10); // past the end: before \r\n
     assert_int_equal(lsp_offset(text, len, 9, 0, false), len);
     assert_int_equal(lsp_offset(text, len, -1, -5, false), 0);

@@ -15,12 +15,12 @@
 #include <pcre2.h>
 
 #include "base/arena.h"
-#include "decode/decode.h"
 #include "base/diag.h"
-#include "ecs/ecs_impl.h"
-#include "ecs/schema.h"
 #include "base/source.h"
 #include "base/value.h"
+#include "decode/decode.h"
+#include "ecs/ecs_impl.h"
+#include "ecs/schema.h"
 
 // --- the tables -----------------------------------------------------------
 

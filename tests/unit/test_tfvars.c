@@ -15,11 +15,11 @@
 #include <unistd.h>
 
 #include "base/arena.h"
-#include "compile.h"
 #include "base/diag.h"
-#include "emit/emit.h"
 #include "base/source.h"
 #include "base/value.h"
+#include "compile.h"
+#include "emit/emit.h"
 
 typedef struct Fixture {
     Arena arena;
