@@ -230,6 +230,53 @@ static char *suggestion(Arena *a, const char *message)
     return end ? arena_strndup(a, p, (size_t)(end - p)) : NULL;
 }
 
+// The memory a Fargate size error names first ("help: with cpu 4096 (4
+// vCPU), memory must be 8192 to 30720 MiB ..."): the smallest memory that
+// fits the task's cpu, or NULL.
+static char *fargate_memory(Arena *a, const char *message)
+{
+    const char *p = strstr(message, "help: with cpu ");
+    p = p ? strstr(p, "memory must be ") : NULL;
+    if (!p)
+        return NULL;
+    p += strlen("memory must be ");
+    size_t n = strspn(p, "0123456789");
+    return n ? arena_strndup(a, p, n) : NULL;
+}
+
+// The part of a one-line range after its '=' (the value of `memory = ...`),
+// or NULL when the range holds no '='.
+static cJSON *value_range(const cJSON *range, const char *text, uint32_t len, bool utf8)
+{
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(range, "start");
+    const cJSON *en = cJSON_GetObjectItemCaseSensitive(range, "end");
+    const cJSON *sl = cJSON_GetObjectItemCaseSensitive(st, "line");
+    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(st, "character");
+    const cJSON *el = cJSON_GetObjectItemCaseSensitive(en, "line");
+    const cJSON *ec = cJSON_GetObjectItemCaseSensitive(en, "character");
+    if (!cJSON_IsNumber(sl) || !cJSON_IsNumber(sc) || !cJSON_IsNumber(el) || !cJSON_IsNumber(ec) ||
+        lsp_int(sl) != lsp_int(el))
+        return NULL;
+    uint32_t a = lsp_offset(text, len, lsp_int(sl), lsp_int(sc), utf8);
+    uint32_t b = lsp_offset(text, len, lsp_int(el), lsp_int(ec), utf8);
+    uint32_t eq = a;
+    while (eq < b && text[eq] != '=')
+        eq++;
+    if (eq >= b)
+        return NULL;
+    uint32_t v = eq + 1;
+    while (v < b && text[v] == ' ')
+        v++;
+    cJSON *r = cJSON_CreateObject();
+    cJSON *s = cJSON_AddObjectToObject(r, "start");
+    cJSON_AddNumberToObject(s, "line", (double)lsp_int(sl));
+    cJSON_AddNumberToObject(s, "character", (double)(lsp_int(sc) + (v - a))); // ASCII up to '='
+    cJSON *e = cJSON_AddObjectToObject(r, "end");
+    cJSON_AddNumberToObject(e, "line", (double)lsp_int(el));
+    cJSON_AddNumberToObject(e, "character", (double)lsp_int(ec));
+    return r;
+}
+
 static bool empty_range(const cJSON *range)
 {
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(range, "start");
@@ -308,6 +355,12 @@ cJSON *lsp_code_actions(const char *uri, const char *text, uint32_t len, bool ut
             continue;
         char *fix = suggestion(&a, msg->valuestring);
         const cJSON *whole = cJSON_GetObjectItemCaseSensitive(d, "range");
+        char *memory = fix ? NULL : fargate_memory(&a, msg->valuestring);
+        cJSON *at = memory ? value_range(whole, text, len, utf8) : NULL;
+        if (at) { // a Fargate size: the smallest memory for the task's cpu
+            cJSON_AddItemToArray(list, quick_fix(uri, d, memory, at));
+            continue;
+        }
         // A suggestion that is an expression itself ("$<var.x>") replaces
         // the whole range; a name replaces only the name.
         bool name = fix && !strpbrk(fix, ".<>$\"");
