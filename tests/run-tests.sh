@@ -14,7 +14,9 @@
 #    stdout, stderr and exit status must equal the files `stdout`, `stderr`
 #    and `exit` byte for byte (a missing file means empty, or 0); the output
 #    of an optional executable `after` (run in the scratch directory after
-#    hclc, with HCLC naming the binary) is appended to the stdout compared.
+#    hclc, with HCLC naming the binary) is appended to the stdout compared;
+#    an optional `filter.sed` (sed -E) is applied to stdout and stderr
+#    before they are compared or blessed.
 #    BLESS=1
 #    writes the actual results into the case instead.
 # 3. Every directory under samples/ must validate with no output, in each
@@ -129,6 +131,12 @@ run_case() {
         (cd "$work" && env -i "${BASE_ENV[@]}" HCLC="$HCLC" ./after) >>"$SCRATCH/out" 2>&1
     fi
     rm -rf "$work"
+    # An optional filter.sed (sed -E) normalises what may differ from one
+    # machine to another (where a budget runs out) in stdout and stderr.
+    if [ -f "$case_dir/filter.sed" ]; then
+        sed -E -f "$case_dir/filter.sed" "$SCRATCH/out" >"$SCRATCH/out.f" && mv "$SCRATCH/out.f" "$SCRATCH/out"
+        sed -E -f "$case_dir/filter.sed" "$SCRATCH/err" >"$SCRATCH/err.f" && mv "$SCRATCH/err.f" "$SCRATCH/err"
+    fi
     actual_status=$(cat "$SCRATCH/status")
     if [ -n "$BLESS" ]; then
         cp "$SCRATCH/out" "$case_dir/stdout"
