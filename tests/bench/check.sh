@@ -26,7 +26,7 @@ mkdir -p "$BENCH_DIR"
 # The fast size of each path.
 size_of() {
   case $1 in
-    json | task-definition) echo 100 ;;
+    json | task-definition | fmt) echo 100 ;;
     cloudformation-yaml | validate) echo "$BENCH_CFN_MAX" ;;
     startup) echo 1 ;;
   esac
