@@ -26,7 +26,12 @@
 // pcre2_match() call, and a loop over a long subject makes one per match.
 // Each match first tries REGEX_FIRST_LIMIT steps, then ten times more, and
 // so on; every failed try is charged to the budget in full.
-#define REGEX_SEARCH_BUDGET 5000000
+#define REGEX_SEARCH_BUDGET 500000
+// All the searches of one run together may take REGEX_RUN_BUDGET steps: a
+// for-expression calling regex() a thousand times must end too. A step can
+// cost a microsecond or more (a heap frame per backtracking point), so
+// these keep the worst case of a run to seconds.
+#define REGEX_RUN_BUDGET 2000000
 #define REGEX_FIRST_LIMIT 1000
 // The cache of compiled patterns is emptied when it passes this many bytes
 // (patterns and their compiled code): a million distinct patterns must not
@@ -69,8 +74,9 @@ struct FnRegexCache {
     uint32_t *slots; // open addressing: position in items + 1, 0 when empty
     uint32_t nslots; // a power of two
     pcre2_match_context *mctx;
-    uint64_t left; // backtracking steps the current search may still take
-    size_t bytes;  // memory of the compiled patterns (bounded by REGEX_CACHE_BYTES)
+    uint64_t left;     // backtracking steps the current search may still take
+    uint64_t run_left; // steps every later search of the run may still take
+    size_t bytes;      // memory of the compiled patterns (bounded by REGEX_CACHE_BYTES)
 };
 
 // --- context, table, dispatch --------------------------------------------------
@@ -185,6 +191,7 @@ static FnRegexCache *cache_of(FnContext *ctx)
             arena_out_of_memory(NULL); // PCRE2 allocates with malloc
         pcre2_set_depth_limit(c->mctx, REGEX_DEPTH_LIMIT);
         pcre2_set_heap_limit(c->mctx, REGEX_HEAP_LIMIT_KIB);
+        c->run_left = REGEX_RUN_BUDGET;
         ctx->regex = c;
     }
     return ctx->regex;
@@ -300,6 +307,7 @@ static int budgeted_match(FnRegexCache *c, const RegexEntry *re, const char *s, 
         if (rc != PCRE2_ERROR_MATCHLIMIT)
             return rc;
         c->left -= limit; // the failed try took all of its steps
+        c->run_left -= limit;
         if (c->left == 0)
             return rc;
         limit *= 10;
@@ -309,7 +317,8 @@ static int budgeted_match(FnRegexCache *c, const RegexEntry *re, const char *s, 
 // Starts the search of one function call: a fresh budget.
 static void search_start(FnContext *ctx)
 {
-    cache_of(ctx)->left = REGEX_SEARCH_BUDGET;
+    FnRegexCache *c = cache_of(ctx);
+    c->left = c->run_left < REGEX_SEARCH_BUDGET ? c->run_left : REGEX_SEARCH_BUDGET;
 }
 
 static int match_at(FnContext *ctx, const FnCall *call, const RegexEntry *re, const char *s,
@@ -321,6 +330,16 @@ static int match_at(FnContext *ctx, const FnCall *call, const RegexEntry *re, co
         return 1;
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
+    if (rc == PCRE2_ERROR_MATCHLIMIT && ctx->regex->run_left == 0) {
+        Diag *g = fn_report(ctx, E_REGEX_BUDGET, call->span,
+                            "the regular expression searches of this run take more than their "
+                            "budget of %u backtracking steps",
+                            (unsigned)REGEX_RUN_BUDGET);
+        diag_help(ctx->diags, g,
+                  "every regex(), regexall() and replace() call of a run shares it; simplify "
+                  "the patterns that backtrack, or call them on fewer or shorter strings");
+        return -1;
+    }
     if (rc == PCRE2_ERROR_MATCHLIMIT) {
         Diag *g = fn_report(ctx, E_REGEX_BUDGET, call->span,
                             "the regular expression search takes more than its budget of %u "
