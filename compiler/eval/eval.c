@@ -1,5 +1,5 @@
 // eval.c - expression evaluation: references, operators, collections,
-// for-expressions, splats and calls. Variables and locals are evaluated
+// for-expressions and splats (calls are in eval_call.c). Variables and locals are evaluated
 // lazily, once each, with cycle detection (the stack of items being
 // evaluated names the chain). Templates are rendered in template.c, and
 // variable values are chosen and converted in eval_vars.c.
@@ -16,7 +16,6 @@
 #include "syntax/parse.h"
 
 static const char *const roots[] = {"var", "local", "workspace", "output", "task_definition"};
-static const char *const special_forms[] = {"can", "try", "templatefile"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -72,8 +71,7 @@ bool eval_in_template_file(const Eval *ev)
     return false;
 }
 
-// Marks `v` sensitive when any of the `n` inputs is.
-static Value *propagate(Eval *ev, Value *v, Value *const *inputs, uint32_t n)
+Value *eval_propagate(Eval *ev, Value *v, Value *const *inputs, uint32_t n)
 {
     if (v->kind == VAL_INVALID || value_is_sensitive(v))
         return v;
@@ -711,7 +709,7 @@ static Value *for_expr(Eval *ev, const Node *n)
         return value_invalid(ev->arena, n->span);
     if (st.secret_key)
         return value_mark_sensitive(ev->arena, st.out);
-    return propagate(ev, st.out, &coll, 1);
+    return eval_propagate(ev, st.out, &coll, 1);
 }
 
 // --- conditionals ---------------------------------------------------------------
@@ -725,7 +723,7 @@ static Value *conditional(Eval *ev, const Node *n)
     if (b->kind != VAL_BOOL)
         return value_invalid(ev->arena, n->span);
     Value *v = eval_expr(ev, b->as.boolean ? n->as.cond.then_expr : n->as.cond.else_expr);
-    return propagate(ev, v, &c, 1);
+    return eval_propagate(ev, v, &c, 1);
 }
 
 // --- dispatch ---------------------------------------------------------------------
@@ -778,7 +776,7 @@ static Value *eval_node(Eval *ev, const Node *n)
         Value *v = eval_expr(ev, n->as.index.obj);
         Value *k = eval_expr(ev, n->as.index.key);
         Value *r = eval_index(ev, v, k, n->as.index.key->span, n->span);
-        return propagate(ev, r, &k, 1);
+        return eval_propagate(ev, r, &k, 1);
     }
     case NODE_SPLAT:
         return splat(ev, n);
@@ -866,117 +864,4 @@ Value *eval_expr(Eval *ev, const Node *n)
     Value *v = check_budget(ev, n, check_result(ev, n, eval_node(ev, n)));
     ev->depth--;
     return v;
-}
-
-// --- calls --------------------------------------------------------------------------
-
-static Value *unknown_function(Eval *ev, const Node *n)
-{
-    size_t count;
-    const char *const *names = fn_names(&count);
-    const char **all = arena_alloc(ev->arena, (count + COUNT(special_forms)) * sizeof(char *));
-    memcpy(all, names, count * sizeof(char *));
-    memcpy(all + count, special_forms, sizeof special_forms);
-    Diag *g = diag_error(ev->diags, E_UNKNOWN_FUNCTION, n->as.call.name_span,
-                         "unknown function \"%s\"", n->as.call.name);
-    diag_help_suggest(ev->diags, g, n->as.call.name, all, count + COUNT(special_forms));
-    return value_invalid(ev->arena, n->span);
-}
-
-// Evaluates the arguments, expanding a final `args...`.
-static bool call_args(Eval *ev, const Node *n, Value ***vals, Span **spans, uint32_t *count)
-{
-    const NodeList *args = &n->as.call.args;
-    uint32_t cap = args->count + 1;
-    *vals = arena_alloc(ev->arena, cap * sizeof(Value *));
-    *spans = arena_alloc(ev->arena, cap * sizeof(Span));
-    *count = 0;
-    bool ok = true;
-    for (uint32_t i = 0; i < args->count; i++) {
-        Value *v = eval_expr(ev, args->items[i]);
-        ok &= v->kind != VAL_INVALID;
-        bool expand = n->as.call.expand_final && i + 1 == args->count;
-        if (!expand || v->kind == VAL_INVALID) {
-            (*vals)[*count] = v;
-            (*spans)[(*count)++] = args->items[i]->span;
-            continue;
-        }
-        if (v->kind != VAL_LIST) {
-            eval_fail(ev, E_OPERAND_TYPE, args->items[i]->span,
-                      "only a list can be expanded with ..., got %s", value_type_name(v));
-            return false;
-        }
-        uint32_t total = *count + v->as.list.count + 1;
-        *vals = arena_grow(ev->arena, *vals, *count, total, sizeof(Value *));
-        *spans = arena_grow(ev->arena, *spans, *count, total, sizeof(Span));
-        for (uint32_t k = 0; k < v->as.list.count; k++) {
-            (*vals)[*count] = v->as.list.items[k];
-            (*spans)[(*count)++] = args->items[i]->span;
-        }
-    }
-    return ok;
-}
-
-Value *eval_call(Eval *ev, const Node *n)
-{
-    const char *name = n->as.call.name;
-    if (strcmp(name, "can") == 0 || strcmp(name, "try") == 0)
-        return eval_try(ev, n, name[0] == 'c');
-    bool template = strcmp(name, "templatefile") == 0;
-    if (!template && !fn_exists(name))
-        return unknown_function(ev, n);
-    Value **vals;
-    Span *spans;
-    uint32_t count;
-    if (!call_args(ev, n, &vals, &spans, &count))
-        return value_invalid(ev->arena, n->span);
-    if (template) {
-        if (count != 2)
-            return eval_fail(ev, E_FUNC_ARITY, n->span,
-                             "function \"templatefile\" takes 2 arguments (path, vars), got %u",
-                             count);
-        return propagate(ev, eval_templatefile(ev, n, vals[0], vals[1]), vals, count);
-    }
-    for (uint32_t i = 0; !fn_takes_intrinsics(name) && i < count; i++)
-        if (eval_known(ev, vals[i], spans[i], arena_printf(ev->arena, "function %s", name), true)
-                ->kind == VAL_INVALID)
-            return value_invalid(ev->arena, n->span);
-    FnCall call = {name,  n->as.call.name_span,    n->span, vals, spans,
-                   count, eval_dir_of(ev, n->span)};
-    ev->fn.diags = ev->diags;
-    Value *v = fn_call(&ev->fn, &call);
-    return propagate(ev, v, vals, count);
-}
-
-// can(expr) and try(expr, ...): errors of the argument itself go to a
-// scratch list; a variable or local reached from it still reports to the
-// main list (see eval_definition).
-Value *eval_try(Eval *ev, const Node *n, bool is_can)
-{
-    const NodeList *args = &n->as.call.args;
-    if (is_can ? args->count != 1 : args->count < 1)
-        return eval_fail(ev, E_FUNC_ARITY, n->span,
-                         is_can ? "can() takes exactly one expression"
-                                : "try() takes at least one expression");
-    Diags *saved = ev->diags;
-    Diag *first_error = NULL;
-    for (uint32_t i = 0; i < args->count; i++) {
-        Diags scratch;
-        diags_init(&scratch, ev->arena);
-        ev->diags = &scratch;
-        Value *v = eval_expr(ev, args->items[i]);
-        ev->diags = saved;
-        bool ok = v->kind != VAL_INVALID && !diags_has_errors(&scratch) && !value_has_invalid(v);
-        if (is_can)
-            return value_bool(ev->arena, n->span, ok);
-        if (ok)
-            return v;
-        if (!first_error && scratch.count)
-            first_error = scratch.items[0];
-    }
-    Diag *g = diag_error(ev->diags, E_FUNC_ARG, n->span, "no expression given to try() succeeded");
-    if (first_error)
-        diag_note_at(ev->diags, g, first_error->subject, "the first one failed: %s",
-                     first_error->summary);
-    return value_invalid(ev->arena, n->span);
 }

@@ -26,6 +26,8 @@ Value *eval_definition(Eval *ev, const Node *n);
 Value *eval_get_attr(Eval *ev, Value *v, const char *name, Span name_span, Span whole);
 Value *eval_index(Eval *ev, Value *v, Value *key, Span key_span, Span whole);
 Value *eval_key(Eval *ev, Value *k, Span at);
+// Marks `v` sensitive when any of the `n` inputs is (eval.c).
+Value *eval_propagate(Eval *ev, Value *v, Value *const *inputs, uint32_t n);
 Value *eval_call(Eval *ev, const Node *n);
 Value *eval_try(Eval *ev, const Node *n, bool is_can);
 
