@@ -250,8 +250,12 @@ static const char *cfn_function(const YamlReader *r, const yaml_char_t *tag)
     const char *t = (const char *)tag;
     if (!r->cfn || !t || t[0] != '!')
         return NULL;
-    if (strcmp(t, "!Ref") == 0 || strcmp(t, "!Condition") == 0)
-        return t + 1;
+    // Never a pointer into the tag: libyaml frees it with the event, before
+    // the node's last event is read.
+    if (strcmp(t, "!Ref") == 0)
+        return "Ref";
+    if (strcmp(t, "!Condition") == 0)
+        return "Condition";
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(t + 1, names[i]) == 0)
             return arena_printf(r->d->a, "Fn::%s", names[i]);
