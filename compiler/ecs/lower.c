@@ -158,14 +158,17 @@ static void put(Lower *L, Value *obj, const SchemaMember *m, Value *v)
 // of the reference as origin; an attribute that is exactly such a reference
 // takes the variable's value with the origin of whatever set it (default,
 // workspace, var file, flag), so diagnostics can note it. Not for sensitive
-// values: that note would show the line holding the secret.
+// values: that note would show the line holding the secret. Nor for a
+// cfn_parameter variable in the CloudFormation targets, whose reference is
+// its {"Ref": ...}, not its value.
 static Value *evaluate(Lower *L, const Node *expr)
 {
     Value *v = eval_expr(L->ev, expr);
     const Node *n = expr;
     while (n->kind == NODE_PAREN)
         n = n->as.paren.inner;
-    if (v->kind == VAL_INVALID || value_is_sensitive(v) || n->kind != NODE_GETATTR ||
+    if (v->kind == VAL_INVALID || value_is_sensitive(v) || (v->flags & VALF_INTRINSIC) ||
+        n->kind != NODE_GETATTR ||
         n->as.getattr.obj->kind != NODE_VARIABLE ||
         strcmp(n->as.getattr.obj->as.var.name, "var") != 0)
         return v;
