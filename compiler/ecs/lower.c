@@ -168,8 +168,7 @@ static Value *evaluate(Lower *L, const Node *expr)
     while (n->kind == NODE_PAREN)
         n = n->as.paren.inner;
     if (v->kind == VAL_INVALID || value_is_sensitive(v) || (v->flags & VALF_INTRINSIC) ||
-        n->kind != NODE_GETATTR ||
-        n->as.getattr.obj->kind != NODE_VARIABLE ||
+        n->kind != NODE_GETATTR || n->as.getattr.obj->kind != NODE_VARIABLE ||
         strcmp(n->as.getattr.obj->as.var.name, "var") != 0)
         return v;
     int64_t i = module_find_var(L->ev->mod, n->as.getattr.name);
