@@ -114,7 +114,9 @@ ExitStatus cmd_import(Arena *arena, const Options *o, const char *const *args, i
     ImportKind kind = IMPORT_AUTO;
     if (o->from && !import_kind_named(o->from, &kind))
         return cli_usage_error(
-            o, "the kinds are task-definition, describe, containers, compose and template",
+            o,
+            "the kinds are task-definition, describe, containers, compose, template and "
+            "cloudformation",
             "invalid value \"%s\" for option \"--from\"", o->from);
     const char *bad = NULL;
     const char **names = NULL;

@@ -210,6 +210,8 @@
     X(820, IMPORT_KIND, "file that hclc import cannot read as a task definition")       \
     X(821, IMPORT_LEFT_OUT, "member of the imported file that the source leaves out")    \
     X(822, IMPORT_EXISTS, "import output file that exists already")                      \
+    X(823, IMPORT_NO_TASKS, "CloudFormation template without a task definition to import") \
+    X(824, IMPORT_INTRINSIC, "CloudFormation intrinsic that hclc cannot hold")              \
     X(1001, LINT_PRIVILEGED, "container runs privileged") /* lint */                       \
     X(1002, LINT_WRITABLE_ROOT, "container root file system writable") /* lint */          \
     X(1003, LINT_ROOT_USER, "Linux container runs as root") /* lint */                     \

@@ -1,9 +1,10 @@
 // import.h - `hclc import`: task definitions as JSON turned into hclc source.
 //
 // Reads a RegisterTaskDefinition request, describe-task-definition output
-// (whole or its taskDefinition) or a container-definitions array, with the
-// comments and trailing commas of hand-kept files, and writes one
-// task_definition block that builds back the same JSON: names, blocks and
+// (whole or its taskDefinition), a container-definitions array (with the
+// comments and trailing commas of hand-kept files), a docker-compose file,
+// a Terraform template or a CloudFormation template, and writes
+// task_definition blocks that build back the same JSON: names, blocks and
 // maps come from the ECS schema tables (ecs/schema.h), as lowering reads them.
 #ifndef HCLC_IMPORT_H
 #define HCLC_IMPORT_H
@@ -23,10 +24,11 @@ typedef enum ImportKind {
     IMPORT_CONTAINERS, // a container-definitions array
     IMPORT_COMPOSE,    // a docker-compose file (YAML; told by a .yml/.yaml name)
     IMPORT_TEMPLATE,   // a Terraform template_file JSON with ${placeholders} (.tpl)
+    IMPORT_CFN,        // a CloudFormation template, JSON or YAML (Resources or a version)
 } ImportKind;
 
 // The kind named `name` on the command line ("task-definition", "describe",
-// "containers", "compose", "template"); false when there is none of that name.
+// "containers", "compose", "template", "cloudformation"); false when there is none of that name.
 bool import_kind_named(const char *name, ImportKind *out);
 
 // Turns file `file` of `src` (JSON, `//` and `/* */` comments and trailing

@@ -68,6 +68,8 @@ typedef struct Importer {
     const Value **refs;   // strings that hold an expression (var.x, "...$<...>..."),
     uint32_t nrefs, cap;  // written as they are: a multi-workspace import makes them
     const char *vars;     // a template's variable blocks, or NULL
+    const HclBody *head;  // items put first in the next task_definition block, or NULL
+    Value *cfn;           // the CloudFormation template import_load found, or NULL
 } Importer;
 
 // True when `v` is one of im->refs.
@@ -99,12 +101,20 @@ bool hcl_plain_label(const char *s);
 // Reads im->file (comments and trailing commas allowed) as a task definition
 // of `kind`; returns it in request form, or NULL after reporting. im->file
 // and im->json are set to the text read. *family_note gets the family a
-// container-definitions array is given (its file's name), else NULL.
+// container-definitions array is given (its file's name), else NULL. A
+// CloudFormation template is returned as it is, also in im->cfn.
 Value *import_load(Importer *im, ImportKind kind, const char **family_note);
 // The task_definition block of `td` (label: NULL to take the family), with
 // the comments not yet written, as text.
 const char *import_task_text(Importer *im, const Value *td, const char *label,
                              const char *family_note);
+
+// --- cfn_import.c ---
+
+// The source of CloudFormation template `tpl`: a task_definition block per
+// AWS::ECS::TaskDefinition, then the cloudformation block and the
+// cfn_parameter variables they use. NULL after reporting an error.
+const char *import_cfn_text(Importer *im, Value *tpl);
 
 // --- template.c ---
 

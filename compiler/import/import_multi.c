@@ -540,6 +540,14 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
         tds[i] = import_load(&one, kind, &family);
         if (!tds[i])
             return false;
+        if (one.cfn) {
+            Diag *g = diag_error(diags, E_IMPORT_KIND, tds[i]->origin,
+                                 "a CloudFormation template cannot be one of several "
+                                 "workspaces' files");
+            diag_help(diags, g,
+                      "import the template alone; its parameters are the values that differ");
+            return false;
+        }
     }
     Importer im = {.a = a, .src = src, .diags = diags, .file = files[0]};
     Multi M = {.im = &im, .n = n, .ws = names};

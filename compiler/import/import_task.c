@@ -22,11 +22,9 @@ bool import_kind_named(const char *name, ImportKind *out)
     static const struct {
         const char *name;
         ImportKind kind;
-    } kinds[] = {{"task-definition", IMPORT_REQUEST},
-                 {"describe", IMPORT_DESCRIBED},
-                 {"containers", IMPORT_CONTAINERS},
-                 {"compose", IMPORT_COMPOSE},
-                 {"template", IMPORT_TEMPLATE}};
+    } kinds[] = {{"task-definition", IMPORT_REQUEST}, {"describe", IMPORT_DESCRIBED},
+                 {"containers", IMPORT_CONTAINERS},   {"compose", IMPORT_COMPOSE},
+                 {"template", IMPORT_TEMPLATE},       {"cloudformation", IMPORT_CFN}};
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(name, kinds[i].name) == 0) {
             *out = kinds[i].kind;
@@ -217,6 +215,8 @@ static bool is_described(const Value *v)
 
 static ImportKind kind_of(const Value *v)
 {
+    if (cfn_is_template(v))
+        return IMPORT_CFN;
     if (v->kind == VAL_LIST)
         return IMPORT_CONTAINERS;
     if (v->kind == VAL_OBJECT && is_described(v))
@@ -228,27 +228,22 @@ static ImportKind kind_of(const Value *v)
 
 static bool check_kind(Importer *im, const Value *v, ImportKind kind)
 {
-    bool ok = kind == IMPORT_CONTAINERS ? v->kind == VAL_LIST : v->kind == VAL_OBJECT;
+    bool ok = kind == IMPORT_CONTAINERS ? v->kind == VAL_LIST
+              : kind == IMPORT_CFN      ? cfn_is_template(v)
+                                        : v->kind == VAL_OBJECT;
     for (uint32_t i = 0; ok && kind == IMPORT_CONTAINERS && i < v->as.list.count; i++)
         ok = v->as.list.items[i]->kind == VAL_OBJECT;
     if (ok && kind != IMPORT_AUTO)
         return true;
-    if (cfn_is_template(v)) {
-        Diag *g = diag_error(im->diags, E_IMPORT_KIND, v->origin,
-                             "hclc import does not read CloudFormation templates yet");
-        diag_help(im->diags, g,
-                  "import the task definition's JSON (aws ecs "
-                  "describe-task-definition) instead");
-        return false;
-    }
     Diag *g = diag_error(im->diags, E_IMPORT_KIND, v->origin,
                          kind == IMPORT_CONTAINERS ? "this is not a container-definitions array"
                          : kind == IMPORT_AUTO     ? "this JSON is not a task definition"
+                         : kind == IMPORT_CFN      ? "this is not a CloudFormation template"
                                                    : "this is not a task definition object");
     diag_help(im->diags, g,
               "hclc import reads a RegisterTaskDefinition request (an object with "
-              "containerDefinitions), describe-task-definition output, or an array of "
-              "container definitions");
+              "containerDefinitions), describe-task-definition output, an array of "
+              "container definitions, or a CloudFormation template (with Resources)");
     return false;
 }
 
@@ -287,6 +282,9 @@ const char *import_task_text(Importer *im, const Value *td, const char *label,
                                     "Build the array\n  # with -t container-definitions.");
         hcl_add(im, &body, HCL_ATTR, "family", hcl_string(im->a, family_note, strlen(family_note)));
     }
+    for (uint32_t i = 0; im->head && i < im->head->count; i++)
+        hcl_add(im, &body, im->head->items[i].kind, im->head->items[i].name,
+                im->head->items[i].text);
     convert_object(im, schema_task_definition(), td, 1, NULL, &body);
     hcl_add_comments(im, &body, td->origin.end);
     hcl_add(im, &top, HCL_BLOCK, arena_printf(im->a, "task_definition \"%s\"", label),
@@ -341,14 +339,6 @@ static Value *load_compose(Importer *im, const char **family_note)
     Value *doc = decode_yaml_file(im->a, im->src, im->file, im->diags);
     if (!doc)
         return NULL;
-    if (cfn_is_template(doc)) {
-        Diag *g = diag_error(im->diags, E_IMPORT_KIND, doc->origin,
-                             "hclc import does not read CloudFormation templates yet");
-        diag_help(im->diags, g,
-                  "import the task definition's JSON (aws ecs "
-                  "describe-task-definition) instead");
-        return NULL;
-    }
     if (doc->kind != VAL_OBJECT) {
         Diag *g = diag_error(im->diags, E_IMPORT_KIND, doc->origin,
                              "this YAML is not a docker-compose file");
@@ -364,9 +354,34 @@ static bool ends_with(const char *s, const char *end)
     return n > m && strcmp(s + n - m, end) == 0;
 }
 
+// A YAML file read with CloudFormation's short-form tags: the template, or
+// NULL when it is none (*failed: the YAML is bad, reported). Without
+// --from cloudformation a file that is no template is read as compose.
+static Value *load_cfn_yaml(Importer *im, ImportKind kind, bool *failed)
+{
+    Diags scratch;
+    diags_init(&scratch, im->a);
+    Value *doc = decode_yaml_cfn_file(im->a, im->src, im->file, &scratch);
+    *failed = !doc;
+    for (size_t i = 0; !doc && i < scratch.count; i++)
+        diags_append(im->diags, scratch.items[i]);
+    if (doc && kind == IMPORT_CFN && !check_kind(im, doc, IMPORT_CFN))
+        *failed = true;
+    else if (doc && cfn_is_template(doc))
+        return im->cfn = doc;
+    return NULL;
+}
+
 Value *import_load(Importer *im, ImportKind kind, const char **family_note)
 {
     const SourceFile *f = source_file(im->src, im->file);
+    if ((kind == IMPORT_CFN && !ends_with(f->name, ".json")) ||
+        (kind == IMPORT_AUTO && yaml_name(f->name))) {
+        bool failed;
+        Value *tpl = load_cfn_yaml(im, kind, &failed);
+        if (tpl || failed)
+            return tpl;
+    }
     if (kind == IMPORT_COMPOSE || (kind == IMPORT_AUTO && yaml_name(f->name)))
         return load_compose(im, family_note);
     bool tmpl = kind == IMPORT_TEMPLATE || (kind == IMPORT_AUTO && ends_with(f->name, ".tpl"));
@@ -385,6 +400,8 @@ Value *import_load(Importer *im, ImportKind kind, const char **family_note)
         return NULL;
     kind = kind == IMPORT_AUTO ? found : kind;
     *family_note = NULL;
+    if (kind == IMPORT_CFN)
+        return im->cfn = v;
     if (kind == IMPORT_DESCRIBED)
         v = from_described(im, v);
     if (kind == IMPORT_CONTAINERS) {
@@ -402,7 +419,10 @@ char *import_task_json(Arena *a, SourceSet *src, Diags *diags, uint32_t file, Im
     Value *v = import_load(&im, kind, &family);
     if (!v)
         return NULL;
-    const char *text = import_task_text(&im, v, NULL, family);
+    const char *text =
+        im.cfn ? import_cfn_text(&im, im.cfn) : import_task_text(&im, v, NULL, family);
+    if (!text)
+        return NULL;
     if (im.vars && *im.vars)
         text = arena_printf(a, "%s\n%s", text, im.vars);
     text = hcl_format(&im, text);
