@@ -287,7 +287,7 @@ const Command COMMANDS[] = {
     {"import", "import FILE...",
      "hclc import FILE [--from KIND] [-o DIR [--force]]\n"
      "       hclc import FILE FILE... [--workspaces WS,WS,...] [-o DIR [--force]]",
-     "turn task-definition JSON or docker-compose YAML into .hcl source",
+     "turn task-definition JSON, compose files or CloudFormation into .hcl source",
      "Reads FILE, the JSON of a task definition, and prints hclc source that\n"
      "builds the same JSON again: one task_definition block with snake_case\n"
      "names, repeated blocks (container \"web\", port_mapping), environment,\n"
@@ -317,7 +317,13 @@ const Command COMMANDS[] = {
      "                     saying what to do instead), or template (a Terraform\n"
      "                     template_file JSON, the default for .tpl files: each\n"
      "                     ${NAME} becomes a variable; one that is a whole value,\n"
-     "                     such as \"memory\": ${memory}, keeps that value's type)\n"
+     "                     such as \"memory\": ${memory}, keeps that value's type),\n"
+     "                     or cloudformation (a CloudFormation template, JSON or\n"
+     "                     YAML, told by its Resources: each AWS::ECS::TaskDefinition\n"
+     "                     becomes a task_definition block, intrinsics cfn_* calls,\n"
+     "                     the parameters it uses cfn_parameter variables, and its\n"
+     "                     conditions, mappings and outside names the cloudformation\n"
+     "                     block; what it leaves out is named in a warning)"
      "  --workspaces LIST  the workspace of each file, in order (dev,prod);\n"
      "                     by default the file names without extension\n"
      "  -o DIR             write DIR/main.hcl (and variables.hcl and\n"
@@ -326,10 +332,11 @@ const Command COMMANDS[] = {
      "  --force            replace those files when they exist (else an error)\n"
      "\n"
      "Members the schema does not know are left out with a warning each.\n"
-     "Nothing is printed or written when a file is not valid JSON or not a task\n"
-     "definition.\n"
+     "Nothing is printed or written when a file is not valid JSON or YAML, not a\n"
+     "task definition, or a template without AWS::ECS::TaskDefinition resources.\n"
      "\n"
      "  hclc import td.json -o app && hclc build app\n"
+     "  hclc import stack.yaml -o app && hclc build app -t cloudformation\n"
      "  hclc import dev.json prod.json -o app && hclc build app -w prod\n",
      cmd_import, false, OPT_OUT | OPT_FROM | OPT_FORCE | OPT_WORKSPACES | OPT_MAX_ERRORS},
     {"debug", "debug tokens|ast FILE", "hclc debug tokens FILE\n       hclc debug ast FILE",
