@@ -1,8 +1,9 @@
 // cfn.c - the CloudFormation template of a project: one
-// AWS::ECS::TaskDefinition resource per task_definition block, its
-// properties renamed from the API's names to CloudFormation's through the
-// schema tables (keys of user maps untouched), and an output with the Ref
-// of each. Printed by the JSON or YAML emitter.
+// AWS::ECS::TaskDefinition resource per task_definition block (its logical
+// id, Condition and DependsOn from the cfn_* attributes), its properties
+// renamed from the API's names to CloudFormation's through the schema
+// tables (keys of user maps untouched), the Parameters (cfn_params.c) and
+// an output with the Ref of each. Printed by the JSON or YAML emitter.
 #include "cfn/cfn.h"
 
 #include <string.h>
@@ -90,28 +91,85 @@ Value *cfn_variable_ref(void *ctx, Arena *a, const Variable *v, Span at)
     (void)ctx;
     if (!v->cfn_parameter)
         return NULL;
-    return value_new_intrinsic(a, at, "Ref", 3, value_cstring(a, at, cfn_pascal_case(a, v->name)));
+    return value_new_intrinsic(a, at, "Ref", 3, value_cstring(a, at, cfn_parameter_id(a, v)));
 }
 
+// What takes a logical id, for the error naming both claimants.
+typedef struct Owner {
+    const char *kind; // "task definition", "variable"
+    const char *name; // its label or name
+    Span at;          // the label, or the cfn_name that sets the id
+    bool named;       // the id comes from cfn_name
+} Owner;
+
+typedef struct IdTable {
+    Value *index; // logical id -> position in owners
+    Owner *owners;
+    uint32_t count;
+} IdTable;
+
+// Resources and parameters share one namespace of logical ids: false
+// (after reporting E_CFN_LOGICAL_ID) when `id` is taken.
+static bool claim(Arena *a, Diags *diags, IdTable *t, const char *id, Owner o)
+{
+    const Value *prev = value_object_get(t->index, id, strlen(id));
+    if (!prev) {
+        value_object_put(a, t->index, id, strlen(id), value_number(a, span_none(), t->count));
+        t->owners[t->count++] = o;
+        return true;
+    }
+    const Owner *p = &t->owners[(uint32_t)prev->as.number];
+    bool same = strcmp(p->kind, o.kind) == 0;
+    Diag *g =
+        same ? diag_error(diags, E_CFN_LOGICAL_ID, o.at,
+                          "%ss \"%s\" and \"%s\" get the same CloudFormation logical id \"%s\"",
+                          o.kind, p->name, o.name, id)
+             : diag_error(diags, E_CFN_LOGICAL_ID, o.at,
+                          "%s \"%s\" and %s \"%s\" get the same CloudFormation logical id "
+                          "\"%s\"",
+                          p->kind, p->name, o.kind, o.name, id);
+    diag_note_at(diags, g, p->at, p->named ? "\"%s\" takes it here" : "\"%s\" is declared here",
+                 p->name);
+    if (!p->named && !o.named && same && strcmp(o.kind, "task definition") == 0)
+        diag_help(diags, g,
+                  "logical ids keep only the letters and digits of the label; "
+                  "rename one of the blocks");
+    else
+        diag_help(diags, g, "give one of them another logical id: cfn_name = \"...\"");
+    return false;
+}
+
+static Owner task_owner(const TaskDef *t)
+{
+    Owner o = {"task definition", t->name, t->name_span, t->cfn_name != NULL};
+    if (t->cfn_name)
+        o.at = t->cfn_name_attr->expr->span;
+    return o;
+}
+
+// The resources' logical ids into ids[] (cfn_name, or the label in
+// PascalCase and "TaskDefinition"), each checked unique among resources
+// and parameters.
 static bool logical_ids(Arena *a, Diags *diags, const CfnInput *in, const char **ids)
 {
-    const TaskDef *const *t = in->defs;
+    const Module *m = in->ev->mod;
+    IdTable t = {value_object_new(a, span_none(), in->ntasks + m->nvars), NULL, 0};
+    t.owners = arena_alloc(a, ((size_t)in->ntasks + m->nvars + 1) * sizeof(Owner));
     bool ok = true;
     for (uint32_t i = 0; i < in->ntasks; i++) {
-        ids[i] = arena_printf(a, "%sTaskDefinition", cfn_pascal_case(a, t[i]->name));
-        for (uint32_t j = 0; j < i; j++) {
-            if (strcmp(ids[i], ids[j]) != 0)
-                continue;
-            Diag *g = diag_error(diags, E_CFN_LOGICAL_ID, t[i]->name_span,
-                                 "task definitions \"%s\" and \"%s\" get the same "
-                                 "CloudFormation logical id \"%s\"",
-                                 t[j]->name, t[i]->name, ids[i]);
-            diag_note_at(diags, g, t[j]->name_span, "\"%s\" is declared here", t[j]->name);
-            diag_help(diags, g,
-                      "logical ids keep only the letters and digits of the label; "
-                      "rename one of the blocks");
-            ok = false;
-        }
+        const TaskDef *td = in->defs[i];
+        ids[i] = td->cfn_name ? td->cfn_name
+                              : arena_printf(a, "%sTaskDefinition", cfn_pascal_case(a, td->name));
+        ok &= claim(a, diags, &t, ids[i], task_owner(td));
+    }
+    for (uint32_t i = 0; i < m->nvars; i++) {
+        const Variable *v = &m->vars[i];
+        if (!v->cfn_parameter)
+            continue;
+        Owner o = {"variable", v->name, v->name_span, v->cfn_name != NULL};
+        if (v->cfn_name)
+            o.at = v->cfn_name_attr->expr->span;
+        ok &= claim(a, diags, &t, cfn_parameter_id(a, v), o);
     }
     return ok;
 }
@@ -126,10 +184,20 @@ static Value *str(Arena *a, const char *s)
     return value_cstring(a, span_none(), s);
 }
 
-static Value *resource(Arena *a, Value *task)
+// The resource of task definition `td`: Type, Condition (cfn_condition),
+// DependsOn (cfn_depends_on) and Properties.
+static Value *resource(Arena *a, const TaskDef *td, Value *task)
 {
-    Value *r = value_object_new(a, span_none(), 2);
+    Value *r = value_object_new(a, span_none(), 4);
     put(a, r, "Type", str(a, "AWS::ECS::TaskDefinition"));
+    if (td->cfn_condition)
+        put(a, r, "Condition", str(a, td->cfn_condition));
+    if (td->ncfn_depends_on) {
+        Value *deps = value_list_new(a, span_none(), td->ncfn_depends_on);
+        for (uint32_t i = 0; i < td->ncfn_depends_on; i++)
+            deps->as.list.items[i] = str(a, td->cfn_depends_on[i].name);
+        put(a, r, "DependsOn", deps);
+    }
     SchemaType type = {.kind = SK_STRUCT, .shape = schema_task_definition()};
     put(a, r, "Properties", to_cfn(a, task, &type));
     return r;
@@ -143,69 +211,6 @@ static Value *output(Arena *a, const char *id, const char *label)
     put(a, ref, "Ref", str(a, id));
     put(a, o, "Value", ref);
     return o;
-}
-
-// "String" or "Number" for a cfn_parameter variable, or NULL after an error.
-static const char *parameter_type(Arena *a, Diags *diags, const Variable *var, const Value *val)
-{
-    const Type *t = var->type && var->type->kind != TY_ANY ? var->type : NULL;
-    if ((t && t->kind == TY_STRING) || (!t && val->kind == VAL_STRING))
-        return "String";
-    if ((t && t->kind == TY_NUMBER) || (!t && val->kind == VAL_NUMBER))
-        return "Number";
-    Span at = var->cfn_parameter_attr ? var->cfn_parameter_attr->span : var->name_span;
-    Diag *g =
-        diag_error(diags, E_CFN_PARAMETER, at,
-                   "variable \"%s\" cannot be a CloudFormation parameter: its %s is %s", var->name,
-                   t ? "type" : "value", t ? types_text(a, t) : value_type_name(val));
-    diag_help(diags, g, "cfn_parameter works for string and number variables");
-    return NULL;
-}
-
-static Value *parameter(Eval *ev, Diags *diags, const Variable *var, Value *val)
-{
-    Arena *a = ev->arena;
-    const char *type = parameter_type(a, diags, var, val);
-    if (!type)
-        return NULL;
-    Value *p = value_object_new(a, span_none(), 4);
-    put(a, p, "Type", str(a, type));
-    if (val->kind == VAL_STRING || val->kind == VAL_NUMBER)
-        put(a, p, "Default", val);
-    Value *d = var->description_attr ? eval_expr(ev, var->description_attr->expr) : NULL;
-    if (d && d->kind == VAL_STRING)
-        put(a, p, "Description", d);
-    if (var->sensitive)
-        put(a, p, "NoEcho", value_bool(a, span_none(), true));
-    return p;
-}
-
-// The Parameters of the template (NULL when there are none, or after errors).
-static Value *parameters(const CfnInput *in, Diags *diags, const char **ids, uint32_t *count)
-{
-    Eval *ev = in->ev;
-    const Module *m = ev->mod;
-    Value *ps = value_object_new(ev->arena, span_none(), 4);
-    for (uint32_t i = 0; i < m->nvars; i++) {
-        const Variable *var = &m->vars[i];
-        if (!var->cfn_parameter)
-            continue;
-        Value *p = parameter(ev, diags, var, eval_variable(ev, i, span_none()));
-        const char *id = cfn_pascal_case(ev->arena, var->name);
-        for (uint32_t k = 0; p && k < in->ntasks; k++)
-            if (strcmp(id, ids[k]) == 0) {
-                diag_error(diags, E_CFN_PARAMETER, var->name_span,
-                           "variable \"%s\" and task definition \"%s\" get the same "
-                           "CloudFormation logical id \"%s\"",
-                           var->name, in->defs[k]->name, id);
-                p = NULL;
-            }
-        if (p && !value_object_put(ev->arena, ps, id, strlen(id), p))
-            diag_error(diags, E_CFN_PARAMETER, var->name_span,
-                       "two cfn_parameter variables get the CloudFormation logical id \"%s\"", id);
-    }
-    *count = ps->as.object.count;
-    return ps->as.object.count ? ps : NULL;
 }
 
 // The Description names the workspace only: PATH as typed (".", an
@@ -222,7 +227,7 @@ static Value *template_value(Arena *a, const CfnInput *in, const char **ids, Val
     Value *res = value_object_new(a, span_none(), in->ntasks);
     Value *outs = value_object_new(a, span_none(), in->ntasks);
     for (uint32_t i = 0; i < in->ntasks; i++) {
-        put(a, res, ids[i], resource(a, in->tasks[i]));
+        put(a, res, ids[i], resource(a, in->defs[i], in->tasks[i]));
         put(a, outs, arena_printf(a, "%sArn", ids[i]), output(a, ids[i], in->defs[i]->name));
     }
     put(a, t, "Resources", res);
@@ -280,11 +285,11 @@ char *cfn_build(Arena *a, Diags *diags, const CfnInput *in, bool yaml, size_t *l
     const char **ids = arena_alloc(a, (in->ntasks + 1) * sizeof(char *));
     if (!logical_ids(a, diags, in, ids))
         return NULL;
-    uint32_t nparams = 0;
-    Value *params = parameters(in, diags, ids, &nparams);
+    Value *params = cfn_parameters(in->ev, diags);
+    uint32_t nparams = params->as.object.count;
     if (diags_has_errors(diags) || !check_references(in, diags, ids, params))
         return NULL;
-    Value *t = template_value(a, in, ids, params);
+    Value *t = template_value(a, in, ids, nparams ? params : NULL);
     char *text = yaml ? emit_yaml(a, t, len) : emit_json(a, t, EMIT_JSON_PRETTY, len);
     if (!text || !check_limits(diags, in->ntasks, nparams, *len))
         return NULL;

@@ -22,9 +22,20 @@ typedef struct CfnNames {
     uint32_t nexternal;
 } CfnNames;
 
+struct Eval; // eval/eval.h
+
 // "web-api" -> "WebApi": the letters and digits of a label, each word
 // capitalised (logical ids of task definitions and parameters).
 char *cfn_pascal_case(Arena *a, const char *label);
+
+// The logical id of cfn_parameter variable `v`: its cfn_name, or its name
+// in PascalCase (cfn_params.c).
+const char *cfn_parameter_id(Arena *a, const Variable *v);
+// The Parameters of the template, an object by logical id (empty when
+// there is none), the variables evaluated in `ev`; a variable that cannot
+// be a parameter is reported (E_CFN_PARAMETER) and left out. A logical id
+// taken twice keeps its first parameter: the caller reports it.
+Value *cfn_parameters(struct Eval *ev, Diags *diags);
 
 // Reports (E_CFN_REFERENCE) every Ref, Fn::GetAtt and Fn::Sub ${Name} in
 // `v` that names nothing of `names` nor a pseudo parameter; ${!Name} is

@@ -224,6 +224,8 @@ static void lower_body(Lower *L, BodyCtx *b, const Body *body)
         const BodyItem *it = &body->items[i];
         const char *name = item_name(it);
         bool is_block = it->kind == ITEM_BLOCK;
+        if (!is_block && b->shape == schema_task_definition() && module_is_cfn_task_attr(name))
+            continue; // the CloudFormation resource's (cfn.c), not a member
         const SchemaMember *m =
             is_block ? block_member(b->shape, name) : schema_find(b->shape, name);
         if (!m && is_block)

@@ -43,7 +43,10 @@ typedef struct EvalItem {
 // `var` is set and returns a value for variable `v`, var.NAME written at
 // `at` evaluates to that value instead of the variable's own. Validation
 // conditions, eval_variable and the variable's other users still see its
-// own value. NULL returns (and a NULL `var`) leave var.NAME alone.
+// own value. NULL returns (and a NULL `var`) leave var.NAME alone. A
+// variable with no value at all for which `var` returns a value takes that
+// value as its own, without error and without running its validations
+// (a CloudFormation parameter given only when the stack is deployed).
 typedef struct EvalRefs {
     Value *(*var)(void *ctx, Arena *a, const Variable *v, Span at);
     void *ctx;

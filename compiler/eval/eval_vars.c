@@ -149,12 +149,18 @@ Value *eval_variable(Eval *ev, uint32_t i, Span use)
     if (!eval_enter(ev, "var", v->name, &ev->var_state[i], use))
         return value_invalid(ev->arena, use);
     Chosen c = {0};
-    Value *val = choose(ev, i, &c) ? convert(ev, v, &c) : missing(ev, v);
+    Value *val = choose(ev, i, &c) ? convert(ev, v, &c) : NULL;
+    // No value: the caller's reference stands for one given later (a
+    // CloudFormation parameter without Default), else an error.
+    if (!val && ev->refs.var)
+        val = ev->refs.var(ev->refs.ctx, ev->arena, v, v->name_span);
+    if (!val)
+        val = missing(ev, v);
     if (v->sensitive)
         val = value_mark_sensitive(ev->arena, val);
     ev->var_values[i] = val;
     ev->var_state[i] = EV_DONE; // visible to its own validation conditions
-    if (val->kind != VAL_INVALID && v->nvalidations) {
+    if (c.value && val->kind != VAL_INVALID && v->nvalidations) {
         EvalRefs refs = ev->refs; // conditions check the value itself, not a reference
         ev->refs.var = NULL;
         validate(ev, v, &c, val);

@@ -9,7 +9,9 @@
 static const char *const block_types[] = {"variable",        "locals", "workspace",
                                           "task_definition", "output", "cloudformation"};
 static const char *const variable_attrs[] = {"type",      "default",  "description",
-                                             "sensitive", "nullable", "cfn_parameter"};
+                                             "sensitive", "nullable", "cfn_parameter",
+                                             "cfn_name",  "cfn_type"};
+static const char *const cfn_task_attrs[] = {"cfn_name", "cfn_condition", "cfn_depends_on"};
 static const char *const output_attrs[] = {"value", "description", "sensitive"};
 static const char *const validation_attrs[] = {"condition", "error_message"};
 static const char *const cloudformation_attrs[] = {"external"};
@@ -81,6 +83,14 @@ int64_t module_find_task(const Module *m, const char *name)
 }
 
 // --- helpers --------------------------------------------------------------
+
+bool module_is_cfn_task_attr(const char *name)
+{
+    for (size_t i = 0; i < COUNT(cfn_task_attrs); i++)
+        if (strcmp(name, cfn_task_attrs[i]) == 0)
+            return true;
+    return false;
+}
 
 const Attribute *module_body_attr(const Body *body, const char *name)
 {
@@ -184,6 +194,103 @@ static bool const_bool(Builder *b, const Attribute *at, bool fallback)
     return fallback;
 }
 
+// The text of a constant string ("TaskRole"), or NULL.
+static const char *const_string(Arena *a, const Node *n)
+{
+    if (n->kind != NODE_TEMPLATE)
+        return NULL;
+    char *text = arena_strdup(a, "");
+    for (uint32_t i = 0; i < n->as.template.parts.count; i++) {
+        const Node *part = n->as.template.parts.items[i];
+        if (part->kind != NODE_STRING_LIT)
+            return NULL;
+        text = arena_printf(a, "%s%.*s", text, (int)part->as.str.len, part->as.str.text);
+    }
+    return text;
+}
+
+// A constant string attribute (cfn_type = "Number"), or NULL when absent
+// or after reporting that it is not one.
+static const char *const_string_attr(Builder *b, const Attribute *at)
+{
+    if (!at)
+        return NULL;
+    const char *s = const_string(b->arena, at->expr);
+    if (s && *s)
+        return s;
+    diag_error(b->diags, E_NOT_CONSTANT, at->expr->span,
+               "\"%s\" must be a constant, non-empty string", at->name);
+    b->ok = false;
+    return NULL;
+}
+
+// A CloudFormation logical id given by cfn_name: 1 to 255 letters and
+// digits, as CloudFormation demands of every logical id.
+static const char *logical_id_attr(Builder *b, const Attribute *at)
+{
+    const char *s = const_string_attr(b, at);
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    bool ok = n <= 255;
+    for (size_t i = 0; i < n && ok; i++)
+        ok = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+             (s[i] >= '0' && s[i] <= '9');
+    if (ok)
+        return s;
+    Diag *g = diag_error(b->diags, E_CFN_LOGICAL_ID, at->expr->span,
+                         "cfn_name \"%s\" is no CloudFormation logical id", s);
+    diag_help(b->diags, g,
+              "a logical id holds 1 to 255 letters (A-Z, a-z) and digits, nothing else");
+    b->ok = false;
+    return NULL;
+}
+
+// A list of constant, non-empty strings (external = ["TaskRole"]) into
+// *out; false after reporting.
+static bool const_names(Builder *b, const Attribute *at, CfnExternal **out, uint32_t *count)
+{
+    if (at->expr->kind != NODE_TUPLE) {
+        diag_error(b->diags, E_NOT_CONSTANT, at->expr->span,
+                   "\"%s\" must be a list of names: [\"Name\", ...]", at->name);
+        b->ok = false;
+        return false;
+    }
+    const NodeList *items = &at->expr->as.tuple.items;
+    *out = arena_alloc(b->arena, ((size_t)items->count + 1) * sizeof(CfnExternal));
+    *count = 0;
+    for (uint32_t i = 0; i < items->count; i++) {
+        const char *name = const_string(b->arena, items->items[i]);
+        if (!name || !*name) {
+            diag_error(b->diags, E_NOT_CONSTANT, items->items[i]->span,
+                       "each %s name must be a constant, non-empty string", at->name);
+            b->ok = false;
+            continue;
+        }
+        (*out)[(*count)++] = (CfnExternal){name, items->items[i]->span};
+    }
+    return true;
+}
+
+// cfn_name and cfn_type shape a template parameter: without
+// cfn_parameter = true there is none.
+static void declare_parameter_attrs(Builder *b, Variable *v)
+{
+    const Body *body = v->block->body;
+    v->cfn_name_attr = module_body_attr(body, "cfn_name");
+    v->cfn_type_attr = module_body_attr(body, "cfn_type");
+    v->cfn_name = logical_id_attr(b, v->cfn_name_attr);
+    v->cfn_type = const_string_attr(b, v->cfn_type_attr);
+    const Attribute *at = v->cfn_name_attr ? v->cfn_name_attr : v->cfn_type_attr;
+    if (!at || v->cfn_parameter)
+        return;
+    Diag *g = diag_error(b->diags, E_CFN_PARAMETER, at->name_span,
+                         "\"%s\" in variable \"%s\", which is no CloudFormation parameter",
+                         at->name, v->name);
+    diag_help(b->diags, g, "add cfn_parameter = true, or remove %s", at->name);
+    b->ok = false;
+}
+
 // --- declarations ---------------------------------------------------------
 
 static void declare_validation(Builder *b, Variable *v, const Block *blk, uint32_t *cap)
@@ -227,6 +334,7 @@ static void declare_variable(Builder *b, const Block *blk)
     v->nullable = const_bool(b, module_body_attr(blk->body, "nullable"), true);
     v->cfn_parameter_attr = module_body_attr(blk->body, "cfn_parameter");
     v->cfn_parameter = const_bool(b, v->cfn_parameter_attr, false);
+    declare_parameter_attrs(b, v);
     if (v->type_attr && !(v->type = types_parse(b->arena, b->diags, v->type_attr->expr)))
         b->ok = false;
     uint32_t cap = 0;
@@ -305,6 +413,19 @@ static void declare_output(Builder *b, const Block *blk)
     }
 }
 
+// The CloudFormation resource's attributes of a task definition.
+static void declare_task_cfn_attrs(Builder *b, TaskDef *t)
+{
+    const Body *body = t->block->body;
+    t->cfn_name_attr = module_body_attr(body, "cfn_name");
+    t->cfn_name = logical_id_attr(b, t->cfn_name_attr);
+    t->cfn_condition_attr = module_body_attr(body, "cfn_condition");
+    t->cfn_condition = const_string_attr(b, t->cfn_condition_attr);
+    const Attribute *deps = module_body_attr(body, "cfn_depends_on");
+    if (deps)
+        const_names(b, deps, &t->cfn_depends_on, &t->ncfn_depends_on);
+}
+
 static void declare_task(Builder *b, const Block *blk)
 {
     if (!check_labels(b, blk, 1))
@@ -321,21 +442,7 @@ static void declare_task(Builder *b, const Block *blk)
     t->block = blk;
     t->name_span = blk->labels[0].span;
     map_insert(b->arena, &m->task_map, name, m->ntasks - 1);
-}
-
-// The text of a constant string ("TaskRole"), or NULL.
-static const char *const_string(Arena *a, const Node *n)
-{
-    if (n->kind != NODE_TEMPLATE)
-        return NULL;
-    char *text = arena_strdup(a, "");
-    for (uint32_t i = 0; i < n->as.template.parts.count; i++) {
-        const Node *part = n->as.template.parts.items[i];
-        if (part->kind != NODE_STRING_LIT)
-            return NULL;
-        text = arena_printf(a, "%s%.*s", text, (int)part->as.str.len, part->as.str.text);
-    }
-    return text;
+    declare_task_cfn_attrs(b, t);
 }
 
 // cloudformation { external = ["TaskRole", "Domain"] }: names a template
@@ -352,26 +459,8 @@ static void declare_cloudformation(Builder *b, const Block *blk)
     check_body(b, blk->body, "the cloudformation block", cloudformation_attrs,
                COUNT(cloudformation_attrs), NULL);
     const Attribute *at = module_body_attr(blk->body, "external");
-    if (!at)
-        return;
-    if (at->expr->kind != NODE_TUPLE) {
-        diag_error(b->diags, E_NOT_CONSTANT, at->expr->span,
-                   "\"external\" must be a list of names: [\"TaskRole\", ...]");
-        b->ok = false;
-        return;
-    }
-    const NodeList *items = &at->expr->as.tuple.items;
-    m->cfn_external = arena_alloc(b->arena, ((size_t)items->count + 1) * sizeof(CfnExternal));
-    for (uint32_t i = 0; i < items->count; i++) {
-        const char *name = const_string(b->arena, items->items[i]);
-        if (!name || !*name) {
-            diag_error(b->diags, E_NOT_CONSTANT, items->items[i]->span,
-                       "each external name must be a constant, non-empty string");
-            b->ok = false;
-            continue;
-        }
-        m->cfn_external[m->ncfn_external++] = (CfnExternal){name, items->items[i]->span};
-    }
+    if (at)
+        const_names(b, at, &m->cfn_external, &m->ncfn_external);
 }
 
 static void declare_block(Builder *b, const Block *blk)

@@ -33,6 +33,10 @@ typedef struct Variable {
     const Attribute *default_attr;
     const Attribute *description_attr;
     const Attribute *cfn_parameter_attr; // NULL when absent; cfn/ points its errors here
+    const Attribute *cfn_name_attr;      // cfn_name = "DBPassword", or NULL
+    const Attribute *cfn_type_attr;      // cfn_type = "CommaDelimitedList", or NULL
+    const char *cfn_name;                // its text: the parameter's logical id, or NULL
+    const char *cfn_type;                // its text: the parameter's Type, or NULL
     Type *type;                          // NULL means any
     bool sensitive;
     bool nullable;      // default true, as in Terraform
@@ -60,19 +64,28 @@ typedef struct Output {
     bool sensitive;
 } Output;
 
-typedef struct TaskDef {
-    const char *name;
-    const Block *block;
-    Span name_span;
-} TaskDef;
-
 // A name the CloudFormation targets may reference without declaring it:
 // `cloudformation { external = ["TaskRole"] }` (a resource or parameter of
-// another part of the stack).
+// another part of the stack); also each name of a task definition's
+// cfn_depends_on.
 typedef struct CfnExternal {
     const char *name;
     Span span; // the string in the list
 } CfnExternal;
+
+typedef struct TaskDef {
+    const char *name;
+    const Block *block;
+    Span name_span;
+    // The CloudFormation targets' resource attributes (ignored elsewhere;
+    // never ECS members): NULL/0 when absent.
+    const Attribute *cfn_name_attr;      // cfn_name = "TaskDef"
+    const char *cfn_name;                // its text: the resource's logical id
+    const Attribute *cfn_condition_attr; // cfn_condition = "IsProd"
+    const char *cfn_condition;           // its text: the resource's Condition
+    CfnExternal *cfn_depends_on;         // cfn_depends_on = ["LogGroup"]: DependsOn
+    uint32_t ncfn_depends_on;
+} TaskDef;
 
 typedef struct Module {
     Variable *vars;
@@ -105,5 +118,9 @@ int64_t module_find_task(const Module *m, const char *name);
 
 // Finds the attribute `name` directly in `body`, or NULL.
 const Attribute *module_body_attr(const Body *body, const char *name);
+
+// True for the task_definition attributes that are the CloudFormation
+// resource's, not ECS members: cfn_name, cfn_condition, cfn_depends_on.
+bool module_is_cfn_task_attr(const char *name);
 
 #endif
