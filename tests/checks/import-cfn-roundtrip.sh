@@ -10,6 +10,12 @@
 #    with python3's yaml module when it is there): each task-definition
 #    resource (Type, Properties, Condition, DependsOn) comes back, and so do
 #    the Parameters, Conditions and Mappings the built template holds.
+# 3. The templates of the import goldens that import without error
+#    (tests/cases/import/cfn-*), JSON and YAML as in 2.
+#    Until the task_definition attributes (cfn_name, cfn_condition,
+#    cfn_depends_on, family optional) and the cloudformation block's
+#    conditions and mappings are merged, the goldens that need them are
+#    skipped, named in PENDING.
 # Compared with jq -S, scalars as text: CloudFormation converts them to the
 # property's type (Cpu: 256 and Cpu: "256" are one value).
 set -u
@@ -30,6 +36,8 @@ fail() {
 # conditions and mappings named in the template $2 (the built one).
 # Parameters keep Type, Default, Description and NoEcho.
 CANON='def text: walk(if type == "number" or type == "boolean" then tostring else . end);
+  def getatt: walk(if type == "object" and (.["Fn::GetAtt"] | type) == "string"
+    then .["Fn::GetAtt"] |= (index(".") as $i | [.[:$i], .[$i + 1:]]) else . end);
   def deps: if type == "string" then [.] else . end;
   (.Resources // {} | with_entries(select(.value.Type == "AWS::ECS::TaskDefinition")
      | .value |= ({Type, Properties, Condition, DependsOn: (.DependsOn | deps)}
@@ -39,7 +47,7 @@ CANON='def text: walk(if type == "number" or type == "boolean" then tostring els
                   | map_values({Type, Default, Description, NoEcho} | with_entries(select(.value != null)))),
      Conditions: ((.Conditions // {}) | with_entries(select(.key as $k | $names.Conditions | index($k)))),
      Mappings: ((.Mappings // {}) | with_entries(select(.key as $k | $names.Mappings | index($k))))}
-  | text'
+  | getatt | text'
 canon() { # canon TEMPLATE.json BUILT.json
     jq -S --argjson names "$(jq '{Parameters: (.Parameters // {} | keys),
         Conditions: (.Conditions // {} | keys), Mappings: (.Mappings // {} | keys)}' "$2")" \
@@ -107,6 +115,32 @@ for tpl in "$ROOT"/tests/import/realworld-cfn/*.json "$ROOT"/tests/import/realwo
     *.json) ;;
     *)
         want="$WORK/$(basename "$tpl").json"
+        if ! yaml_to_json "$tpl" >"$want" 2>/dev/null; then
+            printf 'ok import-cfn-roundtrip %s # SKIP no python3 yaml module\n' "$rel"
+            continue
+        fi
+        ;;
+    esac
+    roundtrip "$rel" "$tpl" "$want"
+done
+
+# 3. the goldens' templates
+PENDING=" cfn-no-family cfn-conditions-mappings cfn-yaml "
+for tpl in "$ROOT"/tests/cases/import/cfn-*/*.json "$ROOT"/tests/cases/import/cfn-*/*.yaml; do
+    [ -f "$tpl" ] || continue
+    case=$(basename "$(dirname "$tpl")")
+    [ "$(cat "$(dirname "$tpl")/exit")" = 0 ] || continue
+    rel=golden/$case
+    case $PENDING in *" $case "*)
+        printf 'ok import-cfn-roundtrip %s # SKIP needs what branches cfn-params and cfn-intrinsics add\n' "$rel"
+        continue
+        ;;
+    esac
+    want=$tpl
+    case $tpl in
+    *.json) ;;
+    *)
+        want="$WORK/$case.json"
         if ! yaml_to_json "$tpl" >"$want" 2>/dev/null; then
             printf 'ok import-cfn-roundtrip %s # SKIP no python3 yaml module\n' "$rel"
             continue
