@@ -526,16 +526,21 @@ static bool is_task(const Value *r)
     return is_str(t) && strcmp(t->as.str.ptr, TASK_TYPE) == 0;
 }
 
-// The block label of logical id `id` ("WebTaskDefinition" -> "web"), not
-// one of `taken`; *cfn_name gets `id` when the default id would differ.
-static const char *task_label(CfnImport *c, const char *id, const char *const *taken, uint32_t n,
-                              const char **cfn_name)
+// The block label of logical id `id` ("WebTaskDefinition" -> "web"; the
+// bare "TaskDefinition" takes the family `td` gives, when a plain name),
+// not one of `taken`; *cfn_name gets `id` when the default id would differ.
+static const char *task_label(CfnImport *c, const char *id, const Value *td,
+                              const char *const *taken, uint32_t n, const char **cfn_name)
 {
     Arena *a = c->im->a;
     size_t len = strlen(id), suf = strlen("TaskDefinition");
     const char *stem = id;
+    const Value *family = get(td, "family");
     if (len > suf && strcmp(id + len - suf, "TaskDefinition") == 0)
         stem = arena_strndup(a, id, len - suf);
+    else if (len == suf && is_str(family) && !is_intrinsic(family) &&
+             hcl_plain_label(family->as.str.ptr))
+        stem = family->as.str.ptr;
     const char *label = split_words(a, stem, '-');
     label = unique(a, *label ? label : "main", taken, n, '-');
     const char *back = arena_printf(a, "%sTaskDefinition", cfn_pascal_case(a, label));
@@ -610,7 +615,7 @@ static const char *tasks_text(CfnImport *c, const Value *res, Value **tasks)
         if (!is_task(r))
             continue;
         const char *cfn_name;
-        labels[k] = task_label(c, c->ids[k], labels, k, &cfn_name);
+        labels[k] = task_label(c, c->ids[k], tasks[k], labels, k, &cfn_name);
         HclBody head = {0};
         resource_head(c, r, cfn_name, &head);
         im->head = &head;

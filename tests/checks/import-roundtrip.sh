@@ -103,6 +103,7 @@ expected() {
 for json in "$ROOT"/tests/import/*/*.json; do
     [ -f "$json" ] || continue
     rel=${json#"$ROOT"/tests/import/}
+    case $rel in realworld-cfn/*) continue ;; esac # import-cfn-roundtrip.sh's
     dir="$WORK/j-$(printf '%s' "$rel" | tr '/' '_')"
     target=()
     [ "$(jq -r 'type' <"$json" 2>/dev/null)" = array ] && target=(-t container-definitions)
