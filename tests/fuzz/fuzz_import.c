@@ -1,7 +1,9 @@
 // fuzz_import.c - libFuzzer target for `hclc import`: the input bytes are a
 // JSON file (comments and trailing commas allowed) imported as a task
-// definition, and the same bytes a docker-compose file and a Terraform
-// template with ${placeholders}; when they hold a
+// definition (or a CloudFormation template), and the same bytes a
+// docker-compose file, a Terraform template with ${placeholders} and a
+// YAML file (a CloudFormation template with short-form tags, else compose);
+// when they hold a
 // line "---", the two parts are imported as two workspaces of one task
 // definition. Whatever import prints must lex
 // and parse without errors (it is hclc source); anything else it may
@@ -85,6 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         file = source_add(&src, "td.json.tpl", s, size);
         check_parses(&arena, &src,
                      import_task_json(&arena, &src, &diags, file, IMPORT_TEMPLATE, &len));
+        file = source_add(&src, "stack.yaml", s, size);
+        check_parses(&arena, &src, import_task_json(&arena, &src, &diags, file, IMPORT_AUTO, &len));
     }
     arena_free(&arena);
     return 0;
