@@ -222,17 +222,21 @@ static EcsOptions ecs_options(const CompileOptions *opt, const char *workspace)
     return eo;
 }
 
-// Lowers and validates task definition `i`; NULL after errors. `partial`:
-// only its containers are written (-t container-definitions), so the task
-// members it leaves out may be set where they are used.
-static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i,
-                         bool partial)
+// How a task definition is written: whole, only its containers
+// (-t container-definitions: the task members it leaves out may be set
+// where they are used), or in a CloudFormation template (which generates a
+// missing family).
+typedef enum TaskUse { USE_TASK, USE_CONTAINERS, USE_CFN } TaskUse;
+
+// Lowers and validates task definition `i`; NULL after errors.
+static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i, TaskUse use)
 {
     Value *v = ecs_lower(ev, &ev->mod->tasks[i]);
     if (v->kind == VAL_INVALID || value_has_invalid(v))
         return NULL;
     EcsOptions eo = ecs_options(opt, ev->workspace);
-    eo.partial = partial;
+    eo.partial = use == USE_CONTAINERS;
+    eo.cloudformation = use == USE_CFN;
     if (!ecs_validate(ev->arena, diags, v, ECS_FORM_REQUEST, &eo))
         return NULL;
     return opt->canonical ? ecs_canonical(ev->arena, v) : v;
@@ -256,7 +260,8 @@ static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *o
     Value **built = arena_alloc(ev->arena, (size_t)n * sizeof(Value *));
     const char *tname = t == TARGET_CONTAINERS ? "container-definitions" : "task-definition";
     for (uint32_t k = 0; k < n; k++) {
-        built[k] = build_task(ev, diags, opt, first + k, t == TARGET_CONTAINERS);
+        built[k] = build_task(ev, diags, opt, first + k,
+                              t == TARGET_CONTAINERS ? USE_CONTAINERS : USE_TASK);
         if (built[k])
             cfn_reject_intrinsics(diags, built[k], tname);
     }
@@ -292,7 +297,7 @@ static CompileStatus build_cloudformation(Eval *ev, Diags *diags, const CompileO
     const TaskDef **defs = arena_alloc(ev->arena, (size_t)n * sizeof(TaskDef *));
     for (uint32_t i = 0; i < n; i++) {
         defs[i] = &m->tasks[first + i];
-        tasks[i] = build_task(ev, diags, opt, first + i, false);
+        tasks[i] = build_task(ev, diags, opt, first + i, USE_CFN);
     }
     if (diags_has_errors(diags))
         return COMPILE_INPUT_ERRORS;
@@ -396,7 +401,7 @@ static bool values_of(Eval *ev, Diags *diags, const CompileOptions *opt, Compile
     out->ntasks = n;
     for (uint32_t k = 0; k < n; k++) {
         out->names[k] = m->tasks[first + k].name;
-        out->tasks[k] = build_task(ev, diags, opt, first + k, false);
+        out->tasks[k] = build_task(ev, diags, opt, first + k, USE_TASK);
     }
     out->outputs = m->noutputs ? eval_outputs(ev) : NULL;
     return !diags_has_errors(diags) && !(out->outputs && value_has_invalid(out->outputs));
@@ -556,7 +561,7 @@ static bool validate_workspace(Arena *a, SourceSet *src, Diags *diags, const Com
     bool ok = eval_init(&ev, a, diags, src, &p->mod, &p->inputs, workspace, from, p->root) &&
               eval_check_all(&ev);
     for (uint32_t i = 0; ok && i < p->mod.ntasks; i++)
-        build_task(&ev, diags, opt, i, false);
+        build_task(&ev, diags, opt, i, USE_TASK);
     eval_free(&ev);
     return !diags_has_errors(diags);
 }

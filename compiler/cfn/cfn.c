@@ -264,7 +264,8 @@ static bool check_limits(Diags *diags, uint32_t resources, uint32_t params, size
 }
 
 // Every Ref, Fn::GetAtt and Fn::Sub of the task definitions names a
-// parameter, a resource or an external name (cfn_refs.c).
+// parameter, a resource or an external name, every cfn_depends_on another
+// resource or an external name (cfn_refs.c).
 static bool check_references(const CfnInput *in, Diags *diags, const char **ids, Value *params)
 {
     Arena *a = in->ev->arena;
@@ -275,8 +276,12 @@ static bool check_references(const CfnInput *in, Diags *diags, const char **ids,
     const Module *m = in->ev->mod;
     CfnNames names = {pids, np, ids, in->ntasks, m->cfn_external, m->ncfn_external};
     bool ok = true;
-    for (uint32_t i = 0; i < in->ntasks; i++)
+    for (uint32_t i = 0; i < in->ntasks; i++) {
         ok &= cfn_check_references(a, diags, in->ev->src, &names, in->tasks[i]);
+        const TaskDef *td = in->defs[i];
+        for (uint32_t k = 0; k < td->ncfn_depends_on; k++)
+            ok &= cfn_check_depends_on(a, diags, &names, ids[i], &td->cfn_depends_on[k]);
+    }
     return ok;
 }
 

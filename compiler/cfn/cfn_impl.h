@@ -44,4 +44,9 @@ Value *cfn_parameters(struct Eval *ev, Diags *diags);
 bool cfn_check_references(Arena *a, Diags *diags, const SourceSet *src, const CfnNames *names,
                           const Value *v);
 
+// Reports (E_CFN_REFERENCE) a name of resource `self`'s cfn_depends_on
+// that is no other resource of `names` nor an external name; false then.
+bool cfn_check_depends_on(Arena *a, Diags *diags, const CfnNames *names, const char *self,
+                          const CfnExternal *dep);
+
 #endif

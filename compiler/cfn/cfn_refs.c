@@ -2,7 +2,8 @@
 // CloudFormation (and cfn-lint's E1020, E1010, E1019) will demand: the name
 // of a Ref, of an Fn::GetAtt and of each ${Name} of an Fn::Sub is a
 // parameter, a pseudo parameter, a resource of the template, a variable of
-// the Fn::Sub's own map, or a name declared in cloudformation { external }.
+// the Fn::Sub's own map, or a name declared in cloudformation { external };
+// each name of a cfn_depends_on, another resource or an external name.
 // Otherwise an error at the call, with "did you mean".
 #include "cfn/cfn_impl.h"
 
@@ -279,4 +280,28 @@ bool cfn_check_references(Arena *a, Diags *diags, const SourceSet *src, const Cf
     Checker c = {a, diags, src, names, NULL, true};
     check_value(&c, v);
     return c.ok;
+}
+
+bool cfn_check_depends_on(Arena *a, Diags *diags, const CfnNames *names, const char *self,
+                          const CfnExternal *dep)
+{
+    Checker c = {a, diags, NULL, names, NULL, true};
+    const char *s = dep->name;
+    if (strcmp(s, self) == 0) {
+        Diag *g = diag_error(diags, E_CFN_REFERENCE, dep->span,
+                             "cfn_depends_on names \"%s\", the resource itself", s);
+        diag_note(diags, g, "CloudFormation refuses a circular dependency");
+        return false;
+    }
+    if (is_resource(names, s) || is_external(names, s))
+        return true;
+    bool param = in_list(s, names->params, names->nparams) || in_list(s, PSEUDO, NPSEUDO);
+    Diag *g =
+        diag_error(diags, E_CFN_REFERENCE, dep->span, "cfn_depends_on names \"%s\", %s", s,
+                   param ? "a parameter, not a resource" : "which is no resource of the template");
+    if (param)
+        diag_help(diags, g, "DependsOn lists resources only");
+    else
+        unresolved_help(&c, g, s, true);
+    return false;
 }

@@ -768,6 +768,14 @@ static void check_extras(Checker *k, Value *obj, const SchemaShape *shape, const
     }
 }
 
+// A required member that the target fills in: the family of a task
+// definition in a CloudFormation template.
+static bool generated(const Checker *k, const SchemaShape *shape, const SchemaMember *m)
+{
+    return k->c->opt && k->c->opt->cloudformation && shape == schema_task_definition() &&
+           strcmp(m->api, "family") == 0;
+}
+
 static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const Path *path)
 {
     for (uint32_t i = 0; i < obj->as.object.count; i++) {
@@ -784,7 +792,7 @@ static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const
     }
     for (uint32_t i = 0; i < shape->count; i++) {
         const SchemaMember *m = &shape->members[i];
-        if (m->required && !ecs_get(obj, m->api))
+        if (m->required && !ecs_get(obj, m->api) && !generated(k, shape, m))
             ecs_report_missing(k, obj, shape, m, path_text(k, path));
     }
     check_extras(k, obj, shape, path);

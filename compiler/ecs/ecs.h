@@ -48,6 +48,8 @@ typedef struct EcsOptions {
     bool partial;          // request form built for -t container-definitions: the task is
                            // written elsewhere (Terraform), so a task member the source
                            // leaves out is unknown, not absent
+    bool cloudformation;   // request form built for a CloudFormation template: family may
+                           // be absent (CloudFormation generates one)
 } EcsOptions;
 
 // Lowers task definition `t` into a request object (API form), evaluating
