@@ -87,7 +87,7 @@ done
 
 # 2. templates gathered from public repositories
 PENDING=" aws-cfn-templates-fargate-private-subnet-public-service.json "
-PENDING+=" cfn-no-family cfn-conditions-mappings cfn-yaml "
+PENDING+=" cfn-conditions-mappings cfn-yaml "
 yaml_to_json() {
     python3 - "$1" <<'PY'
 import json, sys, yaml
