@@ -638,7 +638,7 @@ static void note_left(Importer *im, Diag **g, const Value *tpl, const Value *at,
         diag_help(im->diags, *g,
                   "keep them in a template of their own, or add them to the one hclc builds");
     }
-    diag_note_at(im->diags, *g, at->origin, "%s left out", what);
+    diag_note_at(im->diags, *g, at->origin, "%s", what);
 }
 
 static void unused_left_out(CfnImport *c, Diag **g, const Value *tpl, const Value *sect,
@@ -648,8 +648,28 @@ static void unused_left_out(CfnImport *c, Diag **g, const Value *tpl, const Valu
         bool u = all || (what[0] == 'p' ? ((const char *const *)used)[i] != NULL
                                         : ((const bool *)used)[i]);
         if (!u)
-            note_left(c->im, g, tpl, sect->as.object.vals[i],
-                      arena_printf(c->im->a, "%s \"%s\"", what, sect->as.object.keys[i].ptr));
+            note_left(
+                c->im, g, tpl, sect->as.object.vals[i],
+                arena_printf(c->im->a, "%s \"%s\" left out", what, sect->as.object.keys[i].ptr));
+    }
+}
+
+static const Value *section(const Value *tpl, const char *name);
+
+// Each output: one whose Value is the Ref of a task definition hclc writes
+// itself (<Id>Arn); the others are left out.
+static void outputs_left_out(CfnImport *c, Diag **g, const Value *tpl, const Value *outs)
+{
+    for (uint32_t i = 0; i < outs->as.object.count; i++) {
+        const Value *ref = get(get(outs->as.object.vals[i], "Value"), "Ref");
+        bool task = is_str(ref) && in_list(c->ids, c->ntasks, ref->as.str.ptr);
+        note_left(
+            c->im, g, tpl, outs->as.object.vals[i],
+            task ? arena_printf(
+                       c->im->a,
+                       "output \"%s\" left out: hclc writes its own, %sArn, with the same Ref",
+                       outs->as.object.keys[i].ptr, ref->as.str.ptr)
+                 : arena_printf(c->im->a, "output \"%s\" left out", outs->as.object.keys[i].ptr));
     }
 }
 
@@ -659,25 +679,29 @@ static void report_left_out(CfnImport *c, const Value *tpl, const Value *res)
     Diag *g = NULL;
     static const char *const kept[] = {"AWSTemplateFormatVersion", "Resources", "Parameters",
                                        "Conditions", "Mappings"};
-    for (uint32_t i = 0; i < tpl->as.object.count; i++)
-        if (!in_list(kept, 5, tpl->as.object.keys[i].ptr))
+    for (uint32_t i = 0; i < tpl->as.object.count; i++) {
+        const char *key = tpl->as.object.keys[i].ptr;
+        if (strcmp(key, "Outputs") == 0 && section(tpl, key))
+            outputs_left_out(c, &g, tpl, tpl->as.object.vals[i]);
+        else if (!in_list(kept, 5, key))
             note_left(im, &g, tpl, tpl->as.object.vals[i],
-                      arena_printf(im->a, "section %s", tpl->as.object.keys[i].ptr));
+                      arena_printf(im->a, "section %s left out", key));
+    }
     static const char *const attrs[] = {"Type", "Properties", "Condition", "DependsOn"};
     for (uint32_t i = 0; i < res->as.object.count; i++) {
         const Value *r = res->as.object.vals[i], *type = get(r, "Type");
         const char *id = res->as.object.keys[i].ptr;
         if (!is_task(r)) {
             note_left(im, &g, tpl, r,
-                      arena_printf(im->a, "resource \"%s\" (%s)", id,
+                      arena_printf(im->a, "resource \"%s\" (%s) left out", id,
                                    is_str(type) ? type->as.str.ptr : "no Type"));
             continue;
         }
         for (uint32_t k = 0; r->kind == VAL_OBJECT && k < r->as.object.count; k++)
             if (!in_list(attrs, 4, r->as.object.keys[k].ptr))
-                note_left(
-                    im, &g, tpl, r->as.object.vals[k],
-                    arena_printf(im->a, "%s of resource \"%s\"", r->as.object.keys[k].ptr, id));
+                note_left(im, &g, tpl, r->as.object.vals[k],
+                          arena_printf(im->a, "%s of resource \"%s\" left out",
+                                       r->as.object.keys[k].ptr, id));
     }
     unused_left_out(c, &g, tpl, c->params, "parameter", c->vars, false);
     unused_left_out(c, &g, tpl, c->conds, "condition", c->cused, false);
