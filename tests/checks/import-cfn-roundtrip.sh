@@ -12,10 +12,6 @@
 #    the Parameters, Conditions and Mappings the built template holds.
 # 3. The templates of the import goldens that import without error
 #    (tests/cases/import/cfn-*), JSON and YAML as in 2.
-#    Until the task_definition attributes (cfn_name, cfn_condition,
-#    cfn_depends_on, family optional) and the cloudformation block's
-#    conditions and mappings are merged, the templates of 2 and 3 that
-#    need them are skipped, named in PENDING.
 # Compared with jq -S, scalars as text: CloudFormation converts them to the
 # property's type (Cpu: 256 and Cpu: "256" are one value).
 set -u
@@ -86,8 +82,6 @@ for sample in "$ROOT"/samples/*/; do
 done
 
 # 2. templates gathered from public repositories
-PENDING=" aws-cfn-templates-fargate-private-subnet-public-service.json "
-PENDING+=" cfn-conditions-mappings cfn-yaml "
 yaml_to_json() {
     python3 - "$1" <<'PY'
 import json, sys, yaml
@@ -112,11 +106,6 @@ for tpl in "$ROOT"/tests/import/realworld-cfn/*.json "$ROOT"/tests/import/realwo
     "$ROOT"/tests/import/realworld-cfn/*.yml; do
     [ -f "$tpl" ] || continue
     rel=realworld-cfn/$(basename "$tpl")
-    case $PENDING in *" $(basename "$tpl") "*)
-        printf 'ok import-cfn-roundtrip %s # SKIP needs what branches cfn-params and cfn-intrinsics add\n' "$rel"
-        continue
-        ;;
-    esac
     want=$tpl
     case $tpl in
     *.json) ;;
@@ -137,11 +126,6 @@ for tpl in "$ROOT"/tests/cases/import/cfn-*/*.json "$ROOT"/tests/cases/import/cf
     case=$(basename "$(dirname "$tpl")")
     [ "$(cat "$(dirname "$tpl")/exit")" = 0 ] || continue
     rel=golden/$case
-    case $PENDING in *" $case "*)
-        printf 'ok import-cfn-roundtrip %s # SKIP needs what branches cfn-params and cfn-intrinsics add\n' "$rel"
-        continue
-        ;;
-    esac
     want=$tpl
     case $tpl in
     *.json) ;;
