@@ -130,8 +130,9 @@ static const char *param_var(CfnImport *c, int i)
 {
     if (!c->vars[i]) {
         const char *id = c->params->as.object.keys[i].ptr;
+        static const char *const words[] = {"true", "false", "null", "for", "in", "if"};
         const char *base = split_words(c->im->a, id, '_');
-        if (!*base || (base[0] >= '0' && base[0] <= '9'))
+        if (!*base || (base[0] >= '0' && base[0] <= '9') || in_list(words, 6, base))
             base = arena_printf(c->im->a, "p_%s", base);
         c->vars[i] = unique(c->im->a, base, c->vars, c->params->as.object.count, '_');
     }
