@@ -204,6 +204,8 @@
     X(765, CFN_TEMPLATE, "CloudFormation template of a shape hclc cannot check")        \
     X(766, CFN_REFERENCE, "CloudFormation reference naming nothing in the template")    \
     X(767, CFN_SUB_OUTSIDE, "CloudFormation's ${AWS::...} outside cfn_sub")             \
+    X(768, CFN_SECTION, "malformed conditions or mappings of the cloudformation block") \
+    X(769, CFN_CONDITION_CYCLE, "CloudFormation conditions that depend on each other")  \
     X(800, DIFF_NOT_TASK, "diff input that holds no task definition")                  \
     X(801, DIFF_FAMILIES, "two task definitions of different families compared")       \
     X(802, DIFF_TAGS_UNKNOWN, "describe output without its tags: tags not compared")     \

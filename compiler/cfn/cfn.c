@@ -41,8 +41,10 @@ static Value *struct_to_cfn(Arena *a, Value *obj, const SchemaShape *shape)
 // The value with CloudFormation's property names, following `type`.
 static Value *to_cfn(Arena *a, Value *v, const SchemaType *type)
 {
-    if (v->flags & VALF_INTRINSIC)
-        return v; // {"Ref": ...} and friends are CloudFormation already
+    if (v->flags & VALF_INTRINSIC) { // {"Ref": ...} and friends are CloudFormation already
+        Value *x = cfn_if_branches(a, v, type, to_cfn);
+        return x ? x : v;
+    }
     if (type->kind == SK_STRUCT && v->kind == VAL_OBJECT)
         return struct_to_cfn(a, v, type->shape);
     if (type->kind == SK_LIST && v->kind == VAL_LIST) {
@@ -203,10 +205,15 @@ static Value *resource(Arena *a, const TaskDef *td, Value *task)
     return r;
 }
 
-static Value *output(Arena *a, const char *id, const char *label)
+// The output of task definition `td`'s ARN; under the resource's
+// Condition, since the resource may not exist (cfn-lint's W1001).
+static Value *output(Arena *a, const char *id, const TaskDef *td)
 {
-    Value *o = value_object_new(a, span_none(), 2);
-    put(a, o, "Description", str(a, arena_printf(a, "The ARN of task definition \"%s\"", label)));
+    Value *o = value_object_new(a, span_none(), 3);
+    put(a, o, "Description",
+        str(a, arena_printf(a, "The ARN of task definition \"%s\"", td->name)));
+    if (td->cfn_condition)
+        put(a, o, "Condition", str(a, td->cfn_condition));
     Value *ref = value_object_new(a, span_none(), 1);
     put(a, ref, "Ref", str(a, id));
     put(a, o, "Value", ref);
@@ -215,7 +222,8 @@ static Value *output(Arena *a, const char *id, const char *label)
 
 // The Description names the workspace only: PATH as typed (".", an
 // absolute path) would make the same project give different bytes.
-static Value *template_value(Arena *a, const CfnInput *in, const char **ids, Value *params)
+static Value *template_value(Arena *a, const CfnInput *in, const char **ids, Value *params,
+                             const CfnSections *sec)
 {
     Value *t = value_object_new(a, span_none(), 4);
     put(a, t, "AWSTemplateFormatVersion", str(a, "2010-09-09"));
@@ -224,11 +232,15 @@ static Value *template_value(Arena *a, const CfnInput *in, const char **ids, Val
                             in->workspace)));
     if (params)
         put(a, t, "Parameters", params);
+    if (sec->mappings)
+        put(a, t, "Mappings", sec->mappings);
+    if (sec->conditions)
+        put(a, t, "Conditions", sec->conditions);
     Value *res = value_object_new(a, span_none(), in->ntasks);
     Value *outs = value_object_new(a, span_none(), in->ntasks);
     for (uint32_t i = 0; i < in->ntasks; i++) {
         put(a, res, ids[i], resource(a, in->defs[i], in->tasks[i]));
-        put(a, outs, arena_printf(a, "%sArn", ids[i]), output(a, ids[i], in->defs[i]->name));
+        put(a, outs, arena_printf(a, "%sArn", ids[i]), output(a, ids[i], in->defs[i]));
     }
     put(a, t, "Resources", res);
     put(a, t, "Outputs", outs);
@@ -263,10 +275,13 @@ static bool check_limits(Diags *diags, uint32_t resources, uint32_t params, size
     return true;
 }
 
-// Every Ref, Fn::GetAtt and Fn::Sub of the task definitions names a
-// parameter, a resource or an external name, every cfn_depends_on another
-// resource or an external name (cfn_refs.c).
-static bool check_references(const CfnInput *in, Diags *diags, const char **ids, Value *params)
+// Every Ref, Fn::GetAtt and Fn::Sub of the task definitions and the
+// conditions names a parameter, a resource or an external name; every
+// condition and mapping they use is declared; every cfn_condition names a
+// condition and every cfn_depends_on another resource or an external name
+// (cfn_refs.c).
+static bool check_references(const CfnInput *in, Diags *diags, const char **ids, Value *params,
+                             const CfnSections *sec)
 {
     Arena *a = in->ev->arena;
     uint32_t np = params ? params->as.object.count : 0;
@@ -274,11 +289,17 @@ static bool check_references(const CfnInput *in, Diags *diags, const char **ids,
     for (uint32_t i = 0; i < np; i++)
         pids[i] = params->as.object.keys[i].ptr;
     const Module *m = in->ev->mod;
-    CfnNames names = {pids, np, ids, in->ntasks, m->cfn_external, m->ncfn_external};
-    bool ok = true;
+    CfnNames names = {
+        pids,         np, ids, in->ntasks, m->cfn_external, m->ncfn_external, sec->conditions,
+        sec->mappings};
+    bool ok =
+        !sec->conditions || cfn_check_references(a, diags, in->ev->src, &names, sec->conditions);
     for (uint32_t i = 0; i < in->ntasks; i++) {
         ok &= cfn_check_references(a, diags, in->ev->src, &names, in->tasks[i]);
         const TaskDef *td = in->defs[i];
+        if (td->cfn_condition)
+            ok &= cfn_check_condition(a, diags, &names, td->cfn_condition,
+                                      td->cfn_condition_attr->expr->span);
         for (uint32_t k = 0; k < td->ncfn_depends_on; k++)
             ok &= cfn_check_depends_on(a, diags, &names, ids[i], &td->cfn_depends_on[k]);
     }
@@ -292,9 +313,11 @@ char *cfn_build(Arena *a, Diags *diags, const CfnInput *in, bool yaml, size_t *l
         return NULL;
     Value *params = cfn_parameters(in->ev, diags);
     uint32_t nparams = params->as.object.count;
-    if (diags_has_errors(diags) || !check_references(in, diags, ids, params))
+    CfnSections sec;
+    if (!cfn_sections_read(in->ev, diags, &sec) || diags_has_errors(diags) ||
+        !check_references(in, diags, ids, params, &sec))
         return NULL;
-    Value *t = template_value(a, in, ids, nparams ? params : NULL);
+    Value *t = template_value(a, in, ids, nparams ? params : NULL, &sec);
     char *text = yaml ? emit_yaml(a, t, len) : emit_json(a, t, EMIT_JSON_PRETTY, len);
     if (!text || !check_limits(diags, in->ntasks, nparams, *len))
         return NULL;

@@ -4,10 +4,12 @@
 // back to the API's (schema_find_cfn), with CloudFormation's scalar
 // conversions, then checked by ecs_validate. Values keep their positions in
 // the template; intrinsics ({"Ref": ...}, {"Fn::...": ...}) are unknown
-// values of the right type, never errors.
+// values of the right type, never errors (the branches of an Fn::If are
+// renamed all the same).
 #include <string.h>
 
 #include "cfn/cfn.h"
+#include "cfn/cfn_impl.h"
 #include "ecs/ecs.h"
 #include "ecs/schema.h"
 
@@ -88,7 +90,10 @@ static Value *scalar_to_api(Arena *a, Value *v, SchemaKind kind)
 static Value *to_api(Arena *a, Value *v, const SchemaType *t)
 {
     if (looks_intrinsic(v) || (v->flags & VALF_INTRINSIC)) {
-        Value *x = value_with_origin(a, v, v->origin);
+        Value *x = cfn_if_branches(a, v, t, to_api);
+        if (x)
+            return x;
+        x = value_with_origin(a, v, v->origin);
         x->flags |= VALF_INTRINSIC;
         return x;
     }

@@ -3,8 +3,10 @@
 // of a Ref, of an Fn::GetAtt and of each ${Name} of an Fn::Sub is a
 // parameter, a pseudo parameter, a resource of the template, a variable of
 // the Fn::Sub's own map, or a name declared in cloudformation { external };
-// each name of a cfn_depends_on, another resource or an external name.
-// Otherwise an error at the call, with "did you mean".
+// the condition of an Fn::If or Condition is one of the block's
+// conditions; an Fn::FindInMap's literal map name and keys are in its
+// mappings; each name of a cfn_depends_on is another resource or an
+// external name. Otherwise an error at the call, with "did you mean".
 #include "cfn/cfn_impl.h"
 
 #include <string.h>
@@ -229,6 +231,110 @@ static void check_sub_text(Checker *c, const Value *text)
 
 static void check_value(Checker *c, const Value *v);
 
+// The keys of object `obj` (NULL: none) as a list, for "did you mean".
+static const char **keys_of(Arena *a, const Value *obj, uint32_t *n)
+{
+    *n = obj ? obj->as.object.count : 0;
+    const char **out = arena_alloc(a, ((size_t)*n + 1) * sizeof(char *));
+    for (uint32_t i = 0; i < *n; i++)
+        out[i] = obj->as.object.keys[i].ptr;
+    return out;
+}
+
+bool cfn_check_condition(Arena *a, Diags *diags, const CfnNames *names, const char *name, Span at)
+{
+    const Value *conds = names->conditions;
+    if (conds && value_object_get(conds, name, strlen(name)))
+        return true;
+    Diag *g = diag_error(diags, E_CFN_REFERENCE, at,
+                         "condition \"%s\" is not declared in the cloudformation block", name);
+    uint32_t n;
+    const char **all = keys_of(a, conds, &n);
+    if (!diag_help_suggest(diags, g, name, all, n))
+        diag_help(diags, g, "declare it: cloudformation { conditions = { %s = cfn_equals(...) } }",
+                  name);
+    return false;
+}
+
+static void check_condition_name(Checker *c, const Value *name)
+{
+    if (name->kind == VAL_STRING &&
+        !cfn_check_condition(c->arena, c->diags, c->names, name->as.str.ptr, name->origin))
+        c->ok = false;
+}
+
+// `key` (a literal) must be a key of `obj`, which `what` names.
+static bool check_key(Checker *c, const Value *obj, const Value *key, const char *what)
+{
+    const char *k = key->as.str.ptr;
+    if (value_object_get(obj, k, key->as.str.len))
+        return true;
+    Diag *g = diag_error(c->diags, E_CFN_REFERENCE, key->origin, "%s has no key \"%s\"", what, k);
+    uint32_t n;
+    const char **all = keys_of(c->arena, obj, &n);
+    diag_help_suggest(c->diags, g, k, all, n);
+    c->ok = false;
+    return false;
+}
+
+// A second-level key under a top key known only at deployment: some entry
+// of the mapping must have it.
+static void check_any_entry(Checker *c, const char *map, const Value *m, const Value *key)
+{
+    for (uint32_t i = 0; i < m->as.object.count; i++)
+        if (m->as.object.vals[i]->kind == VAL_OBJECT &&
+            value_object_get(m->as.object.vals[i], key->as.str.ptr, key->as.str.len))
+            return;
+    diag_error(c->diags, E_CFN_REFERENCE, key->origin, "no key of mapping \"%s\" holds \"%s\"", map,
+               key->as.str.ptr);
+    c->ok = false;
+}
+
+static void check_find_in_map(Checker *c, const Value *arg)
+{
+    check_value(c, arg);
+    if (arg->kind != VAL_LIST || arg->as.list.count != 3 ||
+        arg->as.list.items[0]->kind != VAL_STRING)
+        return;
+    const Value *name = arg->as.list.items[0], *top = arg->as.list.items[1],
+                *second = arg->as.list.items[2];
+    const Value *maps = c->names->mappings;
+    const Value *m = maps ? value_object_get(maps, name->as.str.ptr, name->as.str.len) : NULL;
+    if (!m) {
+        Diag *g = diag_error(c->diags, E_CFN_REFERENCE, name->origin,
+                             "Fn::FindInMap names \"%s\", no mapping of the cloudformation block",
+                             name->as.str.ptr);
+        uint32_t n;
+        const char **all = keys_of(c->arena, maps, &n);
+        if (!diag_help_suggest(c->diags, g, name->as.str.ptr, all, n))
+            diag_help(c->diags, g,
+                      "declare it: cloudformation { mappings = { %s = { KEY = { NAME = "
+                      "\"value\" } } } }",
+                      name->as.str.ptr);
+        c->ok = false;
+        return;
+    }
+    const char *map = name->as.str.ptr;
+    if (second->kind != VAL_STRING)
+        return;
+    if (top->kind != VAL_STRING) {
+        check_any_entry(c, map, m, second);
+        return;
+    }
+    if (!check_key(c, m, top, arena_printf(c->arena, "mapping \"%s\"", map)))
+        return;
+    const Value *entry = value_object_get(m, top->as.str.ptr, top->as.str.len);
+    check_key(c, entry, second,
+              arena_printf(c->arena, "key \"%s\" of mapping \"%s\"", top->as.str.ptr, map));
+}
+
+static void check_if(Checker *c, const Value *arg)
+{
+    if (arg->kind == VAL_LIST && arg->as.list.count == 3)
+        check_condition_name(c, arg->as.list.items[0]);
+    check_value(c, arg);
+}
+
 static void check_sub(Checker *c, const Value *arg)
 {
     if (arg->kind == VAL_STRING) {
@@ -256,6 +362,12 @@ static void check_intrinsic(Checker *c, const Value *v)
         check_get_att(c, arg);
     else if (strcmp(key, "Fn::Sub") == 0)
         check_sub(c, arg);
+    else if (strcmp(key, "Fn::If") == 0)
+        check_if(c, arg);
+    else if (strcmp(key, "Condition") == 0)
+        check_condition_name(c, arg);
+    else if (strcmp(key, "Fn::FindInMap") == 0)
+        check_find_in_map(c, arg);
     else
         check_value(c, arg); // Fn::Join, Fn::Select...: the intrinsics inside
 }

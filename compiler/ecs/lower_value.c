@@ -2,7 +2,8 @@
 // member that holds them, driven by the schema tables: member names at
 // every level (snake_case or API names), {K = V} objects to name/value
 // lists, numbers and bools to strings, integer strings to integers, task
-// cpu/memory units. What cannot be converted is kept as written, with its
+// cpu/memory units; the branches of an Fn::If as the member itself. What
+// cannot be converted is kept as written, with its
 // site, for ecs_validate to report. Also the diagnostics about names that
 // lower.c shares.
 #include "ecs/lower_impl.h"
@@ -13,6 +14,8 @@
 #include "base/show.h"
 
 static Value *lower_type(Lower *L, const SchemaType *t, Value *v, Place p);
+static Value *lower_intrinsic(Lower *L, const SchemaShape *shape, const SchemaMember *m,
+                              const SchemaType *t, Value *v, Place p);
 
 // --- small helpers ----------------------------------------------------------
 
@@ -429,7 +432,7 @@ Value *lower_member(Lower *L, const SchemaShape *shape, const SchemaMember *m, V
     if (v->kind == VAL_INVALID)
         return v;
     if (ecs_unknown(v))
-        return placed(L, v, p.site); // an intrinsic stays as written
+        return lower_intrinsic(L, shape, m, &m->type, v, p);
     bool task = shape == schema_task_definition();
     if (task && (strcmp(m->api, "cpu") == 0 || strcmp(m->api, "memory") == 0))
         return task_size(L, v, p, m->api[0] == 'm');
@@ -438,6 +441,30 @@ Value *lower_member(Lower *L, const SchemaShape *shape, const SchemaMember *m, V
         schema_find(m->type.elem->shape, m->map_value))
         return lower_pairs(L, m, v, p);
     return lower_type(L, &m->type, v, p);
+}
+
+// An intrinsic, kept as written; but when it is {"Fn::If": [cond, a, b]}
+// its branches are lowered as the member (`m` of `shape`) or a value of
+// type `t` would be, so that an object in a branch gets the API's names.
+static Value *lower_intrinsic(Lower *L, const SchemaShape *shape, const SchemaMember *m,
+                              const SchemaType *t, Value *v, Place p)
+{
+    const Value *arg = v->as.object.count == 1 ? v->as.object.vals[0] : NULL;
+    if (!arg || strcmp(v->as.object.keys[0].ptr, "Fn::If") != 0 || arg->kind != VAL_LIST ||
+        arg->as.list.count != 3)
+        return placed(L, v, p.site);
+    Value *list = value_list_new(L->a, arg->origin, 3);
+    list->as.list.items[0] = arg->as.list.items[0];
+    Place bp = {p.site, NULL, p.path, p.name};
+    for (uint32_t i = 1; i < 3; i++) {
+        Value *b = arg->as.list.items[i];
+        Value *lb = m ? lower_member(L, shape, m, b, bp) : lower_type(L, t, b, bp);
+        list->as.list.items[i] = lb ? lb : b;
+    }
+    Value *out = value_new_intrinsic(L->a, v->origin, "Fn::If", 6, list);
+    out->flags = v->flags;
+    out->site = p.site;
+    return out;
 }
 
 static Value *lower_object(Lower *L, const SchemaShape *shape, Value *v, Place p)
@@ -483,7 +510,7 @@ static Value *lower_type(Lower *L, const SchemaType *t, Value *v, Place p)
     if (v->kind == VAL_INVALID)
         return v;
     if (ecs_unknown(v))
-        return placed(L, v, p.site); // an intrinsic stays as written
+        return lower_intrinsic(L, NULL, NULL, t, v, p);
     switch (t->kind) {
     case SK_STRING:
         return to_string(L, v, p);

@@ -55,6 +55,9 @@ bool fn_takes_intrinsics(const char *name);
 // when the stack is deployed. A note points at the intrinsic's own origin
 // when it lies elsewhere; help says how to build such values.
 void fn_report_intrinsic_use(Diags *diags, const Value *x, Span at, const char *what);
+// True when `v` is a CloudFormation condition: the intrinsic of cfn_equals,
+// cfn_and, cfn_or, cfn_not or cfn_condition (Fn::Equals, ..., Condition).
+bool fn_is_condition(const Value *v);
 // All function names, sorted, for "did you mean" suggestions.
 const char *const *fn_names(size_t *count);
 // Calls the function. The caller has checked fn_exists(call->name).

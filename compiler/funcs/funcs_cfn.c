@@ -1,5 +1,7 @@
 // funcs_cfn.c - the CloudFormation intrinsics: cfn_ref, cfn_sub,
-// cfn_get_att, cfn_join, cfn_import_value, cfn_select. Each returns the
+// cfn_get_att, cfn_join, cfn_import_value, cfn_select, cfn_find_in_map,
+// cfn_split, cfn_base64, cfn_get_azs, cfn_cidr, cfn_if and the condition
+// functions cfn_equals, cfn_and, cfn_or, cfn_not, cfn_condition. Each returns the
 // intrinsic's JSON object ({"Ref": ...}, {"Fn::Sub": ...}, ...) flagged
 // VALF_INTRINSIC: lowering keeps it as it is, the ECS checks take it as a
 // value of the right type whose content is unknown, and only the
@@ -172,6 +174,194 @@ Value *fn_cfn_select(FnContext *ctx, const FnCall *call)
     if (!list)
         return fn_invalid(ctx, call);
     return intrinsic(ctx, call, "Fn::Select", 10, pair(ctx, call, index, list));
+}
+
+Value *fn_cfn_find_in_map(FnContext *ctx, const FnCall *call)
+{
+    Value *list = fn_new_list(ctx, call, 3, 0);
+    for (uint32_t i = 0; i < 3; i++) {
+        Value *v = arg_text(ctx, call, i, true);
+        if (!v)
+            return fn_invalid(ctx, call);
+        if (v->kind == VAL_STRING && v->as.str.len == 0)
+            return fn_arg_error(ctx, call, i, "the %s cannot be empty",
+                                i == 0 ? "name of a mapping" : "key of a mapping");
+        list->as.list.items[i] = v;
+    }
+    return intrinsic(ctx, call, "Fn::FindInMap", 13, list);
+}
+
+Value *fn_cfn_split(FnContext *ctx, const FnCall *call)
+{
+    Value *sep = arg_text(ctx, call, 0, false);
+    if (sep && sep->as.str.len == 0)
+        return fn_arg_error(ctx, call, 0, "the delimiter cannot be empty");
+    Value *text = sep ? arg_text(ctx, call, 1, true) : NULL;
+    if (!text)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Fn::Split", 9, pair(ctx, call, sep, text));
+}
+
+Value *fn_cfn_base64(FnContext *ctx, const FnCall *call)
+{
+    Value *text = arg_text(ctx, call, 0, true);
+    if (!text)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Fn::Base64", 10, text);
+}
+
+Value *fn_cfn_get_azs(FnContext *ctx, const FnCall *call)
+{
+    Value *region = arg_text(ctx, call, 0, true);
+    if (!region)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Fn::GetAZs", 10, region);
+}
+
+// Argument `i` as a whole number in [lo, hi], or as it is when it is an
+// intrinsic.
+static Value *arg_count(FnContext *ctx, const FnCall *call, uint32_t i, int64_t lo, int64_t hi)
+{
+    Value *v = call->args[i];
+    if (is_intrinsic(v))
+        return v;
+    int64_t n;
+    if (!fn_arg_int(ctx, call, i, &n))
+        return NULL;
+    if (n < lo || n > hi) {
+        fn_arg_error(ctx, call, i, "%s must be from %lld to %lld, not %lld",
+                     i == 1 ? "the count of CIDR blocks" : "the subnet bits", (long long)lo,
+                     (long long)hi, (long long)n);
+        return NULL;
+    }
+    return value_number(ctx->arena, fn_arg_span(call, i), (double)n);
+}
+
+Value *fn_cfn_cidr(FnContext *ctx, const FnCall *call)
+{
+    Value *block = arg_text(ctx, call, 0, true);
+    Value *count = block ? arg_count(ctx, call, 1, 1, 256) : NULL;
+    Value *bits = count ? arg_count(ctx, call, 2, 1, 128) : NULL;
+    if (!bits)
+        return fn_invalid(ctx, call);
+    Value *list = fn_new_list(ctx, call, 3, 0);
+    list->as.list.items[0] = block;
+    list->as.list.items[1] = count;
+    list->as.list.items[2] = bits;
+    return intrinsic(ctx, call, "Fn::Cidr", 8, list);
+}
+
+// A literal name (a condition's), located at argument `i`.
+static Value *arg_name(FnContext *ctx, const FnCall *call, uint32_t i, const char *what)
+{
+    if (is_intrinsic(call->args[i])) {
+        fn_arg_error(ctx, call, i, "%s must be a literal string, not an intrinsic", what);
+        return NULL;
+    }
+    Value *name = arg_text(ctx, call, i, false);
+    if (name && name->as.str.len == 0) {
+        fn_arg_error(ctx, call, i, "%s cannot be empty", what);
+        return NULL;
+    }
+    return name;
+}
+
+Value *fn_cfn_if(FnContext *ctx, const FnCall *call)
+{
+    Value *name = arg_name(ctx, call, 0, "the condition's name");
+    if (!name)
+        return fn_invalid(ctx, call);
+    for (uint32_t i = 1; i < 3; i++)
+        if (call->args[i]->kind == VAL_NULL) {
+            Diag *g = fn_report(ctx, E_FUNC_ARG, fn_arg_span(call, i),
+                                "a branch of cfn_if cannot be null");
+            diag_help(ctx->diags, g,
+                      "write cfn_ref(\"AWS::NoValue\") to leave the member out in that case");
+            return fn_invalid(ctx, call);
+        }
+    Value *list = fn_new_list(ctx, call, 3, 0);
+    list->as.list.items[0] = name;
+    list->as.list.items[1] = call->args[1];
+    list->as.list.items[2] = call->args[2];
+    return intrinsic(ctx, call, "Fn::If", 6, list);
+}
+
+Value *fn_cfn_condition(FnContext *ctx, const FnCall *call)
+{
+    Value *name = arg_name(ctx, call, 0, "the condition's name");
+    if (!name)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Condition", 9, name);
+}
+
+bool fn_is_condition(const Value *v)
+{
+    static const char *const KEYS[] = {"Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition"};
+    if (!is_intrinsic(v) || v->as.object.count != 1)
+        return false;
+    for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++)
+        if (strcmp(v->as.object.keys[0].ptr, KEYS[i]) == 0)
+            return true;
+    return false;
+}
+
+// The arguments of cfn_and, cfn_or or cfn_not, each a condition, as a list.
+static Value *conditions(FnContext *ctx, const FnCall *call)
+{
+    Value *list = fn_new_list(ctx, call, call->nargs, 0);
+    for (uint32_t i = 0; i < call->nargs; i++) {
+        if (!fn_is_condition(call->args[i])) {
+            Diag *g = fn_report(ctx, E_FUNC_ARG, fn_arg_span(call, i),
+                                "argument %u of %s must be a condition, not %s", i + 1, call->name,
+                                is_intrinsic(call->args[i]) ? "another intrinsic"
+                                                            : value_type_name(call->args[i]));
+            diag_help(ctx->diags, g,
+                      "conditions are cfn_equals, cfn_and, cfn_or, cfn_not and "
+                      "cfn_condition(\"Name\")");
+            return NULL;
+        }
+        list->as.list.items[i] = call->args[i];
+    }
+    return list;
+}
+
+Value *fn_cfn_and(FnContext *ctx, const FnCall *call)
+{
+    Value *list = conditions(ctx, call);
+    return list ? intrinsic(ctx, call, "Fn::And", 7, list) : fn_invalid(ctx, call);
+}
+
+Value *fn_cfn_or(FnContext *ctx, const FnCall *call)
+{
+    Value *list = conditions(ctx, call);
+    return list ? intrinsic(ctx, call, "Fn::Or", 6, list) : fn_invalid(ctx, call);
+}
+
+Value *fn_cfn_not(FnContext *ctx, const FnCall *call)
+{
+    Value *list = conditions(ctx, call);
+    return list ? intrinsic(ctx, call, "Fn::Not", 7, list) : fn_invalid(ctx, call);
+}
+
+// A value cfn_equals compares: a string, number or bool as it is, or an
+// intrinsic.
+static Value *comparand(FnContext *ctx, const FnCall *call, uint32_t i)
+{
+    Value *v = call->args[i];
+    if (is_intrinsic(v) || v->kind == VAL_STRING || v->kind == VAL_NUMBER || v->kind == VAL_BOOL)
+        return v;
+    fn_arg_error(ctx, call, i, "cfn_equals compares strings, numbers, bools or intrinsics, not %s",
+                 value_type_name(v));
+    return NULL;
+}
+
+Value *fn_cfn_equals(FnContext *ctx, const FnCall *call)
+{
+    Value *a = comparand(ctx, call, 0);
+    Value *b = a ? comparand(ctx, call, 1) : NULL;
+    if (!b)
+        return fn_invalid(ctx, call);
+    return intrinsic(ctx, call, "Fn::Equals", 10, pair(ctx, call, a, b));
 }
 
 void fn_report_intrinsic_use(Diags *diags, const Value *x, Span at, const char *what)

@@ -37,11 +37,22 @@
     X(base64encode, 1, 1, 0)                                                                       \
     X(basename, 1, 1, 0)                                                                           \
     X(ceil, 1, 1, 0)                                                                               \
+    X(cfn_and, 2, 10, FN_INTRINSICS)                                                               \
+    X(cfn_base64, 1, 1, FN_INTRINSICS)                                                             \
+    X(cfn_cidr, 3, 3, FN_INTRINSICS)                                                               \
+    X(cfn_condition, 1, 1, FN_INTRINSICS)                                                          \
+    X(cfn_equals, 2, 2, FN_INTRINSICS)                                                             \
+    X(cfn_find_in_map, 3, 3, FN_INTRINSICS)                                                        \
     X(cfn_get_att, 2, 2, FN_INTRINSICS)                                                            \
+    X(cfn_get_azs, 1, 1, FN_INTRINSICS)                                                            \
+    X(cfn_if, 3, 3, FN_INTRINSICS)                                                                 \
     X(cfn_import_value, 1, 1, FN_INTRINSICS)                                                       \
     X(cfn_join, 2, 2, FN_INTRINSICS)                                                               \
+    X(cfn_not, 1, 1, FN_INTRINSICS)                                                                \
+    X(cfn_or, 2, 10, FN_INTRINSICS)                                                                \
     X(cfn_ref, 1, 1, FN_INTRINSICS)                                                                \
     X(cfn_select, 2, 2, FN_INTRINSICS)                                                             \
+    X(cfn_split, 2, 2, FN_INTRINSICS)                                                              \
     X(cfn_sub, 1, 2, FN_INTRINSICS)                                                                \
     X(chomp, 1, 1, 0)                                                                              \
     X(coalesce, 1, FN_VARIADIC, 0)                                                                 \

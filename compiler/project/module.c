@@ -14,7 +14,7 @@ static const char *const variable_attrs[] = {"type",      "default",  "descripti
 static const char *const cfn_task_attrs[] = {"cfn_name", "cfn_condition", "cfn_depends_on"};
 static const char *const output_attrs[] = {"value", "description", "sensitive"};
 static const char *const validation_attrs[] = {"condition", "error_message"};
-static const char *const cloudformation_attrs[] = {"external"};
+static const char *const cloudformation_attrs[] = {"external", "conditions", "mappings"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -151,6 +151,12 @@ for dir in "$ROOT"/samples/*/; do
     done
 done
 
+# --- cfn-lint on the CloudFormation golden cases that stand alone -----------
+
+for dir in "$ROOT"/tests/cases/cloudformation/conditions-mappings/; do
+    check_cfn "case $(basename "$dir")" "$dir" default
+done
+
 # --- hclc diff against what the API returns (tests/e2e/diff.sh) --------------
 
 . "$ROOT/tests/e2e/diff.sh"
