@@ -205,10 +205,15 @@ static Value *resource(Arena *a, const TaskDef *td, Value *task)
     return r;
 }
 
-static Value *output(Arena *a, const char *id, const char *label)
+// The output of task definition `td`'s ARN; under the resource's
+// Condition, since the resource may not exist (cfn-lint's W1001).
+static Value *output(Arena *a, const char *id, const TaskDef *td)
 {
-    Value *o = value_object_new(a, span_none(), 2);
-    put(a, o, "Description", str(a, arena_printf(a, "The ARN of task definition \"%s\"", label)));
+    Value *o = value_object_new(a, span_none(), 3);
+    put(a, o, "Description",
+        str(a, arena_printf(a, "The ARN of task definition \"%s\"", td->name)));
+    if (td->cfn_condition)
+        put(a, o, "Condition", str(a, td->cfn_condition));
     Value *ref = value_object_new(a, span_none(), 1);
     put(a, ref, "Ref", str(a, id));
     put(a, o, "Value", ref);
@@ -235,7 +240,7 @@ static Value *template_value(Arena *a, const CfnInput *in, const char **ids, Val
     Value *outs = value_object_new(a, span_none(), in->ntasks);
     for (uint32_t i = 0; i < in->ntasks; i++) {
         put(a, res, ids[i], resource(a, in->defs[i], in->tasks[i]));
-        put(a, outs, arena_printf(a, "%sArn", ids[i]), output(a, ids[i], in->defs[i]->name));
+        put(a, outs, arena_printf(a, "%sArn", ids[i]), output(a, ids[i], in->defs[i]));
     }
     put(a, t, "Resources", res);
     put(a, t, "Outputs", outs);
@@ -272,9 +277,9 @@ static bool check_limits(Diags *diags, uint32_t resources, uint32_t params, size
 
 // Every Ref, Fn::GetAtt and Fn::Sub of the task definitions and the
 // conditions names a parameter, a resource or an external name; every
-// condition and mapping they use is declared, and so is each resource's
-// cfn_condition; every cfn_depends_on names another resource or an
-// external name (cfn_refs.c).
+// condition and mapping they use is declared; every cfn_condition names a
+// condition and every cfn_depends_on another resource or an external name
+// (cfn_refs.c).
 static bool check_references(const CfnInput *in, Diags *diags, const char **ids, Value *params,
                              const CfnSections *sec)
 {
@@ -292,11 +297,11 @@ static bool check_references(const CfnInput *in, Diags *diags, const char **ids,
     for (uint32_t i = 0; i < in->ntasks; i++) {
         ok &= cfn_check_references(a, diags, in->ev->src, &names, in->tasks[i]);
         const TaskDef *td = in->defs[i];
-        for (uint32_t k = 0; k < td->ncfn_depends_on; k++)
-            ok &= cfn_check_depends_on(a, diags, &names, ids[i], &td->cfn_depends_on[k]);
         if (td->cfn_condition)
             ok &= cfn_check_condition(a, diags, &names, td->cfn_condition,
                                       td->cfn_condition_attr->expr->span);
+        for (uint32_t k = 0; k < td->ncfn_depends_on; k++)
+            ok &= cfn_check_depends_on(a, diags, &names, ids[i], &td->cfn_depends_on[k]);
     }
     return ok;
 }

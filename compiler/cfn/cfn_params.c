@@ -148,20 +148,29 @@ static void unknown_type(Diags *diags, const Variable *var)
                   "and AWS::SSM::Parameter::Value<...> of these");
 }
 
+// The types a variable of kind `k` can take.
+static const char *kind_help(ParamKind k)
+{
+    switch (k) {
+    case PARAM_NONE:
+        return "cfn_parameter works for string, number and list variables";
+    case PARAM_STRING:
+        return "a string variable takes String or another one-value type, such as "
+               "AWS::EC2::VPC::Id";
+    case PARAM_NUMBER:
+        return "a number variable takes Number";
+    case PARAM_LIST:
+        return "a list variable needs cfn_type = \"CommaDelimitedList\" or a List<...> type";
+    }
+    return "";
+}
+
 // The parameter's Type, or NULL after an error: cfn_type when it is a
 // documented type for a variable of this kind, else String or Number.
 static const char *parameter_type(Arena *a, Diags *diags, const Variable *var, const Value *val)
 {
     ParamKind have = variable_kind(var, val);
     Span at = var->cfn_parameter_attr ? var->cfn_parameter_attr->span : var->name_span;
-    static const char *const HELP[] = {
-        [PARAM_NONE] = "cfn_parameter works for string, number and list variables",
-        [PARAM_STRING] = "a string variable takes String or another one-value type, such as "
-                         "AWS::EC2::VPC::Id",
-        [PARAM_NUMBER] = "a number variable takes Number",
-        [PARAM_LIST] =
-            "a list variable needs cfn_type = \"CommaDelimitedList\" or a List<...> type",
-    };
     if (var->cfn_type && !type_kind(var->cfn_type)) {
         unknown_type(diags, var);
         return NULL;
@@ -179,7 +188,7 @@ static const char *parameter_type(Arena *a, Diags *diags, const Variable *var, c
         g = diag_error(diags, E_CFN_PARAMETER, at,
                        "variable \"%s\" cannot be a CloudFormation parameter: %s", var->name,
                        what_it_is(a, var, val));
-    diag_help(diags, g, "%s", HELP[have]);
+    diag_help(diags, g, "%s", kind_help(have));
     return NULL;
 }
 

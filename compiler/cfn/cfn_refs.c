@@ -3,10 +3,10 @@
 // of a Ref, of an Fn::GetAtt and of each ${Name} of an Fn::Sub is a
 // parameter, a pseudo parameter, a resource of the template, a variable of
 // the Fn::Sub's own map, or a name declared in cloudformation { external };
-// each name of a cfn_depends_on, another resource or an external name;
 // the condition of an Fn::If or Condition is one of the block's
 // conditions; an Fn::FindInMap's literal map name and keys are in its
-// mappings. Otherwise an error at the call, with "did you mean".
+// mappings; each name of a cfn_depends_on is another resource or an
+// external name. Otherwise an error at the call, with "did you mean".
 #include "cfn/cfn_impl.h"
 
 #include <string.h>

@@ -82,6 +82,26 @@ static void complete_members(Arena *a, cJSON *list, const SchemaShape *shape)
     }
 }
 
+// The task_definition attributes of the CloudFormation resource, which
+// are no ECS members (module_is_cfn_task_attr).
+static const struct {
+    const char *name, *detail;
+} CFN_TASK_ATTRS[] = {
+    {"cfn_name", "CloudFormation: the resource's logical id"},
+    {"cfn_condition", "CloudFormation: the resource's Condition"},
+    {"cfn_depends_on", "CloudFormation: the resource's DependsOn"},
+};
+
+static void complete_task_members(Arena *a, cJSON *list, const SchemaShape *shape)
+{
+    complete_members(a, list, shape);
+    if (shape != schema_task_definition())
+        return;
+    for (size_t i = 0; i < sizeof CFN_TASK_ATTRS / sizeof CFN_TASK_ATTRS[0]; i++)
+        add(list, CFN_TASK_ATTRS[i].name, KIND_PROPERTY, CFN_TASK_ATTRS[i].detail,
+            arena_printf(a, "%s = $0", CFN_TASK_ATTRS[i].name));
+}
+
 static void complete_top(Arena *a, cJSON *list)
 {
     static const char *const TYPES[] = {"variable", "locals", "workspace", "task_definition",
@@ -173,7 +193,7 @@ cJSON *lsp_completion(LspContext *c)
     else if (at_item_start && at.nblocks == 0)
         complete_top(a, list);
     else if (at_item_start && shape)
-        complete_members(a, list, shape);
+        complete_task_members(a, list, shape);
     else if (!at_item_start)
         complete_expression(a, list);
     return list;

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # tests/checks/cfn-params.sh - templates using the parameter and resource
 # attributes (cfn_name, cfn_type, list parameters, parameters without
-# Default, task definitions without family, cfn_depends_on) pass cfn-lint
-# with no finding, as JSON and as YAML. Skipped (ok # skip) where cfn-lint
-# is not installed; tests/e2e/run.sh runs it on the samples.
+# Default, task definitions without family, cfn_condition, cfn_depends_on)
+# pass cfn-lint with no finding, as JSON and as YAML. Skipped (ok # skip)
+# where cfn-lint is not installed; tests/e2e/run.sh runs it on the samples.
 set -u
 
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -38,8 +38,20 @@ variable "subnets" {
   cfn_type      = "List<AWS::EC2::Subnet::Id>"
 }
 
+variable "env" {
+  type          = string
+  cfn_parameter = true
+}
+
+cloudformation {
+  conditions = {
+    IsProd = cfn_equals(var.env, "prod")
+  }
+}
+
 task_definition "web" {
   cfn_name       = "WebTaskDef"
+  cfn_condition  = "IsProd"
   cfn_depends_on = ["WorkerTaskDefinition"]
   memory         = 512
   container "web" {
