@@ -272,7 +272,12 @@ static bool check_key(Checker *c, const Value *obj, const Value *key, const char
     Diag *g = diag_error(c->diags, E_CFN_REFERENCE, key->origin, "%s has no key \"%s\"", what, k);
     uint32_t n;
     const char **all = keys_of(c->arena, obj, &n);
-    diag_help_suggest(c->diags, g, k, all, n);
+    if (!diag_help_suggest(c->diags, g, k, all, n) && n > 0 && n <= 10) {
+        const char *list = all[0];
+        for (uint32_t i = 1; i < n; i++)
+            list = arena_printf(c->arena, "%s, %s", list, all[i]);
+        diag_note(c->diags, g, "its keys: %s", list);
+    }
     c->ok = false;
     return false;
 }
