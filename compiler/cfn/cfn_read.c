@@ -133,7 +133,9 @@ static void check_resource(Arena *a, Diags *diags, const char *id, Value *res,
     SchemaType type = {.kind = SK_STRUCT, .shape = schema_task_definition()};
     Diags one;
     diags_init(&one, a);
-    ecs_validate(a, &one, to_api(a, props, &type), ECS_FORM_REQUEST, opt);
+    EcsOptions eo = *opt;
+    eo.cloudformation = true; // Family is optional: CloudFormation generates one
+    ecs_validate(a, &one, to_api(a, props, &type), ECS_FORM_REQUEST, &eo);
     for (size_t k = 0; k < one.count; k++) {
         diag_note(diags, one.items[k], "in resource \"%s\" (%s)", id, TASK_TYPE);
         diags_append(diags, one.items[k]);

@@ -87,6 +87,8 @@ typedef struct Eval {
     uint32_t ndirs;
     struct TemplateCache *templates; // parsed templatefile() files by absolute path
     EvalRefs refs;                   // the caller's references (set before evaluating)
+    EvalRefs held; // `refs` while validation conditions run without them: a variable
+                   // without value they reach still takes its reference
 } Eval;
 
 // Prepares evaluation of `mod` for `workspace` (NULL or "default" for the

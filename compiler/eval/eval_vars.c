@@ -152,8 +152,9 @@ Value *eval_variable(Eval *ev, uint32_t i, Span use)
     Value *val = choose(ev, i, &c) ? convert(ev, v, &c) : NULL;
     // No value: the caller's reference stands for one given later (a
     // CloudFormation parameter without Default), else an error.
-    if (!val && ev->refs.var)
-        val = ev->refs.var(ev->refs.ctx, ev->arena, v, v->name_span);
+    const EvalRefs *r = ev->refs.var ? &ev->refs : &ev->held;
+    if (!val && r->var)
+        val = r->var(r->ctx, ev->arena, v, v->name_span);
     if (!val)
         val = missing(ev, v);
     if (v->sensitive)
@@ -161,10 +162,13 @@ Value *eval_variable(Eval *ev, uint32_t i, Span use)
     ev->var_values[i] = val;
     ev->var_state[i] = EV_DONE; // visible to its own validation conditions
     if (c.value && val->kind != VAL_INVALID && v->nvalidations) {
-        EvalRefs refs = ev->refs; // conditions check the value itself, not a reference
+        EvalRefs refs = ev->refs, held = ev->held; // conditions check the value itself,
+        if (refs.var)                              // not a reference
+            ev->held = refs;
         ev->refs.var = NULL;
         validate(ev, v, &c, val);
         ev->refs = refs;
+        ev->held = held;
     }
     eval_leave(ev, &ev->var_state[i]);
     return ev->var_values[i];
