@@ -65,5 +65,9 @@ char *cfn_pascal_case(Arena *a, const char *label);
 // the source. Returns false after reporting.
 bool cfn_check_references(Arena *a, Diags *diags, const SourceSet *src, const CfnNames *names,
                           const Value *v);
+// The same for the values of the Conditions (CfnSections.conditions),
+// where a resource of the template cannot be used either.
+bool cfn_check_conditions(Arena *a, Diags *diags, const SourceSet *src, const CfnNames *names,
+                          const Value *conds);
 
 #endif
