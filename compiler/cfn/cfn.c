@@ -293,7 +293,7 @@ static bool check_references(const CfnInput *in, Diags *diags, const char **ids,
         pids,         np, ids, in->ntasks, m->cfn_external, m->ncfn_external, sec->conditions,
         sec->mappings};
     bool ok =
-        !sec->conditions || cfn_check_references(a, diags, in->ev->src, &names, sec->conditions);
+        !sec->conditions || cfn_check_conditions(a, diags, in->ev->src, &names, sec->conditions);
     for (uint32_t i = 0; i < in->ntasks; i++) {
         ok &= cfn_check_references(a, diags, in->ev->src, &names, in->tasks[i]);
         const TaskDef *td = in->defs[i];

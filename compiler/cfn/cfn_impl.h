@@ -74,6 +74,10 @@ Value *cfn_parameters(struct Eval *ev, Diags *diags);
 // the source. Returns false after reporting.
 bool cfn_check_references(Arena *a, Diags *diags, const SourceSet *src, const CfnNames *names,
                           const Value *v);
+// The same for the values of the Conditions (CfnSections.conditions),
+// where a resource of the template cannot be used either.
+bool cfn_check_conditions(Arena *a, Diags *diags, const SourceSet *src, const CfnNames *names,
+                          const Value *conds);
 
 // Reports (E_CFN_REFERENCE) a name of resource `self`'s cfn_depends_on
 // that is no other resource of `names` nor an external name; false then.

@@ -27,6 +27,7 @@ typedef struct Checker {
     const CfnNames *names;
     const Value *sub_vars; // the map of the Fn::Sub being checked, or NULL
     bool ok;
+    bool conditions; // checking the Conditions: no resource may be used
 } Checker;
 
 static bool in_list(const char *name, const char *const *list, uint32_t n)
@@ -116,12 +117,28 @@ static Span narrow(const SourceSet *src, Span at, const char *needle)
     return span_make(at.file, start, start + (uint32_t)n);
 }
 
+// In the Conditions, a resource of the template: an error.
+static bool resource_in_condition(Checker *c, const char *name, Span at)
+{
+    if (!c->conditions || !is_resource(c->names, name))
+        return false;
+    Diag *g =
+        diag_error(c->diags, E_CFN_REFERENCE, at, "a condition cannot use resource \"%s\"", name);
+    diag_note(c->diags, g,
+              "CloudFormation evaluates conditions before it creates any resource; they use "
+              "parameters, pseudo parameters and mappings");
+    c->ok = false;
+    return true;
+}
+
 static void check_ref(Checker *c, const Value *name)
 {
     if (name->kind != VAL_STRING)
         return;
     const char *s = name->as.str.ptr;
     const CfnNames *nm = c->names;
+    if (resource_in_condition(c, s, name->origin))
+        return;
     if (in_list(s, nm->params, nm->nparams) || is_resource(nm, s) || is_external(nm, s) ||
         in_list(s, PSEUDO, NPSEUDO))
         return;
@@ -146,6 +163,8 @@ static void check_attribute(Checker *c, const char *res, const char *att, Span a
 static bool check_resource(Checker *c, const char *res, Span at, const char *what)
 {
     const CfnNames *nm = c->names;
+    if (resource_in_condition(c, res, at))
+        return false;
     if (is_resource(nm, res) || is_external(nm, res))
         return true;
     bool param = in_list(res, nm->params, nm->nparams) || in_list(res, PSEUDO, NPSEUDO);
@@ -272,7 +291,12 @@ static bool check_key(Checker *c, const Value *obj, const Value *key, const char
     Diag *g = diag_error(c->diags, E_CFN_REFERENCE, key->origin, "%s has no key \"%s\"", what, k);
     uint32_t n;
     const char **all = keys_of(c->arena, obj, &n);
-    diag_help_suggest(c->diags, g, k, all, n);
+    if (!diag_help_suggest(c->diags, g, k, all, n) && n > 0 && n <= 10) {
+        const char *list = all[0];
+        for (uint32_t i = 1; i < n; i++)
+            list = arena_printf(c->arena, "%s, %s", list, all[i]);
+        diag_note(c->diags, g, "its keys: %s", list);
+    }
     c->ok = false;
     return false;
 }
@@ -389,7 +413,7 @@ static void check_value(Checker *c, const Value *v)
 bool cfn_check_references(Arena *a, Diags *diags, const SourceSet *src, const CfnNames *names,
                           const Value *v)
 {
-    Checker c = {a, diags, src, names, NULL, true};
+    Checker c = {a, diags, src, names, NULL, true, false};
     check_value(&c, v);
     return c.ok;
 }
@@ -397,7 +421,7 @@ bool cfn_check_references(Arena *a, Diags *diags, const SourceSet *src, const Cf
 bool cfn_check_depends_on(Arena *a, Diags *diags, const CfnNames *names, const char *self,
                           const CfnExternal *dep)
 {
-    Checker c = {a, diags, NULL, names, NULL, true};
+    Checker c = {a, diags, NULL, names, NULL, true, false};
     const char *s = dep->name;
     if (strcmp(s, self) == 0) {
         Diag *g = diag_error(diags, E_CFN_REFERENCE, dep->span,
@@ -416,4 +440,12 @@ bool cfn_check_depends_on(Arena *a, Diags *diags, const CfnNames *names, const c
     else
         unresolved_help(&c, g, s, true);
     return false;
+}
+
+bool cfn_check_conditions(Arena *a, Diags *diags, const SourceSet *src, const CfnNames *names,
+                          const Value *conds)
+{
+    Checker c = {a, diags, src, names, NULL, true, true};
+    check_value(&c, conds);
+    return c.ok;
 }

@@ -134,14 +134,15 @@ static void read_entry(Reader *r, const char *map, const char *top, const Value 
             r->ok &= leaf->kind != VAL_INVALID;
             continue;
         }
-        Diag *g =
-            diag_error(r->diags, E_CFN_SECTION, value_span(leaf, value_span(entry, at)),
-                       "mapping \"%s\" holds %s at %s.%s", map,
-                       (leaf->flags & VALF_INTRINSIC) ? "an intrinsic" : value_type_name(leaf), top,
-                       entry->as.object.keys[k].ptr);
-        diag_help(r->diags, g,
-                  "the values of a mapping are strings, numbers or lists of them, "
-                  "known when the template is written");
+        const char *got = (leaf->flags & VALF_INTRINSIC) ? "an intrinsic" : value_type_name(leaf);
+        Diag *g = diag_error(r->diags, E_CFN_SECTION, value_span(leaf, value_span(entry, at)),
+                             "the value of mapping \"%s\" at %s.%s must be a string, a number "
+                             "or a list of them, not %s",
+                             map, top, entry->as.object.keys[k].ptr, got);
+        if (leaf->flags & VALF_INTRINSIC)
+            diag_help(r->diags, g,
+                      "CloudFormation reads mappings as written: their values cannot wait for "
+                      "deployment");
         r->ok = false;
     }
 }

@@ -292,6 +292,26 @@ static void test_fn_takes_intrinsics_only_for_the_intrinsic_builders(void **stat
     assert_false(fn_takes_intrinsics("templatefile"));
 }
 
+// cfn_equals, cfn_and and cfn_not build conditions; cfn_if is none, and
+// cfn_and refuses it as an argument at that argument.
+static void test_fn_cfn_conditions(void **state)
+{
+    Fixture *f = *state;
+    Value *eq = call(f, "cfn_equals", 2, str(f, "a"), num(f, 1));
+    assert_true(fn_is_condition(eq));
+    Value *both = call(f, "cfn_and", 2, eq, call(f, "cfn_not", 1, eq));
+    assert_true(fn_is_condition(both));
+    assert_string_equal(both->as.object.keys[0].ptr, "Fn::And");
+    assert_int_equal(both->as.object.vals[0]->as.list.count, 2);
+    Value *pick = call(f, "cfn_if", 3, str(f, "IsProd"), str(f, "x"), num(f, 2));
+    assert_false(fn_is_condition(pick));
+    assert_false(fn_is_condition(str(f, "IsProd")));
+    assert_int_equal(f->diags.count, 0);
+    assert_int_equal(call(f, "cfn_or", 2, eq, pick)->kind, VAL_INVALID);
+    assert_int_equal(f->diags.count, 1);
+    assert_int_equal(f->diags.items[0]->subject.start, arg_span(f, 1).start);
+}
+
 static void test_fn_report_intrinsic_use_names_ref_or_intrinsic(void **state)
 {
     Fixture *f = *state;
@@ -1340,6 +1360,7 @@ int main(void)
         T(test_fn_exists_knows_library_and_not_special_forms),
         T(test_fn_names_are_sorted_and_all_exist),
         T(test_fn_takes_intrinsics_only_for_the_intrinsic_builders),
+        T(test_fn_cfn_conditions),
         T(test_fn_report_intrinsic_use_names_ref_or_intrinsic),
         T(test_fn_arity_errors_name_the_function_at_the_call),
         T(test_fn_invalid_argument_fails_silently),
