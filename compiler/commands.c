@@ -88,7 +88,8 @@ const Command COMMANDS[] = {
          OPT_CANONICAL | OPT_STRICT | OPT_SENSITIVE | OPT_ALL_WS | OPT_MAX_ERRORS},
     {"validate", "validate [PATH]",
      "hclc validate [PATH] [-w WS | --all-workspaces] [--var NAME=VALUE]...\n"
-     "              [--var-file FILE]... [--strict] [--root DIR] [--max-errors N]\n"
+     "              [--var-file FILE]... [-t TARGET] [--strict] [--root DIR]\n"
+     "              [--max-errors N]\n"
      "       hclc validate CONTAINERS.json [--task-cpu SIZE] [--task-memory SIZE]\n"
      "              [--network-mode MODE] [--requires-compatibilities LIST] [--strict]",
      "check a project, or a task definition's JSON",
@@ -102,6 +103,11 @@ const Command COMMANDS[] = {
      "the project declares workspaces but not \"default\". Nothing is printed\n"
      "when the input is valid: the exit status says it. The options are those of\n"
      "build.\n"
+     "\n"
+     "A project is checked as -t task-definition builds it; with -t cloudformation\n"
+     "or -t cloudformation-yaml as those targets build it: a task definition may\n"
+     "lack family, a cfn_parameter variable needs no value and stands for its Ref,\n"
+     "and the template's logical ids and references are checked too.\n"
      "\n"
      "A PATH ending in .json is existing JSON: a RegisterTaskDefinition request, a\n"
      "container-definitions array, the output of aws ecs describe-task-definition\n"
@@ -126,8 +132,8 @@ const Command COMMANDS[] = {
      "{{NAME}} or <NAME> where a checked value belongs (an ARN, an image, a\n"
      "number) is a warning naming the placeholder, and an error with --strict.\n",
      cmd_validate, false,
-     INPUT_OPTIONS | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS | OPT_TASK_CPU | OPT_TASK_MEMORY |
-         OPT_NETWORK_MODE | OPT_COMPAT},
+     INPUT_OPTIONS | OPT_TARGET | OPT_STRICT | OPT_ALL_WS | OPT_MAX_ERRORS | OPT_TASK_CPU |
+         OPT_TASK_MEMORY | OPT_NETWORK_MODE | OPT_COMPAT},
     {"lint", "lint [PATH]",
      "hclc lint [PATH] [-w WS | --all-workspaces] [--var NAME=VALUE]...\n"
      "          [--var-file FILE]... [--disable ID]... [--enable ID]... [--strict]\n"

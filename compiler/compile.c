@@ -168,6 +168,15 @@ static bool parse_target(Diags *diags, const char *name, Target *t)
     return false;
 }
 
+// True when `name` (may be NULL) is cloudformation or cloudformation-yaml.
+static bool is_cfn_target(const char *name)
+{
+    for (size_t i = 0; name && i < NTARGETS; i++)
+        if (strcmp(name, TARGETS[i].name) == 0)
+            return TARGETS[i].target == TARGET_CFN_JSON || TARGETS[i].target == TARGET_CFN_YAML;
+    return false;
+}
+
 static const char **task_names(Arena *a, const Module *m)
 {
     const char **names = arena_alloc(a, (m->ntasks + 1) * sizeof(char *));
@@ -554,14 +563,38 @@ static CompileStatus validate_json(Arena *a, SourceSet *src, Diags *diags,
     return diags_has_errors(diags) ? COMPILE_INPUT_ERRORS : COMPILE_OK;
 }
 
+// validate -t cloudformation / cloudformation-yaml: everything the
+// template of every task definition needs (parameters, logical ids,
+// references); the text is dropped.
+static void validate_template(Eval *ev, Diags *diags, Value **tasks)
+{
+    const Module *m = ev->mod;
+    const TaskDef **defs = arena_alloc(ev->arena, ((size_t)m->ntasks + 1) * sizeof(TaskDef *));
+    for (uint32_t i = 0; i < m->ntasks; i++)
+        defs[i] = &m->tasks[i];
+    CfnInput in = {ev, ev->workspace, defs, tasks, m->ntasks};
+    size_t len;
+    if (m->ntasks)
+        cfn_build(ev->arena, diags, &in, false, &len);
+}
+
+// Checks one workspace: as the CloudFormation targets build it with
+// `cfn` (var.NAME of a cfn_parameter is its Ref, family may be absent),
+// else as -t task-definition does.
 static bool validate_workspace(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
                                Project *p, const char *workspace, const char *from)
 {
     Eval ev;
-    bool ok = eval_init(&ev, a, diags, src, &p->mod, &p->inputs, workspace, from, p->root) &&
-              eval_check_all(&ev);
+    bool cfn = is_cfn_target(opt->target);
+    bool ok = eval_init(&ev, a, diags, src, &p->mod, &p->inputs, workspace, from, p->root);
+    if (cfn)
+        ev.refs.var = cfn_variable_ref; // as in build_cloudformation
+    ok = ok && eval_check_all(&ev);
+    Value **tasks = arena_alloc(a, ((size_t)p->mod.ntasks + 1) * sizeof(Value *));
     for (uint32_t i = 0; ok && i < p->mod.ntasks; i++)
-        build_task(&ev, diags, opt, i, USE_TASK);
+        tasks[i] = build_task(&ev, diags, opt, i, cfn ? USE_CFN : USE_TASK);
+    if (ok && cfn && !diags_has_errors(diags))
+        validate_template(&ev, diags, tasks);
     eval_free(&ev);
     return !diags_has_errors(diags);
 }
@@ -675,12 +708,20 @@ static CompileStatus validate_cfn_yaml(Arena *a, SourceSet *src, Diags *diags,
 CompileStatus compile_validate(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt)
 {
     LoadFormat format = opt->path ? load_format(opt->path) : LOAD_FORMAT_HCL;
+    if (format != LOAD_FORMAT_HCL && opt->target) {
+        diag_error(diags, E_BAD_TARGET, span_none(),
+                   "-t applies to a project, and %s is a JSON or YAML file", opt->path);
+        return COMPILE_USAGE_ERROR;
+    }
     if (format == LOAD_FORMAT_JSON)
         return validate_json(a, src, diags, opt);
     if (has_facts(&opt->facts))
         return facts_misplaced(diags, opt->path ? opt->path : "the project");
     if (format == LOAD_FORMAT_YAML)
         return validate_cfn_yaml(a, src, diags, opt);
+    Target target;
+    if (opt->target && !parse_target(diags, opt->target, &target))
+        return COMPILE_USAGE_ERROR;
     Project p;
     CompileStatus st = load_project(a, src, diags, opt, &p);
     if (st != COMPILE_OK)

@@ -196,7 +196,7 @@
     X(706, ECS_NULL_ENTRY, "null entry in a map of a task_definition") \
     X(720, ECS_FORM, "JSON of the wrong shape for a task definition")                    \
     X(721, WORKSPACES_FAILED, "validation failed in some workspaces")                    \
-    X(760, CFN_LOGICAL_ID, "two task definitions with one CloudFormation logical id")   \
+    X(760, CFN_LOGICAL_ID, "CloudFormation logical id taken twice or malformed")        \
     X(761, CFN_LIMIT, "template beyond a CloudFormation limit")                            \
     X(762, CFN_INTRINSIC_TARGET, "CloudFormation intrinsic outside the CloudFormation targets") \
     X(763, CFN_PARAMETER, "variable that cannot be a CloudFormation parameter")          \
