@@ -21,9 +21,10 @@
 
 typedef struct Var {
     const char *name;
-    Value **vals;     // one per workspace; NULL: absent (null)
-    const char *used; // where it is used, for its description
-    bool gate;        // true where the items it gates are present, else false
+    Value **vals;          // one per workspace; NULL: absent (null)
+    const char *used;      // where it is used, for its description
+    bool gate;             // true where the items it gates are present, else false
+    const SchemaMember *m; // the member whose value it is, or NULL
 } Var;
 
 typedef struct Multi {
@@ -109,6 +110,7 @@ static Var *var_at(Multi *M, Value **vals, const char *hint, const char *prefix,
     v->vals = vals;
     v->used = site;
     v->gate = gate;
+    v->m = NULL;
     return v;
 }
 
@@ -117,7 +119,9 @@ static Var *var_for(Multi *M, Value **vals, const char *hint, Where w)
 {
     const char *site =
         w.prefix ? arena_printf(M->im->a, "container %s: %s", w.prefix, w.hint) : w.hint;
-    return var_at(M, vals, hint, w.prefix, site, false);
+    Var *v = var_at(M, vals, hint, w.prefix, site, false);
+    v->m = v->m ? v->m : w.m;
+    return v;
 }
 
 static Value *ref(Multi *M, const char *text)
@@ -755,7 +759,9 @@ static Value *merge(Multi *M, Value **vals, const SchemaType *t, Where w)
     }
     if (equal)
         return vals[0];
-    if (!all && t && w.m && (t->kind == SK_STRUCT || t->kind == SK_LIST || t->kind == SK_MAP) &&
+    if (!all && t && w.m &&
+        (t->kind == SK_STRUCT || t->kind == SK_MAP ||
+         (t->kind == SK_LIST && t->elem->kind == SK_STRUCT)) &&
         some_composite(M, vals))
         return merge_present(M, vals, t, w);
     if (all && objects && t && (t->kind == SK_STRUCT || t->kind == SK_MAP))
@@ -820,8 +826,11 @@ static const char *workspaces_text(Multi *M)
     for (uint32_t w = 0; w < M->n; w++) {
         HclBody body = {0};
         for (uint32_t i = 0; i < M->nvars; i++) {
-            const Value *x = M->vars[i].vals[w];
-            hcl_add(im, &body, HCL_ATTR, M->vars[i].name, x ? hcl_value(im, x, 1) : "null");
+            const Var *v = &M->vars[i];
+            Value *x = v->vals[w];
+            if (x && v->m && (x->kind == VAL_LIST || x->kind == VAL_OBJECT))
+                x = member_value(M, v->m, x); // snake_case names, name/value lists as maps
+            hcl_add(im, &body, HCL_ATTR, v->name, x ? hcl_value(im, x, 1) : "null");
         }
         hcl_add(im, &top, HCL_BLOCK, arena_printf(im->a, "workspace \"%s\"", M->ws[w]),
                 hcl_body_text(im, &body, 1));
