@@ -33,6 +33,8 @@ typedef struct Multi {
     const char *const *ws; // their names
     Var *vars;
     uint32_t nvars, cap;
+    uint32_t *files;        // the files read, one per workspace
+    const JsonText **jsons; // their comments (the first: all files' comments), or NULLs
 } Multi;
 
 typedef struct Where {
@@ -588,6 +590,15 @@ static Var *gate_for(Multi *M, const bool *present, const char *what)
     return var_at(M, vals, name.ptr, NULL, what, true);
 }
 
+// `v` as hcl_value writes it, with the comments of its file inside it.
+static const char *value_text(Multi *M, Value *v)
+{
+    for (uint32_t i = 0; M->files && i < M->n; i++)
+        if (v->origin.file == M->files[i])
+            return hcl_value_inside(M->im, v, M->files[i], M->jsons[i]);
+    return hcl_value_inside(M->im, v, SPAN_NO_FILE, NULL);
+}
+
 // One run of items of a gated list: the items' text between brackets,
 // behind its gate's condition when it has one.
 typedef struct Run {
@@ -623,8 +634,6 @@ static Value *merge_gated(Multi *M, Value **vals, const SchemaMember *m, Where w
     Arena *a = im->a;
     const char *key = item_key(m);
     bool pairs = pairs_shaped(M, vals, m);
-    const JsonText *json = im->json;
-    im->json = NULL; // comments go where the writer puts the list, not into its text
     StrBuf out;
     buf_init(&out, a, 0);
     buf_puts(&out, "");
@@ -657,15 +666,14 @@ static Value *merge_gated(Multi *M, Value **vals, const SchemaMember *m, Where w
             const Value *k = value_object_get(item, m->map_key, strlen(m->map_key));
             const Value *v = value_object_get(item, m->map_value, strlen(m->map_value));
             buf_puts(&r.text, arena_printf(a, "%s = %s\n", hcl_key(a, k->as.str.ptr, k->as.str.len),
-                                           hcl_value(im, v, 0)));
+                                           hcl_value_inside(im, v, SPAN_NO_FILE, NULL)));
         } else {
-            buf_puts(&r.text, arena_printf(a, "%s,\n",
-                                           hcl_value(im, source_value(M, item, m->type.elem), 0)));
+            buf_puts(&r.text,
+                     arena_printf(a, "%s,\n", value_text(M, source_value(M, item, m->type.elem))));
         }
     }
     bool single = runs == 0;
     run_close(M, &r, &out, pairs, &runs);
-    im->json = json;
     if (single)
         return ref(M, out.ptr);
     return ref(M, arena_printf(a, "%s(%s)", pairs ? "merge" : "concat", out.ptr));
@@ -704,6 +712,18 @@ static Value *merge_object(Multi *M, Value **vals, const SchemaType *t, Where w)
     return out;
 }
 
+// Expression `r` given the place of the first value it stands for, so that
+// the comments before that value go before it.
+static Value *placed(Multi *M, Value *r, Value **vals)
+{
+    for (uint32_t i = 0; i < M->n && hcl_is_ref(M->im, r); i++)
+        if (vals[i]) {
+            r->origin = vals[i]->origin;
+            break;
+        }
+    return r;
+}
+
 // A list or an object present in some workspaces only: merged where it is,
 // behind a gate elsewhere ("var.in_prod ? {...} : null"), so that it stays
 // in the source.
@@ -724,10 +744,7 @@ static Value *merge_present(Multi *M, Value **vals, const SchemaType *t, Where w
     const char *what =
         w.prefix ? arena_printf(a, "container %s: %s", w.prefix, w.m->snake) : w.m->snake;
     const Var *gate = gate_for(M, present, what);
-    const JsonText *json = im->json;
-    im->json = NULL; // comments go where the writer puts the member, not into its text
-    const char *text = hcl_value(im, member_value(M, w.m, x), 0);
-    im->json = json;
+    const char *text = value_text(M, member_value(M, w.m, x));
     return ref(M, arena_printf(a, "var.%s ? %s : null", gate->name, text));
 }
 
@@ -763,7 +780,7 @@ static Value *merge(Multi *M, Value **vals, const SchemaType *t, Where w)
         (t->kind == SK_STRUCT || t->kind == SK_MAP ||
          (t->kind == SK_LIST && t->elem->kind == SK_STRUCT)) &&
         some_composite(M, vals))
-        return merge_present(M, vals, t, w);
+        return placed(M, merge_present(M, vals, t, w), vals);
     if (all && objects && t && (t->kind == SK_STRUCT || t->kind == SK_MAP))
         return merge_object(M, vals, t, w);
     if (all && t && t->kind == SK_LIST && t->elem->kind == SK_STRUCT && w.m) {
@@ -773,9 +790,9 @@ static Value *merge(Multi *M, Value **vals, const SchemaType *t, Where w)
         if (key && lists_match(M, vals, key))
             return merge_list(M, vals, w.m, w);
         if (key && merged_keys(M, vals, key, &keys, &nkeys))
-            return merge_gated(M, vals, w.m, w, keys, nkeys);
+            return placed(M, merge_gated(M, vals, w.m, w, keys, nkeys), vals);
     }
-    return leaf(M, vals, w);
+    return placed(M, leaf(M, vals, w), vals);
 }
 
 // --- output -------------------------------------------------------------------------
@@ -861,15 +878,20 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
                             ImportOutput *out)
 {
     Value **tds = arena_alloc(a, n * sizeof(Value *));
+    uint32_t *read = arena_alloc(a, n * sizeof(uint32_t));
+    const JsonText **jsons = arena_alloc(a, n * sizeof(JsonText *));
     const char *family = NULL;
     for (uint32_t i = 0; i < n; i++) {
         Importer one = {.a = a, .src = src, .diags = diags, .file = files[i]};
         tds[i] = import_load(&one, kind, &family);
         if (!tds[i])
             return false;
+        read[i] = one.file; // the file with its comments blanked out
+        jsons[i] = one.json;
     }
-    Importer im = {.a = a, .src = src, .diags = diags, .file = files[0]};
-    Multi M = {.im = &im, .n = n, .ws = names};
+    jsons[0] = multi_comments(a, read, jsons, tds, n);
+    Importer im = {.a = a, .src = src, .diags = diags, .file = read[0], .json = jsons[0]};
+    Multi M = {.im = &im, .n = n, .ws = names, .files = read, .jsons = jsons};
     Where w = {NULL, "task", NULL, false};
     Value *merged =
         merge(&M, tds, &(SchemaType){SK_STRUCT, schema_task_definition(), NULL, NULL, 0}, w);
