@@ -880,7 +880,9 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
     Value **tds = arena_alloc(a, n * sizeof(Value *));
     uint32_t *read = arena_alloc(a, n * sizeof(uint32_t));
     const JsonText **jsons = arena_alloc(a, n * sizeof(JsonText *));
-    const char *family = NULL;
+    const char *family = NULL, *vars = "";
+    const Value **refs = NULL;
+    uint32_t nrefs = 0, cap = 0;
     for (uint32_t i = 0; i < n; i++) {
         Importer one = {.a = a, .src = src, .diags = diags, .file = files[i]};
         tds[i] = import_load(&one, kind, &family);
@@ -888,16 +890,33 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
             return false;
         read[i] = one.file; // the file with its comments blanked out
         jsons[i] = one.json;
+        for (uint32_t k = 0; k < one.nrefs; k++) { // a template's var.NAME, a compose secret's
+            BUF_RESERVE(a, refs, nrefs, cap);
+            refs[nrefs++] = one.refs[k];
+        }
+        if (one.vars && *one.vars && !strstr(vars, one.vars))
+            vars = arena_printf(a, "%s%s%s", vars, *vars ? "\n" : "", one.vars);
     }
     jsons[0] = multi_comments(a, read, jsons, tds, n);
-    Importer im = {.a = a, .src = src, .diags = diags, .file = read[0], .json = jsons[0]};
+    Importer im = {.a = a,
+                   .src = src,
+                   .diags = diags,
+                   .file = read[0],
+                   .json = jsons[0],
+                   .refs = refs,
+                   .nrefs = nrefs,
+                   .cap = cap};
     Multi M = {.im = &im, .n = n, .ws = names, .files = read, .jsons = jsons};
     Where w = {NULL, "task", NULL, false};
     Value *merged =
         merge(&M, tds, &(SchemaType){SK_STRUCT, schema_task_definition(), NULL, NULL, 0}, w);
     out->main = hcl_format(
         &im, import_task_text(&im, merged, family ? family : task_label(&M, tds), family));
-    out->variables = M.nvars ? hcl_format(&im, variables_text(&M)) : "";
+    const char *own = M.nvars ? variables_text(&M) : "";
+    out->variables =
+        *vars || *own
+            ? hcl_format(&im, arena_printf(a, "%s%s%s", vars, *vars && *own ? "\n" : "", own))
+            : "";
     out->workspaces = hcl_format(&im, workspaces_text(&M));
     return true;
 }
