@@ -6,47 +6,19 @@
 // lists of structs item by item, matched by their key (a container by its
 // name, an environment variable by its name...); anything else that differs
 // becomes a variable whose value each workspace block gives (null where the
-// member is absent, which leaves it out). A string whose difference is the
+// member is absent, which leaves it out; items, blocks and lists present in
+// some workspaces only are multi_items.c's). A string whose difference is the
 // workspace's own name becomes "...$<workspace.name>...", and one that
 // differs in one part only keeps the rest and takes the part from a
 // variable. Variables with the same values everywhere are one variable.
 #include "import/import.h"
-#include "import/import_impl.h"
+#include "import/multi_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ecs/schema.h"
-
-typedef struct Var {
-    const char *name;
-    Value **vals;          // one per workspace; NULL: absent (null)
-    const char *used;      // where it is used, for its description
-    bool gate;             // true where the items it gates are present, else false
-    const SchemaMember *m; // the member whose value it is, or NULL
-} Var;
-
-typedef struct Multi {
-    Importer *im;
-    uint32_t n;            // workspaces
-    const char *const *ws; // their names
-    Var *vars;
-    uint32_t nvars, cap;
-    uint32_t *files;        // the files read, one per workspace
-    const JsonText **jsons; // their comments (the first: all files' comments), or NULLs
-} Multi;
-
-typedef struct Where {
-    const char *prefix; // the container's name, or NULL at task level
-    const char *hint;   // what the value is: "image", "log_group"
-    const SchemaMember *m;
-    bool task; // a member of the task itself
-} Where;
-
 #define MARK '\x01' // stands for the workspace's name in a string
-
-static Value *merge(Multi *M, Value **vals, const SchemaType *t, Where w);
 
 // --- variables ---------------------------------------------------------------------
 
@@ -95,8 +67,8 @@ static const char *free_name(Multi *M, const char *hint, const char *prefix)
 
 // The variable of kind `gate` that holds `vals` (one already made for
 // them, or a new one named after `hint`), noting `site` among its uses.
-static Var *var_at(Multi *M, Value **vals, const char *hint, const char *prefix, const char *site,
-                   bool gate)
+Var *multi_var_at(Multi *M, Value **vals, const char *hint, const char *prefix, const char *site,
+                  bool gate)
 {
     for (uint32_t i = 0; i < M->nvars; i++)
         if (M->vars[i].gate == gate && same_values(M, M->vars[i].vals, vals)) {
@@ -121,12 +93,12 @@ static Var *var_for(Multi *M, Value **vals, const char *hint, Where w)
 {
     const char *site =
         w.prefix ? arena_printf(M->im->a, "container %s: %s", w.prefix, w.hint) : w.hint;
-    Var *v = var_at(M, vals, hint, w.prefix, site, false);
+    Var *v = multi_var_at(M, vals, hint, w.prefix, site, false);
     v->m = v->m ? v->m : w.m;
     return v;
 }
 
-static Value *ref(Multi *M, const char *text)
+Value *multi_ref(Multi *M, const char *text)
 {
     Importer *im = M->im;
     Value *v = value_cstring(im->a, span_none(), text);
@@ -230,7 +202,7 @@ static Value *string_template(Multi *M, Value **vals, Where w)
     if (same && strchr(m[0], MARK)) {
         put_template(a, &b, m[0], strlen(m[0]));
         buf_putc(&b, '"');
-        return ref(M, b.ptr);
+        return multi_ref(M, b.ptr);
     }
     size_t p = strlen(m[0]), s = p;
     for (uint32_t i = 1; i < M->n; i++) {
@@ -270,7 +242,7 @@ static Value *string_template(Multi *M, Value **vals, Where w)
     buf_puts(&b, arena_printf(a, "$<var.%s>", v->name));
     put_template(a, &b, m[0] + l0 - s, s);
     buf_putc(&b, '"');
-    return ref(M, b.ptr);
+    return multi_ref(M, b.ptr);
 }
 
 // The inside of a quoted string that gives `vals` in each workspace: the
@@ -310,7 +282,7 @@ static Value *image_template(Multi *M, Value **vals, Where w)
     }
     const char *r = part_text(M, repo, w, "image");
     const char *t = part_text(M, tag, w, "image_tag");
-    return ref(M, arena_printf(a, "\"%s:%s\"", r, t));
+    return multi_ref(M, arena_printf(a, "\"%s:%s\"", r, t));
 }
 
 // --- merging ------------------------------------------------------------------------
@@ -340,11 +312,11 @@ static Value *leaf(Multi *M, Value **vals, Where w)
     Value **own = arena_alloc(a, M->n * sizeof(Value *));
     for (uint32_t i = 0; i < M->n; i++) // task sizes as numbers, which lowering writes back
         own[i] = sizes ? value_number(a, span_none(), (double)atoll(vals[i]->as.str.ptr)) : vals[i];
-    return ref(M, arena_printf(a, "var.%s", var_for(M, own, w.hint, w)->name));
+    return multi_ref(M, arena_printf(a, "var.%s", var_for(M, own, w.hint, w)->name));
 }
 
 // The member that identifies the items of a list of structs, or NULL.
-static const char *item_key(const SchemaMember *m)
+const char *multi_item_key(const SchemaMember *m)
 {
     static const char *const keys[][2] = {
         {"portMappings", "containerPort"}, {"mountPoints", "containerPath"},
@@ -360,7 +332,7 @@ static const char *item_key(const SchemaMember *m)
     return NULL;
 }
 
-static Value *key_of(const Value *item, const char *key)
+Value *multi_key_of(const Value *item, const char *key)
 {
     Value *k = item->kind == VAL_OBJECT ? value_object_get(item, key, strlen(key)) : NULL;
     return k && (k->kind == VAL_STRING || k->kind == VAL_NUMBER) ? k : NULL;
@@ -374,36 +346,36 @@ static bool lists_match(Multi *M, Value **vals, const char *key)
         if (vals[i]->kind != VAL_LIST || vals[i]->as.list.count != first->as.list.count)
             return false;
         for (uint32_t j = 0; j < first->as.list.count; j++) {
-            Value *k = key_of(vals[i]->as.list.items[j], key);
-            Value *k0 = key_of(first->as.list.items[j], key);
+            Value *k = multi_key_of(vals[i]->as.list.items[j], key);
+            Value *k0 = multi_key_of(first->as.list.items[j], key);
             if (!k || !k0 || !value_equal(k, k0))
                 return false;
             for (uint32_t l = 0; l < j; l++)
-                if (value_equal(key_of(first->as.list.items[l], key), k0))
+                if (value_equal(multi_key_of(first->as.list.items[l], key), k0))
                     return false;
         }
     }
     return true;
 }
 
-static const char *key_text(Arena *a, const Value *k)
+const char *multi_key_text(Arena *a, const Value *k)
 {
     char buf[VALUE_NUMBER_BUF];
     return k->kind == VAL_STRING ? k->as.str.ptr
                                  : arena_strdup(a, value_number_text(k->as.number, buf));
 }
 
-static bool is_containers(const SchemaMember *m)
+bool multi_is_containers(const SchemaMember *m)
 {
     return strcmp(m->api, "containerDefinitions") == 0;
 }
 
 // Where the item of `m` with key `k` is, for the names of its variables.
-static Where item_where(Multi *M, const SchemaMember *m, Where w, const Value *key)
+Where multi_item_where(Multi *M, const SchemaMember *m, Where w, const Value *key)
 {
-    const char *k = key_text(M->im->a, key);
+    const char *k = multi_key_text(M->im->a, key);
     Where iw = w;
-    if (is_containers(m))
+    if (multi_is_containers(m))
         iw.prefix = k;
     else if (m->map_key)
         iw.hint = k; // an environment variable, a secret
@@ -416,267 +388,17 @@ static Where item_where(Multi *M, const SchemaMember *m, Where w, const Value *k
 static Value *merge_list(Multi *M, Value **vals, const SchemaMember *m, Where w)
 {
     Arena *a = M->im->a;
-    const char *key = item_key(m);
+    const char *key = multi_item_key(m);
     uint32_t count = vals[0]->as.list.count;
     Value *out = value_list_new(a, vals[0]->origin, count);
     for (uint32_t j = 0; j < count; j++) {
         Value **items = arena_alloc(a, M->n * sizeof(Value *));
         for (uint32_t i = 0; i < M->n; i++)
             items[i] = vals[i]->as.list.items[j];
-        Where iw = item_where(M, m, w, key_of(items[0], key));
-        out->as.list.items[j] = merge(M, items, m->type.elem, iw);
+        Where iw = multi_item_where(M, m, w, multi_key_of(items[0], key));
+        out->as.list.items[j] = multi_merge(M, items, m->type.elem, iw);
     }
     return out;
-}
-
-// --- items present in some workspaces only -------------------------------------------
-
-// The position of key `k` among `keys`, or -1.
-static int64_t key_at(Value **keys, uint32_t n, const Value *k)
-{
-    for (uint32_t i = 0; i < n; i++)
-        if (value_equal(keys[i], k))
-            return i;
-    return -1;
-}
-
-// The keys of the items of every list in one order that keeps the order of
-// each: the first list's, then each key another list adds inserted after
-// the key it follows there. False when two lists order the keys they share
-// differently, or an item has no key or repeats one.
-static bool merged_keys(Multi *M, Value **vals, const char *key, Value ***out, uint32_t *count)
-{
-    uint32_t total = 0, n = 0;
-    for (uint32_t i = 0; i < M->n; i++) {
-        if (vals[i]->kind != VAL_LIST)
-            return false;
-        total += vals[i]->as.list.count;
-    }
-    Value **keys = arena_alloc(M->im->a, ((size_t)total + 1) * sizeof(Value *));
-    for (uint32_t i = 0; i < M->n; i++) {
-        int64_t last = -1;
-        for (uint32_t j = 0; j < vals[i]->as.list.count; j++) {
-            Value *k = key_of(vals[i]->as.list.items[j], key);
-            if (!k)
-                return false;
-            for (uint32_t l = 0; l < j; l++)
-                if (value_equal(key_of(vals[i]->as.list.items[l], key), k))
-                    return false;
-            int64_t at = key_at(keys, n, k);
-            if (at >= 0 && at <= last)
-                return false;
-            if (at < 0) {
-                at = last + 1;
-                memmove(keys + at + 1, keys + at, (n - (size_t)at) * sizeof(Value *));
-                keys[at] = k;
-                n++;
-            }
-            last = at;
-        }
-    }
-    *out = keys;
-    *count = n;
-    return true;
-}
-
-// The item of list `v` whose key is `k`, or NULL.
-static Value *item_with(const Value *v, const char *key, const Value *k)
-{
-    for (uint32_t j = 0; j < v->as.list.count; j++) {
-        Value *x = key_of(v->as.list.items[j], key);
-        if (x && value_equal(x, k))
-            return v->as.list.items[j];
-    }
-    return NULL;
-}
-
-// True when every item of every list is a {KEY: string, VALUE: string}
-// pair, which the source writes as a map.
-static bool pairs_shaped(const Multi *M, Value **vals, const SchemaMember *m)
-{
-    if (!m->map_key || !m->map_value)
-        return false;
-    for (uint32_t i = 0; i < M->n; i++)
-        for (uint32_t j = 0; j < vals[i]->as.list.count; j++) {
-            const Value *e = vals[i]->as.list.items[j];
-            const Value *k = value_object_get(e, m->map_key, strlen(m->map_key));
-            const Value *v = value_object_get(e, m->map_value, strlen(m->map_value));
-            if (e->as.object.count != 2 || !k || !v || k->kind != VAL_STRING ||
-                v->kind != VAL_STRING)
-                return false;
-        }
-    return true;
-}
-
-static Value *member_value(Multi *M, const SchemaMember *m, Value *v);
-
-// `v` for type `t` as the source writes it in an attribute: members in
-// snake_case, name/value lists as maps. Unknown members are left out with
-// a warning, as in a block.
-static Value *source_value(Multi *M, Value *v, const SchemaType *t)
-{
-    Arena *a = M->im->a;
-    if (!t || hcl_is_ref(M->im, v))
-        return v;
-    if (t->kind == SK_LIST && v->kind == VAL_LIST) {
-        Value *out = value_list_new(a, v->origin, v->as.list.count);
-        for (uint32_t j = 0; j < v->as.list.count; j++)
-            out->as.list.items[j] = source_value(M, v->as.list.items[j], t->elem);
-        return out;
-    }
-    if (t->kind != SK_STRUCT || v->kind != VAL_OBJECT)
-        return v;
-    Value *out = value_object_new(a, v->origin, v->as.object.count);
-    for (uint32_t j = 0; j < v->as.object.count; j++) {
-        const char *k = v->as.object.keys[j].ptr;
-        Value *mv = v->as.object.vals[j];
-        const SchemaMember *m = schema_find(t->shape, k);
-        if (!m || strcmp(m->api, k) != 0) {
-            diag_warning(M->im->diags, E_IMPORT_LEFT_OUT, mv->origin,
-                         "unknown member \"%s\" of %s left out", k, t->shape->name);
-            continue;
-        }
-        value_object_put(a, out, m->snake, strlen(m->snake), member_value(M, m, mv));
-    }
-    return out;
-}
-
-// The value of member `m` as the source writes it: a name/value list as a
-// map, else as source_value gives it.
-static Value *member_value(Multi *M, const SchemaMember *m, Value *v)
-{
-    Value *one[1] = {v};
-    Multi single = {.im = M->im, .n = 1};
-    if (hcl_is_ref(M->im, v) || v->kind != VAL_LIST || !v->as.list.count ||
-        !pairs_shaped(&single, one, m))
-        return source_value(M, v, &m->type);
-    Value *map = value_object_new(M->im->a, v->origin, v->as.list.count);
-    for (uint32_t l = 0; l < v->as.list.count; l++) {
-        const Value *e = v->as.list.items[l];
-        const Value *key = value_object_get(e, m->map_key, strlen(m->map_key));
-        value_object_put(M->im->a, map, key->as.str.ptr, key->as.str.len,
-                         value_object_get(e, m->map_value, strlen(m->map_value)));
-    }
-    return map;
-}
-
-// What an item is, for a gate's description: "container sidecar",
-// "container web: port_mapping 9090".
-static const char *item_what(Multi *M, const SchemaMember *m, Where w, const Value *key)
-{
-    Arena *a = M->im->a;
-    const char *k = key_text(a, key);
-    if (is_containers(m))
-        return arena_printf(a, "container %s", k);
-    const char *what = arena_printf(a, "%s %s", m->block ? m->block : m->snake, k);
-    return w.prefix ? arena_printf(a, "container %s: %s", w.prefix, what) : what;
-}
-
-// The gate of what is present in the workspaces `present` marks: a bool
-// variable, true where it is, named after those workspaces ("in_prod"),
-// `what` noted in its description.
-static Var *gate_for(Multi *M, const bool *present, const char *what)
-{
-    Arena *a = M->im->a;
-    Value **vals = arena_alloc(a, M->n * sizeof(Value *));
-    StrBuf name;
-    buf_init(&name, a, 0);
-    buf_puts(&name, "in");
-    for (uint32_t i = 0; i < M->n; i++) {
-        vals[i] = value_bool(a, span_none(), present[i]);
-        if (present[i])
-            buf_puts(&name, arena_printf(a, "_%s", M->ws[i]));
-    }
-    return var_at(M, vals, name.ptr, NULL, what, true);
-}
-
-// `v` as hcl_value writes it, with the comments of its file inside it.
-static const char *value_text(Multi *M, Value *v)
-{
-    for (uint32_t i = 0; M->files && i < M->n; i++)
-        if (v->origin.file == M->files[i])
-            return hcl_value_inside(M->im, v, M->files[i], M->jsons[i]);
-    return hcl_value_inside(M->im, v, SPAN_NO_FILE, NULL);
-}
-
-// One run of items of a gated list: the items' text between brackets,
-// behind its gate's condition when it has one.
-typedef struct Run {
-    StrBuf text;
-    const Var *gate;
-    bool open;
-} Run;
-
-static void run_close(Multi *M, Run *r, StrBuf *out, bool pairs, uint32_t *runs)
-{
-    if (!r->open)
-        return;
-    const char *items = pairs ? arena_printf(M->im->a, "{\n%s}", r->text.ptr)
-                              : arena_printf(M->im->a, "[\n%s]", r->text.ptr);
-    buf_puts(out, *runs ? ", " : "");
-    if (r->gate)
-        buf_puts(out, arena_printf(M->im->a, "var.%s ? %s : %s", r->gate->name, items,
-                                   pairs ? "{}" : "[]"));
-    else
-        buf_puts(out, items);
-    (*runs)++;
-    r->open = false;
-}
-
-// A list whose items differ in number between the workspaces: merge() of
-// maps (a name/value list) or concat() of lists, items present everywhere
-// as they are, the others behind a bool variable each ("var.with_x ?
-// [...] : []"), in the merged order of the keys.
-static Value *merge_gated(Multi *M, Value **vals, const SchemaMember *m, Where w, Value **keys,
-                          uint32_t nkeys)
-{
-    Importer *im = M->im;
-    Arena *a = im->a;
-    const char *key = item_key(m);
-    bool pairs = pairs_shaped(M, vals, m);
-    StrBuf out;
-    buf_init(&out, a, 0);
-    buf_puts(&out, "");
-    Run r = {.open = false};
-    uint32_t runs = 0;
-    for (uint32_t j = 0; j < nkeys; j++) {
-        Value **items = arena_alloc(a, M->n * sizeof(Value *));
-        bool *present = arena_alloc(a, M->n * sizeof(bool));
-        Value *first = NULL;
-        bool all = true;
-        for (uint32_t i = 0; i < M->n; i++) {
-            items[i] = item_with(vals[i], key, keys[j]);
-            present[i] = items[i] != NULL;
-            all = all && present[i];
-            first = first ? first : items[i];
-        }
-        for (uint32_t i = 0; i < M->n; i++) // absent: as where present, unused behind the gate
-            items[i] = items[i] ? items[i] : first;
-        Where iw = item_where(M, m, w, keys[j]);
-        Value *item = merge(M, items, m->type.elem, iw);
-        const Var *gate = all ? NULL : gate_for(M, present, item_what(M, m, w, keys[j]));
-        if (!r.open || r.gate != gate) {
-            run_close(M, &r, &out, pairs, &runs);
-            r.gate = gate;
-            r.open = true;
-            buf_init(&r.text, a, 0);
-            buf_puts(&r.text, "");
-        }
-        if (pairs) {
-            const Value *k = value_object_get(item, m->map_key, strlen(m->map_key));
-            const Value *v = value_object_get(item, m->map_value, strlen(m->map_value));
-            buf_puts(&r.text, arena_printf(a, "%s = %s\n", hcl_key(a, k->as.str.ptr, k->as.str.len),
-                                           hcl_value_inside(im, v, SPAN_NO_FILE, NULL)));
-        } else {
-            buf_puts(&r.text,
-                     arena_printf(a, "%s,\n", value_text(M, source_value(M, item, m->type.elem))));
-        }
-    }
-    bool single = runs == 0;
-    run_close(M, &r, &out, pairs, &runs);
-    if (single)
-        return ref(M, out.ptr);
-    return ref(M, arena_printf(a, "%s(%s)", pairs ? "merge" : "concat", out.ptr));
 }
 
 // The hint for a member of a user map (log options, labels).
@@ -707,66 +429,12 @@ static Value *merge_object(Multi *M, Value **vals, const SchemaType *t, Where w)
             if (m && w.m && w.m->map_value && strcmp(m->api, w.m->map_value) == 0)
                 cw.hint = w.hint; // the value of an environment variable: its name
             const SchemaType *ct = m ? &m->type : t->kind == SK_MAP ? t->elem : NULL;
-            value_object_put(a, out, k->ptr, k->len, merge(M, mv, ct, cw));
+            value_object_put(a, out, k->ptr, k->len, multi_merge(M, mv, ct, cw));
         }
     return out;
 }
 
-// Expression `r` given the place of the first value it stands for, so that
-// the comments before that value go before it.
-static Value *placed(Multi *M, Value *r, Value **vals)
-{
-    for (uint32_t i = 0; i < M->n && hcl_is_ref(M->im, r); i++)
-        if (vals[i]) {
-            r->origin = vals[i]->origin;
-            break;
-        }
-    return r;
-}
-
-// A list or an object present in some workspaces only: merged where it is,
-// behind a gate elsewhere ("var.in_prod ? {...} : null"), so that it stays
-// in the source.
-static Value *merge_present(Multi *M, Value **vals, const SchemaType *t, Where w)
-{
-    Importer *im = M->im;
-    Arena *a = im->a;
-    Value **filled = arena_alloc(a, M->n * sizeof(Value *));
-    bool *present = arena_alloc(a, M->n * sizeof(bool));
-    Value *first = NULL;
-    for (uint32_t i = 0; i < M->n; i++) {
-        present[i] = vals[i] != NULL;
-        first = first ? first : vals[i];
-    }
-    for (uint32_t i = 0; i < M->n; i++) // absent: as where present, unused behind the gate
-        filled[i] = vals[i] ? vals[i] : first;
-    Value *x = merge(M, filled, t, w);
-    const char *what =
-        w.prefix ? arena_printf(a, "container %s: %s", w.prefix, w.m->snake) : w.m->snake;
-    const Var *gate = gate_for(M, present, what);
-    const char *text = value_text(M, member_value(M, w.m, x));
-    return ref(M, arena_printf(a, "var.%s ? %s : null", gate->name, text));
-}
-
-// True when the values present are all lists or all objects, and some are absent.
-static bool some_composite(const Multi *M, Value **vals)
-{
-    ValueKind kind = VAL_NULL;
-    bool absent = false;
-    for (uint32_t i = 0; i < M->n; i++) {
-        if (!vals[i]) {
-            absent = true;
-            continue;
-        }
-        if ((vals[i]->kind != VAL_LIST && vals[i]->kind != VAL_OBJECT) ||
-            (kind != VAL_NULL && vals[i]->kind != kind))
-            return false;
-        kind = vals[i]->kind;
-    }
-    return absent && kind != VAL_NULL;
-}
-
-static Value *merge(Multi *M, Value **vals, const SchemaType *t, Where w)
+Value *multi_merge(Multi *M, Value **vals, const SchemaType *t, Where w)
 {
     bool all = true, equal = true, objects = true;
     for (uint32_t i = 0; i < M->n; i++) {
@@ -779,20 +447,20 @@ static Value *merge(Multi *M, Value **vals, const SchemaType *t, Where w)
     if (!all && t && w.m &&
         (t->kind == SK_STRUCT || t->kind == SK_MAP ||
          (t->kind == SK_LIST && t->elem->kind == SK_STRUCT)) &&
-        some_composite(M, vals))
-        return placed(M, merge_present(M, vals, t, w), vals);
+        multi_some_composite(M, vals))
+        return multi_placed(M, multi_merge_present(M, vals, t, w), vals);
     if (all && objects && t && (t->kind == SK_STRUCT || t->kind == SK_MAP))
         return merge_object(M, vals, t, w);
     if (all && t && t->kind == SK_LIST && t->elem->kind == SK_STRUCT && w.m) {
-        const char *key = item_key(w.m);
+        const char *key = multi_item_key(w.m);
         Value **keys;
         uint32_t nkeys;
         if (key && lists_match(M, vals, key))
             return merge_list(M, vals, w.m, w);
-        if (key && merged_keys(M, vals, key, &keys, &nkeys))
-            return placed(M, merge_gated(M, vals, w.m, w, keys, nkeys), vals);
+        if (key && multi_merged_keys(M, vals, key, &keys, &nkeys))
+            return multi_placed(M, multi_merge_gated(M, vals, w.m, w, keys, nkeys), vals);
     }
-    return placed(M, leaf(M, vals, w), vals);
+    return multi_placed(M, leaf(M, vals, w), vals);
 }
 
 // --- output -------------------------------------------------------------------------
@@ -846,7 +514,7 @@ static const char *workspaces_text(Multi *M)
             const Var *v = &M->vars[i];
             Value *x = v->vals[w];
             if (x && v->m && (x->kind == VAL_LIST || x->kind == VAL_OBJECT))
-                x = member_value(M, v->m, x); // snake_case names, name/value lists as maps
+                x = multi_member_value(M, v->m, x); // snake_case names, name/value lists as maps
             hcl_add(im, &body, HCL_ATTR, v->name, x ? hcl_value(im, x, 1) : "null");
         }
         hcl_add(im, &top, HCL_BLOCK, arena_printf(im->a, "workspace \"%s\"", M->ws[w]),
@@ -909,7 +577,7 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
     Multi M = {.im = &im, .n = n, .ws = names, .files = read, .jsons = jsons};
     Where w = {NULL, "task", NULL, false};
     Value *merged =
-        merge(&M, tds, &(SchemaType){SK_STRUCT, schema_task_definition(), NULL, NULL, 0}, w);
+        multi_merge(&M, tds, &(SchemaType){SK_STRUCT, schema_task_definition(), NULL, NULL, 0}, w);
     out->main = hcl_format(
         &im, import_task_text(&im, merged, family ? family : task_label(&M, tds), family));
     const char *own = M.nvars ? variables_text(&M) : "";
