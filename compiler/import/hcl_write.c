@@ -250,8 +250,21 @@ const char *hcl_value(Importer *im, const Value *v, int depth)
     return "null";
 }
 
-const char *hcl_value_inside(Importer *im, const Value *v, uint32_t file, const JsonText *json)
+// True when comment `c` belongs to `v`: it lies in v, or between `from`
+// and v, or after v on v's last line.
+static bool comment_of(const JsonText *json, const JsonComment *c, const Value *v, uint32_t from)
 {
+    if (c->start >= from && c->end <= v->origin.end)
+        return true;
+    if (c->start < v->origin.end || c->text)
+        return false;
+    return !memchr(json->orig + v->origin.end, '\n', c->start - v->origin.end);
+}
+
+const char *hcl_value_inside(Importer *im, const Value *v, uint32_t file, const JsonText *json,
+                             uint32_t from)
+{
+    from = from < v->origin.start ? from : v->origin.start;
     const JsonText *keep = im->json;
     uint32_t keep_file = im->file;
     JsonText inside = json ? *json : (JsonText){0};
@@ -259,7 +272,7 @@ const char *hcl_value_inside(Importer *im, const Value *v, uint32_t file, const 
     inside.ncomments = inside.cap = 0;
     for (uint32_t i = 0; json && v->origin.file == file && i < json->ncomments; i++) {
         JsonComment *c = &json->comments[i];
-        if (comment_used(c) || c->start < v->origin.start || c->end > v->origin.end)
+        if (comment_used(c) || !comment_of(json, c, v, from))
             continue;
         BUF_RESERVE(im->a, inside.comments, inside.ncomments, inside.cap);
         inside.comments[inside.ncomments] = *c;

@@ -96,8 +96,11 @@ const char *hcl_key(Arena *a, const char *s, size_t len);
 // JSON becomes jsonencode(...) of it.
 const char *hcl_value(Importer *im, const Value *v, int depth);
 // hcl_value of `v`, a value of file `file` whose comments `json` holds,
-// with those comments inside `v` not yet written (and no others).
-const char *hcl_value_inside(Importer *im, const Value *v, uint32_t file, const JsonText *json);
+// with the comments not yet written that belong to `v` (and no others):
+// those inside it, those from offset `from` on before it, and those after
+// it on its last line.
+const char *hcl_value_inside(Importer *im, const Value *v, uint32_t file, const JsonText *json,
+                             uint32_t from);
 // True when `s` is a label the block can carry as written.
 bool hcl_plain_label(const char *s);
 

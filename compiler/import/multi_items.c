@@ -165,13 +165,40 @@ static Var *gate_for(Multi *M, const bool *present, const char *what)
     return multi_var_at(M, vals, name.ptr, NULL, what, true);
 }
 
-// `v` as hcl_value writes it, with the comments of its file inside it.
-static const char *value_text(Multi *M, Value *v)
+// Where the comments before `item` start: the end of the item before it
+// in its list (one of `lists`), or the list's start.
+static uint32_t comments_from(Value **lists, uint32_t n, const Value *item)
+{
+    for (uint32_t i = 0; i < n; i++)
+        for (uint32_t j = 0;
+             lists[i]->origin.file == item->origin.file && j < lists[i]->as.list.count; j++)
+            if (lists[i]->as.list.items[j]->origin.start == item->origin.start)
+                return j ? lists[i]->as.list.items[j - 1]->origin.end : lists[i]->origin.start;
+    return item->origin.start;
+}
+
+// `v` as hcl_value writes it, with the comments of its file that belong to
+// it (from offset `from` on).
+static const char *value_text(Multi *M, Value *v, uint32_t from)
 {
     for (uint32_t i = 0; M->files && i < M->n; i++)
         if (v->origin.file == M->files[i])
-            return hcl_value_inside(M->im, v, M->files[i], M->jsons[i]);
-    return hcl_value_inside(M->im, v, SPAN_NO_FILE, NULL);
+            return hcl_value_inside(M->im, v, M->files[i], M->jsons[i], from);
+    return hcl_value_inside(M->im, v, SPAN_NO_FILE, NULL, from);
+}
+
+// The line K = V of a name/value item, below the comments inside the item.
+static const char *pair_text(Multi *M, const SchemaMember *m, Value *item, uint32_t from)
+{
+    Arena *a = M->im->a;
+    const Value *k = value_object_get(item, m->map_key, strlen(m->map_key));
+    const Value *v = value_object_get(item, m->map_value, strlen(m->map_value));
+    Value *shown = multi_ref(M, hcl_value_inside(M->im, v, SPAN_NO_FILE, NULL, 0));
+    shown->origin = (Span){item->origin.file, item->origin.end, item->origin.end};
+    Value *one = value_object_new(a, item->origin, 1);
+    value_object_put(a, one, k->as.str.ptr, k->as.str.len, shown);
+    const char *text = value_text(M, one, from); // "{\n...\n}": the lines between the braces
+    return arena_strndup(a, text + 2, strlen(text) - 3);
 }
 
 // One run of items of a gated list: the items' text between brackets,
@@ -238,13 +265,11 @@ Value *multi_merge_gated(Multi *M, Value **vals, const SchemaMember *m, Where w,
             buf_puts(&r.text, "");
         }
         if (pairs) {
-            const Value *k = value_object_get(item, m->map_key, strlen(m->map_key));
-            const Value *v = value_object_get(item, m->map_value, strlen(m->map_value));
-            buf_puts(&r.text, arena_printf(a, "%s = %s\n", hcl_key(a, k->as.str.ptr, k->as.str.len),
-                                           hcl_value_inside(im, v, SPAN_NO_FILE, NULL)));
+            buf_puts(&r.text, pair_text(M, m, item, comments_from(vals, M->n, item)));
         } else {
-            buf_puts(&r.text,
-                     arena_printf(a, "%s,\n", value_text(M, source_value(M, item, m->type.elem))));
+            buf_puts(&r.text, arena_printf(a, "%s,\n",
+                                           value_text(M, source_value(M, item, m->type.elem),
+                                                      comments_from(vals, M->n, item))));
         }
     }
     bool single = runs == 0;
@@ -284,7 +309,7 @@ Value *multi_merge_present(Multi *M, Value **vals, const SchemaType *t, Where w)
     const char *what =
         w.prefix ? arena_printf(a, "container %s: %s", w.prefix, w.m->snake) : w.m->snake;
     const Var *gate = gate_for(M, present, what);
-    const char *text = value_text(M, multi_member_value(M, w.m, x));
+    const char *text = value_text(M, multi_member_value(M, w.m, x), x->origin.start);
     return multi_ref(M, arena_printf(a, "var.%s ? %s : null", gate->name, text));
 }
 

@@ -17,7 +17,7 @@ export LC_ALL=C NO_COLOR=1
 
 # The file as strict JSON for jq: comments and trailing commas out.
 plain() {
-    perl -0pe 's#/\*.*?\*/##gs; s#^[ \t]*//[^\n]*##gm; s#(?<=[,\[{"])[ \t]*//[^\n]*##g; s#,(\s*[\]}])#$1#g' "$1"
+    perl -0pe 's#/\*.*?\*/##gs; s#^[ \t]*//[^\n]*##gm; s#(?<=[,\[\]{}"])[ \t]*//[^\n]*##g; s#,(\s*[\]}])#$1#g' "$1"
 }
 
 for dir in "$ROOT"/tests/import/multi/*/; do
@@ -75,6 +75,8 @@ has three main.hcl 'var\.in_prod \? \{$'
 has three variables.hcl '^variable "in_stage_prod" \{$'
 has comments main.hcl '^// shop, production$'
 has comments main.hcl '^      // ships the logs$'
+has comments main.hcl '^      \}, var\.in_dev \? \{$'
+has comments main.hcl '^        // only in dev$'
 if [ "$(grep -c '// MiB' "$WORK/comments/main.hcl")" = 1 ]; then
     printf 'ok import-multi comments: a comment in both files once\n'
 else
