@@ -76,6 +76,8 @@ static bool pairs_shaped(const Multi *M, Value **vals, const SchemaMember *m)
     for (uint32_t i = 0; i < M->n; i++)
         for (uint32_t j = 0; j < vals[i]->as.list.count; j++) {
             const Value *e = vals[i]->as.list.items[j];
+            if (e->kind != VAL_OBJECT)
+                return false;
             const Value *k = value_object_get(e, m->map_key, strlen(m->map_key));
             const Value *v = value_object_get(e, m->map_value, strlen(m->map_value));
             if (e->as.object.count != 2 || !k || !v || k->kind != VAL_STRING ||
@@ -225,10 +227,11 @@ static void run_close(Multi *M, Run *r, StrBuf *out, bool pairs, uint32_t *runs)
     r->open = false;
 }
 
-// A list whose items differ in number between the workspaces: multi_merge() of
-// maps (a name/value list) or concat() of lists, items present everywhere
-// as they are, the others behind a bool variable each ("var.with_x ?
-// [...] : []"), in the merged order of the keys.
+// A list whose items differ in number between the workspaces: merge() of
+// maps (a name/value list) or concat() of lists, in the merged order of the
+// keys; runs of items present everywhere as they are, the others behind
+// the bool variable of the workspaces that have them ("var.in_prod ?
+// [...] : []").
 Value *multi_merge_gated(Multi *M, Value **vals, const SchemaMember *m, Where w, Value **keys,
                          uint32_t nkeys)
 {
