@@ -28,6 +28,8 @@ typedef struct Compose {
     Value *volumes; // the task's volumes, by name
     uint32_t cpu;   // the containers' sums, for the task size
     uint32_t memory;
+    HclBody vars;        // a variable block per compose secret
+    Value *secret_names; // their names, as an object (name -> true)
 } Compose;
 
 static Value *get(Value *obj, const char *key)
@@ -536,6 +538,182 @@ static Value *linux_parameters(Compose *C, Value *ct)
     return lp;
 }
 
+// --- keys that ECS has only off Fargate, and secrets --------------------------------
+
+// The items of a string or a list of strings, as one text: "\"a\", \"b\"".
+static const char *quoted_list(Compose *C, Value *v)
+{
+    StrBuf b;
+    buf_init(&b, C->im->a, 0);
+    buf_puts(&b, "");
+    for (uint32_t i = 0; i < (v->kind == VAL_LIST ? v->as.list.count : 1); i++) {
+        const char *s = text_of(C, v->kind == VAL_LIST ? v->as.list.items[i] : v);
+        if (s)
+            buf_puts(&b, arena_printf(C->im->a, "%s%s", b.len ? ", " : "",
+                                      hcl_string(C->im->a, s, strlen(s))));
+    }
+    return b.ptr;
+}
+
+// extra_hosts ("host:ip", "host=ip", or a map) as the source of ECS extraHosts.
+static const char *host_entries(Compose *C, Value *v)
+{
+    Arena *a = C->im->a;
+    StrBuf b;
+    buf_init(&b, a, 0);
+    buf_puts(&b, "");
+    uint32_t n = v->kind == VAL_LIST     ? v->as.list.count
+                 : v->kind == VAL_OBJECT ? v->as.object.count
+                                         : 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *host, *ip;
+        if (v->kind == VAL_OBJECT) {
+            host = v->as.object.keys[i].ptr;
+            ip = text_of(C, v->as.object.vals[i]);
+        } else {
+            const char *s = text_of(C, v->as.list.items[i]);
+            size_t cut = s ? strcspn(s, "=:") : 0;
+            if (!s || !s[cut])
+                continue;
+            host = arena_strndup(a, s, cut);
+            ip = s + cut + 1;
+        }
+        if (!ip)
+            continue;
+        buf_puts(&b,
+                 arena_printf(a, "%s{ hostname = %s, ip_address = %s }", b.len ? ", " : "",
+                              hcl_string(a, host, strlen(host)), hcl_string(a, ip, strlen(ip))));
+    }
+    return b.ptr;
+}
+
+// extra_hosts, dns and dns_search: ECS has them (extraHosts, dnsServers,
+// dnsSearchDomains) but not under awsvpc nor on Fargate, where the task goes
+// (rules NET-4, FG-4): a warning with the member to write on EC2.
+static void host_key(Compose *C, const char *service, const char *k, Value *v)
+{
+    const char *member = strcmp(k, "extra_hosts") == 0 ? "extra_hosts"
+                         : strcmp(k, "dns") == 0       ? "dns_servers"
+                                                       : "dns_search_domains";
+    const char *api = strcmp(k, "extra_hosts") == 0 ? "extraHosts"
+                      : strcmp(k, "dns") == 0       ? "dnsServers"
+                                                    : "dnsSearchDomains";
+    const char *value = strcmp(k, "extra_hosts") == 0
+                            ? arena_printf(C->im->a, "[%s]", host_entries(C, v))
+                            : arena_printf(C->im->a, "[%s]", quoted_list(C, v));
+    const char *fargate = strcmp(k, "extra_hosts") == 0
+                              ? "on Fargate, give the names DNS records instead (a Route 53 "
+                                "private hosted zone of the VPC, or Cloud Map)"
+                              : "on Fargate, the task uses the VPC's resolver: set the VPC's "
+                                "DHCP options, or Route 53 Resolver rules";
+    Diag *g = diag_warning(C->im->diags, E_IMPORT_LEFT_OUT, v->origin,
+                           "\"%s\" of service \"%s\" left out: ECS allows %s neither under "
+                           "awsvpc nor on Fargate, where this import puts the task",
+                           k, service, api);
+    diag_help(C->im->diags, g,
+              "to keep it, run the task on EC2 with network_mode = \"bridge\" and "
+              "requires_compatibilities = [\"EC2\"], and set %s = %s in container \"%s\"; %s",
+              member, value, service, fargate);
+}
+
+// The ref (an expression the writer writes as it is) var.NAME.
+static Value *var_ref(Compose *C, Value *at, const char *name)
+{
+    Importer *im = C->im;
+    Value *v = str(C, at, arena_printf(im->a, "var.%s", name));
+    BUF_RESERVE(im->a, im->refs, im->nrefs, im->cap);
+    im->refs[im->nrefs++] = v;
+    return v;
+}
+
+// `s` with every character but letters, digits and '_' made '_'.
+static char *plain(Arena *a, const char *s, bool lower)
+{
+    char *out = arena_strdup(a, s);
+    for (char *p = out; *p; p++) {
+        bool ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                  (*p >= '0' && *p <= '9') || *p == '_';
+        *p = !ok ? '_' : lower && *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+    }
+    return out;
+}
+
+// The variable that holds the ARN of compose secret `name`, declared once.
+static const char *secret_var(Compose *C, const char *name, Value *at)
+{
+    Arena *a = C->im->a;
+    const char *var = arena_printf(a, "%s_secret_arn", plain(a, name, true));
+    if (get(C->secret_names, var))
+        return var;
+    put(C, C->secret_names, var, at);
+    HclBody body = {0};
+    const char *d = arena_printf(a,
+                                 "ARN of the SSM parameter or Secrets Manager secret holding "
+                                 "compose secret %s, mounted by compose at /run/secrets/%s; the "
+                                 "container now receives it in the environment variable %s",
+                                 name, name, plain(a, name, false));
+    const char *def = arena_printf(a, "arn:aws:ssm:us-east-1:123456789012:parameter/%s", name);
+    hcl_add(C->im, &body, HCL_ATTR, "type", "string");
+    hcl_add(C->im, &body, HCL_ATTR, "description", hcl_string(a, d, strlen(d)));
+    hcl_add(C->im, &body, HCL_ATTR, "default", hcl_string(a, def, strlen(def)));
+    hcl_add(C->im, &C->vars, HCL_BLOCK, arena_printf(a, "variable \"%s\"", var),
+            hcl_body_text(C->im, &body, 1));
+    return var;
+}
+
+// A service's secrets (names, or {source, target}): each an ECS secret in
+// the environment variable of its name, from var.NAME_secret_arn.
+static void secrets(Compose *C, Value *ct, const char *service, Value *v)
+{
+    for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+        Value *it = v->as.list.items[i];
+        const char *name = text_of(C, it) ? text_of(C, it) : text_of(C, get(it, "source"));
+        if (!name || !*name)
+            continue;
+        const char *target = text_of(C, get(it, "target"));
+        const char *file = !target            ? arena_printf(C->im->a, "/run/secrets/%s", name)
+                           : target[0] == '/' ? target
+                                              : arena_printf(C->im->a, "/run/secrets/%s", target);
+        const char *env = plain(C->im->a, name, false);
+        const char *var = secret_var(C, name, it);
+        Value *e = value_object_new(C->im->a, it->origin, 2);
+        put(C, e, "name", str(C, it, env));
+        put(C, e, "valueFrom", var_ref(C, it, var));
+        put(C, ct, "secrets", push(C, get(ct, "secrets"), e));
+        Diag *g = diag_warning(C->im->diags, E_IMPORT_LEFT_OUT, it->origin,
+                               "secret \"%s\" of service \"%s\": compose mounts it as the file "
+                               "%s, ECS gives it in the environment variable %s instead",
+                               name, service, file, env);
+        diag_help(C->im->diags, g,
+                  "set var.%s to the ARN of an SSM parameter or Secrets Manager secret holding "
+                  "it (its default is a placeholder), and make the application read $%s, or "
+                  "write it to %s in the entry point",
+                  var, env, file);
+    }
+}
+
+// Top-level secrets read from a file or the shell's environment: compose's
+// own, which ECS cannot read.
+static void secret_sources(Compose *C, Value *top)
+{
+    for (uint32_t i = 0; top && top->kind == VAL_OBJECT && i < top->as.object.count; i++) {
+        const char *name = top->as.object.keys[i].ptr;
+        Value *def = top->as.object.vals[i];
+        Value *file = get(def, "file"), *env = get(def, "environment");
+        if (!file && !env)
+            continue;
+        Value *at = file ? file : env;
+        Diag *g = diag_warning(C->im->diags, E_IMPORT_LEFT_OUT, at->origin,
+                               "secret \"%s\" comes from %s %s, which only compose reads", name,
+                               file ? "the file" : "the environment variable",
+                               text_of(C, at) ? text_of(C, at) : "?");
+        diag_help(C->im->diags, g,
+                  "store its value in SSM Parameter Store (aws ssm put-parameter --type "
+                  "SecureString) or Secrets Manager, and set var.%s_secret_arn to its ARN",
+                  plain(C->im->a, name, true));
+    }
+}
+
 // The keys with no ECS meaning, and what to do instead.
 static const char *no_equivalent(const char *key)
 {
@@ -547,15 +725,10 @@ static const char *no_equivalent(const char *key)
                      "set on the service"},
         {"network_mode", "a task on Fargate uses awsvpc"},
         {"expose", "every port is open to the other containers of the task"},
-        {"extra_hosts", "Fargate does not take extra hosts: use DNS (Route 53, Cloud Map)"},
-        {"dns", "Fargate uses the VPC's DNS"},
-        {"dns_search", "Fargate uses the VPC's DNS"},
         {"privileged", "Fargate does not run privileged containers"},
         {"devices", "Fargate gives no access to host devices"},
         {"pid", "set pid_mode on the task (EC2 only)"},
         {"ipc", "set ipc_mode on the task (EC2 only)"},
-        {"secrets", "ECS reads secrets from Secrets Manager or SSM: add "
-                    "secrets = { NAME = \"arn:...\" } to the container"},
         {"configs", "bake the files into the image, or read them from S3 or SSM"},
         {"profiles", "import the services of one profile, or drop the others"},
         {"scale", "set desired_count on the ECS service"},
@@ -670,6 +843,15 @@ static Value *service(Compose *C, const char *name, Value *svc, const char *dir)
         Value *v = svc->as.object.vals[i];
         if (strncmp(k, "x-", 2) == 0 || v->kind == VAL_NULL || service_key(C, ct, k, v, dir))
             continue;
+        if (strcmp(k, "extra_hosts") == 0 || strcmp(k, "dns") == 0 ||
+            strcmp(k, "dns_search") == 0) {
+            host_key(C, name, k, v);
+            continue;
+        }
+        if (strcmp(k, "secrets") == 0) {
+            secrets(C, ct, name, v);
+            continue;
+        }
         const char *instead = no_equivalent(k);
         Diag *g = diag_warning(C->im->diags, E_IMPORT_LEFT_OUT, v->origin,
                                "\"%s\" of service \"%s\" has no ECS equivalent: left out", k, name);
@@ -683,20 +865,23 @@ static Value *service(Compose *C, const char *name, Value *svc, const char *dir)
     return ct;
 }
 
-// Fargate pulls logs into CloudWatch (awslogs) with the task's execution
-// role: the source names one to replace.
+// Fargate pulls logs into CloudWatch (awslogs) and reads secrets with the
+// task's execution role: the source names one to replace.
 static void execution_role(Compose *C, Value *td, Value *cts)
 {
     for (uint32_t i = 0; i < cts->as.list.count; i++) {
         Value *driver = get(get(cts->as.list.items[i], "logConfiguration"), "logDriver");
+        Value *secret = get(cts->as.list.items[i], "secrets");
         const char *d = text_of(C, driver);
-        if (!d || strcmp(d, "awslogs") != 0)
+        if ((!d || strcmp(d, "awslogs") != 0) && !secret)
             continue;
-        warn(C, driver, "replace it with the ARN of your role (AmazonECSTaskExecutionRolePolicy)",
-             "the awslogs driver needs an execution role on Fargate: execution_role_arn names "
-             "ecsTaskExecutionRole of account 123456789012");
+        Value *at = d && strcmp(d, "awslogs") == 0 ? driver : secret->as.list.items[0];
+        warn(C, at, "replace it with the ARN of your role (AmazonECSTaskExecutionRolePolicy)",
+             "%s needs an execution role on Fargate: execution_role_arn names "
+             "ecsTaskExecutionRole of account 123456789012",
+             at == driver ? "the awslogs driver" : "reading secrets");
         put(C, td, "executionRoleArn",
-            str(C, driver, "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"));
+            str(C, at, "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"));
         return;
     }
 }
@@ -720,6 +905,7 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
 {
     Compose C = {.im = im};
     C.volumes = value_list_new(im->a, doc->origin, 0);
+    C.secret_names = value_object_new(im->a, doc->origin, 0);
     doc = merged(&C, doc, 0);
     Value *services = get(doc, "services");
     if (!services || services->kind != VAL_OBJECT || services->as.object.count == 0) {
@@ -743,8 +929,10 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
     for (uint32_t i = 0; i < services->as.object.count; i++)
         cts = push(&C, cts,
                    service(&C, services->as.object.keys[i].ptr, services->as.object.vals[i], dir));
+    secret_sources(&C, get(doc, "secrets"));
     task_size(&C, td, doc);
     execution_role(&C, td, cts);
+    im->vars = C.vars.count ? hcl_body_text(im, &C.vars, 0) : NULL;
     put(&C, td, "containerDefinitions", cts);
     if (C.volumes->as.list.count)
         put(&C, td, "volumes", C.volumes);

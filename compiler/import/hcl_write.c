@@ -19,11 +19,21 @@ void hcl_add(Importer *im, HclBody *b, HclItemKind kind, const char *name, const
     b->items[b->count++] = (HclItem){kind, name, text};
 }
 
+// True when comment `c` (or one it stands for) is written already.
+static bool comment_used(const JsonComment *c)
+{
+    for (; c; c = c->same)
+        if (c->used)
+            return true;
+    return false;
+}
+
 static void add_comment(Importer *im, HclBody *b, JsonComment *c)
 {
-    c->used = true;
-    size_t len = c->end - c->start;
-    char *text = arena_strndup(im->a, im->json->orig + c->start, len);
+    for (JsonComment *s = c; s; s = s->same)
+        s->used = true;
+    size_t len = c->text ? strlen(c->text) : c->end - c->start;
+    char *text = arena_strndup(im->a, c->text ? c->text : im->json->orig + c->start, len);
     // The source must be UTF-8 without NUL: other bytes of a comment become '?'.
     for (size_t i = 0; i < len;) {
         size_t bad = utf8_invalid_at(text + i, len - i);
@@ -43,7 +53,7 @@ void hcl_add_comments(Importer *im, HclBody *b, uint32_t before)
         return;
     for (uint32_t i = 0; i < im->json->ncomments; i++) {
         JsonComment *c = &im->json->comments[i];
-        if (!c->used && c->start < before)
+        if (!comment_used(c) && c->start < before)
             add_comment(im, b, c);
     }
 }
@@ -55,7 +65,8 @@ void hcl_add_line_comments(Importer *im, HclBody *b, uint32_t at)
     uint32_t line = source_line_of(im->src, im->file, at);
     for (uint32_t i = 0; i < im->json->ncomments; i++) {
         JsonComment *c = &im->json->comments[i];
-        if (!c->used && c->start >= at && source_line_of(im->src, im->file, c->start) == line)
+        if (!comment_used(c) && c->start >= at &&
+            source_line_of(im->src, im->file, c->start) == line)
             add_comment(im, b, c);
     }
 }
@@ -237,6 +248,43 @@ const char *hcl_value(Importer *im, const Value *v, int depth)
         return object_text(im, v, depth);
     }
     return "null";
+}
+
+// True when comment `c` belongs to `v`: it lies in v, or between `from`
+// and v, or after v on v's last line.
+static bool comment_of(const JsonText *json, const JsonComment *c, const Value *v, uint32_t from)
+{
+    if (c->start >= from && c->end <= v->origin.end)
+        return true;
+    if (c->start < v->origin.end || c->text)
+        return false;
+    return !memchr(json->orig + v->origin.end, '\n', c->start - v->origin.end);
+}
+
+const char *hcl_value_inside(Importer *im, const Value *v, uint32_t file, const JsonText *json,
+                             uint32_t from)
+{
+    from = from < v->origin.start ? from : v->origin.start;
+    const JsonText *keep = im->json;
+    uint32_t keep_file = im->file;
+    JsonText inside = json ? *json : (JsonText){0};
+    inside.comments = NULL;
+    inside.ncomments = inside.cap = 0;
+    for (uint32_t i = 0; json && v->origin.file == file && i < json->ncomments; i++) {
+        JsonComment *c = &json->comments[i];
+        if (comment_used(c) || !comment_of(json, c, v, from))
+            continue;
+        BUF_RESERVE(im->a, inside.comments, inside.ncomments, inside.cap);
+        inside.comments[inside.ncomments] = *c;
+        inside.comments[inside.ncomments].used = false;
+        inside.comments[inside.ncomments++].same = c;
+    }
+    im->json = inside.ncomments ? &inside : NULL;
+    im->file = file;
+    const char *text = hcl_value(im, v, 0);
+    im->json = keep;
+    im->file = keep_file;
+    return text;
 }
 
 // --- bodies -------------------------------------------------------------------------

@@ -17,9 +17,13 @@
 // --- jsonc.c ---
 
 typedef struct JsonComment {
-    uint32_t start, end; // byte offsets of the comment in the file
-    bool own_line;       // nothing but white space before it on its line
-    bool used;           // already written to the output
+    uint32_t start, end;      // byte offsets of the comment in the file
+    bool own_line;            // nothing but white space before it on its line
+    bool used;                // already written to the output
+    const char *text;         // its text when it comes from another file (then start
+                              // and end are where it goes in this one), else NULL
+    struct JsonComment *same; // the comment it stands for in another list, or NULL:
+                              // writing one writes both
 } JsonComment;
 
 typedef struct JsonText {
@@ -93,8 +97,24 @@ const char *hcl_key(Arena *a, const char *s, size_t len);
 // Any value as an expression at depth `depth`; a string holding compact
 // JSON becomes jsonencode(...) of it.
 const char *hcl_value(Importer *im, const Value *v, int depth);
+// hcl_value of `v`, a value of file `file` whose comments `json` holds,
+// with the comments not yet written that belong to `v` (and no others):
+// those inside it, those from offset `from` on before it, and those after
+// it on its last line.
+const char *hcl_value_inside(Importer *im, const Value *v, uint32_t file, const JsonText *json,
+                             uint32_t from);
 // True when `s` is a label the block can carry as written.
 bool hcl_plain_label(const char *s);
+
+// --- multi_comments.c ---
+
+// The comments of several files of one task definition (files[i], whose
+// comments jsons[i] hold, read as tds[i]) as one list for the first file:
+// its own, then each comment of the others that it lacks (by text), placed
+// before the member of the first file that matches the member it annotates.
+// A file without comments (compose) has a NULL entry.
+JsonText *multi_comments(Arena *a, const uint32_t *files, const JsonText **jsons, Value **tds,
+                         uint32_t n);
 
 // --- import_task.c ---
 

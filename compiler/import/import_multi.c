@@ -6,43 +6,19 @@
 // lists of structs item by item, matched by their key (a container by its
 // name, an environment variable by its name...); anything else that differs
 // becomes a variable whose value each workspace block gives (null where the
-// member is absent, which leaves it out). A string whose difference is the
+// member is absent, which leaves it out; items, blocks and lists present in
+// some workspaces only are multi_items.c's). A string whose difference is the
 // workspace's own name becomes "...$<workspace.name>...", and one that
 // differs in one part only keeps the rest and takes the part from a
 // variable. Variables with the same values everywhere are one variable.
 #include "import/import.h"
-#include "import/import_impl.h"
+#include "import/multi_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ecs/schema.h"
-
-typedef struct Var {
-    const char *name;
-    Value **vals;     // one per workspace; NULL: absent (null)
-    const char *used; // where it is used, for its description
-} Var;
-
-typedef struct Multi {
-    Importer *im;
-    uint32_t n;            // workspaces
-    const char *const *ws; // their names
-    Var *vars;
-    uint32_t nvars, cap;
-} Multi;
-
-typedef struct Where {
-    const char *prefix; // the container's name, or NULL at task level
-    const char *hint;   // what the value is: "image", "log_group"
-    const SchemaMember *m;
-    bool task; // a member of the task itself
-} Where;
-
 #define MARK '\x01' // stands for the workspace's name in a string
-
-static Value *merge(Multi *M, Value **vals, const SchemaType *t, Where w);
 
 // --- variables ---------------------------------------------------------------------
 
@@ -89,13 +65,13 @@ static const char *free_name(Multi *M, const char *hint, const char *prefix)
     return name;
 }
 
-// The variable that holds `vals` (one already made for them, or a new one).
-static Var *var_for(Multi *M, Value **vals, const char *hint, Where w)
+// The variable of kind `gate` that holds `vals` (one already made for
+// them, or a new one named after `hint`), noting `site` among its uses.
+Var *multi_var_at(Multi *M, Value **vals, const char *hint, const char *prefix, const char *site,
+                  bool gate)
 {
-    const char *site =
-        w.prefix ? arena_printf(M->im->a, "container %s: %s", w.prefix, w.hint) : w.hint;
     for (uint32_t i = 0; i < M->nvars; i++)
-        if (same_values(M, M->vars[i].vals, vals)) {
+        if (M->vars[i].gate == gate && same_values(M, M->vars[i].vals, vals)) {
             Var *v = &M->vars[i];
             if (!strstr(v->used, site))
                 v->used = arena_printf(M->im->a, "%s, %s", v->used, site);
@@ -103,14 +79,26 @@ static Var *var_for(Multi *M, Value **vals, const char *hint, Where w)
         }
     BUF_RESERVE(M->im->a, M->vars, M->nvars, M->cap);
     Var *v = &M->vars[M->nvars];
-    v->name = free_name(M, hint, w.prefix);
+    v->name = free_name(M, hint, prefix);
     M->nvars++;
     v->vals = vals;
     v->used = site;
+    v->gate = gate;
+    v->m = NULL;
     return v;
 }
 
-static Value *ref(Multi *M, const char *text)
+// The variable that holds `vals` (one already made for them, or a new one).
+static Var *var_for(Multi *M, Value **vals, const char *hint, Where w)
+{
+    const char *site =
+        w.prefix ? arena_printf(M->im->a, "container %s: %s", w.prefix, w.hint) : w.hint;
+    Var *v = multi_var_at(M, vals, hint, w.prefix, site, false);
+    v->m = v->m ? v->m : w.m;
+    return v;
+}
+
+Value *multi_ref(Multi *M, const char *text)
 {
     Importer *im = M->im;
     Value *v = value_cstring(im->a, span_none(), text);
@@ -214,7 +202,7 @@ static Value *string_template(Multi *M, Value **vals, Where w)
     if (same && strchr(m[0], MARK)) {
         put_template(a, &b, m[0], strlen(m[0]));
         buf_putc(&b, '"');
-        return ref(M, b.ptr);
+        return multi_ref(M, b.ptr);
     }
     size_t p = strlen(m[0]), s = p;
     for (uint32_t i = 1; i < M->n; i++) {
@@ -254,7 +242,7 @@ static Value *string_template(Multi *M, Value **vals, Where w)
     buf_puts(&b, arena_printf(a, "$<var.%s>", v->name));
     put_template(a, &b, m[0] + l0 - s, s);
     buf_putc(&b, '"');
-    return ref(M, b.ptr);
+    return multi_ref(M, b.ptr);
 }
 
 // The inside of a quoted string that gives `vals` in each workspace: the
@@ -294,7 +282,7 @@ static Value *image_template(Multi *M, Value **vals, Where w)
     }
     const char *r = part_text(M, repo, w, "image");
     const char *t = part_text(M, tag, w, "image_tag");
-    return ref(M, arena_printf(a, "\"%s:%s\"", r, t));
+    return multi_ref(M, arena_printf(a, "\"%s:%s\"", r, t));
 }
 
 // --- merging ------------------------------------------------------------------------
@@ -324,11 +312,11 @@ static Value *leaf(Multi *M, Value **vals, Where w)
     Value **own = arena_alloc(a, M->n * sizeof(Value *));
     for (uint32_t i = 0; i < M->n; i++) // task sizes as numbers, which lowering writes back
         own[i] = sizes ? value_number(a, span_none(), (double)atoll(vals[i]->as.str.ptr)) : vals[i];
-    return ref(M, arena_printf(a, "var.%s", var_for(M, own, w.hint, w)->name));
+    return multi_ref(M, arena_printf(a, "var.%s", var_for(M, own, w.hint, w)->name));
 }
 
 // The member that identifies the items of a list of structs, or NULL.
-static const char *item_key(const SchemaMember *m)
+const char *multi_item_key(const SchemaMember *m)
 {
     static const char *const keys[][2] = {
         {"portMappings", "containerPort"}, {"mountPoints", "containerPath"},
@@ -344,7 +332,7 @@ static const char *item_key(const SchemaMember *m)
     return NULL;
 }
 
-static Value *key_of(const Value *item, const char *key)
+Value *multi_key_of(const Value *item, const char *key)
 {
     Value *k = item->kind == VAL_OBJECT ? value_object_get(item, key, strlen(key)) : NULL;
     return k && (k->kind == VAL_STRING || k->kind == VAL_NUMBER) ? k : NULL;
@@ -358,47 +346,57 @@ static bool lists_match(Multi *M, Value **vals, const char *key)
         if (vals[i]->kind != VAL_LIST || vals[i]->as.list.count != first->as.list.count)
             return false;
         for (uint32_t j = 0; j < first->as.list.count; j++) {
-            Value *k = key_of(vals[i]->as.list.items[j], key);
-            Value *k0 = key_of(first->as.list.items[j], key);
+            Value *k = multi_key_of(vals[i]->as.list.items[j], key);
+            Value *k0 = multi_key_of(first->as.list.items[j], key);
             if (!k || !k0 || !value_equal(k, k0))
                 return false;
             for (uint32_t l = 0; l < j; l++)
-                if (value_equal(key_of(first->as.list.items[l], key), k0))
+                if (value_equal(multi_key_of(first->as.list.items[l], key), k0))
                     return false;
         }
     }
     return true;
 }
 
-static const char *key_text(Arena *a, const Value *k)
+const char *multi_key_text(Arena *a, const Value *k)
 {
     char buf[VALUE_NUMBER_BUF];
     return k->kind == VAL_STRING ? k->as.str.ptr
                                  : arena_strdup(a, value_number_text(k->as.number, buf));
 }
 
+bool multi_is_containers(const SchemaMember *m)
+{
+    return strcmp(m->api, "containerDefinitions") == 0;
+}
+
+// Where the item of `m` with key `k` is, for the names of its variables.
+Where multi_item_where(Multi *M, const SchemaMember *m, Where w, const Value *key)
+{
+    const char *k = multi_key_text(M->im->a, key);
+    Where iw = w;
+    if (multi_is_containers(m))
+        iw.prefix = k;
+    else if (m->map_key)
+        iw.hint = k; // an environment variable, a secret
+    else
+        iw.hint = arena_printf(M->im->a, "%s_%s", m->snake, k);
+    iw.m = m;
+    return iw;
+}
+
 static Value *merge_list(Multi *M, Value **vals, const SchemaMember *m, Where w)
 {
     Arena *a = M->im->a;
-    const char *key = item_key(m);
+    const char *key = multi_item_key(m);
     uint32_t count = vals[0]->as.list.count;
     Value *out = value_list_new(a, vals[0]->origin, count);
-    Value **items = arena_alloc(a, M->n * sizeof(Value *));
     for (uint32_t j = 0; j < count; j++) {
+        Value **items = arena_alloc(a, M->n * sizeof(Value *));
         for (uint32_t i = 0; i < M->n; i++)
             items[i] = vals[i]->as.list.items[j];
-        const char *k = key_text(a, key_of(items[0], key));
-        Where iw = w;
-        if (m->label && !w.prefix)
-            iw.prefix = k; // a container
-        else if (m->map_key)
-            iw.hint = k; // an environment variable, a secret
-        else
-            iw.hint = arena_printf(a, "%s_%s", m->snake, k);
-        iw.m = m;
-        Value **copy = arena_alloc(a, M->n * sizeof(Value *));
-        memcpy(copy, items, M->n * sizeof(Value *));
-        out->as.list.items[j] = merge(M, copy, m->type.elem, iw);
+        Where iw = multi_item_where(M, m, w, multi_key_of(items[0], key));
+        out->as.list.items[j] = multi_merge(M, items, m->type.elem, iw);
     }
     return out;
 }
@@ -431,12 +429,12 @@ static Value *merge_object(Multi *M, Value **vals, const SchemaType *t, Where w)
             if (m && w.m && w.m->map_value && strcmp(m->api, w.m->map_value) == 0)
                 cw.hint = w.hint; // the value of an environment variable: its name
             const SchemaType *ct = m ? &m->type : t->kind == SK_MAP ? t->elem : NULL;
-            value_object_put(a, out, k->ptr, k->len, merge(M, mv, ct, cw));
+            value_object_put(a, out, k->ptr, k->len, multi_merge(M, mv, ct, cw));
         }
     return out;
 }
 
-static Value *merge(Multi *M, Value **vals, const SchemaType *t, Where w)
+Value *multi_merge(Multi *M, Value **vals, const SchemaType *t, Where w)
 {
     bool all = true, equal = true, objects = true;
     for (uint32_t i = 0; i < M->n; i++) {
@@ -446,14 +444,23 @@ static Value *merge(Multi *M, Value **vals, const SchemaType *t, Where w)
     }
     if (equal)
         return vals[0];
+    if (!all && t && w.m &&
+        (t->kind == SK_STRUCT || t->kind == SK_MAP ||
+         (t->kind == SK_LIST && t->elem->kind == SK_STRUCT)) &&
+        multi_some_composite(M, vals))
+        return multi_placed(M, multi_merge_present(M, vals, t, w), vals);
     if (all && objects && t && (t->kind == SK_STRUCT || t->kind == SK_MAP))
         return merge_object(M, vals, t, w);
     if (all && t && t->kind == SK_LIST && t->elem->kind == SK_STRUCT && w.m) {
-        const char *key = item_key(w.m);
+        const char *key = multi_item_key(w.m);
+        Value **keys;
+        uint32_t nkeys;
         if (key && lists_match(M, vals, key))
             return merge_list(M, vals, w.m, w);
+        if (key && multi_merged_keys(M, vals, key, &keys, &nkeys))
+            return multi_placed(M, multi_merge_gated(M, vals, w.m, w, keys, nkeys), vals);
     }
-    return leaf(M, vals, w);
+    return multi_placed(M, leaf(M, vals, w), vals);
 }
 
 // --- output -------------------------------------------------------------------------
@@ -487,7 +494,9 @@ static const char *variables_text(Multi *M)
         const Var *v = &M->vars[i];
         HclBody body = {0};
         hcl_add(im, &body, HCL_ATTR, "type", type_of(M, v));
-        const char *d = arena_printf(im->a, "Differs between workspaces; used in %s", v->used);
+        const char *d =
+            v->gate ? arena_printf(im->a, "Whether the workspace has %s", v->used)
+                    : arena_printf(im->a, "Differs between workspaces; used in %s", v->used);
         hcl_add(im, &body, HCL_ATTR, "description", hcl_string(im->a, d, strlen(d)));
         hcl_add(im, &top, HCL_BLOCK, arena_printf(im->a, "variable \"%s\"", v->name),
                 hcl_body_text(im, &body, 1));
@@ -502,8 +511,11 @@ static const char *workspaces_text(Multi *M)
     for (uint32_t w = 0; w < M->n; w++) {
         HclBody body = {0};
         for (uint32_t i = 0; i < M->nvars; i++) {
-            const Value *x = M->vars[i].vals[w];
-            hcl_add(im, &body, HCL_ATTR, M->vars[i].name, x ? hcl_value(im, x, 1) : "null");
+            const Var *v = &M->vars[i];
+            Value *x = v->vals[w];
+            if (x && v->m && (x->kind == VAL_LIST || x->kind == VAL_OBJECT))
+                x = multi_member_value(M, v->m, x); // snake_case names, name/value lists as maps
+            hcl_add(im, &body, HCL_ATTR, v->name, x ? hcl_value(im, x, 1) : "null");
         }
         hcl_add(im, &top, HCL_BLOCK, arena_printf(im->a, "workspace \"%s\"", M->ws[w]),
                 hcl_body_text(im, &body, 1));
@@ -534,7 +546,11 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
                             ImportOutput *out)
 {
     Value **tds = arena_alloc(a, n * sizeof(Value *));
-    const char *family = NULL;
+    uint32_t *read = arena_alloc(a, n * sizeof(uint32_t));
+    const JsonText **jsons = arena_alloc(a, n * sizeof(JsonText *));
+    const char *family = NULL, *vars = "";
+    const Value **refs = NULL;
+    uint32_t nrefs = 0, cap = 0;
     for (uint32_t i = 0; i < n; i++) {
         Importer one = {.a = a, .src = src, .diags = diags, .file = files[i]};
         tds[i] = import_load(&one, kind, &family);
@@ -548,15 +564,35 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
                       "import the template alone; its parameters are the values that differ");
             return false;
         }
+        read[i] = one.file; // the file with its comments blanked out
+        jsons[i] = one.json;
+        for (uint32_t k = 0; k < one.nrefs; k++) { // a template's var.NAME, a compose secret's
+            BUF_RESERVE(a, refs, nrefs, cap);
+            refs[nrefs++] = one.refs[k];
+        }
+        if (one.vars && *one.vars && !strstr(vars, one.vars))
+            vars = arena_printf(a, "%s%s%s", vars, *vars ? "\n" : "", one.vars);
     }
-    Importer im = {.a = a, .src = src, .diags = diags, .file = files[0]};
-    Multi M = {.im = &im, .n = n, .ws = names};
+    jsons[0] = multi_comments(a, read, jsons, tds, n);
+    Importer im = {.a = a,
+                   .src = src,
+                   .diags = diags,
+                   .file = read[0],
+                   .json = jsons[0],
+                   .refs = refs,
+                   .nrefs = nrefs,
+                   .cap = cap};
+    Multi M = {.im = &im, .n = n, .ws = names, .files = read, .jsons = jsons};
     Where w = {NULL, "task", NULL, false};
     Value *merged =
-        merge(&M, tds, &(SchemaType){SK_STRUCT, schema_task_definition(), NULL, NULL, 0}, w);
+        multi_merge(&M, tds, &(SchemaType){SK_STRUCT, schema_task_definition(), NULL, NULL, 0}, w);
     out->main = hcl_format(
         &im, import_task_text(&im, merged, family ? family : task_label(&M, tds), family));
-    out->variables = M.nvars ? hcl_format(&im, variables_text(&M)) : "";
+    const char *own = M.nvars ? variables_text(&M) : "";
+    out->variables =
+        *vars || *own
+            ? hcl_format(&im, arena_printf(a, "%s%s%s", vars, *vars && *own ? "\n" : "", own))
+            : "";
     out->workspaces = hcl_format(&im, workspaces_text(&M));
     return true;
 }

@@ -54,7 +54,8 @@ static void record(Arena *a, JsonText *out, const char *s, uint32_t start, uint3
     // An unclosed "/*" is left for the reader to report; it is no comment.
     if (s[start + 1] == '*' && (end < start + 4 || s[end - 1] != '/' || s[end - 2] != '*'))
         return;
-    out->comments[out->ncomments++] = (JsonComment){start, end, starts_line(s, start), false};
+    out->comments[out->ncomments++] =
+        (JsonComment){start, end, starts_line(s, start), false, NULL, NULL};
     for (uint32_t k = start; k < end; k++)
         if (out->text[k] != '\n')
             out->text[k] = ' ';

@@ -1,0 +1,1 @@
+[{"name":"web","image":"${image}","memory":${mem},"cpu":10}]
