@@ -44,6 +44,7 @@ typedef struct Diag {
     const char *detail;  // optional full sentences (NULL when none)
     Span subject;        // exactly the construct at fault (may be span_none())
     DiagNote *notes;     // in the order added
+    Span masked;         // a secret written in plain text: every excerpt shows it as *
 } Diag;
 
 #define DIAG_MAX_SHOWN 20
