@@ -176,8 +176,9 @@ void cli_render(const Options *o, const Diags *diags, const SourceSet *src);
 // when no diagnostic uses them (hclc lint's rules).
 void cli_render_rules(const Options *o, const Diags *diags, const SourceSet *src,
                       const DiagRuleInfo *rules, size_t nrules);
-// The exit status of a compile status.
-ExitStatus cli_exit_status(CompileStatus st);
+// The exit status of a compile status: input errors among which a file
+// could not be read (Diag.io) are an I/O error. `diags` may be NULL.
+ExitStatus cli_exit_status(CompileStatus st, const Diags *diags);
 // `status`, unless stdout could not be written (a full disk, a closed
 // pipe): then reports it and returns EXIT_IO.
 ExitStatus cli_check_stdout(const Options *o, ExitStatus status);

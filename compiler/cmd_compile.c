@@ -59,7 +59,7 @@ ExitStatus cmd_validate(Arena *arena, const Options *o, const char *const *args,
     cli_compile_options(o, args, nargs, &c);
     CompileStatus st = compile_validate(arena, &src, &diags, &c);
     cli_render(o, &diags, &src);
-    return cli_exit_status(st);
+    return cli_exit_status(st, &diags);
 }
 
 // Appends the diagnostics of one workspace's run to `diags`, each with a
@@ -175,7 +175,7 @@ ExitStatus cmd_build(Arena *arena, const Options *o, const char *const *args, in
         st = write_outputs(&diags, &result, o->out_file, o->out_dir,
                            compile_build(arena, &src, &diags, &c, &result));
     cli_render(o, &diags, &src);
-    return cli_exit_status(st);
+    return cli_exit_status(st, &diags);
 }
 
 // `hclc tfvars`: like build -t tfvars, and every workspace at once.
@@ -205,7 +205,7 @@ ExitStatus cmd_tfvars(Arena *arena, const Options *o, const char *const *args, i
         st = write_outputs(&diags, &result, o->out_file, o->out_dir,
                            compile_tfvars(arena, &src, &diags, &c, &result));
     cli_render(o, &diags, &src);
-    return cli_exit_status(st);
+    return cli_exit_status(st, &diags);
 }
 
 // `hclc workspaces`: one name a line, or with --json one JSON array.
@@ -230,5 +230,5 @@ ExitStatus cmd_workspaces(Arena *arena, const Options *o, const char *const *arg
             printf("%s\n", names[i]);
     }
     cli_render(o, &diags, &src);
-    return cli_exit_status(st);
+    return cli_exit_status(st, &diags);
 }

@@ -123,5 +123,5 @@ ExitStatus cmd_lint(Arena *arena, const Options *o, const char *const *args, int
     size_t n;
     DiagRuleInfo *infos = rule_infos(arena, &n);
     cli_render_rules(o, &diags, &src, infos, n);
-    return cli_exit_status(st);
+    return cli_exit_status(st, &diags);
 }

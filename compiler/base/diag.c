@@ -98,6 +98,7 @@ static Diag *add_diag(Diags *d, DiagSeverity severity, DiagCode code, Span subje
     g->subject = subject;
     g->notes = NULL;
     g->masked = span_none();
+    g->io = false;
     diags_append(d, g);
     return g;
 }
@@ -175,6 +176,14 @@ void diag_help(Diags *d, Diag *g, const char *fmt, ...)
 bool diags_has_errors(const Diags *d)
 {
     return d->errors > 0;
+}
+
+bool diags_has_io_errors(const Diags *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i]->io && d->items[i]->severity == DIAG_ERROR)
+            return true;
+    return false;
 }
 
 const char *diag_code_text(DiagCode code, char *buf)
