@@ -128,26 +128,11 @@ static CompileStatus build_all(Arena *arena, SourceSet *src, Diags *diags, Compi
         if (st == COMPILE_OK || ws_st != COMPILE_INPUT_ERRORS)
             st = ws_st;
     }
+    cli_merge_workspaces(arena, diags, src, n);
     for (uint32_t i = 0; st == COMPILE_OK && i < n; i++)
         st = write_outputs(diags, &results[i], NULL,
                            arena_printf(arena, "%s/%s", out_dir, names[i]), COMPILE_OK);
     return st;
-}
-
-// Usage errors of build's output options; EXIT_OK when there is none.
-static ExitStatus check_build_outputs(const Options *o)
-{
-    if (o->out_file && o->out_dir)
-        return cli_usage_error(o, NULL, "give -o FILE or --out-dir DIR, not both");
-    if (!(o->given & OPT_ALL_WS))
-        return EXIT_OK;
-    if (o->workspace)
-        return cli_usage_error(o, NULL, "give -w WS or --all-workspaces, not both");
-    if (!o->out_dir)
-        return cli_usage_error(
-            o, "write hclc build --all-workspaces --out-dir DIR",
-            "--all-workspaces writes one directory per workspace: it needs --out-dir");
-    return EXIT_OK;
 }
 
 // Writes the output only after everything succeeded: to stdout, or to the
@@ -156,7 +141,7 @@ ExitStatus cmd_build(Arena *arena, const Options *o, const char *const *args, in
 {
     if (nargs > 1)
         return cli_too_many(o, "build", args[1]);
-    ExitStatus usage = check_build_outputs(o);
+    ExitStatus usage = cli_check_out_options(arena, o, "build", "directory");
     if (usage != EXIT_OK)
         return usage;
     SourceSet src;
@@ -183,15 +168,9 @@ ExitStatus cmd_tfvars(Arena *arena, const Options *o, const char *const *args, i
 {
     if (nargs > 1)
         return cli_too_many(o, "tfvars", args[1]);
-    if (o->out_file && o->out_dir)
-        return cli_usage_error(o, NULL, "give -o FILE or --out-dir DIR, not both");
-    bool all = o->given & OPT_ALL_WS;
-    if (all && o->workspace)
-        return cli_usage_error(o, NULL, "give -w WS or --all-workspaces, not both");
-    if (all && !o->out_dir)
-        return cli_usage_error(
-            o, "write hclc tfvars --all-workspaces --out-dir DIR",
-            "--all-workspaces writes one file per workspace: it needs --out-dir");
+    ExitStatus usage = cli_check_out_options(arena, o, "tfvars", "file");
+    if (usage != EXIT_OK)
+        return usage;
     SourceSet src;
     Diags diags;
     source_init(&src, arena);
@@ -204,6 +183,8 @@ ExitStatus cmd_tfvars(Arena *arena, const Options *o, const char *const *args, i
     if (compile_check_out_file(&diags, o->out_file, &c))
         st = write_outputs(&diags, &result, o->out_file, o->out_dir,
                            compile_tfvars(arena, &src, &diags, &c, &result));
+    if (c.all_workspaces && diags.count > 1)
+        cli_merge_workspaces(arena, &diags, &src, cli_count_workspaces(arena, c.path));
     cli_render(o, &diags, &src);
     return cli_exit_status(st, &diags);
 }
