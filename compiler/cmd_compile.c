@@ -49,17 +49,11 @@ void cli_compile_options(const Options *o, const char *const *args, int nargs, C
 
 ExitStatus cmd_validate(Arena *arena, const Options *o, const char *const *args, int nargs)
 {
-    if (nargs > 1)
-        return cli_too_many(o, "validate", args[1]);
-    SourceSet src;
-    Diags diags;
-    source_init(&src, arena);
-    diags_init(&diags, arena);
-    CompileOptions c;
-    cli_compile_options(o, args, nargs, &c);
-    CompileStatus st = compile_validate(arena, &src, &diags, &c);
-    cli_render(o, &diags, &src);
-    return cli_exit_status(st, &diags);
+    CliRun r;
+    ExitStatus usage = cli_run_start(&r, arena, o, "validate", args, nargs);
+    if (usage != EXIT_OK)
+        return usage;
+    return cli_run_end(&r, compile_validate(arena, &r.src, &r.diags, &r.c), NULL, 0);
 }
 
 // Appends the diagnostics of one workspace's run to `diags`, each with a
@@ -128,7 +122,6 @@ static CompileStatus build_all(Arena *arena, SourceSet *src, Diags *diags, Compi
         if (st == COMPILE_OK || ws_st != COMPILE_INPUT_ERRORS)
             st = ws_st;
     }
-    cli_merge_workspaces(arena, diags, src, n);
     for (uint32_t i = 0; st == COMPILE_OK && i < n; i++)
         st = write_outputs(diags, &results[i], NULL,
                            arena_printf(arena, "%s/%s", out_dir, names[i]), COMPILE_OK);
@@ -139,54 +132,40 @@ static CompileStatus build_all(Arena *arena, SourceSet *src, Diags *diags, Compi
 // -o file replaced atomically, or to files under --out-dir.
 ExitStatus cmd_build(Arena *arena, const Options *o, const char *const *args, int nargs)
 {
-    if (nargs > 1)
-        return cli_too_many(o, "build", args[1]);
-    ExitStatus usage = cli_check_out_options(arena, o, "build", "directory");
+    CliRun r;
+    ExitStatus usage = cli_run_start(&r, arena, o, "build", args, nargs);
+    if (usage == EXIT_OK)
+        usage = cli_check_out_options(arena, o, "build", "directory");
     if (usage != EXIT_OK)
         return usage;
-    SourceSet src;
-    Diags diags;
-    source_init(&src, arena);
-    diags_init(&diags, arena);
-    CompileOptions c;
-    cli_compile_options(o, args, nargs, &c);
     CompileResult result;
     CompileStatus st = COMPILE_USAGE_ERROR;
-    if (!compile_check_out_file(&diags, o->out_file, &c))
+    if (!compile_check_out_file(&r.diags, o->out_file, &r.c))
         ; // -o names a file the run reads: nothing is read or written
-    else if (c.all_workspaces)
-        st = build_all(arena, &src, &diags, &c, o->out_dir);
+    else if (r.c.all_workspaces)
+        st = build_all(arena, &r.src, &r.diags, &r.c, o->out_dir);
     else
-        st = write_outputs(&diags, &result, o->out_file, o->out_dir,
-                           compile_build(arena, &src, &diags, &c, &result));
-    cli_render(o, &diags, &src);
-    return cli_exit_status(st, &diags);
+        st = write_outputs(&r.diags, &result, o->out_file, o->out_dir,
+                           compile_build(arena, &r.src, &r.diags, &r.c, &result));
+    return cli_run_end(&r, st, NULL, 0);
 }
 
 // `hclc tfvars`: like build -t tfvars, and every workspace at once.
 ExitStatus cmd_tfvars(Arena *arena, const Options *o, const char *const *args, int nargs)
 {
-    if (nargs > 1)
-        return cli_too_many(o, "tfvars", args[1]);
-    ExitStatus usage = cli_check_out_options(arena, o, "tfvars", "file");
+    CliRun r;
+    ExitStatus usage = cli_run_start(&r, arena, o, "tfvars", args, nargs);
+    if (usage == EXIT_OK)
+        usage = cli_check_out_options(arena, o, "tfvars", "file");
     if (usage != EXIT_OK)
         return usage;
-    SourceSet src;
-    Diags diags;
-    source_init(&src, arena);
-    diags_init(&diags, arena);
-    CompileOptions c;
-    cli_compile_options(o, args, nargs, &c);
-    c.target = o->given & OPT_JSON ? "tfvars-json" : "tfvars";
+    r.c.target = o->given & OPT_JSON ? "tfvars-json" : "tfvars";
     CompileResult result;
     CompileStatus st = COMPILE_USAGE_ERROR;
-    if (compile_check_out_file(&diags, o->out_file, &c))
-        st = write_outputs(&diags, &result, o->out_file, o->out_dir,
-                           compile_tfvars(arena, &src, &diags, &c, &result));
-    if (c.all_workspaces && diags.count > 1)
-        cli_merge_workspaces(arena, &diags, &src, cli_count_workspaces(arena, c.path));
-    cli_render(o, &diags, &src);
-    return cli_exit_status(st, &diags);
+    if (compile_check_out_file(&r.diags, o->out_file, &r.c))
+        st = write_outputs(&r.diags, &result, o->out_file, o->out_dir,
+                           compile_tfvars(arena, &r.src, &r.diags, &r.c, &result));
+    return cli_run_end(&r, st, NULL, 0);
 }
 
 // `hclc workspaces`: one name a line, or with --json one JSON array.

@@ -58,26 +58,18 @@ static DiagRuleInfo *rule_infos(Arena *arena, size_t *n)
 
 ExitStatus cmd_lint(Arena *arena, const Options *o, const char *const *args, int nargs)
 {
-    if (nargs > 1)
-        return cli_too_many(o, "lint", args[1]);
+    CliRun r;
+    ExitStatus usage = cli_run_start(&r, arena, o, "lint", args, nargs);
     Linter linter = {(o->given & OPT_STRICT) != 0, NULL};
-    ExitStatus usage = apply_switches(arena, o, &linter);
+    if (usage == EXIT_OK)
+        usage = apply_switches(arena, o, &linter);
     if (usage != EXIT_OK)
         return usage;
-    SourceSet src;
-    Diags diags;
-    source_init(&src, arena);
-    diags_init(&diags, arena);
-    CompileOptions c;
-    cli_compile_options(o, args, nargs, &c);
-    c.lint = lint_check;
-    c.lint_ctx = &linter;
-    c.ignore_alias = rule_alias;
-    CompileStatus st = compile_validate(arena, &src, &diags, &c);
-    if (c.all_workspaces && diags.count > 1)
-        cli_merge_workspaces(arena, &diags, &src, cli_count_workspaces(arena, c.path));
+    r.c.lint = lint_check;
+    r.c.lint_ctx = &linter;
+    r.c.ignore_alias = rule_alias;
+    CompileStatus st = compile_validate(arena, &r.src, &r.diags, &r.c);
     size_t n;
     DiagRuleInfo *infos = rule_infos(arena, &n);
-    cli_render_rules(o, &diags, &src, infos, n);
-    return cli_exit_status(st, &diags);
+    return cli_run_end(&r, st, infos, n);
 }

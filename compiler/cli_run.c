@@ -1,7 +1,8 @@
-// cli_workspaces.c - what build, tfvars and lint share for --all-workspaces:
-// the usage checks of -o, --out-dir and -w against it, and the merging of
-// a diagnostic that every workspace's run reported alike into one that
-// names the workspaces.
+// cli_run.c - what the commands that compile (build, tfvars, validate,
+// lint) share: the set-up and the end of a run (rendering, exit status),
+// the usage checks of -o, --out-dir and -w against --all-workspaces, and
+// the merging of a diagnostic that several workspaces' runs reported alike
+// into one that names the workspaces.
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -87,11 +88,12 @@ static void uncount(Diags *d, const Diag *g)
         d->warnings--;
 }
 
-void cli_merge_workspaces(Arena *a, Diags *d, const SourceSet *src, uint32_t nworkspaces)
+void cli_merge_workspaces(Arena *a, Diags *d, const SourceSet *src, const char *path)
 {
     uint32_t *count = arena_alloc(a, (d->count + 1) * sizeof(uint32_t));
     const char **names = arena_alloc(a, (d->count + 1) * sizeof(char *));
     size_t kept = 0;
+    bool merged = false;
     for (size_t i = 0; i < d->count; i++) {
         Diag *g = d->items[i];
         DiagNote *ws = workspace_note(g);
@@ -106,15 +108,17 @@ void cli_merge_workspaces(Arena *a, Diags *d, const SourceSet *src, uint32_t nwo
         }
         names[k] = arena_printf(a, "%s, %s", names[k], strchr(ws->text, '"'));
         count[k]++;
+        merged = true;
         uncount(d, g);
     }
     d->count = kept;
+    uint32_t n = merged ? cli_count_workspaces(a, path) : 0;
     for (size_t k = 0; k < kept; k++) {
         if (count[k] < 2)
             continue;
         DiagNote *ws = workspace_note(d->items[k]);
-        ws->text = count[k] == nworkspaces ? arena_printf(a, "in every workspace (%s)", names[k])
-                                           : arena_printf(a, "in workspaces %s", names[k]);
+        ws->text = count[k] == n ? arena_printf(a, "in every workspace (%s)", names[k])
+                                 : arena_printf(a, "in workspaces %s", names[k]);
     }
 }
 
@@ -129,4 +133,25 @@ uint32_t cli_count_workspaces(Arena *arena, const char *path)
     if (compile_workspaces(arena, &src, &diags, path, &names, &n) != COMPILE_OK)
         return 0;
     return n ? n : 1; // none declared: the default one
+}
+
+ExitStatus cli_run_start(CliRun *r, Arena *arena, const Options *o, const char *command,
+                         const char *const *args, int nargs)
+{
+    if (nargs > 1)
+        return cli_too_many(o, command, args[1]);
+    r->arena = arena;
+    r->o = o;
+    source_init(&r->src, arena);
+    diags_init(&r->diags, arena);
+    cli_compile_options(o, args, nargs, &r->c);
+    return EXIT_OK;
+}
+
+ExitStatus cli_run_end(CliRun *r, CompileStatus st, const DiagRuleInfo *rules, size_t nrules)
+{
+    if ((r->o->given & OPT_ALL_WS) && r->diags.count > 1)
+        cli_merge_workspaces(r->arena, &r->diags, &r->src, r->c.path);
+    cli_render_rules(r->o, &r->diags, &r->src, rules, nrules);
+    return cli_exit_status(st, &r->diags);
 }
