@@ -156,7 +156,7 @@ fuzz:
 	  clang -std=c11 $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_XOPEN_SOURCE=700 \
 	    -Icompiler $(PKG_CFLAGS) \
 	    tests/fuzz/$$t.c build/fuzz/libhclc.a $(PKG_LIBS) -o build/fuzz/$$t; \
-	  mkdir -p build/fuzz/corpus-$$t tests/fuzz/regress/$$t; \
+	  mkdir -p build/fuzz/corpus-$$t; \
 	  bash tests/fuzz/seed.sh build/fuzz/corpus-$$t; \
 	  cp tests/fuzz/regress/$$t/* build/fuzz/corpus-$$t/ 2>/dev/null || true; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \

@@ -7,10 +7,10 @@ set -euo pipefail
 target=${1:?usage: tests/fuzz/keep.sh TARGET}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dest=$root/tests/fuzz/regress/$target
-mkdir -p "$dest"
 n=0
 for f in "$root"/build/fuzz/"$target"-{crash,leak,timeout,oom}-*; do
     [ -f "$f" ] || continue
+    mkdir -p "$dest"
     name=$(basename "$f")
     [ -e "$dest/$name" ] || n=$((n + 1))
     cp "$f" "$dest/$name"
