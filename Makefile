@@ -55,6 +55,9 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # The runner of tests/lang.test (tests/checks/lang.sh runs it).
 LANG_BIN := $(B)/tests/lang_test
+# The fuzz targets without libFuzzer, replaying tests/fuzz/regress/TARGET/
+# (tests/checks/fuzz-regress.sh runs them).
+REPLAY_BIN := $(patsubst tests/fuzz/%.c,$(B)/tests/replay_%,$(wildcard tests/fuzz/fuzz_*.c))
 LIB      := $(B)/libhclc.a
 HCLC_BIN := $(if $(filter build,$(B)),hclc,$(B)/hclc)
 
@@ -117,7 +120,11 @@ $(LANG_BIN): tests/lang/lang_test.c $(LIB) | $(B)/.deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -Icompiler -MMD -MP -o $@ $< $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
 
-unit-bins: $(UNIT_BIN) $(LANG_BIN)
+$(B)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB) | $(B)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Icompiler -o $@ tests/fuzz/$*.c tests/fuzz/replay.c $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
+
+unit-bins: $(UNIT_BIN) $(LANG_BIN) $(REPLAY_BIN)
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d) $(LANG_BIN).d
 
@@ -151,9 +158,12 @@ fuzz:
 	    tests/fuzz/$$t.c build/fuzz/libhclc.a $(PKG_LIBS) -o build/fuzz/$$t; \
 	  mkdir -p build/fuzz/corpus-$$t; \
 	  bash tests/fuzz/seed.sh build/fuzz/corpus-$$t; \
+	  cp tests/fuzz/regress/$$t/* build/fuzz/corpus-$$t/ 2>/dev/null || true; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
-	  build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-	    -rss_limit_mb=4096 -artifact_prefix=build/fuzz/crash- build/fuzz/corpus-$$t; \
+	  status=0; build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    -rss_limit_mb=4096 -artifact_prefix=build/fuzz/$$t- build/fuzz/corpus-$$t || status=$$?; \
+	  bash tests/fuzz/keep.sh $$t; \
+	  [ $$status = 0 ] || exit $$status; \
 	done
 
 # hclc against the floors (cJSON, libyaml, a bare C program) and Jsonnet on

@@ -176,8 +176,44 @@ void cli_render(const Options *o, const Diags *diags, const SourceSet *src);
 // when no diagnostic uses them (hclc lint's rules).
 void cli_render_rules(const Options *o, const Diags *diags, const SourceSet *src,
                       const DiagRuleInfo *rules, size_t nrules);
-// The exit status of a compile status.
-ExitStatus cli_exit_status(CompileStatus st);
+// The exit status of a compile status: input errors among which a file
+// could not be read (Diag.io) are an I/O error. `diags` may be NULL.
+ExitStatus cli_exit_status(CompileStatus st, const Diags *diags);
+
+// --- cli_run.c: what the commands that compile share ---
+
+// A run of build, tfvars, validate or lint: its sources, diagnostics and
+// compile options.
+typedef struct CliRun {
+    Arena *arena;
+    const Options *o;
+    SourceSet src;
+    Diags diags;
+    CompileOptions c;
+} CliRun;
+
+// Starts a run of `command` with its positional arguments (PATH at most);
+// a usage error for an extra one, else EXIT_OK.
+ExitStatus cli_run_start(CliRun *r, Arena *arena, const Options *o, const char *command,
+                         const char *const *args, int nargs);
+// Ends it: under --all-workspaces merges the diagnostics alike in several
+// workspaces, renders them (listing `rules` in SARIF, NULL: none), and
+// returns the exit status of `st`.
+ExitStatus cli_run_end(CliRun *r, CompileStatus st, const DiagRuleInfo *rules, size_t nrules);
+// The usage errors of -o, --out-dir, -w and --all-workspaces for
+// `command`, which writes one `per_workspace` ("file", "directory") per
+// workspace; EXIT_OK when there is none.
+ExitStatus cli_check_out_options(Arena *arena, const Options *o, const char *command,
+                                 const char *per_workspace);
+// Keeps once each diagnostic that several workspaces' runs reported alike
+// (code, place in `src`, text and notes, but the "in workspace \"WS\"" note
+// of each run), its note naming them: "in every workspace (\"a\", \"b\")"
+// when every workspace of the project at `path` did, else "in workspaces
+// \"a\", \"b\"".
+void cli_merge_workspaces(Arena *a, Diags *d, const SourceSet *src, const char *path);
+// How many workspaces --all-workspaces runs for the project at `path` (the
+// default one when none is declared); 0 when it cannot be loaded.
+uint32_t cli_count_workspaces(Arena *arena, const char *path);
 // `status`, unless stdout could not be written (a full disk, a closed
 // pipe): then reports it and returns EXIT_IO.
 ExitStatus cli_check_stdout(const Options *o, ExitStatus status);

@@ -148,13 +148,13 @@ void cli_render_rules(const Options *o, const Diags *diags, const SourceSet *src
     }
 }
 
-ExitStatus cli_exit_status(CompileStatus st)
+ExitStatus cli_exit_status(CompileStatus st, const Diags *diags)
 {
     switch (st) {
     case COMPILE_OK:
         return EXIT_OK;
-    case COMPILE_INPUT_ERRORS:
-        return EXIT_INPUT;
+    case COMPILE_INPUT_ERRORS: // a file() that could not be read is an I/O error
+        return diags && diags_has_io_errors(diags) ? EXIT_IO : EXIT_INPUT;
     case COMPILE_IO_ERROR:
         return EXIT_IO;
     case COMPILE_USAGE_ERROR:

@@ -49,17 +49,11 @@ void cli_compile_options(const Options *o, const char *const *args, int nargs, C
 
 ExitStatus cmd_validate(Arena *arena, const Options *o, const char *const *args, int nargs)
 {
-    if (nargs > 1)
-        return cli_too_many(o, "validate", args[1]);
-    SourceSet src;
-    Diags diags;
-    source_init(&src, arena);
-    diags_init(&diags, arena);
-    CompileOptions c;
-    cli_compile_options(o, args, nargs, &c);
-    CompileStatus st = compile_validate(arena, &src, &diags, &c);
-    cli_render(o, &diags, &src);
-    return cli_exit_status(st);
+    CliRun r;
+    ExitStatus usage = cli_run_start(&r, arena, o, "validate", args, nargs);
+    if (usage != EXIT_OK)
+        return usage;
+    return cli_run_end(&r, compile_validate(arena, &r.src, &r.diags, &r.c), NULL, 0);
 }
 
 // Appends the diagnostics of one workspace's run to `diags`, each with a
@@ -134,78 +128,44 @@ static CompileStatus build_all(Arena *arena, SourceSet *src, Diags *diags, Compi
     return st;
 }
 
-// Usage errors of build's output options; EXIT_OK when there is none.
-static ExitStatus check_build_outputs(const Options *o)
-{
-    if (o->out_file && o->out_dir)
-        return cli_usage_error(o, NULL, "give -o FILE or --out-dir DIR, not both");
-    if (!(o->given & OPT_ALL_WS))
-        return EXIT_OK;
-    if (o->workspace)
-        return cli_usage_error(o, NULL, "give -w WS or --all-workspaces, not both");
-    if (!o->out_dir)
-        return cli_usage_error(
-            o, "write hclc build --all-workspaces --out-dir DIR",
-            "--all-workspaces writes one directory per workspace: it needs --out-dir");
-    return EXIT_OK;
-}
-
 // Writes the output only after everything succeeded: to stdout, or to the
 // -o file replaced atomically, or to files under --out-dir.
 ExitStatus cmd_build(Arena *arena, const Options *o, const char *const *args, int nargs)
 {
-    if (nargs > 1)
-        return cli_too_many(o, "build", args[1]);
-    ExitStatus usage = check_build_outputs(o);
+    CliRun r;
+    ExitStatus usage = cli_run_start(&r, arena, o, "build", args, nargs);
+    if (usage == EXIT_OK)
+        usage = cli_check_out_options(arena, o, "build", "directory");
     if (usage != EXIT_OK)
         return usage;
-    SourceSet src;
-    Diags diags;
-    source_init(&src, arena);
-    diags_init(&diags, arena);
-    CompileOptions c;
-    cli_compile_options(o, args, nargs, &c);
     CompileResult result;
     CompileStatus st = COMPILE_USAGE_ERROR;
-    if (!compile_check_out_file(&diags, o->out_file, &c))
+    if (!compile_check_out_file(&r.diags, o->out_file, &r.c))
         ; // -o names a file the run reads: nothing is read or written
-    else if (c.all_workspaces)
-        st = build_all(arena, &src, &diags, &c, o->out_dir);
+    else if (r.c.all_workspaces)
+        st = build_all(arena, &r.src, &r.diags, &r.c, o->out_dir);
     else
-        st = write_outputs(&diags, &result, o->out_file, o->out_dir,
-                           compile_build(arena, &src, &diags, &c, &result));
-    cli_render(o, &diags, &src);
-    return cli_exit_status(st);
+        st = write_outputs(&r.diags, &result, o->out_file, o->out_dir,
+                           compile_build(arena, &r.src, &r.diags, &r.c, &result));
+    return cli_run_end(&r, st, NULL, 0);
 }
 
 // `hclc tfvars`: like build -t tfvars, and every workspace at once.
 ExitStatus cmd_tfvars(Arena *arena, const Options *o, const char *const *args, int nargs)
 {
-    if (nargs > 1)
-        return cli_too_many(o, "tfvars", args[1]);
-    if (o->out_file && o->out_dir)
-        return cli_usage_error(o, NULL, "give -o FILE or --out-dir DIR, not both");
-    bool all = o->given & OPT_ALL_WS;
-    if (all && o->workspace)
-        return cli_usage_error(o, NULL, "give -w WS or --all-workspaces, not both");
-    if (all && !o->out_dir)
-        return cli_usage_error(
-            o, "write hclc tfvars --all-workspaces --out-dir DIR",
-            "--all-workspaces writes one file per workspace: it needs --out-dir");
-    SourceSet src;
-    Diags diags;
-    source_init(&src, arena);
-    diags_init(&diags, arena);
-    CompileOptions c;
-    cli_compile_options(o, args, nargs, &c);
-    c.target = o->given & OPT_JSON ? "tfvars-json" : "tfvars";
+    CliRun r;
+    ExitStatus usage = cli_run_start(&r, arena, o, "tfvars", args, nargs);
+    if (usage == EXIT_OK)
+        usage = cli_check_out_options(arena, o, "tfvars", "file");
+    if (usage != EXIT_OK)
+        return usage;
+    r.c.target = o->given & OPT_JSON ? "tfvars-json" : "tfvars";
     CompileResult result;
     CompileStatus st = COMPILE_USAGE_ERROR;
-    if (compile_check_out_file(&diags, o->out_file, &c))
-        st = write_outputs(&diags, &result, o->out_file, o->out_dir,
-                           compile_tfvars(arena, &src, &diags, &c, &result));
-    cli_render(o, &diags, &src);
-    return cli_exit_status(st);
+    if (compile_check_out_file(&r.diags, o->out_file, &r.c))
+        st = write_outputs(&r.diags, &result, o->out_file, o->out_dir,
+                           compile_tfvars(arena, &r.src, &r.diags, &r.c, &result));
+    return cli_run_end(&r, st, NULL, 0);
 }
 
 // `hclc workspaces`: one name a line, or with --json one JSON array.
@@ -230,5 +190,5 @@ ExitStatus cmd_workspaces(Arena *arena, const Options *o, const char *const *arg
             printf("%s\n", names[i]);
     }
     cli_render(o, &diags, &src);
-    return cli_exit_status(st);
+    return cli_exit_status(st, &diags);
 }

@@ -186,7 +186,7 @@ ExitStatus cmd_diff(Arena *arena, const Options *o, const char *const *args, int
     ok = read_side(&r, s.path[1], s.ws[1], &sides[1]) && ok;
     if (!ok) {
         cli_render(o, &r.diags, &r.src);
-        return cli_exit_status(r.status);
+        return cli_exit_status(r.status, &r.diags);
     }
     return report(&r, &sides[0], &sides[1], json);
 }

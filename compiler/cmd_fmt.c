@@ -274,5 +274,5 @@ ExitStatus cmd_fmt(Arena *arena, const Options *o, const char *const *args, int 
     FmtOptions f = {o->given & OPT_CHECK, o->given & OPT_DIFF, o->given & OPT_RECURSIVE};
     CompileStatus st = fmt_paths(arena, &src, &diags, &f, args, nargs, stdout);
     cli_render(o, &diags, &src);
-    return cli_exit_status(st);
+    return cli_exit_status(st, &diags);
 }

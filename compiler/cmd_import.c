@@ -137,5 +137,5 @@ ExitStatus cmd_import(Arena *arena, const Options *o, const char *const *args, i
     diags_init(&diags, arena);
     CompileStatus st = import_all(arena, &src, &diags, o, args, names, nargs, kind);
     cli_render(o, &diags, &src);
-    return cli_check_stdout(o, cli_exit_status(st));
+    return cli_check_stdout(o, cli_exit_status(st, &diags));
 }

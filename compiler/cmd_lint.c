@@ -38,50 +38,6 @@ static DiagCode rule_alias(const char *id)
     return i < 0 ? (DiagCode)0 : lint_rules(&n)[i].code;
 }
 
-// The note validate_all adds to a diagnostic of one workspace, or NULL.
-static DiagNote *workspace_note(const Diag *g)
-{
-    DiagNote *last = NULL;
-    for (DiagNote *n = g->notes; n; n = n->next)
-        if (n->kind == NOTE_TEXT && strncmp(n->text, "in workspace", 12) == 0)
-            last = n;
-    return last;
-}
-
-static bool same_finding(const Diag *a, const Diag *b)
-{
-    return a->code == b->code && a->severity == b->severity && a->subject.file == b->subject.file &&
-           a->subject.start == b->subject.start && a->subject.end == b->subject.end &&
-           strcmp(a->summary, b->summary) == 0;
-}
-
-// With --all-workspaces the rules run once per workspace: a finding that is
-// the same in several (code, place and text) is kept once, its note naming
-// every workspace ("in workspaces \"dev\", \"prod\"").
-static void merge_workspaces(Arena *arena, Diags *d)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < d->count; i++) {
-        Diag *g = d->items[i];
-        DiagNote *ws = workspace_note(g);
-        size_t k = 0;
-        while (ws && k < kept && !(same_finding(d->items[k], g) && workspace_note(d->items[k])))
-            k++;
-        if (!ws || k == kept) {
-            d->items[kept++] = g;
-            continue;
-        }
-        DiagNote *first = workspace_note(d->items[k]);
-        const char *names = strchr(first->text, '"'), *name = strchr(ws->text, '"');
-        first->text = arena_printf(arena, "in workspaces %s, %s", names, name);
-        if (g->severity == DIAG_ERROR)
-            d->errors--;
-        else
-            d->warnings--;
-    }
-    d->count = kept;
-}
-
 // The lint rules as SARIF rule descriptions: rationale, fix and IDs.
 static DiagRuleInfo *rule_infos(Arena *arena, size_t *n)
 {
@@ -102,26 +58,18 @@ static DiagRuleInfo *rule_infos(Arena *arena, size_t *n)
 
 ExitStatus cmd_lint(Arena *arena, const Options *o, const char *const *args, int nargs)
 {
-    if (nargs > 1)
-        return cli_too_many(o, "lint", args[1]);
+    CliRun r;
+    ExitStatus usage = cli_run_start(&r, arena, o, "lint", args, nargs);
     Linter linter = {(o->given & OPT_STRICT) != 0, NULL};
-    ExitStatus usage = apply_switches(arena, o, &linter);
+    if (usage == EXIT_OK)
+        usage = apply_switches(arena, o, &linter);
     if (usage != EXIT_OK)
         return usage;
-    SourceSet src;
-    Diags diags;
-    source_init(&src, arena);
-    diags_init(&diags, arena);
-    CompileOptions c;
-    cli_compile_options(o, args, nargs, &c);
-    c.lint = lint_check;
-    c.lint_ctx = &linter;
-    c.ignore_alias = rule_alias;
-    CompileStatus st = compile_validate(arena, &src, &diags, &c);
-    if (c.all_workspaces)
-        merge_workspaces(arena, &diags);
+    r.c.lint = lint_check;
+    r.c.lint_ctx = &linter;
+    r.c.ignore_alias = rule_alias;
+    CompileStatus st = compile_validate(arena, &r.src, &r.diags, &r.c);
     size_t n;
     DiagRuleInfo *infos = rule_infos(arena, &n);
-    cli_render_rules(o, &diags, &src, infos, n);
-    return cli_exit_status(st);
+    return cli_run_end(&r, st, infos, n);
 }

@@ -97,6 +97,8 @@ static Diag *add_diag(Diags *d, DiagSeverity severity, DiagCode code, Span subje
     g->detail = NULL;
     g->subject = subject;
     g->notes = NULL;
+    g->masked = span_none();
+    g->io = false;
     diags_append(d, g);
     return g;
 }
@@ -174,6 +176,14 @@ void diag_help(Diags *d, Diag *g, const char *fmt, ...)
 bool diags_has_errors(const Diags *d)
 {
     return d->errors > 0;
+}
+
+bool diags_has_io_errors(const Diags *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i]->io && d->items[i]->severity == DIAG_ERROR)
+            return true;
+    return false;
 }
 
 const char *diag_code_text(DiagCode code, char *buf)
@@ -296,7 +306,10 @@ typedef struct Render {
     FILE *out;
     const SourceSet *src;
     bool color;
-    int width; // of the line-number field, for the diagnostic being printed
+    int width;    // of the line-number field, for the diagnostic being printed
+    Diag **items; // every diagnostic: their masked spans are not shown
+    size_t count;
+    bool masks; // one of them is masked
 } Render;
 
 static void paint(const Render *r, const char *sgr)
@@ -396,6 +409,7 @@ static uint32_t back_chars(const unsigned char *t, uint32_t from, uint32_t n)
 
 // One source line as shown under a location.
 typedef struct Excerpt {
+    uint32_t file, base;    // the file, and the byte offset of the line in it
     uint32_t line;          // 1-based line number
     const unsigned char *t; // the line, without its ending
     uint32_t len;           // bytes of the line
@@ -410,6 +424,8 @@ static Excerpt make_excerpt(const SourceSet *src, Span s)
     x.line = source_line_of(src, s.file, s.start);
     x.t = (const unsigned char *)source_line_text(src, s.file, x.line, &x.len);
     uint32_t line_start = (uint32_t)((const char *)x.t - f->text);
+    x.file = s.file;
+    x.base = line_start;
     x.start = s.start - line_start < x.len ? s.start - line_start : x.len;
     x.end = s.end - line_start < x.len ? s.end - line_start : x.len;
     x.lo = 0;
@@ -421,6 +437,20 @@ static Excerpt make_excerpt(const SourceSet *src, Span s)
             x.end = x.hi;
     }
     return x;
+}
+
+// True when byte `i` of the line of `x` is in the subject of a masked
+// diagnostic: a secret written in plain text, shown as '*' in every excerpt
+// so that it is not copied into logs.
+static bool is_masked(const Render *r, const Excerpt *x, uint32_t i)
+{
+    uint32_t at = x->base + i;
+    for (size_t k = 0; k < r->count; k++) {
+        const Diag *g = r->items[k];
+        if (g->masked.file == x->file && at >= g->masked.start && at < g->masked.end)
+            return true;
+    }
+    return false;
 }
 
 static void print_source_line(const Render *r, const Excerpt *x)
@@ -437,6 +467,8 @@ static void print_source_line(const Render *r, const Excerpt *x)
         uint32_t n = decode(x->t, x->len, i, &cp);
         if (cp == '\t')
             fputc('\t', r->out);
+        else if (r->masks && is_masked(r, x, i))
+            fputc('*', r->out);
         else if (is_hidden(cp))
             fputc('?', r->out);
         else
@@ -632,10 +664,12 @@ static void print_rest(Diag *const *items, size_t count, size_t first, FILE *out
 
 void diag_render_text(FILE *out, const Diags *d, const SourceSet *src, DiagRenderOptions opt)
 {
-    Render r = {out, src, opt.color, GUTTER_MIN};
     size_t max = opt.max_shown ? opt.max_shown : DIAG_MAX_SHOWN;
     size_t shown = d->count < max ? d->count : max;
     Diag **items = in_order(d);
+    Render r = {out, src, opt.color, GUTTER_MIN, items, d->count, false};
+    for (size_t i = 0; i < d->count && !r.masks; i++)
+        r.masks = !span_is_none(items[i]->masked);
     for (size_t i = 0; i < shown; i++)
         render_one(&r, items[i]);
     if (shown < d->count)

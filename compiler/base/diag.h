@@ -44,6 +44,8 @@ typedef struct Diag {
     const char *detail;  // optional full sentences (NULL when none)
     Span subject;        // exactly the construct at fault (may be span_none())
     DiagNote *notes;     // in the order added
+    Span masked;         // a secret written in plain text: every excerpt shows it as *
+    bool io;             // a file could not be read (the run's exit status is 3)
 } Diag;
 
 #define DIAG_MAX_SHOWN 20
@@ -97,6 +99,8 @@ bool diag_help_suggest(Diags *d, Diag *g, const char *name, const char *const *c
                        size_t count);
 // True when at least one error was reported.
 bool diags_has_errors(const Diags *d);
+// True when one of the errors is a file that could not be read (Diag.io).
+bool diags_has_io_errors(const Diags *d);
 
 typedef struct DiagRenderOptions {
     bool color;       // ANSI colours (only when stderr is a terminal and NO_COLOR unset)

@@ -53,9 +53,13 @@ static bool is_identifier(const char *s)
 }
 
 // PATH.key, or PATH["key"] for a keyed list, a map key or a key that is
-// no identifier (quoted as JSON quotes it).
-static const char *member_path(Arena *a, const char *path, const ValueStr *key, bool map)
+// no identifier (quoted as JSON quotes it); PATH[(sensitive key)] for a key of
+// a sensitive object (its keys are part of the secret).
+static const char *member_path(Arena *a, const char *path, const ValueStr *key, bool map,
+                               bool secret)
 {
+    if (secret)
+        return arena_printf(a, "%s[(sensitive key)]", path);
     if (!map && is_identifier(key->ptr))
         return arena_printf(a, "%s%s%s", path, *path ? "." : "", key->ptr);
     Value *k = value_string_ref(a, span_none(), key->ptr, key->len);
@@ -68,15 +72,18 @@ static void diff_at(DiffList *d, const char *path, Value *old, Value *new, int d
 static void diff_objects(DiffList *d, const char *path, Value *old, Value *new, int depth)
 {
     bool map = (old->flags | new->flags) & VALF_MAP;
+    bool old_secret = old->flags & VALF_SENSITIVE, new_secret = new->flags &VALF_SENSITIVE;
     for (uint32_t i = 0; i < old->as.object.count; i++) {
         const ValueStr *k = &old->as.object.keys[i];
-        diff_at(d, member_path(d->arena, path, k, map), old->as.object.vals[i],
-                value_object_get(new, k->ptr, k->len), depth);
+        Value *nv = value_object_get(new, k->ptr, k->len);
+        bool secret = old_secret || (nv && new_secret);
+        diff_at(d, member_path(d->arena, path, k, map, secret), old->as.object.vals[i], nv, depth);
     }
     for (uint32_t i = 0; i < new->as.object.count; i++) {
         const ValueStr *k = &new->as.object.keys[i];
         if (!value_object_get(old, k->ptr, k->len))
-            diff_at(d, member_path(d->arena, path, k, map), NULL, new->as.object.vals[i], depth);
+            diff_at(d, member_path(d->arena, path, k, map, new_secret), NULL,
+                    new->as.object.vals[i], depth);
     }
 }
 

@@ -652,7 +652,10 @@ static void check_map(Checker *k, Value *map, const Path *path)
                       path_text(k, path));
             continue;
         }
-        Path kp = child_path(path, map->as.object.keys[i].ptr);
+        // The keys of a sensitive map are part of the secret: not in paths.
+        const char *key =
+            map->flags & VALF_SENSITIVE ? "(sensitive key)" : map->as.object.keys[i].ptr;
+        Path kp = child_path(path, key);
         check_kind(k, v, SK_STRING, &kp);
     }
 }

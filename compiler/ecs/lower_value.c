@@ -359,6 +359,13 @@ static void null_entry(Lower *L, Value *null, Span site, const char *key, bool h
     L->failed = true;
 }
 
+// Key `k` of map `v` as paths in messages show it: the keys of a sensitive
+// map are part of the secret.
+static const char *path_key(const Value *v, const ValueStr *k)
+{
+    return sensitive(v) ? "(sensitive key)" : k->ptr;
+}
+
 // A user map (dockerLabels, options, driverOpts, labels): keys as written.
 static Value *lower_map(Lower *L, const SchemaType *t, Value *v, Place p)
 {
@@ -368,7 +375,8 @@ static Value *lower_map(Lower *L, const SchemaType *t, Value *v, Place p)
     for (uint32_t i = 0; i < v->as.object.count; i++) {
         const ValueStr *k = &v->as.object.keys[i];
         const ObjectItem *it = item_of(p.node, v, i);
-        LowerPath path = {p.path, k->ptr, 0, LP_MEMBER}, name = {p.name, k->ptr, 0, LP_KEY};
+        const char *kt = path_key(v, k);
+        LowerPath path = {p.path, kt, 0, LP_MEMBER}, name = {p.name, kt, 0, LP_KEY};
         Place cp = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL, &path, &name};
         Value *mv = v->as.object.vals[i];
         if (mv->kind == VAL_NULL) {
@@ -394,7 +402,7 @@ static Value *lower_pairs(Lower *L, const SchemaMember *m, Value *v, Place p)
     for (uint32_t i = 0; i < v->as.object.count; i++) {
         const ValueStr *k = &v->as.object.keys[i];
         const ObjectItem *it = item_of(p.node, v, i);
-        LowerPath path = {p.path, NULL, n, LP_INDEX}, key = {p.name, k->ptr, 0, LP_KEY};
+        LowerPath path = {p.path, NULL, n, LP_INDEX}, key = {p.name, path_key(v, k), 0, LP_KEY};
         Place ep = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL, &path, &key};
         Value *mv = v->as.object.vals[i];
         if (mv->kind == VAL_NULL) {

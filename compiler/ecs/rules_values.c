@@ -169,7 +169,11 @@ static void check_awslogs_names(Rules *r, uint32_t i, Value *opts)
         bool known = false;
         for (size_t a = 0; a < NAWSLOGS && !known; a++)
             known = strcmp(key, awslogs_options[a]) == 0;
-        if (!known) {
+        if (!known && (opts->flags & VALF_SENSITIVE)) {
+            // The keys of a sensitive map are part of the secret.
+            ecs_report(r->c, E_ECS_AWSLOGS_OPTIONS, false, val,
+                       "unknown awslogs option (sensitive) in %s", rules_cname(r, i));
+        } else if (!known) {
             Diag *g = ecs_report(r->c, E_ECS_AWSLOGS_OPTIONS, false, val,
                                  "unknown awslogs option \"%s\" in %s", key, rules_cname(r, i));
             diag_help_suggest(r->c->diags, g, key, awslogs_options, NAWSLOGS);
@@ -479,6 +483,7 @@ static void check_environment(Rules *r, uint32_t i)
                            rules_show(r, name), rules_cname(r, i));
         else
             continue;
+        g->masked = value_is_sensitive(value) ? span_none() : value->origin;
         diag_help(r->c->diags, g,
                   "anyone who can describe the task definition sees it; pass "
                   "it through secrets (a Secrets Manager secret or an SSM "

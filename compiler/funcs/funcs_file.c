@@ -206,7 +206,8 @@ static bool resolve_project(FnContext *ctx, const PathRef *p, const char **real)
     if (!checked && (errno == ENOENT || errno == ENOTDIR))
         checked = resolve_missing(ctx->arena, joined, 0);
     if (!checked) {
-        fn_report(ctx, E_FILE_READ, p->at, "cannot resolve file %s: %s", p->shown, strerror(errno));
+        fn_report(ctx, E_FILE_READ, p->at, "cannot resolve file %s: %s", p->shown, strerror(errno))
+            ->io = true;
         return false;
     }
     if (ctx->root && !inside(checked, ctx->root)) {
@@ -297,6 +298,7 @@ static void not_found(FnContext *ctx, const PathRef *p)
     bool shipped = is_template(p->text);
     Diag *g = fn_report(ctx, E_FILE_READ, p->at, "no %s %s", shipped ? "shipped template" : "file",
                         p->shown);
+    g->io = true;
     if (shipped)
         diag_help(ctx->diags, g,
                   "shipped templates are looked up in the folders of HCLC_TEMPLATE_PATH "
@@ -358,10 +360,12 @@ static int64_t loaded(const SourceSet *src, const char *name, const char *text, 
     return -1;
 }
 
+// Reports a file that could not be read (`io`: exit status 3) or that is
+// not text (an error in the input).
 static int64_t read_error(FnContext *ctx, Span at, const char *shown, DiagCode code,
-                          const char *why)
+                          const char *why, bool io)
 {
-    fn_report(ctx, code, at, "cannot read file %s: %s", shown, why);
+    fn_report(ctx, code, at, "cannot read file %s: %s", shown, why)->io = io;
     return -1;
 }
 
@@ -373,7 +377,7 @@ static int open_regular(FnContext *ctx, const char *abs, Span at, const char *sh
     const char *why;
     int fd = load_open_regular(abs, st, &why);
     if (fd < 0)
-        return (int)read_error(ctx, at, shown, E_FILE_READ, why);
+        return (int)read_error(ctx, at, shown, E_FILE_READ, why, true);
     return fd;
 }
 
@@ -395,10 +399,11 @@ static int64_t read_source(FnContext *ctx, const char *abs, Span at, const char 
         close(fd);
     if (result > 0) {
         free(text);
-        return read_error(ctx, at, shown, E_FILE_READ, strerror(result));
+        return read_error(ctx, at, shown, E_FILE_READ, strerror(result), true);
     }
     const char *why = NULL;
-    if (result == LOAD_READ_TOO_LARGE)
+    bool too_large = result == LOAD_READ_TOO_LARGE;
+    if (too_large)
         why = arena_printf(ctx->arena, "it is larger than the limit of %u MiB",
                            FN_MAX_FILE / (1024u * 1024u));
     else if (memchr(text, '\0', len))
@@ -413,7 +418,8 @@ static int64_t read_source(FnContext *ctx, const char *abs, Span at, const char 
         source_set_identity(ctx->src, (uint32_t)id, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
     free(text);
     if (why)
-        return read_error(ctx, at, shown, len > FN_MAX_FILE ? E_FILE_TOO_LARGE : E_FILE_READ, why);
+        return read_error(ctx, at, shown, too_large ? E_FILE_TOO_LARGE : E_FILE_READ, why,
+                          too_large);
     return id;
 }
 

@@ -106,7 +106,8 @@ void lint_secret_name(LintRun *run, Value *ctr)
             lint_report(run, value,
                         "environment variable %s of %s looks like a secret in plain "
                         "text",
-                        lint_show(run, lint_get(item, "name")), lint_cname(run, ctr));
+                        lint_show(run, lint_get(item, "name")), lint_cname(run, ctr))
+                ->masked = value_is_sensitive(value) ? span_none() : value->origin;
     }
 }
 
@@ -123,6 +124,7 @@ void lint_secret_value(LintRun *run, Value *ctr)
                                                 : NULL;
         if (what)
             lint_report(run, value, "environment variable %s of %s holds %s in plain text",
-                        lint_show(run, lint_get(item, "name")), lint_cname(run, ctr), what);
+                        lint_show(run, lint_get(item, "name")), lint_cname(run, ctr), what)
+                ->masked = value_is_sensitive(value) ? span_none() : value->origin;
     }
 }
