@@ -136,6 +136,10 @@ static size_t string_length(const char *s)
     size_t n = 2;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned c = *p;
+        if (c - 0x20u < 0x5fu && c != '"' && c != '\\') { // printable ASCII: most bytes
+            n++;
+            continue;
+        }
         if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
             n += 2;
         else if (c < 0x20 || c == 0x7f)
