@@ -190,7 +190,7 @@ size_t emit_json_compact_length(const Value *v)
     return compact_length(v, 0);
 }
 
-char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
+char *emit_json_heap(const Value *v, EmitJsonStyle style, size_t *len)
 {
     cJSON *root = to_json(v, 0);
     if (!root)
@@ -208,9 +208,6 @@ char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
     if (!printed)
         return NULL;
     printed = escape_c1_controls(printed);
-    // cJSON allocates with malloc (hclc installs no hooks), so the printed
-    // text joins the arena as it is instead of being copied: outputs are
-    // the largest buffers of a run.
     size_t n = strlen(printed);
     bool newline = style == EMIT_JSON_PRETTY;
     char *out = printed;
@@ -219,8 +216,18 @@ char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
         out[n++] = '\n';
         out[n] = '\0';
     }
-    arena_adopt(a, out);
     if (len)
         *len = n;
+    return out;
+}
+
+char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
+{
+    // cJSON allocates with malloc (hclc installs no hooks), so the printed
+    // text joins the arena as it is instead of being copied: outputs are
+    // the largest buffers of a run.
+    char *out = emit_json_heap(v, style, len);
+    if (out)
+        arena_adopt(a, out);
     return out;
 }
