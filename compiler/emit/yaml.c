@@ -42,7 +42,7 @@ static bool is_reserved_word(const char *s, size_t len)
         "N",  "no",   "No",   "NO",   "true", "True", "TRUE", "false", "False", "FALSE",
         "on", "On",   "ON",   "off",  "Off",  "OFF",  "<<",   "=",     NULL,
     };
-    return len > 0 && len <= 5 && is_one_of(s, len, words);
+    return len > 0 && len <= 5 && strchr("~nNyYtTfFoO<=", s[0]) && is_one_of(s, len, words);
 }
 
 static bool is_digit(char c)
@@ -74,7 +74,7 @@ static bool looks_like_number(const char *s, size_t len)
         s++;
         len--;
     }
-    if (len == 0 || is_one_of(s, len, specials))
+    if (len == 0 || (len == 4 && is_one_of(s, len, specials)))
         return len > 0;
     if (!is_digit(s[0]) && s[0] != '.')
         return false;
