@@ -31,6 +31,10 @@ char *emit_json_heap(const Value *v, EmitJsonStyle style, size_t *len);
 // same escapes, counted (ECS's 64 KiB limit on a task definition is checked
 // with it for every one built).
 size_t emit_json_compact_length(const Value *v);
+// At least emit_json_compact_length(v), without reading the strings (each
+// byte counted as the six of an escape): when it is within a limit, the
+// exact length is too.
+size_t emit_json_compact_bound(const Value *v);
 
 // Returns `v` as a YAML document in block style, ending with "\n", without
 // "---" or "..." markers. Strings that a YAML 1.1 or 1.2 reader would take
