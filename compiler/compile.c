@@ -292,6 +292,7 @@ static void task_scope_end(TaskScope *s, const Eval *ev, const Diags *diags)
 {
     uint8_t *now = s->states + s->nstates;
     task_states(ev, now);
+    s->ev.charged = ev->charged; // what templatefile() calls cost the budget: no memory
     if (memcmp(&s->ev, ev, sizeof *ev) == 0 && memcmp(&s->diags, diags, sizeof *diags) == 0 &&
         memcmp(&s->src, ev->src, sizeof *ev->src) == 0 && memcmp(s->states, now, s->nstates) == 0 &&
         (!ev->ndirs || memcmp(s->dirs, ev->dirs, ev->ndirs * sizeof(char *)) == 0))
