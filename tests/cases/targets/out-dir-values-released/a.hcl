@@ -1,4 +1,5 @@
-# Built first: evaluates the locals and reads a file named from a.hcl.
+# The locals, evaluated before any task definition, read a file named
+# from a.hcl; a1 uses them.
 locals {
   role = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"
   env  = { LEVEL = upper(trimspace(file("level.txt"))) }
