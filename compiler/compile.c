@@ -258,6 +258,78 @@ static void add_output(Arena *a, CompileResult *out, const char *name, Value *v)
     o->text = emit_json(a, v, EMIT_JSON_PRETTY, &o->len);
 }
 
+// What building one task definition may leave behind for later: the
+// evaluator's state (locals and other values computed once, the
+// directories of files filled in as calls need them, templates, its
+// stack), the diagnostics and the files read. When none of it changed,
+// nothing older points into what the build allocated, and task_scope_end
+// releases it: a build holds one task definition's values at a time. A new
+// cache in Eval must be visible here (a field that changes when it fills),
+// or `make sanitize` (every allocation its own, freed by the reset) finds
+// the use after free.
+typedef struct TaskScope {
+    ArenaMark mark;
+    Eval ev;
+    Diags diags;
+    SourceSet src;
+    uint8_t *states;   // the evaluator's var, local and output states, and
+    size_t nstates;    // room for a second copy after them
+    const char **dirs; // ev->dirs[0..ndirs)
+    uint32_t ndirs;
+} TaskScope;
+
+static void task_states(const Eval *ev, uint8_t *to)
+{
+    const Module *m = ev->mod;
+    memcpy(to, ev->var_state, m->nvars);
+    memcpy(to + m->nvars, ev->local_state, m->nlocals);
+    memcpy(to + m->nvars + m->nlocals, ev->output_state, m->noutputs);
+}
+
+static void task_scope_begin(TaskScope *s, const Eval *ev, const Diags *diags)
+{
+    s->mark = arena_mark(ev->arena);
+    memcpy(&s->ev, ev, sizeof *ev);
+    memcpy(&s->diags, diags, sizeof *diags);
+    memcpy(&s->src, ev->src, sizeof *ev->src);
+    task_states(ev, s->states);
+    if (ev->ndirs > s->ndirs) {
+        s->dirs = xrealloc(s->dirs, ev->ndirs * sizeof(char *));
+        s->ndirs = ev->ndirs;
+    }
+    if (ev->ndirs)
+        memcpy(s->dirs, ev->dirs, ev->ndirs * sizeof(char *));
+}
+
+static void task_scope_end(TaskScope *s, const Eval *ev, const Diags *diags)
+{
+    uint8_t *now = s->states + s->nstates;
+    task_states(ev, now);
+    s->ev.charged = ev->charged; // what templatefile() calls cost the budget: no memory
+    if (memcmp(&s->ev, ev, sizeof *ev) == 0 && memcmp(&s->diags, diags, sizeof *diags) == 0 &&
+        memcmp(&s->src, ev->src, sizeof *ev->src) == 0 && memcmp(s->states, now, s->nstates) == 0 &&
+        (!ev->ndirs || memcmp(s->dirs, ev->dirs, ev->ndirs * sizeof(char *)) == 0))
+        arena_reset(ev->arena, s->mark);
+}
+
+// Builds task definition `i` and, while there are no errors, its text
+// (malloc'd, or NULL), within a TaskScope.
+static char *task_text(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i, Target t,
+                       size_t *len)
+{
+    Value *v = build_task(ev, diags, opt, i, t == TARGET_CONTAINERS ? USE_CONTAINERS : USE_TASK);
+    if (v)
+        cfn_reject_intrinsics(diags, v,
+                              t == TARGET_CONTAINERS ? "container-definitions" : "task-definition");
+    if (!v || diags_has_errors(diags))
+        return NULL;
+    v = t == TARGET_CONTAINERS ? member(v, "containerDefinitions") : v;
+    return emit_json_heap(v, EMIT_JSON_PRETTY, len);
+}
+
+// Each task definition is built, checked and printed in turn; its values
+// are released before the next one when nothing else keeps them
+// (TaskScope). The texts are written only after all of them succeeded.
 static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *opt, Target t,
                                  CompileResult *out)
 {
@@ -266,20 +338,23 @@ static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *o
     if (n < 0)
         return COMPILE_INPUT_ERRORS;
     out->items = arena_alloc(ev->arena, (size_t)n * sizeof(CompileOutput));
-    Value **built = arena_alloc(ev->arena, (size_t)n * sizeof(Value *));
-    const char *tname = t == TARGET_CONTAINERS ? "container-definitions" : "task-definition";
+    const Module *m = ev->mod;
+    TaskScope s = {.nstates = (size_t)m->nvars + m->nlocals + m->noutputs};
+    s.states = xmalloc(2 * s.nstates);
     for (uint32_t k = 0; k < n; k++) {
-        built[k] = build_task(ev, diags, opt, first + k,
-                              t == TARGET_CONTAINERS ? USE_CONTAINERS : USE_TASK);
-        if (built[k])
-            cfn_reject_intrinsics(diags, built[k], tname);
+        task_scope_begin(&s, ev, diags);
+        size_t len = 0;
+        char *text = task_text(ev, diags, opt, first + k, t, &len);
+        task_scope_end(&s, ev, diags);
+        if (text)
+            arena_adopt(ev->arena, text);
+        out->items[k] = (CompileOutput){m->tasks[first + k].name, text, len};
     }
+    free(s.states);
+    free(s.dirs);
     if (diags_has_errors(diags))
         return COMPILE_INPUT_ERRORS;
-    for (uint32_t k = 0; k < n; k++) {
-        Value *v = t == TARGET_CONTAINERS ? member(built[k], "containerDefinitions") : built[k];
-        add_output(ev->arena, out, ev->mod->tasks[first + k].name, v);
-    }
+    out->count = (uint32_t)n;
     return COMPILE_OK;
 }
 

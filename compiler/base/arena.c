@@ -2,6 +2,7 @@
 #include "base/arena.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,10 +59,21 @@ void *xrealloc(void *p, size_t size)
 void arena_init(Arena *a)
 {
     a->head = NULL;
+    a->spare = NULL;
     a->owned = NULL;
     a->total = 0;
     a->budget = 0;
     a->limit = 0;
+}
+
+// Frees the chunks from `c` up to (not including) `end`.
+static void free_chunks(ArenaChunk *c, const ArenaChunk *end)
+{
+    while (c != end) {
+        ArenaChunk *next = c->next;
+        free(c);
+        c = next;
+    }
 }
 
 void arena_free(Arena *a)
@@ -70,13 +82,10 @@ void arena_free(Arena *a)
     for (ArenaOwned *o = a->owned; o; o = o->next)
         free(o->block);
     a->owned = NULL;
-    ArenaChunk *c = a->head;
-    while (c) {
-        ArenaChunk *next = c->next;
-        free(c);
-        c = next;
-    }
+    free_chunks(a->head, NULL);
+    free_chunks(a->spare, NULL);
     a->head = NULL;
+    a->spare = NULL;
     a->total = 0;
 }
 
@@ -134,7 +143,11 @@ static ArenaChunk *new_chunk(Arena *a, size_t cap)
 {
     if (cap > SIZE_MAX - sizeof(ArenaChunk))
         out_of_memory(cap);
-    ArenaChunk *c = xcalloc(sizeof(ArenaChunk) + cap);
+    ArenaChunk *c = a->spare;
+    if (c && c->cap == cap)
+        a->spare = c->next; // zeroed by arena_reset
+    else
+        c = xcalloc(sizeof(ArenaChunk) + cap);
     c->used = 0;
     c->cap = cap;
     c->next = a->head;
@@ -244,4 +257,50 @@ void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem)
     if (count)
         memcpy(p, old, count * elem);
     return p;
+}
+
+ArenaMark arena_mark(const Arena *a)
+{
+    ArenaMark m = {a->head, a->head ? a->head->next : NULL, a->head ? a->head->used : 0, a->owned,
+                   a->total};
+    return m;
+}
+
+// Keeps a standard chunk for reuse, its used bytes zeroed again (the
+// contract of arena_alloc); frees any other (and every one of
+// HCLC_ARENA_DEBUG, so that AddressSanitizer sees a use after the reset).
+static void keep_spare(Arena *a, ArenaChunk *c)
+{
+    bool debug = false;
+#ifdef HCLC_ARENA_DEBUG
+    debug = true;
+#endif
+    if (c->cap != ARENA_CHUNK || debug) {
+        free(c);
+        return;
+    }
+    memset(c->data, 0, c->used);
+    c->next = a->spare;
+    a->spare = c;
+}
+
+void arena_reset(Arena *a, ArenaMark m)
+{
+    for (ArenaOwned *o = a->owned; o != m.owned; o = o->next)
+        free(o->block); // the list lives in the chunks: before they go
+    a->owned = m.owned;
+    // Chunks newer than m.head; then those a large allocation put behind
+    // m.head since (arena_alloc keeps them behind the current chunk).
+    while (a->head != m.head) {
+        ArenaChunk *next = a->head->next;
+        keep_spare(a, a->head);
+        a->head = next;
+    }
+    if (m.head) {
+        free_chunks(m.head->next, m.next);
+        m.head->next = m.next;
+        memset(m.head->data + m.used, 0, m.head->used - m.used);
+        m.head->used = m.used;
+    }
+    a->total = m.total < a->total ? m.total : a->total;
 }

@@ -1,9 +1,11 @@
 // arena.h - bump allocation for tokens, syntax trees, strings and values.
 //
 // One Arena per compilation; everything allocated from it is released at
-// once by arena_free. Built with -DHCLC_ARENA_DEBUG (make sanitize), every
-// allocation is its own malloc so AddressSanitizer sees overruns between
-// objects. Allocation failure prints "hclc: error: out of memory" and exits
+// once by arena_free, or everything since a mark by arena_reset (a build
+// releases each task definition's values once its text is made). Built
+// with -DHCLC_ARENA_DEBUG (make sanitize), every allocation is its own
+// malloc so AddressSanitizer sees overruns between objects and any use of
+// memory a reset released. Allocation failure prints "hclc: error: out of memory" and exits
 // with status 3: no caller ever sees NULL.
 #ifndef HCLC_ARENA_H
 #define HCLC_ARENA_H
@@ -17,6 +19,7 @@ typedef struct ArenaOwned ArenaOwned;
 
 typedef struct Arena {
     ArenaChunk *head;  // newest chunk (or newest debug allocation)
+    ArenaChunk *spare; // chunks emptied by arena_reset, zeroed, for reuse
     ArenaOwned *owned; // heap blocks handed over with arena_adopt
     size_t total;      // bytes handed out (the budgets below measure it)
     size_t budget;     // 0, or the bytes the evaluator lets values take
@@ -25,6 +28,14 @@ typedef struct Arena {
                        // the program: "hclc: error: ... --max-memory",
                        // status 3 (a backstop behind `budget`)
 } Arena;
+
+// A point in an arena's life that arena_reset returns it to.
+typedef struct ArenaMark {
+    ArenaChunk *head, *next; // the newest chunk then, and the one behind it
+    size_t used;             // the bytes of `head` in use then
+    ArenaOwned *owned;
+    size_t total;
+} ArenaMark;
 
 // The default of --max-memory: `limit`, and three quarters of it `budget`.
 #define ARENA_DEFAULT_MAX_MEMORY ((size_t)768 * 1024 * 1024)
@@ -46,6 +57,13 @@ void arena_adopt(Arena *a, void *p);
 // `limit`, as if they were allocated from it; arena_uncount takes them back.
 void arena_count(Arena *a, size_t size);
 void arena_uncount(Arena *a, size_t size);
+// The arena's state now, for arena_reset.
+ArenaMark arena_mark(const Arena *a);
+// Releases everything allocated and adopted since `m` was taken (the
+// memory is kept for reuse, zeroed again), and takes it off `total`. The
+// caller guarantees that nothing older points into it. Marks taken after
+// `m` are invalid afterwards.
+void arena_reset(Arena *a, ArenaMark m);
 // Frees adopted block `p` now, before the arena ends (a no-op for NULL).
 void arena_release(Arena *a, void *p);
 // Returns a NUL-terminated copy of the `len` bytes at `s`.

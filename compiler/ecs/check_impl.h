@@ -14,7 +14,7 @@ typedef struct PatternCache PatternCache;
 typedef struct Checker {
     EcsCtx *c;
     const char *root;       // how messages name the object at path "": "the task definition"
-    PatternCache *patterns; // check_schema.c's, compiled once per walk
+    PatternCache *patterns; // check_schema.c's, compiled once per process
 } Checker;
 
 // The path of the value being checked, in API spelling, kept as a chain

@@ -12,8 +12,8 @@
 
 const SchemaMember *ecs_find_api(const SchemaShape *shape, const char *name)
 {
-    for (uint32_t i = 0; i < shape->count; i++)
-        if (strcmp(shape->members[i].api, name) == 0)
+    for (uint32_t i = 0; i < shape->count; i++) // the first byte first: most differ there
+        if (shape->members[i].api[0] == name[0] && strcmp(shape->members[i].api, name) == 0)
             return &shape->members[i];
     return NULL;
 }

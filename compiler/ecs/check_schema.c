@@ -8,7 +8,8 @@
 // on the value at fault (a missing member: on the object that lacks it), and
 // a value of the wrong type is not looked into. Paths are written in API
 // spelling, as AWS writes them: containerDefinitions[0].portMappings[1].hostPort.
-// Patterns are compiled once per walk and freed at its end. What is said
+// Patterns are compiled once per process, when first needed, and kept (a
+// run checks thousands of task definitions against the same nine). What is said
 // about unknown, read-only and missing members is check_members.c's.
 #include "ecs/check_impl.h"
 
@@ -34,7 +35,9 @@ typedef struct Pattern {
     pcre2_code *code; // NULL when it did not compile (then nothing is checked)
 } Pattern;
 
-// The patterns of one walk, compiled when first needed.
+// The patterns compiled so far, for the whole process: the tables are
+// static, so their addresses name them (the language server checks many
+// compilations against the same few).
 struct PatternCache {
     Pattern pats[PATTERN_CACHE];
     uint32_t npats;
@@ -304,13 +307,6 @@ static bool pattern_matches(Checker *k, const char *pattern, const ValueStr *s)
     return rc >= 0 || rc != PCRE2_ERROR_NOMATCH;
 }
 
-static void checker_free(Checker *k)
-{
-    for (uint32_t i = 0; i < k->patterns->npats; i++)
-        pcre2_code_free(k->patterns->pats[i].code);
-    pcre2_match_data_free(k->patterns->md);
-}
-
 // --- types ------------------------------------------------------------------
 
 // True when `v` is a number written as a float (80.0, 1e3) in JSON read as
@@ -461,6 +457,12 @@ static const char *length_text(Checker *k, const Value *v, uint32_t n)
 static bool check_length(Checker *k, Value *v, const SchemaShape *owner, const SchemaMember *m,
                          const Path *path)
 {
+    // A string of B bytes has between B/4 (rounded up) and B characters:
+    // when both bounds are within the limits, nothing needs counting.
+    size_t b = v->as.str.len;
+    if ((!m->has_max || (m->max >= 0 && b <= (uint64_t)m->max)) &&
+        (!m->has_min || (b + 3) / 4 >= (uint64_t)m->min))
+        return true;
     uint32_t n = (uint32_t)utf8_count(v->as.str.ptr, v->as.str.len);
     DiagCode code = string_code(owner, m, E_ECS_LENGTH);
     Diag *g = NULL;
@@ -803,14 +805,13 @@ static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const
 
 void ecs_check_schema_at(EcsCtx *c, Value *obj, const SchemaShape *shape, const char *path)
 {
-    PatternCache patterns = {.npats = 0};
+    static PatternCache patterns;
     Checker k = {.c = c, .patterns = &patterns};
     k.root =
         shape == schema_container_definition() ? "the container definition" : "the task definition";
     Path root = {NULL, path, 0}, shown = {NULL, where(&k, path), 0};
     if (check_kind(&k, obj, SK_STRUCT, &shown))
         check_object(&k, obj, shape, &root);
-    checker_free(&k);
 }
 
 void ecs_check_schema(EcsCtx *c, Value *obj, const SchemaShape *shape)

@@ -29,7 +29,7 @@ typedef struct BodyCtx {
     const SchemaShape *shape;
     const SchemaMember *label; // the member set by the block's label, or NULL
     const Block *owner;        // the block whose body this is
-    const char *where;         // "container definition \"web\""
+    const char *name;          // the object's name for messages ("web"), or NULL
     const LowerPath *path;     // AWS's path of the object: "containerDefinitions[0]"
     Value *out;                // the object being built
     Slot *slots;               // per member of shape
@@ -112,8 +112,9 @@ static Span item_span(const BodyItem *it)
 // An attribute that names no member; a block name gets a hint.
 static void unknown_attribute(Lower *L, BodyCtx *b, const Attribute *at)
 {
-    Diag *g = lower_unknown_member(L, b->shape, at->name, false, at->name_span, NULL, b->where,
-                                   lower_path_text(L, b->path));
+    Diag *g =
+        lower_unknown_member(L, b->shape, at->name, false, at->name_span, NULL,
+                             lower_describe(L, b->shape, b->name), lower_path_text(L, b->path));
     const SchemaMember *m = schema_find_block(b->shape, at->name);
     if (m)
         diag_help(L->diags, g, "or write \"%s\" blocks: %s%s { ... }", at->name, at->name,
@@ -151,7 +152,7 @@ static Value *lower_block(Lower *L, const SchemaShape *shape, const Block *blk,
 
 static void put(Lower *L, Value *obj, const SchemaMember *m, Value *v)
 {
-    value_object_put(L->a, obj, m->api, strlen(m->api), v);
+    value_object_put_ref(L->a, obj, m->api, strlen(m->api), v); // the tables' names stay
 }
 
 // Evaluates an attribute's expression. eval_expr gives `var.NAME` the span
@@ -229,7 +230,7 @@ static void lower_body(Lower *L, BodyCtx *b, const Body *body)
         const SchemaMember *m =
             is_block ? block_member(b->shape, name) : schema_find(b->shape, name);
         if (!m && is_block)
-            unknown_block(L, b->shape, it->as.block, b->where);
+            unknown_block(L, b->shape, it->as.block, lower_describe(L, b->shape, b->name));
         else if (!m)
             unknown_attribute(L, b, it->as.attr);
         if (!m)
@@ -267,7 +268,7 @@ static Value *lower_block(Lower *L, const SchemaShape *shape, const Block *blk,
     BodyCtx b = {.shape = shape,
                  .label = label && blk->nlabels ? label : NULL,
                  .owner = blk,
-                 .where = lower_describe(L, shape, name),
+                 .name = name,
                  .path = p.path,
                  .out = out};
     lower_body(L, &b, blk->body);

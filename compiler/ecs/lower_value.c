@@ -367,6 +367,8 @@ static const char *path_key(const Value *v, const ValueStr *k)
 }
 
 // A user map (dockerLabels, options, driverOpts, labels): keys as written.
+// Keys, like the schema tables' member names elsewhere, are shared, not
+// copied: they live as long as the arena.
 static Value *lower_map(Lower *L, const SchemaType *t, Value *v, Place p)
 {
     Value *out = value_object_new(L->a, v->origin, v->as.object.count);
@@ -383,7 +385,7 @@ static Value *lower_map(Lower *L, const SchemaType *t, Value *v, Place p)
             null_entry(L, mv, cp.site, k->ptr, sensitive(v), p);
             continue;
         }
-        value_object_put(L->a, out, k->ptr, k->len, lower_type(L, t->elem, mv, cp));
+        value_object_put_ref(L->a, out, k->ptr, k->len, lower_type(L, t->elem, mv, cp));
     }
     return out;
 }
@@ -414,10 +416,10 @@ static Value *lower_pairs(Lower *L, const SchemaMember *m, Value *v, Place p)
         e->flags = v->flags & VALF_SENSITIVE;
         e->site = ep.site;
         Value *name = derived(value_string(L->a, korigin, k->ptr, k->len), v, ep.site);
-        value_object_put(L->a, e, km->api, strlen(km->api), name);
+        value_object_put_ref(L->a, e, km->api, strlen(km->api), name);
         LowerPath vpath = lower_child_path(&path, vm->api);
         ep.path = &vpath;
-        value_object_put(L->a, e, vm->api, strlen(vm->api), lower_type(L, &vm->type, mv, ep));
+        value_object_put_ref(L->a, e, vm->api, strlen(vm->api), lower_type(L, &vm->type, mv, ep));
         out->as.list.items[n++] = e;
     }
     out->as.list.count = n;
@@ -508,7 +510,7 @@ static Value *lower_object(Lower *L, const SchemaShape *shape, Value *v, Place p
         Place cp = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL, &path, &name};
         Value *lv = lower_member(L, shape, m, mv, cp);
         if (lv)
-            value_object_put(L->a, out, m->api, strlen(m->api), lv);
+            value_object_put_ref(L->a, out, m->api, strlen(m->api), lv);
     }
     return out;
 }

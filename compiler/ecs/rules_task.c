@@ -571,7 +571,7 @@ static void check_execution_role(Rules *r)
 
 static void check_json_size(Rules *r, Value *v)
 {
-    if (value_has_invalid(v))
+    if (value_has_invalid(v) || emit_json_compact_bound(v) <= TASK_MAX_BYTES)
         return;
     size_t len = emit_json_compact_length(v);
     if (len <= TASK_MAX_BYTES)

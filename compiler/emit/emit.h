@@ -24,10 +24,17 @@ typedef enum EmitJsonStyle {
 // length when len is not NULL). Returns NULL only when cJSON runs out of
 // memory: cJSON allocates with malloc, not xmalloc, so the caller decides.
 char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len);
+// The same text on the heap (malloc'd: the caller frees or adopts it), so
+// that it can outlive an arena_reset that releases `v`.
+char *emit_json_heap(const Value *v, EmitJsonStyle style, size_t *len);
 // The length of emit_json(v, EMIT_JSON_COMPACT) without building it: the
 // same escapes, counted (ECS's 64 KiB limit on a task definition is checked
 // with it for every one built).
 size_t emit_json_compact_length(const Value *v);
+// At least emit_json_compact_length(v), without reading the strings (each
+// byte counted as the six of an escape): when it is within a limit, the
+// exact length is too.
+size_t emit_json_compact_bound(const Value *v);
 
 // Returns `v` as a YAML document in block style, ending with "\n", without
 // "---" or "..." markers. Strings that a YAML 1.1 or 1.2 reader would take

@@ -136,6 +136,10 @@ static size_t string_length(const char *s)
     size_t n = 2;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned c = *p;
+        if (c - 0x20u < 0x5fu && c != '"' && c != '\\') { // printable ASCII: most bytes
+            n++;
+            continue;
+        }
         if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
             n += 2;
         else if (c < 0x20 || c == 0x7f)
@@ -149,7 +153,14 @@ static size_t string_length(const char *s)
     return n;
 }
 
-static size_t compact_length(const Value *v, unsigned depth)
+// string_length, or (not `exact`) a bound on it without reading the
+// string: six bytes per byte, the most an escape (\u00XX) takes.
+static size_t text_length(const ValueStr *s, bool exact)
+{
+    return exact ? string_length(s->ptr) : 6 * (size_t)s->len + 2;
+}
+
+static size_t compact_length(const Value *v, unsigned depth, bool exact)
 {
     if (depth > EMIT_MAX_DEPTH)
         INTERNAL_ERROR("value nested too deeply for the JSON emitter");
@@ -167,15 +178,15 @@ static size_t compact_length(const Value *v, unsigned depth)
             INTERNAL_ERROR("a non-finite number reached the JSON emitter");
         return strlen(value_number_text(v->as.number, buf));
     case VAL_STRING:
-        return string_length(v->as.str.ptr);
+        return text_length(&v->as.str, exact);
     case VAL_LIST:
         for (uint32_t i = 0; i < v->as.list.count; i++)
-            n += (i > 0) + compact_length(v->as.list.items[i], depth + 1);
+            n += (i > 0) + compact_length(v->as.list.items[i], depth + 1, exact);
         return n;
     case VAL_OBJECT:
         for (uint32_t i = 0; i < v->as.object.count; i++)
-            n += (i > 0) + string_length(v->as.object.keys[i].ptr) + 1 +
-                 compact_length(v->as.object.vals[i], depth + 1);
+            n += (i > 0) + text_length(&v->as.object.keys[i], exact) + 1 +
+                 compact_length(v->as.object.vals[i], depth + 1, exact);
         return n;
     }
     INTERNAL_ERROR("unknown value kind");
@@ -183,10 +194,15 @@ static size_t compact_length(const Value *v, unsigned depth)
 
 size_t emit_json_compact_length(const Value *v)
 {
-    return compact_length(v, 0);
+    return compact_length(v, 0, true);
 }
 
-char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
+size_t emit_json_compact_bound(const Value *v)
+{
+    return compact_length(v, 0, false);
+}
+
+char *emit_json_heap(const Value *v, EmitJsonStyle style, size_t *len)
 {
     cJSON *root = to_json(v, 0);
     if (!root)
@@ -204,9 +220,6 @@ char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
     if (!printed)
         return NULL;
     printed = escape_c1_controls(printed);
-    // cJSON allocates with malloc (hclc installs no hooks), so the printed
-    // text joins the arena as it is instead of being copied: outputs are
-    // the largest buffers of a run.
     size_t n = strlen(printed);
     bool newline = style == EMIT_JSON_PRETTY;
     char *out = printed;
@@ -215,8 +228,18 @@ char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
         out[n++] = '\n';
         out[n] = '\0';
     }
-    arena_adopt(a, out);
     if (len)
         *len = n;
+    return out;
+}
+
+char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
+{
+    // cJSON allocates with malloc (hclc installs no hooks), so the printed
+    // text joins the arena as it is instead of being copied: outputs are
+    // the largest buffers of a run.
+    char *out = emit_json_heap(v, style, len);
+    if (out)
+        arena_adopt(a, out);
     return out;
 }

@@ -23,10 +23,12 @@
 
 // --- when a plain scalar is not safe ----------------------------------------
 
+// Every string of a template is asked: the first byte is compared before
+// the length and the rest.
 static bool is_one_of(const char *s, size_t len, const char *const *words)
 {
     for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
+        if (words[i][0] == s[0] && strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
             return true;
     return false;
 }
@@ -40,7 +42,7 @@ static bool is_reserved_word(const char *s, size_t len)
         "N",  "no",   "No",   "NO",   "true", "True", "TRUE", "false", "False", "FALSE",
         "on", "On",   "ON",   "off",  "Off",  "OFF",  "<<",   "=",     NULL,
     };
-    return is_one_of(s, len, words);
+    return len > 0 && len <= 5 && strchr("~nNyYtTfFoO<=", s[0]) && is_one_of(s, len, words);
 }
 
 static bool is_digit(char c)
@@ -72,7 +74,7 @@ static bool looks_like_number(const char *s, size_t len)
         s++;
         len--;
     }
-    if (len == 0 || is_one_of(s, len, specials))
+    if (len == 0 || (len == 4 && is_one_of(s, len, specials)))
         return len > 0;
     if (!is_digit(s[0]) && s[0] != '.')
         return false;
@@ -95,6 +97,8 @@ static bool has_special_char(const unsigned char *s, size_t len, bool allow_newl
 {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x7F) // printable ASCII: most bytes
+            continue;
         if ((c < 0x20 && !(c == '\n' && allow_newline)) || c == 0x7F)
             return true;
         if (c == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
@@ -108,11 +112,12 @@ static bool has_special_char(const unsigned char *s, size_t len, bool allow_newl
     return false;
 }
 
-static bool contains(const char *s, size_t len, const char *needle)
+// True when the two bytes `a` `b` stand side by side in `s`.
+static bool contains(const char *s, size_t len, char a, char b)
 {
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, needle, n) == 0)
+    const char *end = s + len;
+    for (const char *p = s; (p = memchr(p, a, (size_t)(end - p))) != NULL && p + 1 < end; p++)
+        if (p[1] == b)
             return true;
     return false;
 }
@@ -125,7 +130,7 @@ bool emit_yaml_needs_quotes(const char *s, size_t len)
         return true;
     if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]))
         return true;
-    if (s[len - 1] == ':' || contains(s, len, ": ") || contains(s, len, " #"))
+    if (s[len - 1] == ':' || contains(s, len, ':', ' ') || contains(s, len, ' ', '#'))
         return true;
     if (len >= 3 && memcmp(s, "...", 3) == 0)
         return true; // the document end marker
@@ -144,7 +149,7 @@ static bool literal_fits(const char *s, size_t len)
         return false;
     if (len > 0 && s[len - 1] == ' ')
         return false;
-    if (contains(s, len, " \n"))
+    if (contains(s, len, ' ', '\n'))
         return false;
     return !(len >= 2 && s[len - 1] == '\n' && s[len - 2] == '\n');
 }

@@ -114,6 +114,52 @@ static void test_arena_strndup_copies_and_terminates(void **state)
     arena_free(&a);
 }
 
+// A reset keeps what was allocated before the mark, releases the rest
+// (small, chunk-filling and large allocations, adopted blocks), and hands
+// out zeroed memory again.
+static void test_arena_reset_releases_since_the_mark(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    char *kept = arena_strdup(&a, "kept");
+    size_t total = a.total;
+    for (int round = 0; round < 3; round++) {
+        ArenaMark m = arena_mark(&a);
+        for (int i = 0; i < 3000; i++)
+            memset(arena_alloc(&a, 1000), 0xAB, 1000);     // several chunks
+        memset(arena_alloc(&a, 3u << 20), 0xCD, 3u << 20); // a chunk of its own
+        arena_adopt(&a, xmalloc(64));
+        arena_reset(&a, m);
+        assert_int_equal(a.total, total);
+        assert_string_equal(kept, "kept");
+        unsigned char *p = arena_alloc(&a, 5000);
+        for (size_t k = 0; k < 5000; k++)
+            assert_int_equal(p[k], 0);
+        unsigned char *big = arena_alloc(&a, 2u << 20);
+        assert_int_equal(big[0], 0);
+        assert_int_equal(big[(2u << 20) - 1], 0);
+        total = a.total;
+    }
+    arena_free(&a);
+}
+
+// A mark taken on an empty arena returns it to empty.
+static void test_arena_reset_to_empty(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    ArenaMark m = arena_mark(&a);
+    arena_strdup(&a, "gone");
+    arena_alloc(&a, 1u << 20);
+    arena_reset(&a, m);
+    assert_null(a.head);
+    assert_int_equal(a.total, 0);
+    assert_string_equal(arena_strdup(&a, "again"), "again");
+    arena_free(&a);
+}
+
 static void test_arena_printf_formats(void **state)
 {
     (void)state;
@@ -188,6 +234,8 @@ int main(void)
         cmocka_unit_test(test_arena_allocations_do_not_overlap),
         cmocka_unit_test(test_arena_large_allocation_keeps_small_ones_usable),
         cmocka_unit_test(test_arena_strndup_copies_and_terminates),
+        cmocka_unit_test(test_arena_reset_releases_since_the_mark),
+        cmocka_unit_test(test_arena_reset_to_empty),
         cmocka_unit_test(test_arena_printf_formats),
         cmocka_unit_test(test_arena_grow_keeps_elements),
         cmocka_unit_test(test_arena_free_empties_and_allows_reuse),

@@ -85,6 +85,7 @@ static const char *compact(Fixture *f, const Value *v)
     char *s = emit_json(&f->arena, v, EMIT_JSON_COMPACT, NULL);
     assert_non_null(s);
     assert_int_equal(emit_json_compact_length(v), strlen(s)); // counted as printed
+    assert_true(emit_json_compact_bound(v) >= strlen(s));
     return s;
 }
 
@@ -153,6 +154,18 @@ static void test_emit_json_strings_escape_controls_keep_unicode(void **state)
     const char *s = "q\"b\\s/n\nt\tc\x01\x1f del\x7f c1\xc2\x85 é€😀";
     assert_string_equal(compact(f, str(f, s)),
                         "\"q\\\"b\\\\s/n\\nt\\tc\\u0001\\u001f del\\u007f c1\\u0085 é€😀\"");
+}
+
+// The bound counts every byte of a key or string as an escape's six, and
+// reads no string: {"ab":"x\"y"} is at most 2 + 14 + 1 + 20 bytes.
+static void test_emit_json_compact_bound_counts_six_per_byte(void **state)
+{
+    Fixture *f = *state;
+    Value *obj = put(f, empty_object(f), "ab", str(f, "x\"y"));
+    assert_int_equal(emit_json_compact_bound(obj), 37);
+    assert_int_equal(emit_json_compact_length(obj), 13);
+    Value *list = list2(f, num(f, 10), value_bool(&f->arena, span_none(), false));
+    assert_int_equal(emit_json_compact_bound(list), emit_json_compact_length(list));
 }
 
 static void test_emit_json_objects_keep_member_order(void **state)
@@ -529,6 +542,7 @@ int main(void)
         T(test_emit_json_scalars_compact),
         T(test_emit_json_numbers_print_exact_digits),
         T(test_emit_json_strings_escape_controls_keep_unicode),
+        T(test_emit_json_compact_bound_counts_six_per_byte),
         T(test_emit_json_objects_keep_member_order),
         T(test_emit_json_large_object_keeps_order),
         T(test_emit_json_pretty_uses_tabs_and_ends_with_newline),
