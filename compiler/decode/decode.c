@@ -1,7 +1,7 @@
 // decode.c - helpers shared by the JSON and YAML readers (decode_impl.h):
 // spans, quoting for messages, UTF-8 checks, duplicate-key detection.
 //
-// The readers themselves: decode_json.c (cJSON) and decode_yaml.c (libyaml).
+// The readers themselves: decode_json.c (one pass, as cJSON reads) and decode_yaml.c (libyaml).
 #include "decode/decode_impl.h"
 
 #include <stdio.h>
@@ -34,6 +34,10 @@ bool decode_check_encoding(Decoder *d)
 {
     const unsigned char *s = (const unsigned char *)d->text;
     for (uint32_t i = 0; i < d->len;) {
+        if (s[i] > 0 && s[i] < 0x80) { // ASCII, the usual case: no call
+            i++;
+            continue;
+        }
         if (s[i] == 0) {
             diag_error(d->diags, E_NUL_BYTE, decode_span(d, i, i + 1), "NUL byte in the file");
             return false;
