@@ -537,7 +537,8 @@ static uint32_t build_member(JsonBuilder *b, uint32_t p, unsigned depth)
     if (item.key_end == JSON_FAIL ||
         !decode_json_string(d, item.key_start, item.key_end, &item.key, &item.key_len))
         return JSON_FAIL;
-    if (!json_check_escapes(d, item.key_start, item.key_end))
+    if (item.key != d->text + item.key_start + 1 &&
+        !json_check_escapes(d, item.key_start, item.key_end))
         item.key = NULL;
     p = json_skip_space(d, item.key_end);
     if (p >= d->len || d->text[p] != ':')
@@ -621,7 +622,8 @@ static uint32_t build_string(Decoder *d, uint32_t start, Value **out)
     if (end == JSON_FAIL || !decode_json_string(d, start, end, &s, &len))
         return JSON_FAIL;
     Span span = decode_span(d, start, end);
-    json_check_escapes(d, start, end);
+    if (s != d->text + start + 1) // it held escapes
+        json_check_escapes(d, start, end);
     *out = value_string(d->a, span, s, len);
     return end;
 }
