@@ -114,20 +114,21 @@ bench_prepare() {
       SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
     import)
       # The task-definition path's output files, one hclc import each; the
-      # floor: cJSON parsing and printing each file, one process each.
+      # floor: cJSON parsing and printing each file, one process each. All
+      # under import/: a .hcl file next to main.hcl would join the project.
       d=$BENCH_DIR/td/n$n
       gen gen_td.sh "$n" "$d" || return 1
-      if [ ! -f "$d/import.list" ] || [ "$d/main.hcl" -nt "$d/import.list" ]; then
-        rm -rf "$d/import-in"
-        "$HCLC" build "$d" -w "$BENCH_WS" --out-dir "$d/import-in" ||
+      if [ ! -f "$d/import/list" ] || [ "$d/main.hcl" -nt "$d/import/list" ]; then
+        rm -rf "$d/import" && mkdir -p "$d/import"
+        "$HCLC" build "$d" -w "$BENCH_WS" --out-dir "$d/import/in" ||
           { echo "bench: hclc could not write the task definitions to import" >&2; return 1; }
-        find "$d/import-in" -name '*.json' | sort >"$d/import.list"
+        find "$d/import/in" -name '*.json' | sort >"$d/import/list"
       fi
-      HCLC_CMD=("$BENCH_TOOLS/each" "$d/import.list" "$HCLC" import)
-      HCLC_OUT=$d/import.hcl
-      FLOOR_CMD=("$BENCH_TOOLS/each" "$d/import.list" "$BENCH_TOOLS/cjson_floor")
-      FLOOR_OUT=$d/import-floor.json
-      SRC_BYTES=$(cat "$d/import-in"/*.json | wc -c) ;;
+      HCLC_CMD=("$BENCH_TOOLS/each" "$d/import/list" "$HCLC" import)
+      HCLC_OUT=$d/import/hclc.out
+      FLOOR_CMD=("$BENCH_TOOLS/each" "$d/import/list" "$BENCH_TOOLS/cjson_floor")
+      FLOOR_OUT=$d/import/floor.json
+      SRC_BYTES=$(cat "$d/import/in"/*.json | wc -c) ;;
     lsp)
       # lsp_bench writes the project (about 1,000 lines, 17 task
       # definitions); the floor compiles it afresh as the server does on
@@ -190,9 +191,9 @@ bench_verify() {
       "$HCLC" fmt - <"$d/fmt.out" | cmp -s - "$d/fmt.out" || echo "hclc fmt is not idempotent" ;;
     import)
       d=$BENCH_DIR/td/n$n
-      expect "task definitions imported" "$(grep -c '^task_definition "' "$d/import.hcl")" "$n" &&
-        expect "containers imported" "$(grep -c '^  container "' "$d/import.hcl")" "$(td_containers "$n")" &&
-        import_round_trip "$(head -1 "$d/import.list")" "$d/roundtrip" ;;
+      expect "task definitions imported" "$(grep -c '^task_definition "' "$d/import/hclc.out")" "$n" &&
+        expect "containers imported" "$(grep -c '^  container "' "$d/import/hclc.out")" "$(td_containers "$n")" &&
+        import_round_trip "$(head -1 "$d/import/list")" "$d/import/roundtrip" ;;
     lsp)
       # lsp_bench itself fails when an edit's diagnostics are wrong.
       d=$BENCH_DIR/lsp
