@@ -194,6 +194,23 @@ static uint32_t json_string(Decoder *d, uint32_t pos)
     return end;
 }
 
+// A run of at most 15 digits, after an optional '-', is an integer that a
+// double holds exactly: read without strtod, to the value strtod gives.
+static bool small_integer(const char *s, uint32_t n, double *out)
+{
+    uint32_t i = s[0] == '-';
+    if (n <= i || n - i > 15)
+        return false;
+    int64_t v = 0;
+    for (uint32_t k = i; k < n; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return false;
+        v = v * 10 + (s[k] - '0');
+    }
+    *out = i ? -(double)v : (double)v;
+    return true;
+}
+
 // cJSON takes the run of "0123456789+-eE." characters (Debian's 1.7.15
 // has no length limit) and lets strtod read what it can of it; copying
 // the run keeps strtod from reading hex or "inf" beyond it.
@@ -202,6 +219,8 @@ static uint32_t json_number(Decoder *d, uint32_t pos, double *out)
     uint32_t n = 0;
     while (pos + n < d->len && d->text[pos + n] && strchr("0123456789+-eE.", d->text[pos + n]))
         n++;
+    if (small_integer(d->text + pos, n, out))
+        return pos + n;
     char small[64];
     char *buf = n < sizeof small ? small : arena_alloc(d->a, (size_t)n + 1);
     memcpy(buf, d->text + pos, n);
