@@ -171,13 +171,14 @@ fuzz:
 # BENCH_SIZES="10 100" picks the sizes. bench-check: instruction counts at
 # fast sizes against tests/bench/baseline.txt (tests/bench/check.sh).
 BENCH_CFLAGS = -std=c11 $(WARN) -O2 $(PKG_CFLAGS)
-BENCH_TOOLS = $(B)/bench/cjson_floor $(B)/bench/yaml_floor $(B)/bench/startup_floor $(B)/bench/measure
+BENCH_TOOLS = $(B)/bench/cjson_floor $(B)/bench/yaml_floor $(B)/bench/startup_floor $(B)/bench/measure \
+  $(B)/bench/each $(B)/bench/lsp_bench
 BENCH_ENV = HCLC="$(abspath $(HCLC_BIN))" BENCH_TOOLS="$(abspath $(B)/bench)" \
   BENCH_DIR="$(abspath $(B)/bench)"
 $(B)/bench/cjson_floor $(B)/bench/yaml_floor $(B)/bench/startup_floor: $(B)/bench/%: tests/bench/%.c | $(B)/.deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -o $@ $< $(PKG_LIBS)
-$(B)/bench/measure: tests/bench/measure.c
+$(B)/bench/measure $(B)/bench/each: $(B)/bench/%: tests/bench/%.c
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -o $@ $<
 # hclc lsp: didChange -> publishDiagnostics on about 1,000 lines, memory over

@@ -1,4 +1,4 @@
-// decode.h - JSON (cJSON) and YAML (libyaml) text to values with positions.
+// decode.h - JSON (read as cJSON reads it) and YAML (libyaml) text to values with positions.
 //
 // Used by var files (.json, .yaml/.yml), jsondecode()/yamldecode(),
 // `hclc validate FILE.json` and CloudFormation templates. The text must

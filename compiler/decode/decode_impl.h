@@ -1,6 +1,6 @@
 // decode_impl.h - private to the readers (decode*.c): the state both share
 // and their helpers. decode.c holds the helpers, decode_json.c the JSON
-// reader (cJSON), decode_yaml.c the YAML reader (libyaml).
+// reader (one pass, as cJSON reads), decode_yaml.c the YAML reader (libyaml).
 #ifndef HCLC_DECODE_IMPL_H
 #define HCLC_DECODE_IMPL_H
 

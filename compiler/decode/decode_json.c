@@ -1,19 +1,17 @@
-// decode_json.c - JSON files to values with origins, through cJSON.
+// decode_json.c - JSON files to values with origins, in one pass.
 //
-// cJSON parses and decodes but keeps no positions, so a scanner walks the
-// text alongside the cJSON tree (both in document order) to give every
-// value its span. When cJSON rejects a text, the same scanner, run as a
-// checker that accepts what cJSON accepts, finds the first fault and says
-// what was expected there. cJSON trees never leave this file.
+// A builder reads the text as cJSON 1.7 does (the same texts accepted, the
+// same strings decoded) and gives every value its span; no cJSON tree is
+// built. When it refuses a text, a checker that accepts what cJSON accepts
+// finds the first fault and says what was expected there.
 #include "decode/decode_impl.h"
 
-#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
+#include "base/buf.h"
 
 // Where to point at "end of input": just after the last non-blank byte.
 static uint32_t end_of_content(const Decoder *d)
@@ -196,6 +194,23 @@ static uint32_t json_string(Decoder *d, uint32_t pos)
     return end;
 }
 
+// A run of at most 15 digits, after an optional '-', is an integer that a
+// double holds exactly: read without strtod, to the value strtod gives.
+static bool small_integer(const char *s, uint32_t n, double *out)
+{
+    uint32_t i = s[0] == '-';
+    if (n <= i || n - i > 15)
+        return false;
+    int64_t v = 0;
+    for (uint32_t k = i; k < n; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return false;
+        v = v * 10 + (s[k] - '0');
+    }
+    *out = i ? -(double)v : (double)v;
+    return true;
+}
+
 // cJSON takes the run of "0123456789+-eE." characters (Debian's 1.7.15
 // has no length limit) and lets strtod read what it can of it; copying
 // the run keeps strtod from reading hex or "inf" beyond it.
@@ -204,6 +219,8 @@ static uint32_t json_number(Decoder *d, uint32_t pos, double *out)
     uint32_t n = 0;
     while (pos + n < d->len && d->text[pos + n] && strchr("0123456789+-eE.", d->text[pos + n]))
         n++;
+    if (small_integer(d->text + pos, n, out))
+        return pos + n;
     char small[64];
     char *buf = n < sizeof small ? small : arena_alloc(d->a, (size_t)n + 1);
     memcpy(buf, d->text + pos, n);
@@ -340,23 +357,21 @@ static bool json_check_rest(Decoder *d, uint32_t pos)
     return false;
 }
 
-// Finds and reports the fault in a text cJSON refused; `end` is where
-// cJSON stopped, used should the checker find nothing.
-static void json_report_error(Decoder *d, const char *end)
+// Finds and reports the fault in a text cJSON refuses.
+static void json_report_error(Decoder *d)
 {
     uint32_t pos = json_check_value(d, decode_bom_length(d), 0, NO_OPENER);
-    if (pos == JSON_FAIL || !json_check_rest(d, pos))
-        return;
-    pos = end ? (uint32_t)(end - d->text) : 0;
-    if (pos >= d->len)
-        fail_at_end(d, NO_OPENER);
-    else
-        fail_unexpected(d, pos, NO_OPENER, "valid JSON");
+    if (pos != JSON_FAIL && json_check_rest(d, pos)) // the checker should not miss it
+        fail_unexpected(d, decode_bom_length(d), NO_OPENER, "valid JSON");
 }
 
 // --- JSON: building values ---------------------------------------------------
-
-static Value *json_build(Decoder *d, const cJSON *node, uint32_t *pos);
+//
+// The builder reads the text once, accepting exactly what cJSON 1.7 accepts
+// and decoding strings as it does, and builds the values with their spans
+// on the way: no cJSON tree. On text cJSON refuses it returns JSON_FAIL
+// without a word; the checker above then finds and reports the fault.
+// The items of the lists and objects being built wait on one stack.
 
 // cJSON accepts a \u escape with a bad hex digit, turning it into U+0000
 // as it does \u0000, and keeps only the text before: report both. True
@@ -382,62 +397,223 @@ static bool json_check_escapes(Decoder *d, uint32_t start, uint32_t end)
     return true;
 }
 
-static Value *json_build_array(Decoder *d, const cJSON *node, uint32_t start, uint32_t *pos)
+typedef struct JsonItem {
+    Value *val;
+    const char *key; // object members: the decoded key (NULL: refused, reported)
+    uint32_t key_len, key_start, key_end;
+} JsonItem;
+
+typedef struct JsonBuilder {
+    Decoder *d;
+    JsonItem *items;
+    size_t count, cap;
+} JsonBuilder;
+
+// The four hex digits at `s` as cJSON reads them: 0 when one is not a hex
+// digit (json_check_escapes reports that).
+static unsigned hex4_as_cjson(const char *s)
 {
-    Value *list = value_list_new(d->a, span_none(), (uint32_t)cJSON_GetArraySize(node));
-    uint32_t p = start + 1, i = 0;
-    for (const cJSON *c = node->child; c; c = c->next) {
-        list->as.list.items[i++] = json_build(d, c, &p);
-        p = json_skip_space(d, p);
-        if (d->text[p] == ',')
-            p++;
+    unsigned h = 0;
+    for (int k = 0; k < 4; k++) {
+        int v = char_hex_value(s[k]);
+        if (v < 0)
+            return 0;
+        h = h << 4 | (unsigned)v;
     }
-    p = json_skip_space(d, p);
-    assert(d->text[p] == ']');
-    list->origin = decode_span(d, start, p + 1);
-    *pos = p + 1;
-    return list;
+    return h;
 }
 
-static Value *json_build_object(Decoder *d, const cJSON *node, uint32_t start, uint32_t *pos)
+static char *put_utf8(char *w, unsigned cp)
 {
-    uint32_t n = (uint32_t)cJSON_GetArraySize(node);
-    Value *obj = value_object_new(d->a, span_none(), n);
+    if (cp < 0x80) {
+        *w++ = (char)cp;
+    } else if (cp < 0x800) {
+        *w++ = (char)(0xC0 | cp >> 6);
+        *w++ = (char)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *w++ = (char)(0xE0 | cp >> 12);
+        *w++ = (char)(0x80 | (cp >> 6 & 0x3F));
+        *w++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+        *w++ = (char)(0xF0 | cp >> 18);
+        *w++ = (char)(0x80 | (cp >> 12 & 0x3F));
+        *w++ = (char)(0x80 | (cp >> 6 & 0x3F));
+        *w++ = (char)(0x80 | (cp & 0x3F));
+    }
+    return w;
+}
+
+// The \u escape at `i` (before the closing quote at `quote`) as cJSON reads
+// it: writes the character to *w and returns the escape's length, or 0
+// where cJSON fails (a short or unpaired surrogate escape).
+static uint32_t decode_u_escape(const Decoder *d, uint32_t i, uint32_t quote, char **w)
+{
+    if (quote - i < 6)
+        return 0;
+    unsigned first = hex4_as_cjson(d->text + i + 2), cp = first, n = 6;
+    if (first >= 0xDC00 && first <= 0xDFFF)
+        return 0;
+    if (first >= 0xD800) {
+        uint32_t j = i + 6;
+        if (first > 0xDBFF || quote - j < 6 || d->text[j] != '\\' || d->text[j + 1] != 'u')
+            return 0;
+        unsigned second = hex4_as_cjson(d->text + j + 2);
+        if (second < 0xDC00 || second > 0xDFFF)
+            return 0;
+        cp = 0x10000 + ((first & 0x3FF) << 10 | (second & 0x3FF));
+        n = 12;
+    }
+    *w = put_utf8(*w, cp);
+    return n;
+}
+
+// Decodes the string whose quotes are at `start` and end - 1 into *out
+// (into the arena when it holds escapes, else pointing into the text, not
+// NUL-terminated); false where cJSON fails. A \u0000 ends the text, as it
+// ends cJSON's.
+static bool decode_json_string(const Decoder *d, uint32_t start, uint32_t end, const char **out,
+                               uint32_t *len)
+{
+    const char *s = d->text + start + 1;
+    uint32_t quote = end - 1;
+    if (!memchr(s, '\\', quote - start - 1)) {
+        *out = s;
+        *len = quote - start - 1;
+        return true;
+    }
+    char *buf = arena_alloc(d->a, end - start), *w = buf;
+    static const char plain[] = "\"\\/bfnrt", meant[] = "\"\\/\b\f\n\r\t";
+    for (uint32_t i = start + 1; i < quote;) {
+        char c = d->text[i];
+        const char *e = c == '\\' ? strchr(plain, d->text[i + 1]) : NULL;
+        if (c != '\\') {
+            *w++ = c;
+            i++;
+        } else if (e && *e) {
+            *w++ = meant[e - plain];
+            i += 2;
+        } else if (d->text[i + 1] != 'u') {
+            return false;
+        } else {
+            uint32_t n = decode_u_escape(d, i, quote, &w);
+            if (n == 0)
+                return false;
+            i += n;
+        }
+    }
+    *w = '\0';
+    *out = buf;
+    *len = (uint32_t)strlen(buf);
+    return true;
+}
+
+static uint32_t build_value(JsonBuilder *b, uint32_t pos, unsigned depth, Value **out);
+
+static void push_item(JsonBuilder *b, JsonItem item)
+{
+    BUF_RESERVE_HEAP(b->items, b->count, b->cap);
+    b->items[b->count++] = item;
+}
+
+static uint32_t build_array(JsonBuilder *b, uint32_t start, unsigned depth, Value **out)
+{
+    Decoder *d = b->d;
+    if (depth >= DECODE_MAX_DEPTH)
+        return JSON_FAIL;
+    size_t base = b->count;
+    uint32_t p = json_skip_space(d, start + 1);
+    if (p >= d->len || d->text[p] != ']') {
+        for (;;) {
+            JsonItem item = {0};
+            p = build_value(b, p, depth + 1, &item.val);
+            if (p == JSON_FAIL)
+                return JSON_FAIL;
+            push_item(b, item);
+            p = json_skip_space(d, p);
+            if (p >= d->len || d->text[p] != ',')
+                break;
+            p++;
+        }
+        if (p >= d->len || d->text[p] != ']')
+            return JSON_FAIL;
+    }
+    Value *list = value_list_new(d->a, decode_span(d, start, p + 1), (uint32_t)(b->count - base));
+    for (size_t i = base; i < b->count; i++)
+        list->as.list.items[i - base] = b->items[i].val;
+    b->count = base;
+    *out = list;
+    return p + 1;
+}
+
+// One member "key": value, pushed; the offset past it or JSON_FAIL.
+static uint32_t build_member(JsonBuilder *b, uint32_t p, unsigned depth)
+{
+    Decoder *d = b->d;
+    JsonItem item = {.key_start = json_skip_space(d, p)};
+    if (item.key_start >= d->len || d->text[item.key_start] != '"')
+        return JSON_FAIL;
+    item.key_end = json_string_end(d, item.key_start);
+    if (item.key_end == JSON_FAIL ||
+        !decode_json_string(d, item.key_start, item.key_end, &item.key, &item.key_len))
+        return JSON_FAIL;
+    if (item.key != d->text + item.key_start + 1 &&
+        !json_check_escapes(d, item.key_start, item.key_end))
+        item.key = NULL;
+    p = json_skip_space(d, item.key_end);
+    if (p >= d->len || d->text[p] != ':')
+        return JSON_FAIL;
+    p = build_value(b, p + 1, depth + 1, &item.val);
+    if (p != JSON_FAIL)
+        push_item(b, item);
+    return p;
+}
+
+static uint32_t build_object(JsonBuilder *b, uint32_t start, unsigned depth, Value **out)
+{
+    Decoder *d = b->d;
+    if (depth >= DECODE_MAX_DEPTH)
+        return JSON_FAIL;
+    size_t base = b->count;
+    uint32_t p = json_skip_space(d, start + 1);
+    if (p >= d->len || d->text[p] != '}') {
+        for (;;) {
+            p = build_member(b, p, depth);
+            if (p == JSON_FAIL)
+                return JSON_FAIL;
+            p = json_skip_space(d, p);
+            if (p >= d->len || d->text[p] != ',')
+                break;
+            p++;
+        }
+        if (p >= d->len || d->text[p] != '}')
+            return JSON_FAIL;
+    }
+    uint32_t n = (uint32_t)(b->count - base);
+    Value *obj = value_object_new(d->a, decode_span(d, start, p + 1), n);
     KeySpans keys = {arena_alloc(d->a, (size_t)n * sizeof(Span) + 1), n};
-    uint32_t p = start + 1;
-    for (const cJSON *c = node->child; c; c = c->next) {
-        uint32_t k = json_skip_space(d, p);
-        uint32_t kend = json_string_end(d, k);
-        assert(kend != JSON_FAIL);
-        p = json_skip_space(d, kend);
-        assert(d->text[p] == ':');
-        p++;
-        Value *val = json_build(d, c, &p);
-        Span kspan = decode_span(d, k, kend);
-        if (json_check_escapes(d, k, kend))
-            decode_put_member(d, obj, &keys, c->string, strlen(c->string), kspan, val);
-        p = json_skip_space(d, p);
-        if (d->text[p] == ',')
-            p++;
+    for (size_t i = base; i < b->count; i++) {
+        const JsonItem *m = &b->items[i];
+        if (m->key)
+            decode_put_member(d, obj, &keys, m->key, m->key_len,
+                              decode_span(d, m->key_start, m->key_end), m->val);
     }
-    p = json_skip_space(d, p);
-    assert(d->text[p] == '}');
-    obj->origin = decode_span(d, start, p + 1);
-    *pos = p + 1;
-    return obj;
+    b->count = base;
+    *out = obj;
+    return p + 1;
 }
 
-static Value *json_build_number(Decoder *d, uint32_t start, uint32_t *pos)
+static uint32_t build_number(Decoder *d, uint32_t start, Value **out)
 {
     double n;
     uint32_t end = json_number(d, start, &n);
-    assert(end != JSON_FAIL);
-    *pos = end;
+    if (end == JSON_FAIL)
+        return JSON_FAIL;
     Span span = decode_span(d, start, end);
     if (isinf(n)) {
         diag_error(d->diags, E_NUMBER_RANGE, span, "number %.*s is out of range",
                    (int)(end - start), d->text + start);
-        return value_invalid(d->a, span);
+        *out = value_invalid(d->a, span);
+        return end;
     }
     if (!value_int_text_exact(d->text + start, end - start)) {
         Diag *g =
@@ -446,57 +622,80 @@ static Value *json_build_number(Decoder *d, uint32_t start, uint32_t *pos)
         diag_help(d->diags, g,
                   "integers are exact up to 9007199254740992 (2^53); write a larger "
                   "one as a string");
-        return value_invalid(d->a, span);
+        *out = value_invalid(d->a, span);
+        return end;
     }
     Value *v = value_number(d->a, span, n);
     if (memchr(d->text + start, '.', end - start) || memchr(d->text + start, 'e', end - start) ||
         memchr(d->text + start, 'E', end - start))
         v->flags |= VALF_FLOAT;
-    return v;
+    *out = v;
+    return end;
 }
 
-// Builds the value of `node` from the text at *pos (white space first) and
-// moves *pos past it.
-static Value *json_build(Decoder *d, const cJSON *node, uint32_t *pos)
+static uint32_t build_string(Decoder *d, uint32_t start, Value **out)
 {
-    uint32_t start = json_skip_space(d, *pos);
-    if (cJSON_IsArray(node))
-        return json_build_array(d, node, start, pos);
-    if (cJSON_IsObject(node))
-        return json_build_object(d, node, start, pos);
-    if (cJSON_IsNumber(node))
-        return json_build_number(d, start, pos);
-    if (cJSON_IsString(node)) {
-        *pos = json_string_end(d, start);
-        assert(*pos != JSON_FAIL);
-        Span span = decode_span(d, start, *pos);
-        json_check_escapes(d, start, *pos);
-        return value_cstring(d->a, span, node->valuestring);
+    uint32_t end = json_string_end(d, start);
+    const char *s;
+    uint32_t len;
+    if (end == JSON_FAIL || !decode_json_string(d, start, end, &s, &len))
+        return JSON_FAIL;
+    Span span = decode_span(d, start, end);
+    if (s != d->text + start + 1) // it held escapes
+        json_check_escapes(d, start, end);
+    *out = value_string(d->a, span, s, len);
+    return end;
+}
+
+// Builds the value at `pos` (white space first) into *out; returns the
+// offset past it.
+static uint32_t build_value(JsonBuilder *b, uint32_t pos, unsigned depth, Value **out)
+{
+    Decoder *d = b->d;
+    uint32_t start = json_skip_space(d, pos);
+    if (start >= d->len)
+        return JSON_FAIL;
+    char c = d->text[start];
+    if (c == '[')
+        return build_array(b, start, depth, out);
+    if (c == '{')
+        return build_object(b, start, depth, out);
+    if (c == '"')
+        return build_string(d, start, out);
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return build_number(d, start, out);
+    static const char *const literals[] = {"null", "false", "true"};
+    for (size_t i = 0; i < 3; i++) {
+        if (!starts_with(d, start, literals[i]))
+            continue;
+        uint32_t end = start + (uint32_t)strlen(literals[i]);
+        Span span = decode_span(d, start, end);
+        *out = i == 0 ? value_null(d->a, span) : value_bool(d->a, span, i == 2);
+        return end;
     }
-    uint32_t n = cJSON_IsFalse(node) ? 5 : 4;
-    *pos = start + n;
-    Span span = decode_span(d, start, start + n);
-    if (cJSON_IsNull(node))
-        return value_null(d->a, span);
-    return value_bool(d->a, span, cJSON_IsTrue(node));
+    return JSON_FAIL;
 }
 
 Value *decode_json_file(Arena *a, const SourceSet *src, uint32_t file, Diags *diags)
 {
     const SourceFile *f = source_file(src, file);
     Decoder d = {a, diags, file, f->text, f->len};
-    size_t errors = diags->errors;
     if (!decode_check_encoding(&d))
         return NULL;
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(d.text, d.len, &end, 0);
-    if (!root) {
-        json_report_error(&d, end);
+    // The builder's own findings wait until the text proves to be JSON.
+    Diags found;
+    diags_init(&found, a);
+    d.diags = &found;
+    JsonBuilder b = {&d, NULL, 0, 0};
+    Value *v = NULL;
+    uint32_t pos = build_value(&b, decode_bom_length(&d), 0, &v);
+    free(b.items);
+    d.diags = diags;
+    if (pos == JSON_FAIL) {
+        json_report_error(&d);
         return NULL;
     }
-    uint32_t pos = decode_bom_length(&d);
-    Value *v = json_build(&d, root, &pos);
-    cJSON_Delete(root);
-    json_check_rest(&d, pos);
-    return diags->errors > errors ? NULL : v;
+    for (size_t i = 0; i < found.count; i++)
+        diags_append(diags, found.items[i]);
+    return json_check_rest(&d, pos) && found.errors == 0 ? v : NULL;
 }

@@ -81,9 +81,9 @@ Value *eval_call(Eval *ev, const Node *n)
                              count);
         return eval_propagate(ev, eval_templatefile(ev, n, vals[0], vals[1]), vals, count);
     }
-    for (uint32_t i = 0; !fn_takes_intrinsics(name) && i < count; i++)
-        if (eval_known(ev, vals[i], spans[i], arena_printf(ev->arena, "function %s", name), true)
-                ->kind == VAL_INVALID)
+    bool takes_intrinsics = fn_takes_intrinsics(name);
+    for (uint32_t i = 0; !takes_intrinsics && i < count; i++)
+        if (eval_known_as(ev, vals[i], spans[i], "function", name)->kind == VAL_INVALID)
             return value_invalid(ev->arena, n->span);
     FnCall call = {name,  n->as.call.name_span,    n->span, vals, spans,
                    count, eval_dir_of(ev, n->span)};

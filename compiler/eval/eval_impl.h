@@ -43,6 +43,9 @@ Value *eval_binary(Eval *ev, const Node *n);
 // only when the output is deployed: `what` ("operator +", "function upper",
 // ...) cannot use it.
 Value *eval_known(Eval *ev, Value *v, Span at, const char *what, bool deep);
+// eval_known(deep) with `what` spelled "KIND NAME" ("function upper"),
+// printed only for the error: calls and operators ask on every use.
+Value *eval_known_as(Eval *ev, Value *v, Span at, const char *kind, const char *name);
 // A string, number or bool as a string value (numbers in shortest form).
 Value *eval_to_string(Eval *ev, Value *v);
 // A bool (or "true"/"false") as a bool value; reports `what` otherwise.

@@ -27,6 +27,15 @@ Value *eval_known(Eval *ev, Value *v, Span at, const char *what, bool deep)
     return value_invalid(ev->arena, at);
 }
 
+Value *eval_known_as(Eval *ev, Value *v, Span at, const char *kind, const char *name)
+{
+    const Value *x = value_find_intrinsic(v);
+    if (!x)
+        return v;
+    fn_report_intrinsic_use(ev->diags, x, at, arena_printf(ev->arena, "%s %s", kind, name));
+    return value_invalid(ev->arena, at);
+}
+
 Value *eval_to_string(Eval *ev, Value *v)
 {
     if (v->kind == VAL_STRING)
@@ -157,9 +166,8 @@ Value *eval_binary(Eval *ev, const Node *n)
         return logical(ev, n);
     Value *l = eval_expr(ev, n->as.binary.lhs);
     Value *r = eval_expr(ev, n->as.binary.rhs);
-    const char *what = arena_printf(ev->arena, "operator %s", ast_op_text(op));
-    l = eval_known(ev, l, n->as.binary.lhs->span, what, true);
-    r = eval_known(ev, r, n->as.binary.rhs->span, what, true);
+    l = eval_known_as(ev, l, n->as.binary.lhs->span, "operator", ast_op_text(op));
+    r = eval_known_as(ev, r, n->as.binary.rhs->span, "operator", ast_op_text(op));
     if (l->kind == VAL_INVALID || r->kind == VAL_INVALID)
         return value_invalid(ev->arena, n->span);
     if (op == OP_EQ || op == OP_NE) {

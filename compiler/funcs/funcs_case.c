@@ -223,6 +223,17 @@ void fn_utf8_put(StrBuf *out, uint32_t cp)
 void fn_case_map(StrBuf *out, const char *s, size_t len, FnCase to)
 {
     for (size_t i = 0; i < len && !out->over;) {
+        char c = s[i];
+        if ((unsigned char)c < 0x80) { // ASCII: only letters change, with no table search
+            bool up = to != FN_LOWER;  // the title case of an ASCII letter is its upper case
+            if (up && c >= 'a' && c <= 'z')
+                c = (char)(c - 'a' + 'A');
+            else if (!up && c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            buf_putc(out, c);
+            i++;
+            continue;
+        }
         size_t adv;
         uint32_t cp = utf8_next(s + i, len - i, &adv);
         uint32_t mapped = fn_case_rune(cp, to);

@@ -105,8 +105,12 @@ static void scan_literal(Scan *s, Span at, bool in_sub)
 {
     const char *text = source_file(s->src, at.file)->text + at.start;
     size_t len = at.end - at.start;
-    for (size_t i = 0; i + 1 < len && !in_sub; i++) {
-        if (text[i] != '$' || text[i + 1] != '{' || (i > 0 && text[i - 1] == '$'))
+    if (in_sub)
+        return;
+    for (const char *d = len ? memchr(text, '$', len) : NULL; d;
+         d = memchr(d + 1, '$', len - (size_t)(d + 1 - text))) {
+        size_t i = (size_t)(d - text);
+        if (i + 1 >= len || text[i + 1] != '{' || (i > 0 && text[i - 1] == '$'))
             continue; // $${ is Terraform's escape for a literal ${
         Span here = span_make(at.file, at.start + (uint32_t)i, at.start + (uint32_t)i + 2);
         size_t n = terraform_ref(text + i, text + len);

@@ -400,7 +400,8 @@ static uint32_t match_operator(const Lexer *L, bool arrow_ok, TokenKind *kind)
         *kind = TOK_ELLIPSIS;
         return 3;
     }
-    for (size_t i = 0; i < sizeof double_ops / sizeof double_ops[0]; i++) {
+    bool may_pair = d == '=' || d == '&' || d == '|' || d == '>'; // the second bytes above
+    for (size_t i = 0; may_pair && i < sizeof double_ops / sizeof double_ops[0]; i++) {
         if (double_ops[i].first == c && double_ops[i].second == d &&
             (arrow_ok || double_ops[i].kind != TOK_FAT_ARROW)) {
             *kind = double_ops[i].kind;

@@ -321,17 +321,19 @@ static Node *object(Cursor *c)
 {
     uint32_t open = c->pos;
     const Token *o = advance(c);
-    ObjectItem *items = NULL;
+    ObjectItem *items = NULL; // on the heap while it grows, then copied to its size
     uint32_t count = 0, cap = 0;
     bool sep = true;
     while (!at_closer(c, TOK_RBRACE, open)) {
         if (!sep) {
             bracket_error(c, open, E_UNEXPECTED_TOKEN, "',' or '}'");
+            free(items);
             return NULL;
         }
-        BUF_RESERVE(c->arena, items, count, cap);
+        BUF_RESERVE_HEAP(items, count, cap);
         if (!object_item(c, open, &items[count])) {
             jump_past(c, open);
+            free(items);
             return NULL;
         }
         count++;
@@ -339,8 +341,11 @@ static Node *object(Cursor *c)
     }
     advance(c);
     Node *n = new_node(c, NODE_OBJECT, span_join(o->span, prev_span(c)));
-    n->as.object.items = items;
+    n->as.object.items = count ? arena_alloc(c->arena, count * sizeof *items) : NULL;
+    if (count)
+        memcpy(n->as.object.items, items, count * sizeof *items);
     n->as.object.count = count;
+    free(items);
     return n;
 }
 

@@ -85,7 +85,7 @@ static inline bool accept(Cursor *c, TokenKind k)
 
 static inline bool is_word(const Token *t, const char *w)
 {
-    return t->kind == TOK_IDENT && strcmp(t->text, w) == 0;
+    return t->kind == TOK_IDENT && t->text[0] == w[0] && strcmp(t->text, w) == 0;
 }
 
 static inline bool is_keyword(const Token *t)

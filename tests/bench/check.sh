@@ -27,8 +27,9 @@ mkdir -p "$BENCH_DIR"
 size_of() {
   case $1 in
     json | task-definition | fmt) echo 100 ;;
+    import) echo 10 ;;
     cloudformation-yaml | validate) echo "$BENCH_CFN_MAX" ;;
-    startup) echo 1 ;;
+    startup | lsp) echo 1 ;;
   esac
 }
 
@@ -38,7 +39,7 @@ printf '%-19s %5s %10s %10s %7s %9s  %s\n' path N "hclc Mi" "floor Mi" ratio bas
 for path in $BENCH_PATHS; do
   n=$(size_of "$path")
   bench_prepare "$path" "$n" || { failed=1; continue; }
-  hi=$(instructions "$HCLC_OUT" "${HCLC_CMD[@]}")
+  hi=$(hclc_instructions "$path")
   fi=$(instructions "$FLOOR_OUT" "${FLOOR_CMD[@]}")
   r=$(ratio "$hi" "$fi")
   base=$(awk -v p="$path" '$1 == p { print $2 }' "$BASELINE" 2>/dev/null)

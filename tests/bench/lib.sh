@@ -4,7 +4,7 @@
 # hclc's output is checked. Sourced by run.sh and check.sh.
 #
 # A path is one of: json, task-definition, cloudformation-yaml, validate,
-# fmt, startup. For path P and size N, bench_prepare P N makes the input under
+# fmt, import, lsp, startup. For path P and size N, bench_prepare P N makes the input under
 # $BENCH_DIR, then these arrays are set:
 #
 #   HCLC_CMD  FLOOR_CMD   the two commands (argv)
@@ -12,25 +12,36 @@
 #   SRC_BYTES             the size of the source the path starts from
 #
 # and bench_verify P N checks hclc's output (prints why not, returns 1).
-# Needs HCLC, BENCH_TOOLS (cjson_floor, yaml_floor, startup_floor,
-# measure) and BENCH_DIR.
+# The lsp path is no one-shot command: lsp_measure and lsp_instructions
+# measure the server instead of HCLC_CMD. Needs HCLC, BENCH_TOOLS
+# (cjson_floor, yaml_floor, startup_floor, measure, each, lsp_bench) and
+# BENCH_DIR.
 
 BENCH_WS=${BENCH_WS:-prod}
 # CloudFormation takes a template body of at most 1 MB, about 50 of these
 # task definitions: the template paths run at the sizes up to
 # BENCH_CFN_MAX, and at BENCH_CFN_MAX in place of the larger ones.
 BENCH_CFN_MAX=50
-BENCH_PATHS="json task-definition cloudformation-yaml validate fmt startup"
+BENCH_PATHS="json task-definition cloudformation-yaml validate fmt import lsp startup"
 # hclc fmt runs on files up to about 5 MB (gen.sh at N=1100).
 BENCH_FMT_MAX=1100
+# hclc import runs once per task definition (a process each), up to 1,000
+# of them; callgrind, which starts once per process, counts up to 100.
+BENCH_IMPORT_MAX=1000
+BENCH_IMPORT_INSTR_MAX=100
+# The language server: edits timed per row (lsp_bench), and the two edit
+# counts whose difference in instructions gives one edit's.
+BENCH_LSP_EDITS=${BENCH_LSP_EDITS:-2000}
 
 # bench_sizes PATH SIZES...: the sizes PATH runs at.
 bench_sizes() {
   local path=$1 n capped=""
   shift
-  if [ "$path" = startup ]; then echo 1; return; fi
+  case $path in startup | lsp) echo 1; return ;; esac
   for n in "$@"; do
     case $path in
+      import)
+        if [ "$n" -lt "$BENCH_IMPORT_MAX" ]; then echo "$n"; else capped=$BENCH_IMPORT_MAX; fi ;;
       cloudformation-yaml | validate)
         if [ "$n" -lt "$BENCH_CFN_MAX" ]; then echo "$n"; else capped=$BENCH_CFN_MAX; fi ;;
       fmt)
@@ -57,7 +68,9 @@ bench_prepare() {
     json)
       d=$BENCH_DIR/json/n$n
       gen gen.sh "$n" "$d" || return 1
-      HCLC_CMD=("$HCLC" build "$d" -w "$BENCH_WS")
+      # --max-memory 0: from N=20000 (93 MB of source) the compilation
+      # needs more than the default 768 MiB; the row measures it anyway.
+      HCLC_CMD=("$HCLC" build "$d" -w "$BENCH_WS" --max-memory 0)
       HCLC_OUT=$d/hclc.json
       FLOOR_CMD=("$BENCH_TOOLS/cjson_floor" "$d/hclc.json")
       FLOOR_OUT=$d/floor.json
@@ -101,6 +114,35 @@ bench_prepare() {
       HCLC_OUT=$d/fmt.diff
       FLOOR_CMD=("$HCLC" debug tokens "$d/main.hcl")
       FLOOR_OUT=/dev/null
+      SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
+    import)
+      # The task-definition path's output files, one hclc import each; the
+      # floor: cJSON parsing and printing each file, one process each. All
+      # under import/: a .hcl file next to main.hcl would join the project.
+      d=$BENCH_DIR/td/n$n
+      gen gen_td.sh "$n" "$d" || return 1
+      if [ ! -f "$d/import/list" ] || [ "$d/main.hcl" -nt "$d/import/list" ]; then
+        rm -rf "$d/import" && mkdir -p "$d/import"
+        "$HCLC" build "$d" -w "$BENCH_WS" --out-dir "$d/import/in" ||
+          { echo "bench: hclc could not write the task definitions to import" >&2; return 1; }
+        find "$d/import/in" -name '*.json' | sort >"$d/import/list"
+      fi
+      HCLC_CMD=("$BENCH_TOOLS/each" "$d/import/list" "$HCLC" import)
+      HCLC_OUT=$d/import/hclc.out
+      FLOOR_CMD=("$BENCH_TOOLS/each" "$d/import/list" "$BENCH_TOOLS/cjson_floor")
+      FLOOR_OUT=$d/import/floor.json
+      SRC_BYTES=$(cat "$d/import/in"/*.json | wc -c) ;;
+    lsp)
+      # lsp_bench writes the project (about 1,000 lines, 17 task
+      # definitions); the floor compiles it afresh as the server does on
+      # each edit: hclc validate DIR -w dev (analyze.c names the steps).
+      d=$BENCH_DIR/lsp
+      mkdir -p "$d"
+      LSP_BENCH_RAW=1 "$BENCH_TOOLS/lsp_bench" "$HCLC" "$d" 1 >/dev/null || return 1
+      HCLC_CMD=()
+      HCLC_OUT=/dev/null
+      FLOOR_CMD=("$HCLC" validate "$d" -w dev)
+      FLOOR_OUT=$d/validate.out
       SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
     startup)
       d=$BENCH_DIR/startup
@@ -150,25 +192,87 @@ bench_verify() {
       d=$BENCH_DIR/fmt/n$n
       "$HCLC" fmt - <"$d/main.hcl" >"$d/fmt.out" 2>/dev/null || echo "hclc fmt - failed"
       "$HCLC" fmt - <"$d/fmt.out" | cmp -s - "$d/fmt.out" || echo "hclc fmt is not idempotent" ;;
+    import)
+      d=$BENCH_DIR/td/n$n
+      expect "task definitions imported" "$(grep -c '^task_definition "' "$d/import/hclc.out")" "$n" &&
+        expect "containers imported" "$(grep -c '^  container "' "$d/import/hclc.out")" "$(td_containers "$n")" &&
+        import_round_trip "$(head -1 "$d/import/list")" "$d/import/roundtrip" ;;
+    lsp)
+      # lsp_bench itself fails when an edit's diagnostics are wrong.
+      d=$BENCH_DIR/lsp
+      [ ! -s "$d/validate.out" ] || echo "hclc validate printed something" ;;
     startup)
       d=$BENCH_DIR/startup
       expect "output" "$(tr -d ' \t\n' <"$d/hclc.json")" '{"x":{}}' ;;
   esac | { read -r why && { echo "$why"; return 1; }; return 0; }
 }
 
-# instructions OUT CMD...: the instructions CMD executes (callgrind), in
-# millions, its stdout to OUT; "-" when valgrind is missing or CMD fails.
+# import_round_trip FILE DIR: hclc import FILE, built again, gives FILE's JSON.
+import_round_trip() {
+  rm -rf "$2"
+  if ! "$HCLC" import "$1" -o "$2" >/dev/null 2>&1 ||
+    ! "$HCLC" build "$2" -t task-definition -o "$2/back.json" >/dev/null 2>&1; then
+    echo "hclc import $1 did not build again"
+    return
+  fi
+  "$BENCH_TOOLS/cjson_floor" --compare "$1" "$2/back.json" >/dev/null ||
+    echo "hclc import $1, built again, gives other JSON"
+}
+
+# instructions OUT CMD...: the instructions CMD and the processes it starts
+# execute (callgrind), in millions, its stdout to OUT; "-" when valgrind is
+# missing or CMD fails.
 instructions() {
-  local out=$1 log
+  local out=$1 logs
   shift
   command -v valgrind >/dev/null || { echo -; return; }
-  log=$(mktemp)
-  if valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$log" "$@" >"$out" 2>/dev/null </dev/null; then
-    awk '/Collected :/ { printf "%.2f\n", $NF / 1e6; found = 1 } END { if (!found) print "-" }' "$log"
+  logs=$(mktemp -d)
+  if valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null \
+    --log-file="$logs/%p" "$@" >"$out" 2>/dev/null </dev/null; then
+    cat "$logs"/* | awk '/Collected :/ { n += $NF; found = 1 }
+      END { if (found) printf "%.2f\n", n / 1e6; else print "-" }'
   else
     echo -
   fi
-  rm -f "$log"
+  rm -rf "$logs"
+}
+
+# instructions_measured PATH N: whether callgrind counts PATH at size N.
+instructions_measured() {
+  [ "$2" -le "${BENCH_INSTR_MAX:-1000}" ] &&
+    { [ "$1" != import ] || [ "$2" -le "$BENCH_IMPORT_INSTR_MAX" ]; }
+}
+
+# hclc_instructions PATH: hclc's instructions on the prepared path, in
+# millions. For lsp: one edit's, the server's count over 11 edits less its
+# count over 1, divided by 10 (start-up, didOpen and shutdown cancel out).
+hclc_instructions() {
+  [ "$1" = lsp ] || { instructions "$HCLC_OUT" "${HCLC_CMD[@]}"; return; }
+  command -v valgrind >/dev/null || { echo -; return; }
+  local d=$BENCH_DIR/lsp e one eleven
+  for e in 1 11; do
+    printf '#!/bin/sh\nexec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="%s" "%s" "$@"\n' \
+      "$d/cg.$e" "$HCLC" >"$d/hclc-callgrind"
+    chmod +x "$d/hclc-callgrind"
+    LSP_BENCH_RAW=1 "$BENCH_TOOLS/lsp_bench" "$d/hclc-callgrind" "$d" "$e" >/dev/null || { echo -; return; }
+  done
+  one=$(awk '/Collected :/ { print $NF }' "$d/cg.1")
+  eleven=$(awk '/Collected :/ { print $NF }' "$d/cg.11")
+  awk -v a="$one" -v b="$eleven" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%.2f\n", (b - a) / 10 / 1e6 }'
+}
+
+# lsp_measure: the server's median didChange -> publishDiagnostics time
+# over BENCH_LSP_EDITS edits and its peak RSS; sets hclc_status, hclc_s,
+# hclc_rss as measure() in run.sh does.
+lsp_measure() {
+  local line kib
+  if line=$(LSP_BENCH_RAW=1 "$BENCH_TOOLS/lsp_bench" "$HCLC" "$BENCH_DIR/lsp" "$BENCH_LSP_EDITS" 2>"$BENCH_DIR/stderr"); then
+    read -r hclc_s kib <<<"$line"
+    hclc_status=ok
+    hclc_rss=$(awk -v k="$kib" 'BEGIN { printf "%.1f", k / 1024 }')
+  else
+    hclc_status=fail
+  fi
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }

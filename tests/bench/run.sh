@@ -6,7 +6,8 @@
 #   HCLC=./hclc BENCH_TOOLS=build/bench BENCH_DIR=build/bench tests/bench/run.sh
 #
 # For each path (tests/bench/lib.sh: json, task-definition,
-# cloudformation-yaml, validate, startup) and size N in BENCH_SIZES, hclc and
+# cloudformation-yaml, validate, fmt, import, lsp, startup) and size N in
+# BENCH_SIZES, hclc and
 # the path's floor are measured in the same run: wall time (median of
 # repeated runs), instructions (callgrind, for N <= BENCH_INSTR_MAX), peak
 # RSS, and the ratios hclc/floor. hclc's output is checked at every size; a
@@ -33,7 +34,8 @@ BENCH_BUDGET=${BENCH_BUDGET:-2}
 BENCH_RUNS=${BENCH_RUNS:-31}
 MEASURE=$BENCH_TOOLS/measure
 
-for tool in "$HCLC" "$BENCH_TOOLS/cjson_floor" "$BENCH_TOOLS/yaml_floor" "$BENCH_TOOLS/startup_floor" "$MEASURE"; do
+for tool in "$HCLC" "$BENCH_TOOLS/cjson_floor" "$BENCH_TOOLS/yaml_floor" "$BENCH_TOOLS/startup_floor" \
+  "$BENCH_TOOLS/each" "$BENCH_TOOLS/lsp_bench" "$MEASURE"; do
   [ -x "$tool" ] || { echo "bench: $tool is missing (run: make bench)" >&2; exit 2; }
 done
 JSONNET=$(command -v jsonnet || true)
@@ -72,6 +74,9 @@ jsonnet_note() {
   fi
 }
 
+# The N column: none for the paths of one size.
+shown_size() { case $1 in startup | lsp) echo - ;; *) echo "$2" ;; esac; }
+
 hdr='%-19s %6s %7s | %8s %8s %6s | %8s %8s %6s | %7s %7s %6s | %s\n'
 row='%-19s %6s %7.2f | %8.4f %8.4f %6s | %8s %8s %6s | %7.1f %7.1f %6s | %s\n'
 printf "$hdr" "path" "N" "src MB" "hclc s" "floor s" "ratio" "hclc Mi" "floor Mi" "ratio" "hclc" "floor" "ratio" "notes"
@@ -85,7 +90,11 @@ for path in $BENCH_PATHS; do
   # shellcheck disable=SC2086
   for n in $(bench_sizes "$path" $BENCH_SIZES); do
     bench_prepare "$path" "$n" || { failed=1; continue; }
-    measure hclc "$HCLC_OUT" "${HCLC_CMD[@]}"
+    if [ "$path" = lsp ]; then
+      lsp_measure
+    else
+      measure hclc "$HCLC_OUT" "${HCLC_CMD[@]}"
+    fi
     if [ "$hclc_status" != ok ]; then
       echo "bench: hclc failed on $path N=$n ($hclc_status):" >&2
       head -20 "$BENCH_DIR/stderr" >&2
@@ -106,8 +115,8 @@ for path in $BENCH_PATHS; do
       failed=1
     fi
     hi=- fi=-
-    if [ "$n" -le "$BENCH_INSTR_MAX" ]; then
-      hi=$(instructions "$HCLC_OUT" "${HCLC_CMD[@]}")
+    if instructions_measured "$path" "$n"; then
+      hi=$(hclc_instructions "$path")
       fi=$(instructions "$FLOOR_OUT" "${FLOOR_CMD[@]}")
     fi
     if [ "$path" = json ]; then
@@ -116,7 +125,7 @@ for path in $BENCH_PATHS; do
     fi
     src_mb=$(awk -v b="$SRC_BYTES" 'BEGIN { printf "%.2f", b / 1e6 }')
     r_t=$(ratio "$hclc_s" "$floor_s") r_i=$(ratio "$hi" "$fi") r_m=$(ratio "$hclc_rss" "$floor_rss")
-    printf "$row" "$path" "$([ "$path" = startup ] && echo - || echo "$n")" "$src_mb" "$hclc_s" "$floor_s" "$r_t" \
+    printf "$row" "$path" "$(shown_size "$path" "$n")" "$src_mb" "$hclc_s" "$floor_s" "$r_t" \
       "$hi" "$fi" "$r_i" "$hclc_rss" "$floor_rss" "$r_m" "$notes"
     [ "$n" -ge 1000 ] && [ -z "$first" ] && first="$n $hclc_s $hi"
     last="$n $hclc_s $hi $r_t $r_i $r_m"
@@ -142,7 +151,7 @@ while IFS='|' read -r l f; do
       'BEGIN { printf "; time grows as N^%.2f from N=%d to %d", log(y / x) / log(b / a), a, b }')
   fi
   printf "  %-19s N=%-6s time %5s %-7s instructions %5s %-7s RSS %5s %-7s%s\n" "$path" \
-    "$([ "$path" = startup ] && echo - || echo "$n")" "$r_t" "$(verdict "$r_t" "$lim_t")" \
+    "$(shown_size "$path" "$n")" "$r_t" "$(verdict "$r_t" "$lim_t")" \
     "$r_i" "$(verdict "$r_i" 1.5)" "$r_m" "$(verdict "$r_m" 2)" "$growth"
 done <<<"$summary"
 exit $failed

@@ -184,6 +184,38 @@ static void test_decode_json_scalar_root_and_bom(void **state)
     assert_int_equal(v->origin.end, 8);
 }
 
+// cJSON 1.7.15 refuses a one-digit number right after a byte order mark
+// at the end of the text; hclc reads it.
+static void test_decode_json_bom_and_one_digit(void **state)
+{
+    Fixture *f = *state;
+    Value *v = ok_json(f, "\xEF\xBB\xBF"
+                          "7");
+    assert_int_equal(v->kind, VAL_NUMBER);
+    assert_true(v->as.number == 7);
+    assert_int_equal(v->origin.start, 3);
+}
+
+// Objects and lists of many members keep them all, in order, with no
+// duplicate reported (the builder's item stack grows past its first room).
+static void test_decode_json_wide_object_and_list(void **state)
+{
+    Fixture *f = *state;
+    char text[4096] = "{";
+    size_t n = 1;
+    for (int i = 0; i < 100; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\"k%d\": [%d, [], {}]", i ? ", " : "",
+                              i, i);
+    snprintf(text + n, sizeof text - n, "}");
+    Value *v = ok_json(f, text);
+    assert_int_equal(v->as.object.count, 100);
+    assert_string_equal(v->as.object.keys[57].ptr, "k57");
+    const Value *item = v->as.object.vals[57];
+    assert_int_equal(item->as.list.count, 3);
+    assert_true(item->as.list.items[0]->as.number == 57);
+    assert_int_equal(item->as.list.items[1]->as.list.count, 0);
+}
+
 // --- JSON: origins -----------------------------------------------------------
 
 static void test_decode_json_origins_of_nested_values(void **state)
@@ -745,6 +777,8 @@ int main(void)
         T(test_decode_json_numbers_exact),
         T(test_decode_json_string_escapes_and_unicode),
         T(test_decode_json_scalar_root_and_bom),
+        T(test_decode_json_bom_and_one_digit),
+        T(test_decode_json_wide_object_and_list),
         T(test_decode_json_origins_of_nested_values),
         T(test_decode_json_syntax_errors_at_line_col),
         T(test_decode_json_end_of_input_notes_the_opener),
