@@ -12,6 +12,7 @@
 
 #include "cfn/cfn.h"
 #include "decode/decode.h"
+#include "ecs/ecs.h"
 #include "ecs/schema.h"
 
 static void convert_object(Importer *im, const SchemaShape *shape, const Value *obj, int depth,
@@ -372,6 +373,27 @@ static Value *load_cfn_yaml(Importer *im, ImportKind kind, bool *failed)
     return NULL;
 }
 
+// The placeholders `hclc validate` warns about in the JSON (E0516: "${TAG}",
+// "<IMAGE>", an account id of X's where ECS checks the value) are errors
+// once the imported source is built, as they are for ECS: each is a warning
+// of the import too, at its place in the file, so that none goes unseen.
+static void warn_placeholders(Importer *im, Value *v, EcsForm form)
+{
+    Diags found;
+    diags_init(&found, im->a);
+    EcsOptions eo = {.json = true};
+    ecs_validate(im->a, &found, v, form, &eo);
+    for (size_t i = 0; i < found.count; i++) {
+        Diag *g = found.items[i];
+        if (g->code != E_ECS_PLACEHOLDER)
+            continue;
+        diag_help(im->diags, g,
+                  "fill it in in the imported source (or make it a variable): hclc build "
+                  "refuses the value as ECS does");
+        diags_append(im->diags, g);
+    }
+}
+
 Value *import_load(Importer *im, ImportKind kind, const char **family_note)
 {
     const SourceFile *f = source_file(im->src, im->file);
@@ -404,6 +426,9 @@ Value *import_load(Importer *im, ImportKind kind, const char **family_note)
         return im->cfn = v;
     if (kind == IMPORT_DESCRIBED)
         v = from_described(im, v);
+    if (!tmpl)
+        warn_placeholders(im, v,
+                          kind == IMPORT_CONTAINERS ? ECS_FORM_CONTAINERS : ECS_FORM_REQUEST);
     if (kind == IMPORT_CONTAINERS) {
         v = from_containers(im, v);
         *family_note = family_of_path(im->a, source_file(im->src, im->file)->name);
