@@ -401,8 +401,7 @@ static Value *merge_list(Multi *M, Value **vals, const SchemaMember *m, Where w)
     return out;
 }
 
-// The hint for a member of a user map (log options, labels).
-static const char *option_hint(const char *key)
+const char *multi_option_hint(const char *key)
 {
     if (strncmp(key, "awslogs-", 8) == 0)
         return strcmp(key, "awslogs-group") == 0 ? "log_group" : key + 1;
@@ -425,13 +424,28 @@ static Value *merge_object(Multi *M, Value **vals, const SchemaType *t, Where w)
             Where cw = w;
             cw.task = t->kind == SK_STRUCT && t->shape == schema_task_definition();
             cw.m = m;
-            cw.hint = m ? m->snake : option_hint(k->ptr);
+            cw.hint = m ? m->snake : multi_option_hint(k->ptr);
             if (m && w.m && w.m->map_value && strcmp(m->api, w.m->map_value) == 0)
                 cw.hint = w.hint; // the value of an environment variable: its name
             const SchemaType *ct = m ? &m->type : t->kind == SK_MAP ? t->elem : NULL;
             value_object_put(a, out, k->ptr, k->len, multi_merge(M, mv, ct, cw));
         }
     return out;
+}
+
+// True when the objects `vals` have the same keys.
+static bool same_keys(const Multi *M, Value **vals)
+{
+    for (uint32_t i = 1; i < M->n; i++) {
+        if (vals[i]->as.object.count != vals[0]->as.object.count)
+            return false;
+        for (uint32_t j = 0; j < vals[i]->as.object.count; j++) {
+            const ValueStr *k = &vals[i]->as.object.keys[j];
+            if (!value_object_get(vals[0], k->ptr, k->len))
+                return false;
+        }
+    }
+    return true;
 }
 
 Value *multi_merge(Multi *M, Value **vals, const SchemaType *t, Where w)
@@ -449,6 +463,10 @@ Value *multi_merge(Multi *M, Value **vals, const SchemaType *t, Where w)
          (t->kind == SK_LIST && t->elem->kind == SK_STRUCT)) &&
         multi_some_composite(M, vals))
         return multi_placed(M, multi_merge_present(M, vals, t, w), vals);
+    Value *map;
+    if (all && objects && t && t->kind == SK_MAP && !same_keys(M, vals) &&
+        (map = multi_merge_map(M, vals, t, w)))
+        return multi_placed(M, map, vals);
     if (all && objects && t && (t->kind == SK_STRUCT || t->kind == SK_MAP))
         return merge_object(M, vals, t, w);
     if (all && t && t->kind == SK_LIST && t->elem->kind == SK_STRUCT && w.m) {
