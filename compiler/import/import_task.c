@@ -373,6 +373,22 @@ static Value *load_cfn_yaml(Importer *im, ImportKind kind, bool *failed)
     return NULL;
 }
 
+// A JSON error at a whole-value placeholder ("memory": ${memory}): the file
+// is a Terraform template named .json, which --from template reads.
+static void hint_template(Importer *im, size_t from)
+{
+    const SourceFile *f = source_file(im->src, im->file);
+    for (size_t i = from; i < im->diags->count; i++) {
+        Diag *g = im->diags->items[i];
+        uint32_t at = g->subject.start;
+        if (g->code == E_BAD_JSON && g->subject.file == im->file && at + 1 < f->len &&
+            f->text[at] == '$' && f->text[at + 1] == '{')
+            diag_help(im->diags, g,
+                      "the file looks like a Terraform template: import it with --from template, "
+                      "which makes each ${NAME} a variable");
+    }
+}
+
 // The placeholders `hclc validate` warns about in the JSON (E0516: "${TAG}",
 // "<IMAGE>", an account id of X's where ECS checks the value) are errors
 // once the imported source is built, as they are for ECS: each is a warning
@@ -414,9 +430,13 @@ Value *import_load(Importer *im, ImportKind kind, const char **family_note)
     if (json->ncomments || memcmp(json->text, f->text, f->len) != 0)
         im->file = source_add(im->src, f->name, json->text, json->len);
     im->json = json;
+    size_t before = im->diags->count;
     Value *v = decode_json_file(im->a, im->src, im->file, im->diags);
-    if (!v)
+    if (!v) {
+        if (!tmpl)
+            hint_template(im, before);
         return NULL;
+    }
     ImportKind found = kind_of(v);
     if (!check_kind(im, v, kind == IMPORT_AUTO ? found : kind))
         return NULL;
