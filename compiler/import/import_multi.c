@@ -559,6 +559,21 @@ static const char *task_label(Multi *M, Value **tds)
     return o && hcl_plain_label(out) ? out : "main";
 }
 
+// Files of several workspaces where one is a container-definitions array
+// and another a task definition: they build with different targets, so
+// they are no environments of one deployment.
+static bool mixed_kinds(Diags *diags, SourceSet *src, uint32_t first, const Value *v,
+                        bool first_task)
+{
+    Diag *g = diag_error(diags, E_IMPORT_KIND, v->origin,
+                         "this file is %s, and %s %s: the workspaces' files must be of one kind",
+                         first_task ? "a container-definitions array" : "a task definition",
+                         source_file(src, first)->name,
+                         first_task ? "a task definition" : "a container-definitions array");
+    diag_help(diags, g, "import each alone, or give every workspace the same kind of file");
+    return false;
+}
+
 bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32_t *files,
                             const char *const *names, uint32_t n, ImportKind kind,
                             ImportOutput *out)
@@ -571,9 +586,12 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
     uint32_t nrefs = 0, cap = 0;
     for (uint32_t i = 0; i < n; i++) {
         Importer one = {.a = a, .src = src, .diags = diags, .file = files[i]};
+        const char *first = family;
         tds[i] = import_load(&one, kind, &family);
         if (!tds[i])
             return false;
+        if (i > 0 && !one.cfn && !first != !family)
+            return mixed_kinds(diags, src, files[0], tds[i], !first);
         if (one.cfn) {
             Diag *g = diag_error(diags, E_IMPORT_KIND, tds[i]->origin,
                                  "a CloudFormation template cannot be one of several "
