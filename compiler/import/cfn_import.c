@@ -655,6 +655,22 @@ static void unused_left_out(CfnImport *c, Diag **g, const Value *tpl, const Valu
     }
 }
 
+// The members of a parameter the import uses that its variable does not
+// hold: constraints (AllowedValues, AllowedPattern, MinValue...), which
+// hclc does not write.
+static void constraints_left_out(CfnImport *c, Diag **g, const Value *tpl)
+{
+    static const char *const held[] = {"Type", "Default", "Description", "NoEcho"};
+    for (uint32_t i = 0; c->params && i < c->params->as.object.count; i++) {
+        const Value *p = c->params->as.object.vals[i];
+        for (uint32_t k = 0; c->vars[i] && p->kind == VAL_OBJECT && k < p->as.object.count; k++)
+            if (!in_list(held, 4, p->as.object.keys[k].ptr))
+                note_left(c->im, g, tpl, p->as.object.vals[k],
+                          arena_printf(c->im->a, "%s of parameter \"%s\" left out",
+                                       p->as.object.keys[k].ptr, c->params->as.object.keys[i].ptr));
+    }
+}
+
 static const Value *section(const Value *tpl, const char *name);
 
 // Each output: one whose Value is the Ref of a task definition hclc writes
@@ -722,6 +738,7 @@ static void report_left_out(CfnImport *c, const Value *tpl, const Value *res)
     }
     params_left_out(c, &g, tpl);
     unused_left_out(c, &g, tpl, c->params, "parameter", c->vars, false);
+    constraints_left_out(c, &g, tpl);
     unused_left_out(c, &g, tpl, c->conds, "condition", c->cused, false);
     unused_left_out(c, &g, tpl, c->maps, "mapping", c->mused, c->all_maps);
 }

@@ -401,8 +401,7 @@ static Value *merge_list(Multi *M, Value **vals, const SchemaMember *m, Where w)
     return out;
 }
 
-// The hint for a member of a user map (log options, labels).
-static const char *option_hint(const char *key)
+const char *multi_option_hint(const char *key)
 {
     if (strncmp(key, "awslogs-", 8) == 0)
         return strcmp(key, "awslogs-group") == 0 ? "log_group" : key + 1;
@@ -425,13 +424,28 @@ static Value *merge_object(Multi *M, Value **vals, const SchemaType *t, Where w)
             Where cw = w;
             cw.task = t->kind == SK_STRUCT && t->shape == schema_task_definition();
             cw.m = m;
-            cw.hint = m ? m->snake : option_hint(k->ptr);
+            cw.hint = m ? m->snake : multi_option_hint(k->ptr);
             if (m && w.m && w.m->map_value && strcmp(m->api, w.m->map_value) == 0)
                 cw.hint = w.hint; // the value of an environment variable: its name
             const SchemaType *ct = m ? &m->type : t->kind == SK_MAP ? t->elem : NULL;
             value_object_put(a, out, k->ptr, k->len, multi_merge(M, mv, ct, cw));
         }
     return out;
+}
+
+// True when the objects `vals` have the same keys.
+static bool same_keys(const Multi *M, Value **vals)
+{
+    for (uint32_t i = 1; i < M->n; i++) {
+        if (vals[i]->as.object.count != vals[0]->as.object.count)
+            return false;
+        for (uint32_t j = 0; j < vals[i]->as.object.count; j++) {
+            const ValueStr *k = &vals[i]->as.object.keys[j];
+            if (!value_object_get(vals[0], k->ptr, k->len))
+                return false;
+        }
+    }
+    return true;
 }
 
 Value *multi_merge(Multi *M, Value **vals, const SchemaType *t, Where w)
@@ -449,6 +463,10 @@ Value *multi_merge(Multi *M, Value **vals, const SchemaType *t, Where w)
          (t->kind == SK_LIST && t->elem->kind == SK_STRUCT)) &&
         multi_some_composite(M, vals))
         return multi_placed(M, multi_merge_present(M, vals, t, w), vals);
+    Value *map;
+    if (all && objects && t && t->kind == SK_MAP && !same_keys(M, vals) &&
+        (map = multi_merge_map(M, vals, t, w)))
+        return multi_placed(M, map, vals);
     if (all && objects && t && (t->kind == SK_STRUCT || t->kind == SK_MAP))
         return merge_object(M, vals, t, w);
     if (all && t && t->kind == SK_LIST && t->elem->kind == SK_STRUCT && w.m) {
@@ -541,6 +559,21 @@ static const char *task_label(Multi *M, Value **tds)
     return o && hcl_plain_label(out) ? out : "main";
 }
 
+// Files of several workspaces where one is a container-definitions array
+// and another a task definition: they build with different targets, so
+// they are no environments of one deployment.
+static bool mixed_kinds(Diags *diags, SourceSet *src, uint32_t first, const Value *v,
+                        bool first_task)
+{
+    Diag *g = diag_error(diags, E_IMPORT_KIND, v->origin,
+                         "this file is %s, and %s %s: the workspaces' files must be of one kind",
+                         first_task ? "a container-definitions array" : "a task definition",
+                         source_file(src, first)->name,
+                         first_task ? "a task definition" : "a container-definitions array");
+    diag_help(diags, g, "import each alone, or give every workspace the same kind of file");
+    return false;
+}
+
 bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32_t *files,
                             const char *const *names, uint32_t n, ImportKind kind,
                             ImportOutput *out)
@@ -553,9 +586,12 @@ bool import_task_workspaces(Arena *a, SourceSet *src, Diags *diags, const uint32
     uint32_t nrefs = 0, cap = 0;
     for (uint32_t i = 0; i < n; i++) {
         Importer one = {.a = a, .src = src, .diags = diags, .file = files[i]};
+        const char *first = family;
         tds[i] = import_load(&one, kind, &family);
         if (!tds[i])
             return false;
+        if (i > 0 && !one.cfn && !first != !family)
+            return mixed_kinds(diags, src, files[0], tds[i], !first);
         if (one.cfn) {
             Diag *g = diag_error(diags, E_IMPORT_KIND, tds[i]->origin,
                                  "a CloudFormation template cannot be one of several "

@@ -12,6 +12,7 @@
 
 #include "cfn/cfn.h"
 #include "decode/decode.h"
+#include "ecs/ecs.h"
 #include "ecs/schema.h"
 
 static void convert_object(Importer *im, const SchemaShape *shape, const Value *obj, int depth,
@@ -372,6 +373,43 @@ static Value *load_cfn_yaml(Importer *im, ImportKind kind, bool *failed)
     return NULL;
 }
 
+// A JSON error at a whole-value placeholder ("memory": ${memory}): the file
+// is a Terraform template named .json, which --from template reads.
+static void hint_template(Importer *im, size_t from)
+{
+    const SourceFile *f = source_file(im->src, im->file);
+    for (size_t i = from; i < im->diags->count; i++) {
+        Diag *g = im->diags->items[i];
+        uint32_t at = g->subject.start;
+        if (g->code == E_BAD_JSON && g->subject.file == im->file && at + 1 < f->len &&
+            f->text[at] == '$' && f->text[at + 1] == '{')
+            diag_help(im->diags, g,
+                      "the file looks like a Terraform template: import it with --from template, "
+                      "which makes each ${NAME} a variable");
+    }
+}
+
+// The placeholders `hclc validate` warns about in the JSON (E0516: "${TAG}",
+// "<IMAGE>", an account id of X's where ECS checks the value) are errors
+// once the imported source is built, as they are for ECS: each is a warning
+// of the import too, at its place in the file, so that none goes unseen.
+static void warn_placeholders(Importer *im, Value *v, EcsForm form)
+{
+    Diags found;
+    diags_init(&found, im->a);
+    EcsOptions eo = {.json = true};
+    ecs_validate(im->a, &found, v, form, &eo);
+    for (size_t i = 0; i < found.count; i++) {
+        Diag *g = found.items[i];
+        if (g->code != E_ECS_PLACEHOLDER)
+            continue;
+        diag_help(im->diags, g,
+                  "fill it in in the imported source (or make it a variable): hclc build "
+                  "refuses the value as ECS does");
+        diags_append(im->diags, g);
+    }
+}
+
 Value *import_load(Importer *im, ImportKind kind, const char **family_note)
 {
     const SourceFile *f = source_file(im->src, im->file);
@@ -392,9 +430,13 @@ Value *import_load(Importer *im, ImportKind kind, const char **family_note)
     if (json->ncomments || memcmp(json->text, f->text, f->len) != 0)
         im->file = source_add(im->src, f->name, json->text, json->len);
     im->json = json;
+    size_t before = im->diags->count;
     Value *v = decode_json_file(im->a, im->src, im->file, im->diags);
-    if (!v)
+    if (!v) {
+        if (!tmpl)
+            hint_template(im, before);
         return NULL;
+    }
     ImportKind found = kind_of(v);
     if (!check_kind(im, v, kind == IMPORT_AUTO ? found : kind))
         return NULL;
@@ -404,6 +446,9 @@ Value *import_load(Importer *im, ImportKind kind, const char **family_note)
         return im->cfn = v;
     if (kind == IMPORT_DESCRIBED)
         v = from_described(im, v);
+    if (!tmpl)
+        warn_placeholders(im, v,
+                          kind == IMPORT_CONTAINERS ? ECS_FORM_CONTAINERS : ECS_FORM_REQUEST);
     if (kind == IMPORT_CONTAINERS) {
         v = from_containers(im, v);
         *family_note = family_of_path(im->a, source_file(im->src, im->file)->name);

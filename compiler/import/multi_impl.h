@@ -49,6 +49,9 @@ const char *multi_item_key(const SchemaMember *m);
 Value *multi_key_of(const Value *item, const char *key);
 const char *multi_key_text(Arena *a, const Value *k);
 bool multi_is_containers(const SchemaMember *m);
+// The hint for the variable of a map entry (log options, labels): "log_group"
+// for awslogs-group, the key without "awslogs-" for the others, else the key.
+const char *multi_option_hint(const char *key);
 // Where the item of `m` with key `key` is, for the names of its variables.
 Where multi_item_where(Multi *M, const SchemaMember *m, Where w, const Value *key);
 
@@ -69,6 +72,12 @@ bool multi_some_composite(const Multi *M, Value **vals);
 // A list or an object present in some workspaces only, merged where it is,
 // behind a gate elsewhere ("var.in_prod ? {...} : null").
 Value *multi_merge_present(Multi *M, Value **vals, const SchemaType *t, Where w);
+// A map (log options, labels) of type `t` whose keys differ between the
+// workspaces: merge() of its entries in one order, those present in some
+// workspaces only behind a bool variable ("var.in_prod ? {...} : {}"), as
+// a null entry of a map is an error. NULL when the maps order their keys
+// differently.
+Value *multi_merge_map(Multi *M, Value **vals, const SchemaType *t, Where w);
 // Expression `r` given the place of the value it stands for in the first file.
 Value *multi_placed(Multi *M, Value *r, Value **vals);
 // The value `v` of member `m` as the source writes it in an attribute:

@@ -17,28 +17,23 @@ static int64_t key_at(Value **keys, uint32_t n, const Value *k)
     return -1;
 }
 
-// The keys of the items of every list in one order that keeps the order of
-// each: the first list's, then each key another list adds inserted after
-// the key it follows there. False when two lists order the keys they share
-// differently, or an item has no key or repeats one.
-bool multi_merged_keys(Multi *M, Value **vals, const char *key, Value ***out, uint32_t *count)
+// The keys of every set (`sets[i]` holds `lens[i]` keys) in one order that
+// keeps the order of each: the first set's, then each key another set adds
+// inserted after the key it follows there. False when two sets order the
+// keys they share differently, or a set repeats a key.
+static bool merged_order(Multi *M, Value ***sets, const uint32_t *lens, Value ***out,
+                         uint32_t *count)
 {
     uint32_t total = 0, n = 0;
-    for (uint32_t i = 0; i < M->n; i++) {
-        if (vals[i]->kind != VAL_LIST)
-            return false;
-        total += vals[i]->as.list.count;
-    }
+    for (uint32_t i = 0; i < M->n; i++)
+        total += lens[i];
     Value **keys = arena_alloc(M->im->a, ((size_t)total + 1) * sizeof(Value *));
     for (uint32_t i = 0; i < M->n; i++) {
         int64_t last = -1;
-        for (uint32_t j = 0; j < vals[i]->as.list.count; j++) {
-            Value *k = multi_key_of(vals[i]->as.list.items[j], key);
-            if (!k)
+        for (uint32_t j = 0; j < lens[i]; j++) {
+            Value *k = sets[i][j];
+            if (key_at(sets[i], j, k) >= 0)
                 return false;
-            for (uint32_t l = 0; l < j; l++)
-                if (value_equal(multi_key_of(vals[i]->as.list.items[l], key), k))
-                    return false;
             int64_t at = key_at(keys, n, k);
             if (at >= 0 && at <= last)
                 return false;
@@ -54,6 +49,22 @@ bool multi_merged_keys(Multi *M, Value **vals, const char *key, Value ***out, ui
     *out = keys;
     *count = n;
     return true;
+}
+
+bool multi_merged_keys(Multi *M, Value **vals, const char *key, Value ***out, uint32_t *count)
+{
+    Value ***sets = arena_alloc(M->im->a, M->n * sizeof(Value **));
+    uint32_t *lens = arena_alloc(M->im->a, M->n * sizeof(uint32_t));
+    for (uint32_t i = 0; i < M->n; i++) {
+        if (vals[i]->kind != VAL_LIST)
+            return false;
+        lens[i] = vals[i]->as.list.count;
+        sets[i] = arena_alloc(M->im->a, ((size_t)lens[i] + 1) * sizeof(Value *));
+        for (uint32_t j = 0; j < lens[i]; j++)
+            if (!(sets[i][j] = multi_key_of(vals[i]->as.list.items[j], key)))
+                return false;
+    }
+    return merged_order(M, sets, lens, out, count);
 }
 
 // The item of list `v` whose key is `k`, or NULL.
@@ -280,6 +291,83 @@ Value *multi_merge_gated(Multi *M, Value **vals, const SchemaMember *m, Where w,
     if (single)
         return multi_ref(M, out.ptr);
     return multi_ref(M, arena_printf(a, "%s(%s)", pairs ? "merge" : "concat", out.ptr));
+}
+
+// The keys of the objects `vals` as strings, in one order that keeps each
+// object's (see merged_order).
+static bool object_keys(Multi *M, Value **vals, Value ***out, uint32_t *count)
+{
+    Arena *a = M->im->a;
+    Value ***sets = arena_alloc(a, M->n * sizeof(Value **));
+    uint32_t *lens = arena_alloc(a, M->n * sizeof(uint32_t));
+    for (uint32_t i = 0; i < M->n; i++) {
+        lens[i] = vals[i]->as.object.count;
+        sets[i] = arena_alloc(a, ((size_t)lens[i] + 1) * sizeof(Value *));
+        for (uint32_t j = 0; j < lens[i]; j++) {
+            const ValueStr *k = &vals[i]->as.object.keys[j];
+            sets[i][j] = value_string(a, span_none(), k->ptr, k->len);
+        }
+    }
+    return merged_order(M, sets, lens, out, count);
+}
+
+// The line "KEY = VALUE" of entry `key` of a map, `v` its merged value.
+static const char *entry_text(Multi *M, const Value *key, Value *v)
+{
+    Value *one = value_object_new(M->im->a, v->origin, 1);
+    value_object_put(M->im->a, one, key->as.str.ptr, key->as.str.len, v);
+    const char *text = value_text(M, one, v->origin.start); // "{\n...\n}"
+    return arena_strndup(M->im->a, text + 2, strlen(text) - 3);
+}
+
+Value *multi_merge_map(Multi *M, Value **vals, const SchemaType *t, Where w)
+{
+    Arena *a = M->im->a;
+    Value **keys;
+    uint32_t nkeys;
+    if (!object_keys(M, vals, &keys, &nkeys))
+        return NULL;
+    StrBuf out;
+    buf_init(&out, a, 0);
+    buf_puts(&out, "");
+    Run r = {.open = false};
+    uint32_t runs = 0;
+    for (uint32_t j = 0; j < nkeys; j++) {
+        const ValueStr *k = &keys[j]->as.str;
+        Value **items = arena_alloc(a, M->n * sizeof(Value *));
+        bool *present = arena_alloc(a, M->n * sizeof(bool));
+        Value *first = NULL;
+        bool all = true;
+        for (uint32_t i = 0; i < M->n; i++) {
+            items[i] = value_object_get(vals[i], k->ptr, k->len);
+            present[i] = items[i] != NULL;
+            all = all && present[i];
+            first = first ? first : items[i];
+        }
+        for (uint32_t i = 0; i < M->n; i++) // absent: as where present, unused behind the gate
+            items[i] = items[i] ? items[i] : first;
+        Where kw = w;
+        kw.m = NULL;
+        kw.task = false;
+        kw.hint = multi_option_hint(k->ptr);
+        Value *v = multi_merge(M, items, t->elem, kw);
+        const char *what = arena_printf(a, "%s \"%s\"", w.m ? w.m->snake : "map", k->ptr);
+        const Var *gate =
+            all ? NULL
+                : gate_for(M, present,
+                           w.prefix ? arena_printf(a, "container %s: %s", w.prefix, what) : what);
+        if (!r.open || r.gate != gate) {
+            run_close(M, &r, &out, true, &runs);
+            r.gate = gate;
+            r.open = true;
+            buf_init(&r.text, a, 0);
+            buf_puts(&r.text, "");
+        }
+        buf_puts(&r.text, entry_text(M, keys[j], v));
+    }
+    bool single = runs == 0;
+    run_close(M, &r, &out, true, &runs);
+    return multi_ref(M, single ? out.ptr : arena_printf(a, "merge(%s)", out.ptr));
 }
 
 // Expression `r` given the place of the value it stands for in the first

@@ -2,7 +2,7 @@
 // container array with ${placeholders}) as hclc: each placeholder becomes a
 // variable, "${NAME}" inside a string "$<var.NAME>", and a placeholder that
 // is a whole JSON value (`"memory": ${memory}`) var.NAME, typed as the
-// schema types that member (number, bool, else string).
+// schema types that member (number, bool, list(...), map(...), else string).
 #include "import/import_impl.h"
 
 #include <string.h>
@@ -46,14 +46,31 @@ static bool is_hole(const Tmpl *T, const Value *v)
     return false;
 }
 
-static const char *type_of(const SchemaMember *m)
+// The variable type of a value in place `t` (member `m`): number, bool,
+// string, or the collection type a whole list, map or structure takes
+// (`"environment": ${env}` is list(any), given as an expression or a var file).
+static const char *type_of(const SchemaType *t, const SchemaMember *m)
 {
-    if (!m)
+    if (!t)
         return "string";
-    return m->type.kind == SK_INTEGER                                    ? "number"
-           : m->type.kind == SK_BOOLEAN                                  ? "bool"
-           : strcmp(m->api, "cpu") == 0 || strcmp(m->api, "memory") == 0 ? "number"
-                                                                         : "string";
+    switch (t->kind) {
+    case SK_INTEGER:
+        return "number";
+    case SK_BOOLEAN:
+        return "bool";
+    case SK_LIST:
+        return !t->elem                      ? "list(any)"
+               : t->elem->kind == SK_STRING  ? "list(string)"
+               : t->elem->kind == SK_INTEGER ? "list(number)"
+                                             : "list(any)";
+    case SK_MAP:
+        return t->elem && t->elem->kind == SK_STRING ? "map(string)" : "map(any)";
+    case SK_STRUCT:
+        return "map(any)";
+    default:
+        return m && (strcmp(m->api, "cpu") == 0 || strcmp(m->api, "memory") == 0) ? "number"
+                                                                                  : "string";
+    }
 }
 
 // A string with ${NAME} placeholders as a quoted hclc template, or NULL
@@ -110,7 +127,7 @@ static Value *walk(Tmpl *T, Value *v, const SchemaType *t, const SchemaMember *m
 {
     Arena *a = T->im->a;
     if (v->kind == VAL_STRING && is_hole(T, v)) {
-        note_var(T, v->as.str.ptr + 1, v->as.str.len - 1, type_of(m));
+        note_var(T, v->as.str.ptr + 1, v->as.str.len - 1, type_of(t, m));
         return ref(T, arena_printf(a, "var.%s", v->as.str.ptr + 1));
     }
     if (v->kind == VAL_STRING) {
