@@ -690,22 +690,6 @@ static void outputs_left_out(CfnImport *c, Diag **g, const Value *tpl, const Val
     }
 }
 
-// The attributes of a parameter the source keeps that hclc does not write:
-// AllowedValues, AllowedPattern, MinLength, ConstraintDescription...
-static void params_left_out(CfnImport *c, Diag **g, const Value *tpl)
-{
-    static const char *const kept[] = {"Type", "Default", "Description", "NoEcho"};
-    const Value *ps = c->params;
-    for (uint32_t i = 0; ps && ps->kind == VAL_OBJECT && i < ps->as.object.count; i++) {
-        const Value *p = ps->as.object.vals[i];
-        for (uint32_t k = 0; c->vars[i] && p->kind == VAL_OBJECT && k < p->as.object.count; k++)
-            if (!in_list(kept, 4, p->as.object.keys[k].ptr))
-                note_left(c->im, g, tpl, p->as.object.vals[k],
-                          arena_printf(c->im->a, "%s of parameter \"%s\" left out",
-                                       p->as.object.keys[k].ptr, ps->as.object.keys[i].ptr));
-    }
-}
-
 static void report_left_out(CfnImport *c, const Value *tpl, const Value *res)
 {
     Importer *im = c->im;
@@ -736,7 +720,6 @@ static void report_left_out(CfnImport *c, const Value *tpl, const Value *res)
                           arena_printf(im->a, "%s of resource \"%s\" left out",
                                        r->as.object.keys[k].ptr, id));
     }
-    params_left_out(c, &g, tpl);
     unused_left_out(c, &g, tpl, c->params, "parameter", c->vars, false);
     constraints_left_out(c, &g, tpl);
     unused_left_out(c, &g, tpl, c->conds, "condition", c->cused, false);
