@@ -29,7 +29,8 @@
 // than the limit costs N times the limit, uncharged. Instead every pattern
 // is compiled with PCRE2_AUTO_CALLOUT and count_steps(), called before each
 // pattern item, charges one step plus the characters consumed since the
-// previous call (so a single-character repeat scanning far counts too),
+// previous call (so a single-character repeat scanning far counts too) and
+// the least count of a counted repeat (a{30000} failing at each position),
 // and abandons the search past the budget. Measured on 1 MB subjects the
 // callouts cost nothing visible for ordinary patterns ([0-9]+: 0.9 M steps,
 // 7 ms either way); the fuzz input (a|a.amazonaws.com)*(a|a)*!X|(a|a)+! on
@@ -84,10 +85,11 @@ struct FnRegexCache {
     uint32_t *slots; // open addressing: position in items + 1, 0 when empty
     uint32_t nslots; // a power of two
     pcre2_match_context *mctx;
-    uint64_t left;     // matching steps the current search may still take
-    uint64_t run_left; // steps every later search of the run may still take
-    size_t last;       // subject position of the previous callout
-    size_t bytes;      // memory of the compiled patterns (bounded by REGEX_CACHE_BYTES)
+    uint64_t left;       // matching steps the current search may still take
+    uint64_t run_left;   // steps every later search of the run may still take
+    size_t last;         // subject position of the previous callout
+    const char *pattern; // text of the pattern being matched (for its items)
+    size_t bytes;        // memory of the compiled patterns (bounded by REGEX_CACHE_BYTES)
 };
 
 // --- context, table, dispatch --------------------------------------------------
@@ -189,15 +191,41 @@ Value *fn_call(FnContext *ctx, const FnCall *call)
 
 // --- the pattern cache -----------------------------------------------------------
 
+// The least count of the repeat that ends pattern item p[0..n) (a{30000},
+// [ab]{2,5}?), 0 for any other item. A repeated character that fails
+// compares fewer characters than this without reaching the next callout,
+// so count_steps() charges it beforehand.
+static uint64_t repeat_floor(const char *p, size_t n)
+{
+    while (n && (p[n - 1] == '+' || p[n - 1] == '?'))
+        n--;
+    if (n < 3 || p[n - 1] != '}')
+        return 0;
+    size_t open = n - 1;
+    while (open && p[open] != '{')
+        open--;
+    if (!open || (open >= 2 && p[open - 2] == '\\')) // \x{41}, \p{L}: not a repeat
+        return 0;
+    uint64_t min = 0;
+    size_t i = open + 1;
+    for (; i < n && p[i] >= '0' && p[i] <= '9' && min < 100000; i++)
+        min = min * 10 + (uint64_t)(p[i] - '0');
+    return i > open + 1 && (p[i] == ',' || p[i] == '}') ? min : 0;
+}
+
 // Called by PCRE2 before each pattern item (PCRE2_AUTO_CALLOUT): charges
-// one step plus the characters consumed since the previous callout of this
-// start position, and abandons the search (PCRE2_ERROR_CALLOUT) when the
-// budget of the call or of the run is spent.
+// one step, the characters consumed since the previous callout of this
+// start position, and those a counted repeat may compare before failing;
+// abandons the search (PCRE2_ERROR_CALLOUT) when the budget of the call or
+// of the run is spent.
 static int count_steps(pcre2_callout_block *b, void *data)
 {
     FnRegexCache *c = data;
     size_t from = (b->callout_flags & PCRE2_CALLOUT_STARTMATCH) ? b->start_match : c->last;
     uint64_t cost = 1 + (b->current_position > from ? b->current_position - from : 0);
+    uint64_t least = repeat_floor(c->pattern + b->pattern_position, b->next_item_length);
+    uint64_t rest = b->subject_length - b->current_position;
+    cost += least < rest ? least : rest;
     c->last = b->current_position;
     if (cost > c->left)
         cost = c->left; // left <= run_left (search_start)
@@ -338,6 +366,7 @@ static int match_at(FnContext *ctx, const FnCall *call, const RegexEntry *re, co
     FnRegexCache *c = ctx->regex;
     uint32_t options = start ? PCRE2_NO_UTF_CHECK : 0;
     c->last = start;
+    c->pattern = re->pattern;
     int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, options, md, c->mctx);
     if (rc >= 0)
         return 1;
