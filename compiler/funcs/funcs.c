@@ -38,7 +38,7 @@
 // start positions ourselves (PCRE2_ANCHORED) would change \G and
 // (*COMMIT)/(*SKIP); JIT counts differently from the interpreter, so the
 // same input could pass on one machine and fail on another.
-#define REGEX_SEARCH_BUDGET 10000000
+#define REGEX_SEARCH_BUDGET 5000000
 // All the searches of one run together may take REGEX_RUN_BUDGET steps: a
 // for-expression calling regex() a thousand times must end too (the worst
 // case of a run is about 0.25 s, 2 s under ASan).
