@@ -6,9 +6,10 @@
 // Regular expressions follow Terraform's (RE2) conventions where PCRE2 can:
 // `$` matches only at the very end, \d \w \s \b are ASCII, repeated matches
 // and empty matches advance as Go's regexp does, and replacements expand
-// $1 ${1} $name ${name} and $$ exactly as Go's Regexp.Expand. Every match
-// runs under match, depth and heap limits, so a catastrophic pattern fails
-// with a diagnostic instead of hanging.
+// $1 ${1} $name ${name} and $$ exactly as Go's Regexp.Expand. Every call
+// runs under a budget of steps (all its matches and start positions) and
+// depth and heap limits, so a catastrophic pattern fails with a diagnostic
+// instead of hanging.
 #include "funcs/funcs.h"
 
 #include <stdio.h>
@@ -22,24 +23,34 @@
 #include "funcs/funcs_impl.h"
 
 // One regex(), regexall() or replace() call may take REGEX_SEARCH_BUDGET
-// backtracking steps over all of its matches: PCRE2's match limit counts one
-// pcre2_match() call, and a loop over a long subject makes one per match.
-// Each match first tries REGEX_FIRST_LIMIT steps, then ten times more, and
-// so on; every failed try is charged to the budget in full.
-#define REGEX_SEARCH_BUDGET 500000
+// matching steps over all of its matches and all of their start positions.
+// PCRE2's own match limit cannot bound that: it counts one start position
+// at a time, so a search failing at each of N positions after fewer steps
+// than the limit costs N times the limit, uncharged. Instead every pattern
+// is compiled with PCRE2_AUTO_CALLOUT and count_steps(), called before each
+// pattern item, charges one step plus the characters consumed since the
+// previous call (so a single-character repeat scanning far counts too) and
+// the least count of a counted repeat (a{30000} failing at each position),
+// and abandons the search past the budget. Measured on 1 MB subjects the
+// callouts cost nothing visible for ordinary patterns ([0-9]+: 0.9 M steps,
+// 7 ms either way); the fuzz input (a|a.amazonaws.com)*(a|a)*!X|(a|a)+! on
+// 12,000 characters would take 227 M steps, about 12 ns each. Driving the
+// start positions ourselves (PCRE2_ANCHORED) would change \G and
+// (*COMMIT)/(*SKIP); JIT counts differently from the interpreter, so the
+// same input could pass on one machine and fail on another.
+#define REGEX_SEARCH_BUDGET 5000000
 // All the searches of one run together may take REGEX_RUN_BUDGET steps: a
-// for-expression calling regex() a thousand times must end too. A step can
-// cost a microsecond or more (a heap frame per backtracking point), so
-// these keep the worst case of a run to seconds.
-#define REGEX_RUN_BUDGET 2000000
-#define REGEX_FIRST_LIMIT 1000
+// for-expression calling regex() a thousand times must end too (the worst
+// case of a run is about 0.25 s, 2 s under ASan).
+#define REGEX_RUN_BUDGET 20000000
 // The cache of compiled patterns is emptied when it passes this many bytes
 // (patterns and their compiled code): a million distinct patterns must not
 // keep a million compiled ones.
 #define REGEX_CACHE_BYTES (16u * 1024u * 1024u)
 #define REGEX_DEPTH_LIMIT 100000   // nested backtracking frames
 #define REGEX_HEAP_LIMIT_KIB 65536 // 64 MiB of backtracking memory
-#define REGEX_OPTIONS (PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C)
+#define REGEX_OPTIONS                                                                              \
+    (PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C | PCRE2_AUTO_CALLOUT)
 
 typedef struct FnDef {
     const char *name;
@@ -74,9 +85,11 @@ struct FnRegexCache {
     uint32_t *slots; // open addressing: position in items + 1, 0 when empty
     uint32_t nslots; // a power of two
     pcre2_match_context *mctx;
-    uint64_t left;     // backtracking steps the current search may still take
-    uint64_t run_left; // steps every later search of the run may still take
-    size_t bytes;      // memory of the compiled patterns (bounded by REGEX_CACHE_BYTES)
+    uint64_t left;       // matching steps the current search may still take
+    uint64_t run_left;   // steps every later search of the run may still take
+    size_t last;         // subject position of the previous callout
+    const char *pattern; // text of the pattern being matched (for its items)
+    size_t bytes;        // memory of the compiled patterns (bounded by REGEX_CACHE_BYTES)
 };
 
 // --- context, table, dispatch --------------------------------------------------
@@ -178,6 +191,49 @@ Value *fn_call(FnContext *ctx, const FnCall *call)
 
 // --- the pattern cache -----------------------------------------------------------
 
+// The least count of the repeat that ends pattern item p[0..n) (a{30000},
+// [ab]{2,5}?), 0 for any other item. A repeated character that fails
+// compares fewer characters than this without reaching the next callout,
+// so count_steps() charges it beforehand.
+static uint64_t repeat_floor(const char *p, size_t n)
+{
+    while (n && (p[n - 1] == '+' || p[n - 1] == '?'))
+        n--;
+    if (n < 3 || p[n - 1] != '}')
+        return 0;
+    size_t open = n - 1;
+    while (open && p[open] != '{')
+        open--;
+    if (!open || (open >= 2 && p[open - 2] == '\\')) // \x{41}, \p{L}: not a repeat
+        return 0;
+    uint64_t min = 0;
+    size_t i = open + 1;
+    for (; i < n && p[i] >= '0' && p[i] <= '9' && min < 100000; i++)
+        min = min * 10 + (uint64_t)(p[i] - '0');
+    return i > open + 1 && (p[i] == ',' || p[i] == '}') ? min : 0;
+}
+
+// Called by PCRE2 before each pattern item (PCRE2_AUTO_CALLOUT): charges
+// one step, the characters consumed since the previous callout of this
+// start position, and those a counted repeat may compare before failing;
+// abandons the search (PCRE2_ERROR_CALLOUT) when the budget of the call or
+// of the run is spent.
+static int count_steps(pcre2_callout_block *b, void *data)
+{
+    FnRegexCache *c = data;
+    size_t from = (b->callout_flags & PCRE2_CALLOUT_STARTMATCH) ? b->start_match : c->last;
+    uint64_t cost = 1 + (b->current_position > from ? b->current_position - from : 0);
+    uint64_t least = repeat_floor(c->pattern + b->pattern_position, b->next_item_length);
+    uint64_t rest = b->subject_length - b->current_position;
+    cost += least < rest ? least : rest;
+    c->last = b->current_position;
+    if (cost > c->left)
+        cost = c->left; // left <= run_left (search_start)
+    c->left -= cost;
+    c->run_left -= cost;
+    return c->left ? 0 : PCRE2_ERROR_CALLOUT;
+}
+
 static FnRegexCache *cache_of(FnContext *ctx)
 {
     if (!ctx->regex) {
@@ -189,6 +245,8 @@ static FnRegexCache *cache_of(FnContext *ctx)
         c->mctx = pcre2_match_context_create(NULL);
         if (!c->mctx)
             arena_out_of_memory(NULL); // PCRE2 allocates with malloc
+        pcre2_set_callout(c->mctx, count_steps, c);
+        pcre2_set_match_limit(c->mctx, REGEX_SEARCH_BUDGET); // one position: a backstop
         pcre2_set_depth_limit(c->mctx, REGEX_DEPTH_LIMIT);
         pcre2_set_heap_limit(c->mctx, REGEX_HEAP_LIMIT_KIB);
         c->run_left = REGEX_RUN_BUDGET;
@@ -289,31 +347,6 @@ static pcre2_match_data *match_data(const RegexEntry *re)
     return md;
 }
 
-// Matches `re` in s[start..len). Returns 1 on a match (offsets in `md`), 0
-// when there is none, -1 after reporting why matching failed. PCRE2 checks
-// that the whole subject is UTF-8 on every call unless told not to, so only
-// the first match of a loop (start == 0) checks it: the others start at a
-// character boundary of a subject already checked.
-// Runs one pcre2_match under the search budget (see REGEX_SEARCH_BUDGET).
-static int budgeted_match(FnRegexCache *c, const RegexEntry *re, const char *s, size_t len,
-                          size_t start, uint32_t options, pcre2_match_data *md)
-{
-    uint64_t limit = REGEX_FIRST_LIMIT;
-    for (;;) {
-        if (limit > c->left)
-            limit = c->left;
-        pcre2_set_match_limit(c->mctx, (uint32_t)limit);
-        int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, options, md, c->mctx);
-        if (rc != PCRE2_ERROR_MATCHLIMIT)
-            return rc;
-        c->left -= limit; // the failed try took all of its steps
-        c->run_left -= limit;
-        if (c->left == 0)
-            return rc;
-        limit *= 10;
-    }
-}
-
 // Starts the search of one function call: a fresh budget.
 static void search_start(FnContext *ctx)
 {
@@ -321,29 +354,39 @@ static void search_start(FnContext *ctx)
     c->left = c->run_left < REGEX_SEARCH_BUDGET ? c->run_left : REGEX_SEARCH_BUDGET;
 }
 
+// Matches `re` in s[start..len) under the search budget. Returns 1 on a
+// match (offsets in `md`), 0 when there is none, -1 after reporting why
+// matching failed. PCRE2 checks that the whole subject is UTF-8 on every
+// call unless told not to, so only the first match of a loop (start == 0)
+// checks it: the others start at a character boundary of a subject already
+// checked.
 static int match_at(FnContext *ctx, const FnCall *call, const RegexEntry *re, const char *s,
                     size_t len, size_t start, pcre2_match_data *md)
 {
+    FnRegexCache *c = ctx->regex;
     uint32_t options = start ? PCRE2_NO_UTF_CHECK : 0;
-    int rc = budgeted_match(ctx->regex, re, s, len, start, options, md);
+    c->last = start;
+    c->pattern = re->pattern;
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, options, md, c->mctx);
     if (rc >= 0)
         return 1;
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
-    if (rc == PCRE2_ERROR_MATCHLIMIT && ctx->regex->run_left == 0) {
+    bool spent = rc == PCRE2_ERROR_CALLOUT || rc == PCRE2_ERROR_MATCHLIMIT;
+    if (spent && c->run_left == 0) {
         Diag *g = fn_report(ctx, E_REGEX_BUDGET, call->span,
                             "the regular expression searches of this run take more than their "
-                            "budget of %u backtracking steps",
+                            "budget of %u matching steps",
                             (unsigned)REGEX_RUN_BUDGET);
         diag_help(ctx->diags, g,
                   "every regex(), regexall() and replace() call of a run shares it; simplify "
                   "the patterns that backtrack, or call them on fewer or shorter strings");
         return -1;
     }
-    if (rc == PCRE2_ERROR_MATCHLIMIT) {
+    if (spent) {
         Diag *g = fn_report(ctx, E_REGEX_BUDGET, call->span,
                             "the regular expression search takes more than its budget of %u "
-                            "backtracking steps",
+                            "matching steps",
                             (unsigned)REGEX_SEARCH_BUDGET);
         diag_help(ctx->diags, g,
                   "nested repetition such as (a+)+ backtracks exponentially, and a long string "

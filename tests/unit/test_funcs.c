@@ -697,6 +697,46 @@ static void test_fn_regex_budget_spans_all_matches(void **state)
     free(subject);
 }
 
+// A counted repeat that fails at each start position compares up to its
+// least count of characters there, with no callout after it: charged too.
+static void test_fn_regex_budget_counts_long_repeats(void **state)
+{
+    Fixture *f = *state;
+    size_t k = 3000, n = 100 * k;
+    char *subject = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        subject[i] = i % k == k - 1 ? 'b' : 'a';
+    subject[n] = '\0';
+    CHECK_ERROR(CALL("regexall", 2, S("a{3000}"), S(subject)), E_REGEX_BUDGET, AT_CALL, "budget");
+    Value *v = CALL("regexall", 2, S("a{2,2999}b|\\x{62}{2}"), S(subject));
+    assert_int_equal(v->as.list.count, 100);
+    free(subject);
+}
+
+// Ordinary patterns over a long subject stay far within the budget, which
+// counts every step of every start position ([0-9]+ here: 1.25 M steps).
+static void test_fn_regexall_long_subject_succeeds(void **state)
+{
+    Fixture *f = *state;
+    size_t n = 1000000;
+    char *subject = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        subject[i] = i % 4 == 3 ? '-' : (char)('0' + i % 10);
+    subject[n] = '\0';
+    Value *v = CALL("regexall", 2, S("[0-9]+"), S(subject));
+    assert_int_equal(v->kind, VAL_LIST);
+    assert_int_equal(v->as.list.count, n / 4);
+    // lookbehind sees before the start offset; \G holds at each call's start
+    // (PCRE2's semantics): "0", "1", "2", then every group after a '-'
+    v = CALL("regexall", 2, S("(?<=-)\\d{3}\\b|\\G\\d"), S(subject));
+    assert_int_equal(v->as.list.count, 3 + (n / 4 - 1));
+    v = CALL("replace", 3, S(subject), S("/-+/"), S("-"));
+    assert_int_equal(v->kind, VAL_STRING);
+    assert_int_equal(v->as.str.len, n);
+    assert_int_equal(f->diags.count, 0);
+    free(subject);
+}
+
 static void test_fn_regex_patterns_are_cached(void **state)
 {
     Fixture *f = *state;
@@ -1387,6 +1427,8 @@ int main(void)
         T(test_fn_regexall_advances_like_go),
         T(test_fn_regex_catastrophic_pattern_hits_the_limit),
         T(test_fn_regex_budget_spans_all_matches),
+        T(test_fn_regexall_long_subject_succeeds),
+        T(test_fn_regex_budget_counts_long_repeats),
         T(test_fn_regex_patterns_are_cached),
         T(test_fn_length_counts_items_members_and_characters),
         T(test_fn_concat_and_merge),

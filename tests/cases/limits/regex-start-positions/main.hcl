@@ -1,0 +1,6 @@
+# Each start position fails after a few steps; their sum is charged.
+locals {
+  s = join("", [for i in range(1000) : "aaaaaaaaaaaa%"])
+}
+
+output "x" { value = length(regexall("(a|a.amazonaws.com)*(a|a)*!X|(a|a)+!", local.s)) }
