@@ -82,6 +82,11 @@ static const char *text_of(Compose *C, Value *v)
     return NULL;
 }
 
+static bool is_true(Value *v)
+{
+    return v && v->kind == VAL_BOOL && v->as.boolean;
+}
+
 static Value *push(Compose *C, Value *list, Value *item)
 {
     Value *out = value_list_new(C->im->a, list ? list->origin : item->origin,
@@ -89,6 +94,17 @@ static Value *push(Compose *C, Value *list, Value *item)
     for (uint32_t i = 0; list && i < list->as.list.count; i++)
         out->as.list.items[i] = list->as.list.items[i];
     out->as.list.items[out->as.list.count - 1] = item;
+    return out;
+}
+
+// A list with its scalars as strings (["--port", 8080] -> ["--port", "8080"]).
+static Value *strings(Compose *C, Value *list)
+{
+    Value *out = value_list_new(C->im->a, list->origin, list->as.list.count);
+    for (uint32_t i = 0; i < list->as.list.count; i++) {
+        Value *it = list->as.list.items[i];
+        out->as.list.items[i] = text_of(C, it) ? str(C, it, text_of(C, it)) : it;
+    }
     return out;
 }
 
@@ -132,7 +148,7 @@ static Value *merged(Compose *C, Value *v, int depth)
 static Value *split_words(Compose *C, Value *v)
 {
     if (v->kind == VAL_LIST)
-        return v;
+        return strings(C, v);
     const char *s = text_of(C, v);
     if (!s)
         return v;
@@ -295,20 +311,35 @@ static void env_file(Compose *C, Value *ct, Value *v, const char *dir)
     }
 }
 
+static void published_warning(Compose *C, Value *at, const char *host)
+{
+    warn(C, at, "the load balancer or service discovery publishes the port instead",
+         "published port %s: under awsvpc a container's port is the task's own, left out", host);
+}
+
+// The long form: {target, published, protocol, host_ip, mode}.
+static Value *long_port(Compose *C, Value *p, Value *pm)
+{
+    Value *t = get(p, "target"), *pub = get(p, "published");
+    const char *ts = text_of(C, t), *ps = text_of(C, pub);
+    if (ts && strchr(ts, '-'))
+        put(C, pm, "containerPortRange", str(C, t, ts));
+    else if (ts)
+        put(C, pm, "containerPort", num(C, t, atof(ts)));
+    if (ps && ts && strcmp(ps, ts) == 0 && !strchr(ts, '-'))
+        put(C, pm, "hostPort", num(C, pub, atof(ps)));
+    else if (ps && ts && strcmp(ps, ts) != 0)
+        published_warning(C, pub, ps);
+    if (get(p, "protocol"))
+        put(C, pm, "protocol", get(p, "protocol"));
+    return ts ? pm : NULL;
+}
+
 static Value *port_mapping(Compose *C, Value *p)
 {
     Value *pm = value_object_new(C->im->a, p->origin, 3);
-    if (p->kind == VAL_OBJECT) {
-        Value *t = get(p, "target"), *pub = get(p, "published");
-        put(C, pm, "containerPort",
-            t ? num(C, t, atof(text_of(C, t) ? text_of(C, t) : "0")) : NULL);
-        if (pub && t && text_of(C, pub) && text_of(C, t) &&
-            strcmp(text_of(C, pub), text_of(C, t)) == 0)
-            put(C, pm, "hostPort", num(C, pub, atof(text_of(C, pub))));
-        if (get(p, "protocol"))
-            put(C, pm, "protocol", get(p, "protocol"));
-        return pm;
-    }
+    if (p->kind == VAL_OBJECT)
+        return long_port(C, p, pm);
     const char *s = text_of(C, p);
     char *spec = arena_strdup(C->im->a, s ? s : "");
     char *proto = strchr(spec, '/');
@@ -322,12 +353,11 @@ static Value *port_mapping(Compose *C, Value *p)
         host = host ? host + 1 : spec;
         if (*host && strcmp(host, target) == 0 && !strchr(target, '-'))
             put(C, pm, "hostPort", num(C, p, atof(host)));
-        else if (*host)
-            warn(C, p, "the load balancer or service discovery publishes the port instead",
-                 "published port %s: under awsvpc a container's port is the task's own, "
-                 "left out",
-                 host);
+        else if (*host && strcmp(host, target) != 0)
+            published_warning(C, p, host);
     }
+    if (!*target)
+        return NULL;
     if (strchr(target, '-'))
         put(C, pm, "containerPortRange", str(C, p, target));
     else
@@ -335,6 +365,40 @@ static Value *port_mapping(Compose *C, Value *p)
     if (proto)
         put(C, pm, "protocol", str(C, p, proto));
     return pm;
+}
+
+// The container port (or range) of a mapping, as text.
+static const char *port_key(Compose *C, Value *pm)
+{
+    Value *range = get(pm, "containerPortRange");
+    return range ? range->as.str.ptr : text_of(C, get(pm, "containerPort"));
+}
+
+static const char *protocol(Compose *C, Value *pm)
+{
+    const char *p = text_of(C, get(pm, "protocol"));
+    return p ? p : "tcp";
+}
+
+// Adds `pm` to the container's port mappings, unless an earlier one maps the
+// same container port: ECS cannot expose one port for two protocols.
+static void add_port(Compose *C, Value *ct, Value *pm, const char *service)
+{
+    Value *list = get(ct, "portMappings");
+    const char *key = port_key(C, pm);
+    for (uint32_t i = 0; key && list && i < list->as.list.count; i++) {
+        const char *k = port_key(C, list->as.list.items[i]);
+        if (!k || strcmp(k, key) != 0)
+            continue;
+        if (strcmp(protocol(C, pm), protocol(C, list->as.list.items[i])) == 0)
+            return; // the same mapping again: compose publishes it on several host ports
+        warn(C, pm, "serve the other protocol on another container port, or run a second container",
+             "container port %s of service \"%s\" is mapped again for %s: ECS cannot expose "
+             "one container port for two protocols, left out",
+             key, service, protocol(C, pm));
+        return;
+    }
+    put(C, ct, "portMappings", push(C, list, pm));
 }
 
 // A volume of the task (once per name). On Fargate a volume is storage of
@@ -369,6 +433,13 @@ static const char *volume_name(Compose *C, const char *path)
     return *n ? n : "host";
 }
 
+// Whether compose reads `source` as a named volume: a name, where a host
+// path starts with ., / or ~, or a ${VAR} that compose replaces with one.
+static bool plain_volume(const char *source)
+{
+    return *source && !strchr("./~$", source[0]) && !strchr(source, '/');
+}
+
 static Value *mount_point(Compose *C, Value *v)
 {
     const char *source = NULL, *target = NULL;
@@ -396,8 +467,8 @@ static Value *mount_point(Compose *C, Value *v)
     }
     if (!target)
         return NULL;
-    bool bind = source && (source[0] == '.' || source[0] == '/' || source[0] == '~');
-    const char *name = !source ? volume_name(C, target) : bind ? volume_name(C, source) : source;
+    bool bind = source && !plain_volume(source);
+    const char *name = volume_name(C, source ? source : target);
     task_volume(C, name, bind ? source : NULL, v);
     Value *mp = value_object_new(C->im->a, v->origin, 3);
     put(C, mp, "sourceVolume", str(C, v, name));
@@ -428,30 +499,54 @@ static Value *depends_on(Compose *C, Value *v)
     return list;
 }
 
+// The number `n` of compose key `key`, within the bounds ECS accepts: a
+// number outside them is brought to the nearest, with a warning.
+static Value *clamped(Compose *C, Value *at, const char *key, double n, double lo, double hi)
+{
+    double in = n < lo ? lo : n > hi ? hi : n;
+    const char *u = strcmp(key, "retries") == 0 ? "" : "s";
+    if (in != n)
+        warn(C, at, "check that the container still works with it",
+             "%s %g%s is outside the %g%s to %g%s ECS accepts: %g%s is written instead", key, n, u,
+             lo, u, hi, u, in, u);
+    return num(C, at, in);
+}
+
+// Whether a healthcheck test turns the image's check off (["NONE"]).
+static bool test_none(Compose *C, Value *test)
+{
+    Value *first = test->kind == VAL_LIST && test->as.list.count ? test->as.list.items[0] : NULL;
+    const char *s = text_of(C, first);
+    return s && strcmp(s, "NONE") == 0;
+}
+
 static Value *health_check(Compose *C, Value *v)
 {
     Value *test = get(v, "test");
-    if (!test ||
-        (get(v, "disable") && get(v, "disable")->kind == VAL_BOOL && get(v, "disable")->as.boolean))
+    if (!test || is_true(get(v, "disable")) || test_none(C, test))
         return NULL;
     Value *hc = value_object_new(C->im->a, v->origin, 5);
     Value *cmd = test;
-    if (test->kind == VAL_STRING) {
+    if (test->kind == VAL_LIST)
+        cmd = strings(C, test);
+    else if (text_of(C, test)) {
         cmd = value_list_new(C->im->a, test->origin, 2);
         cmd->as.list.items[0] = str(C, test, "CMD-SHELL");
-        cmd->as.list.items[1] = test;
+        cmd->as.list.items[1] = str(C, test, text_of(C, test));
     }
     put(C, hc, "command", cmd);
     static const char *const times[][2] = {
         {"interval", "interval"}, {"timeout", "timeout"}, {"start_period", "startPeriod"}};
+    static const double lows[] = {5, 2, 0}, highs[] = {300, 60, 300};
     for (size_t i = 0; i < 3; i++) {
         Value *t = get(v, times[i][0]);
         double secs;
         if (t && text_of(C, t) && duration(text_of(C, t), &secs))
-            put(C, hc, times[i][1], num(C, t, secs));
+            put(C, hc, times[i][1], clamped(C, t, times[i][0], secs, lows[i], highs[i]));
     }
-    if (get(v, "retries"))
-        put(C, hc, "retries", get(v, "retries"));
+    Value *retries = get(v, "retries");
+    if (retries && text_of(C, retries))
+        put(C, hc, "retries", clamped(C, retries, "retries", atof(text_of(C, retries)), 1, 10));
     return hc;
 }
 
@@ -748,6 +843,24 @@ static const char *no_equivalent(const char *key)
     return NULL;
 }
 
+// cap_add as Fargate takes it: SYS_PTRACE only, a warning for each other.
+static Value *fargate_caps(Compose *C, Value *v)
+{
+    Value *out = value_list_new(C->im->a, v->origin, 0);
+    for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+        Value *it = v->as.list.items[i];
+        const char *cap = text_of(C, it);
+        if (cap && strcmp(cap, "SYS_PTRACE") == 0)
+            out = push(C, out, str(C, it, cap));
+        else if (cap)
+            warn(C, it,
+                 "to keep it, run the task on EC2 (requires_compatibilities = [\"EC2\"]), where "
+                 "linux_parameters.capabilities.add takes it",
+                 "capability %s: Fargate adds only SYS_PTRACE, left out", cap);
+    }
+    return out;
+}
+
 static bool fargate_log_driver(Compose *C, Value *driver)
 {
     const char *d = text_of(C, driver);
@@ -755,13 +868,9 @@ static bool fargate_log_driver(Compose *C, Value *driver)
            (strcmp(d, "awslogs") == 0 || strcmp(d, "splunk") == 0 || strcmp(d, "awsfirelens") == 0);
 }
 
-static bool is_true(Value *v)
-{
-    return v && v->kind == VAL_BOOL && v->as.boolean;
-}
-
 // One key of a service; false when it has no ECS meaning here.
-static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const char *dir)
+static bool service_key(Compose *C, Value *ct, const char *service, const char *k, Value *v,
+                        const char *dir)
 {
     double secs;
     if (strcmp(k, "image") == 0)
@@ -775,9 +884,11 @@ static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const ch
     else if (strcmp(k, "env_file") == 0)
         env_file(C, ct, v, dir);
     else if (strcmp(k, "ports") == 0)
-        for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++)
-            put(C, ct, "portMappings",
-                push(C, get(ct, "portMappings"), port_mapping(C, v->as.list.items[i])));
+        for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+            Value *pm = port_mapping(C, v->as.list.items[i]);
+            if (pm)
+                add_port(C, ct, pm, service);
+        }
     else if (strcmp(k, "volumes") == 0)
         for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
             Value *mp = mount_point(C, v->as.list.items[i]);
@@ -815,7 +926,7 @@ static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const ch
     else if (strcmp(k, "stdin_open") == 0)
         put(C, ct, "interactive", v);
     else if (strcmp(k, "stop_grace_period") == 0 && text_of(C, v) && duration(text_of(C, v), &secs))
-        put(C, ct, "stopTimeout", num(C, v, secs));
+        put(C, ct, "stopTimeout", clamped(C, v, "stop_grace_period", secs, 2, 120));
     else if (strcmp(k, "sysctls") == 0)
         put(C, ct, "systemControls", pairs(C, string_map(C, v), "namespace", "value"));
     else if (strcmp(k, "init") == 0)
@@ -828,7 +939,8 @@ static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const ch
             caps = value_object_new(C->im->a, v->origin, 2);
             put(C, lp, "capabilities", caps);
         }
-        put(C, caps, k[4] == 'a' ? "add" : "drop", v);
+        put(C, caps, k[4] == 'a' ? "add" : "drop",
+            k[4] == 'a' ? fargate_caps(C, v) : strings(C, v));
     } else
         return false;
     return true;
@@ -841,7 +953,7 @@ static Value *service(Compose *C, const char *name, Value *svc, const char *dir)
     for (uint32_t i = 0; svc->kind == VAL_OBJECT && i < svc->as.object.count; i++) {
         const char *k = svc->as.object.keys[i].ptr;
         Value *v = svc->as.object.vals[i];
-        if (strncmp(k, "x-", 2) == 0 || v->kind == VAL_NULL || service_key(C, ct, k, v, dir))
+        if (strncmp(k, "x-", 2) == 0 || v->kind == VAL_NULL || service_key(C, ct, name, k, v, dir))
             continue;
         if (strcmp(k, "extra_hosts") == 0 || strcmp(k, "dns") == 0 ||
             strcmp(k, "dns_search") == 0) {
