@@ -12,13 +12,14 @@
 // tty, stdin_open, stop_grace_period, sysctls. YAML merge keys (<<) are
 // applied. Every other key is a warning at its line saying what to do
 // instead: nothing is dropped silently.
-#include "import/import_impl.h"
+#include "import/compose_impl.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "decode/decode.h"
 #include "project/load.h"
@@ -278,10 +279,14 @@ static void env_file(Compose *C, Value *ct, Value *v, const char *dir)
         Value *it = items[i];
         const char *path = text_of(C, get(it, "path") ? get(it, "path") : it);
         uint32_t file;
-        if (!path ||
-            load_read_file(C->im->src, C->im->diags,
-                           path[0] == '/' ? path : arena_printf(C->im->a, "%s%s", dir, path),
-                           &file) != LOAD_OK)
+        const char *full =
+            !path || path[0] == '/' ? path : arena_printf(C->im->a, "%s%s", dir, path);
+        if (full && access(full, R_OK) != 0) {
+            warn(C, it, "add its variables under environment:, or import beside the file",
+                 "env_file %s cannot be read here: its variables are left out", path);
+            continue;
+        }
+        if (!full || load_read_file(C->im->src, C->im->diags, full, &file) != LOAD_OK)
             continue;
         const SourceFile *f = source_file(C->im->src, file);
         Value *list = value_list_new(C->im->a, it->origin, 0);
@@ -821,16 +826,27 @@ static const char *no_equivalent(const char *key)
         {"network_mode", "a task on Fargate uses awsvpc"},
         {"expose", "every port is open to the other containers of the task"},
         {"privileged", "Fargate does not run privileged containers"},
-        {"devices", "Fargate gives no access to host devices"},
+        {"devices", "Fargate gives no access to host devices; on EC2, linux_parameters has "
+                    "device blocks (host_path, container_path)"},
         {"pid", "set pid_mode on the task (EC2 only)"},
         {"ipc", "set ipc_mode on the task (EC2 only)"},
         {"configs", "bake the files into the image, or read them from S3 or SSM"},
         {"profiles", "import the services of one profile, or drop the others"},
         {"scale", "set desired_count on the ECS service"},
-        {"shm_size", "Fargate does not set the shared memory size"},
-        {"tmpfs", "Fargate does not mount tmpfs"},
+        {"shm_size", "Fargate does not set the shared memory size; on EC2, "
+                     "linux_parameters.shared_memory_size (MiB) does"},
+        {"tmpfs", "Fargate does not mount tmpfs; on EC2, linux_parameters has tmpfs blocks "
+                  "(container_path, size in MiB)"},
+        {"extends", "copy the keys of the service it extends (from the other file) into this "
+                    "one"},
+        {"runtime", "ECS runs containers with its own runtime"},
+        {"mac_address", "under awsvpc the task's network interface has its own address"},
+        {"cgroup_parent", "Fargate does not place containers in your cgroups"},
+        {"userns_mode", "Fargate does not set the user namespace"},
+        {"oom_score_adj", "Fargate does not set the OOM score"},
+        {"domainname", "use service discovery (Cloud Map) for names"},
         {"security_opt", "Fargate does not take Docker security options"},
-        {"stop_signal", "ECS stops containers with SIGTERM, then SIGKILL"},
+        {"stop_signal", "ECS sends the image's STOPSIGNAL: set it in the Dockerfile"},
         {"platform", "set runtime_platform on the task"},
         {"pull_policy", "ECS pulls the image when a task starts"},
         {"container_name", "the service's name names the container"},
@@ -868,6 +884,35 @@ static bool fargate_log_driver(Compose *C, Value *driver)
            (strcmp(d, "awslogs") == 0 || strcmp(d, "splunk") == 0 || strcmp(d, "awsfirelens") == 0);
 }
 
+// What deploy: holds beside resources (read by resources()): the ECS
+// service's business, or nothing ECS has.
+static void deploy(Compose *C, const char *service, Value *v)
+{
+    static const char *const keys[][2] = {
+        {"replicas", "set desired_count on the ECS service"},
+        {"mode", "an ECS service runs replicas (scheduling_strategy REPLICA or DAEMON on EC2)"},
+        {"restart_policy", "an ECS service replaces tasks that stop"},
+        {"update_config", "set the ECS service's deployment_configuration"},
+        {"rollback_config", "set the ECS service's deployment circuit breaker (rollback)"},
+        {"placement", "set placement constraints and strategies on the ECS service (EC2)"},
+        {"endpoint_mode", "use service discovery (Cloud Map) or a load balancer"},
+        {"labels", "tag the ECS service instead"},
+    };
+    for (uint32_t i = 0; v->kind == VAL_OBJECT && i < v->as.object.count; i++) {
+        const char *k = v->as.object.keys[i].ptr;
+        const char *instead = NULL;
+        for (size_t j = 0; j < sizeof keys / sizeof keys[0]; j++)
+            if (strcmp(k, keys[j][0]) == 0)
+                instead = keys[j][1];
+        if (strcmp(k, "resources") == 0 || strncmp(k, "x-", 2) == 0)
+            continue;
+        warn(C, v->as.object.vals[i], instead ? instead : "see docs/import.md",
+             "deploy.%s of service \"%s\" belongs to the ECS service, not the task "
+             "definition: left out",
+             k, service);
+    }
+}
+
 // One key of a service; false when it has no ECS meaning here.
 static bool service_key(Compose *C, Value *ct, const char *service, const char *k, Value *v,
                         const char *dir)
@@ -899,8 +944,10 @@ static bool service_key(Compose *C, Value *ct, const char *service, const char *
         put(C, ct, "dependsOn", depends_on(C, v));
     else if (strcmp(k, "healthcheck") == 0)
         put(C, ct, "healthCheck", health_check(C, v));
-    else if (strcmp(k, "deploy") == 0 || strcmp(k, "mem_limit") == 0 ||
-             strcmp(k, "mem_reservation") == 0 || strcmp(k, "cpus") == 0)
+    else if (strcmp(k, "deploy") == 0)
+        deploy(C, service, v);
+    else if (strcmp(k, "mem_limit") == 0 || strcmp(k, "mem_reservation") == 0 ||
+             strcmp(k, "cpus") == 0)
         ; // resources() reads them
     else if (strcmp(k, "user") == 0 && text_of(C, v))
         put(C, ct, "user", str(C, v, text_of(C, v)));
@@ -1013,12 +1060,64 @@ static void task_size(Compose *C, Value *td, Value *at)
     put(C, td, "memory", str(C, at, arena_printf(C->im->a, "%u", mem > maxs[i] ? maxs[i] : mem)));
 }
 
+// `svc` with what it takes from the service of this file it extends
+// (extends: NAME, or {service: NAME} without file): the keys it does not set
+// itself, and the members of maps (environment, labels) it does not set.
+// An extends that names another file stays, for a warning.
+static Value *extended(Compose *C, Value *services, Value *svc, int depth)
+{
+    Value *ext = get(svc, "extends");
+    const char *name = !ext              ? NULL
+                       : text_of(C, ext) ? text_of(C, ext)
+                                         : text_of(C, get(ext, "service"));
+    Value *base = name && !get(ext, "file") && depth < 16 ? get(services, name) : NULL;
+    if (!base || base == svc)
+        return svc;
+    base = extended(C, services, base, depth + 1);
+    Value *out = value_object_new(C->im->a, svc->origin, svc->as.object.count);
+    for (uint32_t i = 0; i < svc->as.object.count; i++)
+        if (strcmp(svc->as.object.keys[i].ptr, "extends") != 0)
+            put(C, out, svc->as.object.keys[i].ptr, svc->as.object.vals[i]);
+    for (uint32_t i = 0; base->kind == VAL_OBJECT && i < base->as.object.count; i++) {
+        const char *k = base->as.object.keys[i].ptr;
+        Value *mine = get(out, k), *theirs = base->as.object.vals[i];
+        if (strcmp(k, "extends") == 0)
+            continue;
+        if (!mine)
+            put(C, out, k, theirs);
+        else if (mine->kind == VAL_OBJECT && theirs->kind == VAL_OBJECT)
+            for (uint32_t j = 0; j < theirs->as.object.count; j++)
+                if (!get(mine, theirs->as.object.keys[j].ptr))
+                    put(C, mine, theirs->as.object.keys[j].ptr, theirs->as.object.vals[j]);
+    }
+    return out;
+}
+
+// The top-level keys that are not read above: a warning each.
+static void top_level(Compose *C, Value *doc)
+{
+    static const char *const read[] = {"version", "name", "services", "volumes", "secrets"};
+    for (uint32_t i = 0; doc->kind == VAL_OBJECT && i < doc->as.object.count; i++) {
+        const char *k = doc->as.object.keys[i].ptr;
+        bool known = strncmp(k, "x-", 2) == 0;
+        for (size_t j = 0; j < sizeof read / sizeof read[0]; j++)
+            known = known || strcmp(k, read[j]) == 0;
+        const char *instead = strcmp(k, "include") == 0
+                                  ? "import the included files as well, or copy their "
+                                    "services into this one"
+                                  : no_equivalent(k);
+        if (!known)
+            warn(C, doc->as.object.vals[i], instead ? instead : "see docs/import.md",
+                 "top-level \"%s\" has no ECS equivalent: left out", k);
+    }
+}
+
 Value *compose_task(Importer *im, Value *doc, const char *family)
 {
     Compose C = {.im = im};
     C.volumes = value_list_new(im->a, doc->origin, 0);
     C.secret_names = value_object_new(im->a, doc->origin, 0);
-    doc = merged(&C, doc, 0);
+    doc = compose_interpolate(im, merged(&C, doc, 0));
     Value *services = get(doc, "services");
     if (!services || services->kind != VAL_OBJECT || services->as.object.count == 0) {
         Diag *g = diag_error(im->diags, E_IMPORT_KIND, services ? services->origin : doc->origin,
@@ -1040,7 +1139,8 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
     Value *cts = value_list_new(im->a, services->origin, 0);
     for (uint32_t i = 0; i < services->as.object.count; i++)
         cts = push(&C, cts,
-                   service(&C, services->as.object.keys[i].ptr, services->as.object.vals[i], dir));
+                   service(&C, services->as.object.keys[i].ptr,
+                           extended(&C, services, services->as.object.vals[i], 0), dir));
     secret_sources(&C, get(doc, "secrets"));
     task_size(&C, td, doc);
     execution_role(&C, td, cts);
@@ -1048,13 +1148,6 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
     put(&C, td, "containerDefinitions", cts);
     if (C.volumes->as.list.count)
         put(&C, td, "volumes", C.volumes);
-    for (uint32_t i = 0; doc->kind == VAL_OBJECT && i < doc->as.object.count; i++) {
-        const char *k = doc->as.object.keys[i].ptr;
-        if (strcmp(k, "networks") == 0 || strcmp(k, "configs") == 0)
-            warn(&C, doc->as.object.vals[i], no_equivalent(k),
-                 "top-level \"%s\" has no ECS "
-                 "equivalent: left out",
-                 k);
-    }
+    top_level(&C, doc);
     return td;
 }
