@@ -1093,6 +1093,26 @@ static Value *extended(Compose *C, Value *services, Value *svc, int depth)
     return out;
 }
 
+// A container that others await until it completes (compose's
+// service_completed_successfully) runs once and exits: ECS wants it not
+// essential, or its exit would stop the task.
+static void run_once(Compose *C, Value *cts)
+{
+    for (uint32_t i = 0; i < cts->as.list.count; i++) {
+        Value *deps = get(cts->as.list.items[i], "dependsOn");
+        for (uint32_t d = 0; deps && d < deps->as.list.count; d++) {
+            const char *cond = text_of(C, get(deps->as.list.items[d], "condition"));
+            const char *name = text_of(C, get(deps->as.list.items[d], "containerName"));
+            for (uint32_t j = 0; name && cond && strcmp(cond, "START") != 0 &&
+                                 strcmp(cond, "HEALTHY") != 0 && j < cts->as.list.count;
+                 j++)
+                if (strcmp(text_of(C, get(cts->as.list.items[j], "name")), name) == 0)
+                    put(C, cts->as.list.items[j], "essential",
+                        value_bool(C->im->a, deps->as.list.items[d]->origin, false));
+        }
+    }
+}
+
 // The top-level keys that are not read above: a warning each.
 static void top_level(Compose *C, Value *doc)
 {
@@ -1141,6 +1161,7 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
         cts = push(&C, cts,
                    service(&C, services->as.object.keys[i].ptr,
                            extended(&C, services, services->as.object.vals[i], 0), dir));
+    run_once(&C, cts);
     secret_sources(&C, get(doc, "secrets"));
     task_size(&C, td, doc);
     execution_role(&C, td, cts);

@@ -11,10 +11,16 @@ typedef struct Interp {
     Importer *im;
     StrBuf defaults; // names of variables whose default was taken
     StrBuf kept;     // names of variables kept as written
+    Value **done;    // pairs (string, its result): an alias is warned about once
+    uint32_t ndone, cap;
 } Interp;
 
 static void add_name(StrBuf *names, const char *s, size_t n)
 {
+    for (const char *p = names->ptr; p && (p = strstr(p, arena_strndup(names->arena, s, n)));
+         p += n)
+        if ((p == names->ptr || p[-1] == ' ') && (p[n] == ',' || !p[n]))
+            return;
     if (names->len)
         buf_puts(names, ", ");
     buf_put(names, s, n);
@@ -89,6 +95,9 @@ static Value *string(Interp *I, Value *v)
 {
     if (!strchr(v->as.str.ptr, '$'))
         return v;
+    for (uint32_t i = 0; i + 1 < I->ndone; i += 2)
+        if (I->done[i] == v)
+            return I->done[i + 1];
     Arena *a = I->im->a;
     StrBuf out;
     buf_init(&out, a, 0);
@@ -115,6 +124,10 @@ static Value *string(Interp *I, Value *v)
     }
     Value *s = value_string(a, v->origin, out.ptr, out.len);
     s->site = v->site;
+    BUF_RESERVE(a, I->done, I->ndone, I->cap);
+    I->done[I->ndone++] = v;
+    BUF_RESERVE(a, I->done, I->ndone, I->cap);
+    I->done[I->ndone++] = s;
     return s;
 }
 
