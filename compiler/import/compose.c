@@ -820,7 +820,6 @@ static const char *no_equivalent(const char *key)
     static const char *const keys[][2] = {
         {"build", "build and push the image (docker build, docker push), then set image"},
         {"links", "containers of a task reach each other on localhost (awsvpc)"},
-        {"restart", "an ECS service restarts failed tasks; restart_policy restarts a container"},
         {"networks", "the containers of a task share its network (awsvpc); security groups are "
                      "set on the service"},
         {"network_mode", "a task on Fargate uses awsvpc"},
@@ -884,14 +883,43 @@ static bool fargate_log_driver(Compose *C, Value *driver)
            (strcmp(d, "awslogs") == 0 || strcmp(d, "splunk") == 0 || strcmp(d, "awsfirelens") == 0);
 }
 
+// restart ("no", "always", "unless-stopped", "on-failure[:N]") or
+// deploy.restart_policy.condition ("none", "any", "on-failure") as the
+// container's restart policy: ECS restarts the container in place.
+static void restart(Compose *C, Value *ct, Value *v, const char *service)
+{
+    const char *s = text_of(C, v);
+    if (!s || strcmp(s, "no") == 0 || strcmp(s, "none") == 0)
+        return;
+    bool failure = strncmp(s, "on-failure", 10) == 0;
+    if (!failure && strcmp(s, "always") != 0 && strcmp(s, "unless-stopped") != 0 &&
+        strcmp(s, "any") != 0) {
+        warn(C, v, "use always, unless-stopped, on-failure or no",
+             "restart \"%s\" of service \"%s\" is not a compose restart policy: left out", s,
+             service);
+        return;
+    }
+    Value *rp = value_object_new(C->im->a, v->origin, 2);
+    put(C, rp, "enabled", value_bool(C->im->a, v->origin, true));
+    if (failure) {
+        Value *codes = value_list_new(C->im->a, v->origin, 1);
+        codes->as.list.items[0] = num(C, v, 0);
+        put(C, rp, "ignoredExitCodes", codes);
+    }
+    if (failure && s[10] == ':')
+        warn(C, v, "an ECS service replaces the task when the container keeps failing",
+             "the most restarts (%s) of service \"%s\": ECS does not count them, left out", s + 11,
+             service);
+    put(C, ct, "restartPolicy", rp);
+}
+
 // What deploy: holds beside resources (read by resources()): the ECS
 // service's business, or nothing ECS has.
-static void deploy(Compose *C, const char *service, Value *v)
+static void deploy(Compose *C, Value *ct, const char *service, Value *v)
 {
     static const char *const keys[][2] = {
         {"replicas", "set desired_count on the ECS service"},
         {"mode", "an ECS service runs replicas (scheduling_strategy REPLICA or DAEMON on EC2)"},
-        {"restart_policy", "an ECS service replaces tasks that stop"},
         {"update_config", "set the ECS service's deployment_configuration"},
         {"rollback_config", "set the ECS service's deployment circuit breaker (rollback)"},
         {"placement", "set placement constraints and strategies on the ECS service (EC2)"},
@@ -906,6 +934,19 @@ static void deploy(Compose *C, const char *service, Value *v)
                 instead = keys[j][1];
         if (strcmp(k, "resources") == 0 || strncmp(k, "x-", 2) == 0)
             continue;
+        if (strcmp(k, "restart_policy") == 0) {
+            Value *rp = v->as.object.vals[i], *cond = get(rp, "condition");
+            restart(C, ct, cond ? cond : str(C, rp, "any"), service);
+            for (uint32_t j = 0; rp->kind == VAL_OBJECT && j < rp->as.object.count; j++)
+                if (strcmp(rp->as.object.keys[j].ptr, "condition") != 0)
+                    warn(C, rp->as.object.vals[j],
+                         "ECS restarts the container at once; an ECS service replaces a task "
+                         "that keeps failing",
+                         "deploy.restart_policy.%s of service \"%s\" has no ECS equivalent: "
+                         "left out",
+                         rp->as.object.keys[j].ptr, service);
+            continue;
+        }
         warn(C, v->as.object.vals[i], instead ? instead : "see docs/import.md",
              "deploy.%s of service \"%s\" belongs to the ECS service, not the task "
              "definition: left out",
@@ -945,7 +986,9 @@ static bool service_key(Compose *C, Value *ct, const char *service, const char *
     else if (strcmp(k, "healthcheck") == 0)
         put(C, ct, "healthCheck", health_check(C, v));
     else if (strcmp(k, "deploy") == 0)
-        deploy(C, service, v);
+        deploy(C, ct, service, v);
+    else if (strcmp(k, "restart") == 0)
+        restart(C, ct, v, service);
     else if (strcmp(k, "mem_limit") == 0 || strcmp(k, "mem_reservation") == 0 ||
              strcmp(k, "cpus") == 0)
         ; // resources() reads them
