@@ -571,8 +571,20 @@ static void resources(Compose *C, Value *ct, Value *svc)
     if (cpus && text_of(C, cpus)) {
         n = ceil(atof(text_of(C, cpus)) * 1024);
         put(C, ct, "cpu", num(C, cpus, n));
-        C->cpu += (uint32_t)n;
     }
+    if (get(ct, "cpu"))
+        C->cpu += (uint32_t)get(ct, "cpu")->as.number;
+    Value *devices = get(get(res, "reservations"), "devices");
+    if (devices)
+        warn(C, devices,
+             "for a GPU, run the task on EC2 with GPU instances and set resource_requirement "
+             "{ type = \"GPU\", value = \"1\" }",
+             "deploy.resources.reservations.devices: Fargate has no GPUs or other devices, "
+             "left out");
+    Value *pids = get(get(res, "limits"), "pids");
+    if (pids)
+        warn(C, pids, "Fargate does not limit the number of processes",
+             "deploy.resources.limits.pids has no ECS equivalent: left out");
     if (mem && mebibytes(C, mem, &n)) {
         put(C, ct, "memory", num(C, mem, n));
         C->memory += (uint32_t)n;
@@ -839,6 +851,34 @@ static const char *no_equivalent(const char *key)
         {"extends", "copy the keys of the service it extends (from the other file) into this "
                     "one"},
         {"runtime", "ECS runs containers with its own runtime"},
+        {"develop", "compose watch is for development; rebuild and push the image instead"},
+        {"external_links", "containers of a task reach each other on localhost; reach "
+                           "others through service discovery (Cloud Map)"},
+        {"annotations", "set docker_labels, or tag the task definition"},
+        {"blkio_config", "Fargate does not set block IO weights"},
+        {"cpu_count", "set the container's cpu (1024 units per CPU)"},
+        {"cpu_percent", "set the container's cpu (1024 units per CPU)"},
+        {"cpu_quota", "set the container's cpu (1024 units per CPU)"},
+        {"cpu_period", "set the container's cpu (1024 units per CPU)"},
+        {"cpu_rt_runtime", "Fargate does not give real-time CPU time"},
+        {"cpu_rt_period", "Fargate does not give real-time CPU time"},
+        {"cpuset", "Fargate does not pin CPUs"},
+        {"memswap_limit", "Fargate has no swap; on EC2, linux_parameters.max_swap (MiB)"},
+        {"mem_swappiness", "Fargate has no swap; on EC2, linux_parameters.swappiness"},
+        {"oom_kill_disable", "ECS does not turn off the OOM killer"},
+        {"pids_limit", "Fargate does not limit the number of processes"},
+        {"group_add", "set user = \"UID:GID\", or add the groups in the image"},
+        {"uts", "under awsvpc the task has its own UTS namespace"},
+        {"storage_opt", "Fargate sets the storage: ephemeral_storage of the task (GiB)"},
+        {"isolation", "Windows isolation is set by the platform"},
+        {"attach", "the logs go to the log driver (log_configuration)"},
+        {"dns_opt", "on Fargate, the task uses the VPC's resolver"},
+        {"gpus", "run the task on EC2 with GPU instances and set resource_requirement "
+                 "{ type = \"GPU\", value = \"1\" }"},
+        {"label_file", "give the labels under labels:"},
+        {"post_start", "run the command in the image's entry point"},
+        {"pre_stop", "handle SIGTERM in the container (stop_timeout gives it time)"},
+        {"credential_spec", "credential_specs of a container take an S3 or SSM ARN (gMSA)"},
         {"mac_address", "under awsvpc the task's network interface has its own address"},
         {"cgroup_parent", "Fargate does not place containers in your cgroups"},
         {"userns_mode", "Fargate does not set the user namespace"},
@@ -911,6 +951,31 @@ static void restart(Compose *C, Value *ct, Value *v, const char *service)
              "the most restarts (%s) of service \"%s\": ECS does not count them, left out", s + 11,
              service);
     put(C, ct, "restartPolicy", rp);
+}
+
+// volumes_from ("service", "service:ro", "container:name"): the mount
+// points of another container of the task.
+static void volumes_from(Compose *C, Value *ct, Value *v, const char *service)
+{
+    for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+        Value *it = v->as.list.items[i];
+        const char *s = text_of(C, it);
+        if (!s)
+            continue;
+        if (strncmp(s, "container:", 10) == 0) {
+            warn(C, it, "name a service of this file instead",
+                 "volumes_from %s of service \"%s\": a container outside the task, left out", s,
+                 service);
+            continue;
+        }
+        const char *colon = strchr(s, ':');
+        Value *vf = value_object_new(C->im->a, it->origin, 2);
+        put(C, vf, "sourceContainer",
+            value_string(C->im->a, it->origin, s, colon ? (size_t)(colon - s) : strlen(s)));
+        if (colon && strcmp(colon + 1, "ro") == 0)
+            put(C, vf, "readOnly", value_bool(C->im->a, it->origin, true));
+        put(C, ct, "volumesFrom", push(C, get(ct, "volumesFrom"), vf));
+    }
 }
 
 // What deploy: holds beside resources (read by resources()): the ECS
@@ -989,8 +1054,19 @@ static bool service_key(Compose *C, Value *ct, const char *service, const char *
         deploy(C, ct, service, v);
     else if (strcmp(k, "restart") == 0)
         restart(C, ct, v, service);
-    else if (strcmp(k, "mem_limit") == 0 || strcmp(k, "mem_reservation") == 0 ||
-             strcmp(k, "cpus") == 0)
+    else if (strcmp(k, "volumes_from") == 0)
+        volumes_from(C, ct, v, service);
+    else if ((strcmp(k, "privileged") == 0 || strcmp(k, "oom_kill_disable") == 0) &&
+             v->kind == VAL_BOOL && !v->as.boolean)
+        ; // the default of ECS too
+    else if (strcmp(k, "network_mode") == 0 && text_of(C, v) &&
+             strncmp(text_of(C, v), "service:", 8) == 0)
+        ; // the containers of an awsvpc task share one network namespace
+    else if (strcmp(k, "cpu_shares") == 0 && text_of(C, v)) {
+        if (!get(ct, "cpu"))
+            put(C, ct, "cpu", num(C, v, atof(text_of(C, v))));
+    } else if (strcmp(k, "mem_limit") == 0 || strcmp(k, "mem_reservation") == 0 ||
+               strcmp(k, "cpus") == 0)
         ; // resources() reads them
     else if (strcmp(k, "user") == 0 && text_of(C, v))
         put(C, ct, "user", str(C, v, text_of(C, v)));
