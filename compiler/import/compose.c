@@ -5,13 +5,15 @@
 //
 // What maps: image, command and entrypoint (a string split as compose
 // splits it), environment (list or map) and env_file (read relative to the
-// compose file), ports (ranges, protocols, long form), named volumes and
-// bind mounts, depends_on (list and condition form), healthcheck (durations
-// such as 1m30s), deploy.resources and mem_limit/cpus, user, working_dir,
-// labels, ulimits, logging, hostname, read_only, init, cap_add/cap_drop,
-// tty, stdin_open, stop_grace_period, sysctls. YAML merge keys (<<) are
-// applied. Every other key is a warning at its line saying what to do
-// instead: nothing is dropped silently.
+// compose file), ports (ranges, protocols, long form), named volumes, bind
+// mounts and volumes_from, depends_on (list and condition form),
+// healthcheck (durations such as 1m30s), deploy.resources, mem_limit, cpus
+// and cpu_shares, restart, user, working_dir, labels, ulimits, logging,
+// read_only, init, cap_add/cap_drop, tty, stdin_open, stop_grace_period,
+// sysctls, extends within the file. YAML merge keys (<<) and compose's
+// ${VAR} interpolation (compose_interp.c) are applied first. Values ECS
+// bounds are brought within them. Every other key is a warning at its line
+// saying what to do instead: nothing is dropped silently.
 #include "import/compose_impl.h"
 
 #include <math.h>
