@@ -33,6 +33,7 @@ typedef struct Compose {
     uint32_t memory;
     HclBody vars;        // a variable block per compose secret
     Value *secret_names; // their names, as an object (name -> true)
+    Value *services;     // the file's services, by name
 } Compose;
 
 static Value *get(Value *obj, const char *key)
@@ -83,6 +84,11 @@ static const char *text_of(Compose *C, Value *v)
     if (v->kind == VAL_BOOL)
         return v->as.boolean ? "true" : "false";
     return NULL;
+}
+
+static Value *nonempty(Value *list)
+{
+    return list && list->as.list.count ? list : NULL;
 }
 
 static bool is_true(Value *v)
@@ -495,6 +501,11 @@ static Value *depends_on(Compose *C, Value *v)
         Value *it = v->kind == VAL_LIST ? v->as.list.items[i] : v->as.object.vals[i];
         const char *name = v->kind == VAL_LIST ? text_of(C, it) : v->as.object.keys[i].ptr;
         const char *cond = text_of(C, get(it, "condition"));
+        if (!name || !get(C->services, name)) {
+            warn(C, it, "name a service of this file (names are case-sensitive)",
+                 "depends_on %s names no service of this file: left out", name ? name : "?");
+            continue;
+        }
         const char *ecs = !cond || strcmp(cond, "service_started") == 0 ? "START"
                           : strcmp(cond, "service_healthy") == 0        ? "HEALTHY"
                                                                         : "SUCCESS";
@@ -1049,7 +1060,7 @@ static bool service_key(Compose *C, Value *ct, const char *service, const char *
                 put(C, ct, "mountPoints", push(C, get(ct, "mountPoints"), mp));
         }
     else if (strcmp(k, "depends_on") == 0)
-        put(C, ct, "dependsOn", depends_on(C, v));
+        put(C, ct, "dependsOn", nonempty(depends_on(C, v)));
     else if (strcmp(k, "healthcheck") == 0)
         put(C, ct, "healthCheck", health_check(C, v));
     else if (strcmp(k, "deploy") == 0)
@@ -1260,6 +1271,7 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
     C.secret_names = value_object_new(im->a, doc->origin, 0);
     doc = compose_interpolate(im, merged(&C, doc, 0));
     Value *services = get(doc, "services");
+    C.services = services;
     if (!services || services->kind != VAL_OBJECT || services->as.object.count == 0) {
         Diag *g = diag_error(im->diags, E_IMPORT_KIND, services ? services->origin : doc->origin,
                              "this compose file has no services");
