@@ -443,6 +443,8 @@ static const char *volume_name(Compose *C, const char *path)
             *p = '-';
     while (*n == '-')
         n++;
+    for (size_t l = strlen(n); l && n[l - 1] == '-'; l--)
+        n[l - 1] = '\0';
     return *n ? n : "host";
 }
 
