@@ -106,9 +106,16 @@ static Value *push(Compose *C, Value *list, Value *item)
     return out;
 }
 
-// A list with its scalars as strings (["--port", 8080] -> ["--port", "8080"]).
+// A list with its scalars as strings (["--port", 8080] -> ["--port", "8080"]);
+// a scalar is a list of one, anything else an empty list.
 static Value *strings(Compose *C, Value *list)
 {
+    if (list->kind != VAL_LIST) {
+        Value *one = value_list_new(C->im->a, list->origin, text_of(C, list) ? 1 : 0);
+        if (text_of(C, list))
+            one->as.list.items[0] = str(C, list, text_of(C, list));
+        return one;
+    }
     Value *out = value_list_new(C->im->a, list->origin, list->as.list.count);
     for (uint32_t i = 0; i < list->as.list.count; i++) {
         Value *it = list->as.list.items[i];
@@ -1114,14 +1121,15 @@ static bool service_key(Compose *C, Value *ct, const char *service, const char *
         put(C, linux_parameters(C, ct), "initProcessEnabled",
             value_bool(C->im->a, v->origin, is_true(v)));
     else if (strcmp(k, "cap_add") == 0 || strcmp(k, "cap_drop") == 0) {
-        Value *lp = linux_parameters(C, ct);
+        Value *list = nonempty(k[4] == 'a' ? fargate_caps(C, v) : strings(C, v));
+        Value *lp = list ? linux_parameters(C, ct) : NULL;
         Value *caps = get(lp, "capabilities");
-        if (!caps) {
+        if (list && !caps) {
             caps = value_object_new(C->im->a, v->origin, 2);
             put(C, lp, "capabilities", caps);
         }
-        put(C, caps, k[4] == 'a' ? "add" : "drop",
-            k[4] == 'a' ? fargate_caps(C, v) : strings(C, v));
+        if (list)
+            put(C, caps, k[4] == 'a' ? "add" : "drop", list);
     } else
         return false;
     return true;
