@@ -772,11 +772,20 @@ static char *plain(Arena *a, const char *s, bool lower)
     return out;
 }
 
+// The name of the variable that holds the ARN of compose secret `name`:
+// NAME_secret_arn, or secret_NAME_arn when NAME starts with a digit (a
+// name cannot).
+static const char *secret_var_name(Arena *a, const char *name)
+{
+    const char *p = plain(a, name, true);
+    return arena_printf(a, *p >= '0' && *p <= '9' ? "secret_%s_arn" : "%s_secret_arn", p);
+}
+
 // The variable that holds the ARN of compose secret `name`, declared once.
 static const char *secret_var(Compose *C, const char *name, Value *at)
 {
     Arena *a = C->im->a;
-    const char *var = arena_printf(a, "%s_secret_arn", plain(a, name, true));
+    const char *var = secret_var_name(a, name);
     if (get(C->secret_names, var))
         return var;
     put(C, C->secret_names, var, at);
@@ -843,8 +852,8 @@ static void secret_sources(Compose *C, Value *top)
                                text_of(C, at) ? text_of(C, at) : "?");
         diag_help(C->im->diags, g,
                   "store its value in SSM Parameter Store (aws ssm put-parameter --type "
-                  "SecureString) or Secrets Manager, and set var.%s_secret_arn to its ARN",
-                  plain(C->im->a, name, true));
+                  "SecureString) or Secrets Manager, and set var.%s to its ARN",
+                  secret_var_name(C->im->a, name));
     }
 }
 
