@@ -5,20 +5,23 @@
 //
 // What maps: image, command and entrypoint (a string split as compose
 // splits it), environment (list or map) and env_file (read relative to the
-// compose file), ports (ranges, protocols, long form), named volumes and
-// bind mounts, depends_on (list and condition form), healthcheck (durations
-// such as 1m30s), deploy.resources and mem_limit/cpus, user, working_dir,
-// labels, ulimits, logging, hostname, read_only, init, cap_add/cap_drop,
-// tty, stdin_open, stop_grace_period, sysctls. YAML merge keys (<<) are
-// applied. Every other key is a warning at its line saying what to do
-// instead: nothing is dropped silently.
-#include "import/import_impl.h"
+// compose file), ports (ranges, protocols, long form), named volumes, bind
+// mounts and volumes_from, depends_on (list and condition form),
+// healthcheck (durations such as 1m30s), deploy.resources, mem_limit, cpus
+// and cpu_shares, restart, user, working_dir, labels, ulimits, logging,
+// read_only, init, cap_add/cap_drop, tty, stdin_open, stop_grace_period,
+// sysctls, extends within the file. YAML merge keys (<<) and compose's
+// ${VAR} interpolation (compose_interp.c) are applied first. Values ECS
+// bounds are brought within them. Every other key is a warning at its line
+// saying what to do instead: nothing is dropped silently.
+#include "import/compose_impl.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "decode/decode.h"
 #include "project/load.h"
@@ -30,6 +33,7 @@ typedef struct Compose {
     uint32_t memory;
     HclBody vars;        // a variable block per compose secret
     Value *secret_names; // their names, as an object (name -> true)
+    Value *services;     // the file's services, by name
 } Compose;
 
 static Value *get(Value *obj, const char *key)
@@ -82,6 +86,16 @@ static const char *text_of(Compose *C, Value *v)
     return NULL;
 }
 
+static Value *nonempty(Value *list)
+{
+    return list && list->as.list.count ? list : NULL;
+}
+
+static bool is_true(Value *v)
+{
+    return v && v->kind == VAL_BOOL && v->as.boolean;
+}
+
 static Value *push(Compose *C, Value *list, Value *item)
 {
     Value *out = value_list_new(C->im->a, list ? list->origin : item->origin,
@@ -89,6 +103,24 @@ static Value *push(Compose *C, Value *list, Value *item)
     for (uint32_t i = 0; list && i < list->as.list.count; i++)
         out->as.list.items[i] = list->as.list.items[i];
     out->as.list.items[out->as.list.count - 1] = item;
+    return out;
+}
+
+// A list with its scalars as strings (["--port", 8080] -> ["--port", "8080"]);
+// a scalar is a list of one, anything else an empty list.
+static Value *strings(Compose *C, Value *list)
+{
+    if (list->kind != VAL_LIST) {
+        Value *one = value_list_new(C->im->a, list->origin, text_of(C, list) ? 1 : 0);
+        if (text_of(C, list))
+            one->as.list.items[0] = str(C, list, text_of(C, list));
+        return one;
+    }
+    Value *out = value_list_new(C->im->a, list->origin, list->as.list.count);
+    for (uint32_t i = 0; i < list->as.list.count; i++) {
+        Value *it = list->as.list.items[i];
+        out->as.list.items[i] = text_of(C, it) ? str(C, it, text_of(C, it)) : it;
+    }
     return out;
 }
 
@@ -132,7 +164,7 @@ static Value *merged(Compose *C, Value *v, int depth)
 static Value *split_words(Compose *C, Value *v)
 {
     if (v->kind == VAL_LIST)
-        return v;
+        return strings(C, v);
     const char *s = text_of(C, v);
     if (!s)
         return v;
@@ -262,10 +294,14 @@ static void env_file(Compose *C, Value *ct, Value *v, const char *dir)
         Value *it = items[i];
         const char *path = text_of(C, get(it, "path") ? get(it, "path") : it);
         uint32_t file;
-        if (!path ||
-            load_read_file(C->im->src, C->im->diags,
-                           path[0] == '/' ? path : arena_printf(C->im->a, "%s%s", dir, path),
-                           &file) != LOAD_OK)
+        const char *full =
+            !path || path[0] == '/' ? path : arena_printf(C->im->a, "%s%s", dir, path);
+        if (full && access(full, R_OK) != 0) {
+            warn(C, it, "add its variables under environment:, or import beside the file",
+                 "env_file %s cannot be read here: its variables are left out", path);
+            continue;
+        }
+        if (!full || load_read_file(C->im->src, C->im->diags, full, &file) != LOAD_OK)
             continue;
         const SourceFile *f = source_file(C->im->src, file);
         Value *list = value_list_new(C->im->a, it->origin, 0);
@@ -295,20 +331,35 @@ static void env_file(Compose *C, Value *ct, Value *v, const char *dir)
     }
 }
 
+static void published_warning(Compose *C, Value *at, const char *host)
+{
+    warn(C, at, "the load balancer or service discovery publishes the port instead",
+         "published port %s: under awsvpc a container's port is the task's own, left out", host);
+}
+
+// The long form: {target, published, protocol, host_ip, mode}.
+static Value *long_port(Compose *C, Value *p, Value *pm)
+{
+    Value *t = get(p, "target"), *pub = get(p, "published");
+    const char *ts = text_of(C, t), *ps = text_of(C, pub);
+    if (ts && strchr(ts, '-'))
+        put(C, pm, "containerPortRange", str(C, t, ts));
+    else if (ts)
+        put(C, pm, "containerPort", num(C, t, atof(ts)));
+    if (ps && ts && strcmp(ps, ts) == 0 && !strchr(ts, '-'))
+        put(C, pm, "hostPort", num(C, pub, atof(ps)));
+    else if (ps && ts && strcmp(ps, ts) != 0)
+        published_warning(C, pub, ps);
+    if (get(p, "protocol"))
+        put(C, pm, "protocol", get(p, "protocol"));
+    return ts ? pm : NULL;
+}
+
 static Value *port_mapping(Compose *C, Value *p)
 {
     Value *pm = value_object_new(C->im->a, p->origin, 3);
-    if (p->kind == VAL_OBJECT) {
-        Value *t = get(p, "target"), *pub = get(p, "published");
-        put(C, pm, "containerPort",
-            t ? num(C, t, atof(text_of(C, t) ? text_of(C, t) : "0")) : NULL);
-        if (pub && t && text_of(C, pub) && text_of(C, t) &&
-            strcmp(text_of(C, pub), text_of(C, t)) == 0)
-            put(C, pm, "hostPort", num(C, pub, atof(text_of(C, pub))));
-        if (get(p, "protocol"))
-            put(C, pm, "protocol", get(p, "protocol"));
-        return pm;
-    }
+    if (p->kind == VAL_OBJECT)
+        return long_port(C, p, pm);
     const char *s = text_of(C, p);
     char *spec = arena_strdup(C->im->a, s ? s : "");
     char *proto = strchr(spec, '/');
@@ -322,12 +373,11 @@ static Value *port_mapping(Compose *C, Value *p)
         host = host ? host + 1 : spec;
         if (*host && strcmp(host, target) == 0 && !strchr(target, '-'))
             put(C, pm, "hostPort", num(C, p, atof(host)));
-        else if (*host)
-            warn(C, p, "the load balancer or service discovery publishes the port instead",
-                 "published port %s: under awsvpc a container's port is the task's own, "
-                 "left out",
-                 host);
+        else if (*host && strcmp(host, target) != 0)
+            published_warning(C, p, host);
     }
+    if (!*target)
+        return NULL;
     if (strchr(target, '-'))
         put(C, pm, "containerPortRange", str(C, p, target));
     else
@@ -335,6 +385,40 @@ static Value *port_mapping(Compose *C, Value *p)
     if (proto)
         put(C, pm, "protocol", str(C, p, proto));
     return pm;
+}
+
+// The container port (or range) of a mapping, as text.
+static const char *port_key(Compose *C, Value *pm)
+{
+    Value *range = get(pm, "containerPortRange");
+    return range ? range->as.str.ptr : text_of(C, get(pm, "containerPort"));
+}
+
+static const char *protocol(Compose *C, Value *pm)
+{
+    const char *p = text_of(C, get(pm, "protocol"));
+    return p ? p : "tcp";
+}
+
+// Adds `pm` to the container's port mappings, unless an earlier one maps the
+// same container port: ECS cannot expose one port for two protocols.
+static void add_port(Compose *C, Value *ct, Value *pm, const char *service)
+{
+    Value *list = get(ct, "portMappings");
+    const char *key = port_key(C, pm);
+    for (uint32_t i = 0; key && list && i < list->as.list.count; i++) {
+        const char *k = port_key(C, list->as.list.items[i]);
+        if (!k || strcmp(k, key) != 0)
+            continue;
+        if (strcmp(protocol(C, pm), protocol(C, list->as.list.items[i])) == 0)
+            return; // the same mapping again: compose publishes it on several host ports
+        warn(C, pm, "serve the other protocol on another container port, or run a second container",
+             "container port %s of service \"%s\" is mapped again for %s: ECS cannot expose "
+             "one container port for two protocols, left out",
+             key, service, protocol(C, pm));
+        return;
+    }
+    put(C, ct, "portMappings", push(C, list, pm));
 }
 
 // A volume of the task (once per name). On Fargate a volume is storage of
@@ -366,7 +450,16 @@ static const char *volume_name(Compose *C, const char *path)
             *p = '-';
     while (*n == '-')
         n++;
+    for (size_t l = strlen(n); l && n[l - 1] == '-'; l--)
+        n[l - 1] = '\0';
     return *n ? n : "host";
+}
+
+// Whether compose reads `source` as a named volume: a name, where a host
+// path starts with ., / or ~, or a ${VAR} that compose replaces with one.
+static bool plain_volume(const char *source)
+{
+    return *source && !strchr("./~$", source[0]) && !strchr(source, '/');
 }
 
 static Value *mount_point(Compose *C, Value *v)
@@ -396,8 +489,8 @@ static Value *mount_point(Compose *C, Value *v)
     }
     if (!target)
         return NULL;
-    bool bind = source && (source[0] == '.' || source[0] == '/' || source[0] == '~');
-    const char *name = !source ? volume_name(C, target) : bind ? volume_name(C, source) : source;
+    bool bind = source && !plain_volume(source);
+    const char *name = volume_name(C, source ? source : target);
     task_volume(C, name, bind ? source : NULL, v);
     Value *mp = value_object_new(C->im->a, v->origin, 3);
     put(C, mp, "sourceVolume", str(C, v, name));
@@ -417,6 +510,11 @@ static Value *depends_on(Compose *C, Value *v)
         Value *it = v->kind == VAL_LIST ? v->as.list.items[i] : v->as.object.vals[i];
         const char *name = v->kind == VAL_LIST ? text_of(C, it) : v->as.object.keys[i].ptr;
         const char *cond = text_of(C, get(it, "condition"));
+        if (!name || !get(C->services, name)) {
+            warn(C, it, "name a service of this file (names are case-sensitive)",
+                 "depends_on %s names no service of this file: left out", name ? name : "?");
+            continue;
+        }
         const char *ecs = !cond || strcmp(cond, "service_started") == 0 ? "START"
                           : strcmp(cond, "service_healthy") == 0        ? "HEALTHY"
                                                                         : "SUCCESS";
@@ -428,30 +526,54 @@ static Value *depends_on(Compose *C, Value *v)
     return list;
 }
 
+// The number `n` of compose key `key`, within the bounds ECS accepts: a
+// number outside them is brought to the nearest, with a warning.
+static Value *clamped(Compose *C, Value *at, const char *key, double n, double lo, double hi)
+{
+    double in = n < lo ? lo : n > hi ? hi : n;
+    const char *u = strcmp(key, "retries") == 0 ? "" : "s";
+    if (in != n)
+        warn(C, at, "check that the container still works with it",
+             "%s %g%s is outside the %g%s to %g%s ECS accepts: %g%s is written instead", key, n, u,
+             lo, u, hi, u, in, u);
+    return num(C, at, in);
+}
+
+// Whether a healthcheck test turns the image's check off (["NONE"]).
+static bool test_none(Compose *C, Value *test)
+{
+    Value *first = test->kind == VAL_LIST && test->as.list.count ? test->as.list.items[0] : NULL;
+    const char *s = text_of(C, first);
+    return s && strcmp(s, "NONE") == 0;
+}
+
 static Value *health_check(Compose *C, Value *v)
 {
     Value *test = get(v, "test");
-    if (!test ||
-        (get(v, "disable") && get(v, "disable")->kind == VAL_BOOL && get(v, "disable")->as.boolean))
+    if (!test || is_true(get(v, "disable")) || test_none(C, test))
         return NULL;
     Value *hc = value_object_new(C->im->a, v->origin, 5);
     Value *cmd = test;
-    if (test->kind == VAL_STRING) {
+    if (test->kind == VAL_LIST)
+        cmd = strings(C, test);
+    else if (text_of(C, test)) {
         cmd = value_list_new(C->im->a, test->origin, 2);
         cmd->as.list.items[0] = str(C, test, "CMD-SHELL");
-        cmd->as.list.items[1] = test;
+        cmd->as.list.items[1] = str(C, test, text_of(C, test));
     }
     put(C, hc, "command", cmd);
     static const char *const times[][2] = {
         {"interval", "interval"}, {"timeout", "timeout"}, {"start_period", "startPeriod"}};
+    static const double lows[] = {5, 2, 0}, highs[] = {300, 60, 300};
     for (size_t i = 0; i < 3; i++) {
         Value *t = get(v, times[i][0]);
         double secs;
         if (t && text_of(C, t) && duration(text_of(C, t), &secs))
-            put(C, hc, times[i][1], num(C, t, secs));
+            put(C, hc, times[i][1], clamped(C, t, times[i][0], secs, lows[i], highs[i]));
     }
-    if (get(v, "retries"))
-        put(C, hc, "retries", get(v, "retries"));
+    Value *retries = get(v, "retries");
+    if (retries && text_of(C, retries))
+        put(C, hc, "retries", clamped(C, retries, "retries", atof(text_of(C, retries)), 1, 10));
     return hc;
 }
 
@@ -471,8 +593,20 @@ static void resources(Compose *C, Value *ct, Value *svc)
     if (cpus && text_of(C, cpus)) {
         n = ceil(atof(text_of(C, cpus)) * 1024);
         put(C, ct, "cpu", num(C, cpus, n));
-        C->cpu += (uint32_t)n;
     }
+    if (get(ct, "cpu"))
+        C->cpu += (uint32_t)get(ct, "cpu")->as.number;
+    Value *devices = get(get(res, "reservations"), "devices");
+    if (devices)
+        warn(C, devices,
+             "for a GPU, run the task on EC2 with GPU instances and set resource_requirement "
+             "{ type = \"GPU\", value = \"1\" }",
+             "deploy.resources.reservations.devices: Fargate has no GPUs or other devices, "
+             "left out");
+    Value *pids = get(get(res, "limits"), "pids");
+    if (pids)
+        warn(C, pids, "Fargate does not limit the number of processes",
+             "deploy.resources.limits.pids has no ECS equivalent: left out");
     if (mem && mebibytes(C, mem, &n)) {
         put(C, ct, "memory", num(C, mem, n));
         C->memory += (uint32_t)n;
@@ -638,11 +772,20 @@ static char *plain(Arena *a, const char *s, bool lower)
     return out;
 }
 
+// The name of the variable that holds the ARN of compose secret `name`:
+// NAME_secret_arn, or secret_NAME_arn when NAME starts with a digit (a
+// name cannot).
+static const char *secret_var_name(Arena *a, const char *name)
+{
+    const char *p = plain(a, name, true);
+    return arena_printf(a, *p >= '0' && *p <= '9' ? "secret_%s_arn" : "%s_secret_arn", p);
+}
+
 // The variable that holds the ARN of compose secret `name`, declared once.
 static const char *secret_var(Compose *C, const char *name, Value *at)
 {
     Arena *a = C->im->a;
-    const char *var = arena_printf(a, "%s_secret_arn", plain(a, name, true));
+    const char *var = secret_var_name(a, name);
     if (get(C->secret_names, var))
         return var;
     put(C, C->secret_names, var, at);
@@ -709,8 +852,8 @@ static void secret_sources(Compose *C, Value *top)
                                text_of(C, at) ? text_of(C, at) : "?");
         diag_help(C->im->diags, g,
                   "store its value in SSM Parameter Store (aws ssm put-parameter --type "
-                  "SecureString) or Secrets Manager, and set var.%s_secret_arn to its ARN",
-                  plain(C->im->a, name, true));
+                  "SecureString) or Secrets Manager, and set var.%s to its ARN",
+                  secret_var_name(C->im->a, name));
     }
 }
 
@@ -720,22 +863,60 @@ static const char *no_equivalent(const char *key)
     static const char *const keys[][2] = {
         {"build", "build and push the image (docker build, docker push), then set image"},
         {"links", "containers of a task reach each other on localhost (awsvpc)"},
-        {"restart", "an ECS service restarts failed tasks; restart_policy restarts a container"},
         {"networks", "the containers of a task share its network (awsvpc); security groups are "
                      "set on the service"},
         {"network_mode", "a task on Fargate uses awsvpc"},
         {"expose", "every port is open to the other containers of the task"},
         {"privileged", "Fargate does not run privileged containers"},
-        {"devices", "Fargate gives no access to host devices"},
+        {"devices", "Fargate gives no access to host devices; on EC2, linux_parameters has "
+                    "device blocks (host_path, container_path)"},
         {"pid", "set pid_mode on the task (EC2 only)"},
         {"ipc", "set ipc_mode on the task (EC2 only)"},
         {"configs", "bake the files into the image, or read them from S3 or SSM"},
         {"profiles", "import the services of one profile, or drop the others"},
         {"scale", "set desired_count on the ECS service"},
-        {"shm_size", "Fargate does not set the shared memory size"},
-        {"tmpfs", "Fargate does not mount tmpfs"},
+        {"shm_size", "Fargate does not set the shared memory size; on EC2, "
+                     "linux_parameters.shared_memory_size (MiB) does"},
+        {"tmpfs", "Fargate does not mount tmpfs; on EC2, linux_parameters has tmpfs blocks "
+                  "(container_path, size in MiB)"},
+        {"extends", "copy the keys of the service it extends (from the other file) into this "
+                    "one"},
+        {"runtime", "ECS runs containers with its own runtime"},
+        {"develop", "compose watch is for development; rebuild and push the image instead"},
+        {"external_links", "containers of a task reach each other on localhost; reach "
+                           "others through service discovery (Cloud Map)"},
+        {"annotations", "set docker_labels, or tag the task definition"},
+        {"blkio_config", "Fargate does not set block IO weights"},
+        {"cpu_count", "set the container's cpu (1024 units per CPU)"},
+        {"cpu_percent", "set the container's cpu (1024 units per CPU)"},
+        {"cpu_quota", "set the container's cpu (1024 units per CPU)"},
+        {"cpu_period", "set the container's cpu (1024 units per CPU)"},
+        {"cpu_rt_runtime", "Fargate does not give real-time CPU time"},
+        {"cpu_rt_period", "Fargate does not give real-time CPU time"},
+        {"cpuset", "Fargate does not pin CPUs"},
+        {"memswap_limit", "Fargate has no swap; on EC2, linux_parameters.max_swap (MiB)"},
+        {"mem_swappiness", "Fargate has no swap; on EC2, linux_parameters.swappiness"},
+        {"oom_kill_disable", "ECS does not turn off the OOM killer"},
+        {"pids_limit", "Fargate does not limit the number of processes"},
+        {"group_add", "set user = \"UID:GID\", or add the groups in the image"},
+        {"uts", "under awsvpc the task has its own UTS namespace"},
+        {"storage_opt", "Fargate sets the storage: ephemeral_storage of the task (GiB)"},
+        {"isolation", "Windows isolation is set by the platform"},
+        {"attach", "the logs go to the log driver (log_configuration)"},
+        {"dns_opt", "on Fargate, the task uses the VPC's resolver"},
+        {"gpus", "run the task on EC2 with GPU instances and set resource_requirement "
+                 "{ type = \"GPU\", value = \"1\" }"},
+        {"label_file", "give the labels under labels:"},
+        {"post_start", "run the command in the image's entry point"},
+        {"pre_stop", "handle SIGTERM in the container (stop_timeout gives it time)"},
+        {"credential_spec", "credential_specs of a container take an S3 or SSM ARN (gMSA)"},
+        {"mac_address", "under awsvpc the task's network interface has its own address"},
+        {"cgroup_parent", "Fargate does not place containers in your cgroups"},
+        {"userns_mode", "Fargate does not set the user namespace"},
+        {"oom_score_adj", "Fargate does not set the OOM score"},
+        {"domainname", "use service discovery (Cloud Map) for names"},
         {"security_opt", "Fargate does not take Docker security options"},
-        {"stop_signal", "ECS stops containers with SIGTERM, then SIGKILL"},
+        {"stop_signal", "ECS sends the image's STOPSIGNAL: set it in the Dockerfile"},
         {"platform", "set runtime_platform on the task"},
         {"pull_policy", "ECS pulls the image when a task starts"},
         {"container_name", "the service's name names the container"},
@@ -748,6 +929,24 @@ static const char *no_equivalent(const char *key)
     return NULL;
 }
 
+// cap_add as Fargate takes it: SYS_PTRACE only, a warning for each other.
+static Value *fargate_caps(Compose *C, Value *v)
+{
+    Value *out = value_list_new(C->im->a, v->origin, 0);
+    for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+        Value *it = v->as.list.items[i];
+        const char *cap = text_of(C, it);
+        if (cap && strcmp(cap, "SYS_PTRACE") == 0)
+            out = push(C, out, str(C, it, cap));
+        else if (cap)
+            warn(C, it,
+                 "to keep it, run the task on EC2 (requires_compatibilities = [\"EC2\"]), where "
+                 "linux_parameters.capabilities.add takes it",
+                 "capability %s: Fargate adds only SYS_PTRACE, left out", cap);
+    }
+    return out;
+}
+
 static bool fargate_log_driver(Compose *C, Value *driver)
 {
     const char *d = text_of(C, driver);
@@ -755,13 +954,105 @@ static bool fargate_log_driver(Compose *C, Value *driver)
            (strcmp(d, "awslogs") == 0 || strcmp(d, "splunk") == 0 || strcmp(d, "awsfirelens") == 0);
 }
 
-static bool is_true(Value *v)
+// restart ("no", "always", "unless-stopped", "on-failure[:N]") or
+// deploy.restart_policy.condition ("none", "any", "on-failure") as the
+// container's restart policy: ECS restarts the container in place.
+static void restart(Compose *C, Value *ct, Value *v, const char *service)
 {
-    return v && v->kind == VAL_BOOL && v->as.boolean;
+    const char *s = text_of(C, v);
+    if (!s || strcmp(s, "no") == 0 || strcmp(s, "none") == 0)
+        return;
+    bool failure = strncmp(s, "on-failure", 10) == 0;
+    if (!failure && strcmp(s, "always") != 0 && strcmp(s, "unless-stopped") != 0 &&
+        strcmp(s, "any") != 0) {
+        warn(C, v, "use always, unless-stopped, on-failure or no",
+             "restart \"%s\" of service \"%s\" is not a compose restart policy: left out", s,
+             service);
+        return;
+    }
+    Value *rp = value_object_new(C->im->a, v->origin, 2);
+    put(C, rp, "enabled", value_bool(C->im->a, v->origin, true));
+    if (failure) {
+        Value *codes = value_list_new(C->im->a, v->origin, 1);
+        codes->as.list.items[0] = num(C, v, 0);
+        put(C, rp, "ignoredExitCodes", codes);
+    }
+    if (failure && s[10] == ':')
+        warn(C, v, "an ECS service replaces the task when the container keeps failing",
+             "the most restarts (%s) of service \"%s\": ECS does not count them, left out", s + 11,
+             service);
+    put(C, ct, "restartPolicy", rp);
+}
+
+// volumes_from ("service", "service:ro", "container:name"): the mount
+// points of another container of the task.
+static void volumes_from(Compose *C, Value *ct, Value *v, const char *service)
+{
+    for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+        Value *it = v->as.list.items[i];
+        const char *s = text_of(C, it);
+        if (!s)
+            continue;
+        if (strncmp(s, "container:", 10) == 0) {
+            warn(C, it, "name a service of this file instead",
+                 "volumes_from %s of service \"%s\": a container outside the task, left out", s,
+                 service);
+            continue;
+        }
+        const char *colon = strchr(s, ':');
+        Value *vf = value_object_new(C->im->a, it->origin, 2);
+        put(C, vf, "sourceContainer",
+            value_string(C->im->a, it->origin, s, colon ? (size_t)(colon - s) : strlen(s)));
+        if (colon && strcmp(colon + 1, "ro") == 0)
+            put(C, vf, "readOnly", value_bool(C->im->a, it->origin, true));
+        put(C, ct, "volumesFrom", push(C, get(ct, "volumesFrom"), vf));
+    }
+}
+
+// What deploy: holds beside resources (read by resources()): the ECS
+// service's business, or nothing ECS has.
+static void deploy(Compose *C, Value *ct, const char *service, Value *v)
+{
+    static const char *const keys[][2] = {
+        {"replicas", "set desired_count on the ECS service"},
+        {"mode", "an ECS service runs replicas (scheduling_strategy REPLICA or DAEMON on EC2)"},
+        {"update_config", "set the ECS service's deployment_configuration"},
+        {"rollback_config", "set the ECS service's deployment circuit breaker (rollback)"},
+        {"placement", "set placement constraints and strategies on the ECS service (EC2)"},
+        {"endpoint_mode", "use service discovery (Cloud Map) or a load balancer"},
+        {"labels", "tag the ECS service instead"},
+    };
+    for (uint32_t i = 0; v->kind == VAL_OBJECT && i < v->as.object.count; i++) {
+        const char *k = v->as.object.keys[i].ptr;
+        const char *instead = NULL;
+        for (size_t j = 0; j < sizeof keys / sizeof keys[0]; j++)
+            if (strcmp(k, keys[j][0]) == 0)
+                instead = keys[j][1];
+        if (strcmp(k, "resources") == 0 || strncmp(k, "x-", 2) == 0)
+            continue;
+        if (strcmp(k, "restart_policy") == 0) {
+            Value *rp = v->as.object.vals[i], *cond = get(rp, "condition");
+            restart(C, ct, cond ? cond : str(C, rp, "any"), service);
+            for (uint32_t j = 0; rp->kind == VAL_OBJECT && j < rp->as.object.count; j++)
+                if (strcmp(rp->as.object.keys[j].ptr, "condition") != 0)
+                    warn(C, rp->as.object.vals[j],
+                         "ECS restarts the container at once; an ECS service replaces a task "
+                         "that keeps failing",
+                         "deploy.restart_policy.%s of service \"%s\" has no ECS equivalent: "
+                         "left out",
+                         rp->as.object.keys[j].ptr, service);
+            continue;
+        }
+        warn(C, v->as.object.vals[i], instead ? instead : "see docs/import.md",
+             "deploy.%s of service \"%s\" belongs to the ECS service, not the task "
+             "definition: left out",
+             k, service);
+    }
 }
 
 // One key of a service; false when it has no ECS meaning here.
-static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const char *dir)
+static bool service_key(Compose *C, Value *ct, const char *service, const char *k, Value *v,
+                        const char *dir)
 {
     double secs;
     if (strcmp(k, "image") == 0)
@@ -775,9 +1066,11 @@ static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const ch
     else if (strcmp(k, "env_file") == 0)
         env_file(C, ct, v, dir);
     else if (strcmp(k, "ports") == 0)
-        for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++)
-            put(C, ct, "portMappings",
-                push(C, get(ct, "portMappings"), port_mapping(C, v->as.list.items[i])));
+        for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
+            Value *pm = port_mapping(C, v->as.list.items[i]);
+            if (pm)
+                add_port(C, ct, pm, service);
+        }
     else if (strcmp(k, "volumes") == 0)
         for (uint32_t i = 0; v->kind == VAL_LIST && i < v->as.list.count; i++) {
             Value *mp = mount_point(C, v->as.list.items[i]);
@@ -785,11 +1078,26 @@ static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const ch
                 put(C, ct, "mountPoints", push(C, get(ct, "mountPoints"), mp));
         }
     else if (strcmp(k, "depends_on") == 0)
-        put(C, ct, "dependsOn", depends_on(C, v));
+        put(C, ct, "dependsOn", nonempty(depends_on(C, v)));
     else if (strcmp(k, "healthcheck") == 0)
         put(C, ct, "healthCheck", health_check(C, v));
-    else if (strcmp(k, "deploy") == 0 || strcmp(k, "mem_limit") == 0 ||
-             strcmp(k, "mem_reservation") == 0 || strcmp(k, "cpus") == 0)
+    else if (strcmp(k, "deploy") == 0)
+        deploy(C, ct, service, v);
+    else if (strcmp(k, "restart") == 0)
+        restart(C, ct, v, service);
+    else if (strcmp(k, "volumes_from") == 0)
+        volumes_from(C, ct, v, service);
+    else if ((strcmp(k, "privileged") == 0 || strcmp(k, "oom_kill_disable") == 0) &&
+             v->kind == VAL_BOOL && !v->as.boolean)
+        ; // the default of ECS too
+    else if (strcmp(k, "network_mode") == 0 && text_of(C, v) &&
+             strncmp(text_of(C, v), "service:", 8) == 0)
+        ; // the containers of an awsvpc task share one network namespace
+    else if (strcmp(k, "cpu_shares") == 0 && text_of(C, v)) {
+        if (!get(ct, "cpu"))
+            put(C, ct, "cpu", num(C, v, atof(text_of(C, v))));
+    } else if (strcmp(k, "mem_limit") == 0 || strcmp(k, "mem_reservation") == 0 ||
+               strcmp(k, "cpus") == 0)
         ; // resources() reads them
     else if (strcmp(k, "user") == 0 && text_of(C, v))
         put(C, ct, "user", str(C, v, text_of(C, v)));
@@ -815,20 +1123,22 @@ static bool service_key(Compose *C, Value *ct, const char *k, Value *v, const ch
     else if (strcmp(k, "stdin_open") == 0)
         put(C, ct, "interactive", v);
     else if (strcmp(k, "stop_grace_period") == 0 && text_of(C, v) && duration(text_of(C, v), &secs))
-        put(C, ct, "stopTimeout", num(C, v, secs));
+        put(C, ct, "stopTimeout", clamped(C, v, "stop_grace_period", secs, 2, 120));
     else if (strcmp(k, "sysctls") == 0)
         put(C, ct, "systemControls", pairs(C, string_map(C, v), "namespace", "value"));
     else if (strcmp(k, "init") == 0)
         put(C, linux_parameters(C, ct), "initProcessEnabled",
             value_bool(C->im->a, v->origin, is_true(v)));
     else if (strcmp(k, "cap_add") == 0 || strcmp(k, "cap_drop") == 0) {
-        Value *lp = linux_parameters(C, ct);
+        Value *list = nonempty(k[4] == 'a' ? fargate_caps(C, v) : strings(C, v));
+        Value *lp = list ? linux_parameters(C, ct) : NULL;
         Value *caps = get(lp, "capabilities");
-        if (!caps) {
+        if (list && !caps) {
             caps = value_object_new(C->im->a, v->origin, 2);
             put(C, lp, "capabilities", caps);
         }
-        put(C, caps, k[4] == 'a' ? "add" : "drop", v);
+        if (list)
+            put(C, caps, k[4] == 'a' ? "add" : "drop", list);
     } else
         return false;
     return true;
@@ -841,7 +1151,7 @@ static Value *service(Compose *C, const char *name, Value *svc, const char *dir)
     for (uint32_t i = 0; svc->kind == VAL_OBJECT && i < svc->as.object.count; i++) {
         const char *k = svc->as.object.keys[i].ptr;
         Value *v = svc->as.object.vals[i];
-        if (strncmp(k, "x-", 2) == 0 || v->kind == VAL_NULL || service_key(C, ct, k, v, dir))
+        if (strncmp(k, "x-", 2) == 0 || v->kind == VAL_NULL || service_key(C, ct, name, k, v, dir))
             continue;
         if (strcmp(k, "extra_hosts") == 0 || strcmp(k, "dns") == 0 ||
             strcmp(k, "dns_search") == 0) {
@@ -901,13 +1211,86 @@ static void task_size(Compose *C, Value *td, Value *at)
     put(C, td, "memory", str(C, at, arena_printf(C->im->a, "%u", mem > maxs[i] ? maxs[i] : mem)));
 }
 
+// `svc` with what it takes from the service of this file it extends
+// (extends: NAME, or {service: NAME} without file): the keys it does not set
+// itself, and the members of maps (environment, labels) it does not set.
+// An extends that names another file stays, for a warning.
+static Value *extended(Compose *C, Value *services, Value *svc, int depth)
+{
+    Value *ext = get(svc, "extends");
+    const char *name = !ext              ? NULL
+                       : text_of(C, ext) ? text_of(C, ext)
+                                         : text_of(C, get(ext, "service"));
+    Value *base = name && !get(ext, "file") && depth < 16 ? get(services, name) : NULL;
+    if (!base || base == svc)
+        return svc;
+    base = extended(C, services, base, depth + 1);
+    Value *out = value_object_new(C->im->a, svc->origin, svc->as.object.count);
+    for (uint32_t i = 0; i < svc->as.object.count; i++)
+        if (strcmp(svc->as.object.keys[i].ptr, "extends") != 0)
+            put(C, out, svc->as.object.keys[i].ptr, svc->as.object.vals[i]);
+    for (uint32_t i = 0; base->kind == VAL_OBJECT && i < base->as.object.count; i++) {
+        const char *k = base->as.object.keys[i].ptr;
+        Value *mine = get(out, k), *theirs = base->as.object.vals[i];
+        if (strcmp(k, "extends") == 0)
+            continue;
+        if (!mine)
+            put(C, out, k, theirs);
+        else if (mine->kind == VAL_OBJECT && theirs->kind == VAL_OBJECT)
+            for (uint32_t j = 0; j < theirs->as.object.count; j++)
+                if (!get(mine, theirs->as.object.keys[j].ptr))
+                    put(C, mine, theirs->as.object.keys[j].ptr, theirs->as.object.vals[j]);
+    }
+    return out;
+}
+
+// A container that others await until it completes (compose's
+// service_completed_successfully) runs once and exits: ECS wants it not
+// essential, or its exit would stop the task.
+static void run_once(Compose *C, Value *cts)
+{
+    for (uint32_t i = 0; i < cts->as.list.count; i++) {
+        Value *deps = get(cts->as.list.items[i], "dependsOn");
+        for (uint32_t d = 0; deps && d < deps->as.list.count; d++) {
+            const char *cond = text_of(C, get(deps->as.list.items[d], "condition"));
+            const char *name = text_of(C, get(deps->as.list.items[d], "containerName"));
+            for (uint32_t j = 0; name && cond && strcmp(cond, "START") != 0 &&
+                                 strcmp(cond, "HEALTHY") != 0 && j < cts->as.list.count;
+                 j++)
+                if (strcmp(text_of(C, get(cts->as.list.items[j], "name")), name) == 0)
+                    put(C, cts->as.list.items[j], "essential",
+                        value_bool(C->im->a, deps->as.list.items[d]->origin, false));
+        }
+    }
+}
+
+// The top-level keys that are not read above: a warning each.
+static void top_level(Compose *C, Value *doc)
+{
+    static const char *const read[] = {"version", "name", "services", "volumes", "secrets"};
+    for (uint32_t i = 0; doc->kind == VAL_OBJECT && i < doc->as.object.count; i++) {
+        const char *k = doc->as.object.keys[i].ptr;
+        bool known = strncmp(k, "x-", 2) == 0;
+        for (size_t j = 0; j < sizeof read / sizeof read[0]; j++)
+            known = known || strcmp(k, read[j]) == 0;
+        const char *instead = strcmp(k, "include") == 0
+                                  ? "import the included files as well, or copy their "
+                                    "services into this one"
+                                  : no_equivalent(k);
+        if (!known)
+            warn(C, doc->as.object.vals[i], instead ? instead : "see docs/import.md",
+                 "top-level \"%s\" has no ECS equivalent: left out", k);
+    }
+}
+
 Value *compose_task(Importer *im, Value *doc, const char *family)
 {
     Compose C = {.im = im};
     C.volumes = value_list_new(im->a, doc->origin, 0);
     C.secret_names = value_object_new(im->a, doc->origin, 0);
-    doc = merged(&C, doc, 0);
+    doc = compose_interpolate(im, merged(&C, doc, 0));
     Value *services = get(doc, "services");
+    C.services = services;
     if (!services || services->kind != VAL_OBJECT || services->as.object.count == 0) {
         Diag *g = diag_error(im->diags, E_IMPORT_KIND, services ? services->origin : doc->origin,
                              "this compose file has no services");
@@ -928,7 +1311,9 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
     Value *cts = value_list_new(im->a, services->origin, 0);
     for (uint32_t i = 0; i < services->as.object.count; i++)
         cts = push(&C, cts,
-                   service(&C, services->as.object.keys[i].ptr, services->as.object.vals[i], dir));
+                   service(&C, services->as.object.keys[i].ptr,
+                           extended(&C, services, services->as.object.vals[i], 0), dir));
+    run_once(&C, cts);
     secret_sources(&C, get(doc, "secrets"));
     task_size(&C, td, doc);
     execution_role(&C, td, cts);
@@ -936,13 +1321,6 @@ Value *compose_task(Importer *im, Value *doc, const char *family)
     put(&C, td, "containerDefinitions", cts);
     if (C.volumes->as.list.count)
         put(&C, td, "volumes", C.volumes);
-    for (uint32_t i = 0; doc->kind == VAL_OBJECT && i < doc->as.object.count; i++) {
-        const char *k = doc->as.object.keys[i].ptr;
-        if (strcmp(k, "networks") == 0 || strcmp(k, "configs") == 0)
-            warn(&C, doc->as.object.vals[i], no_equivalent(k),
-                 "top-level \"%s\" has no ECS "
-                 "equivalent: left out",
-                 k);
-    }
+    top_level(&C, doc);
     return td;
 }
