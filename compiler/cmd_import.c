@@ -99,7 +99,7 @@ static CompileStatus import_all(Arena *arena, SourceSet *src, Diags *diags, cons
         r.main = import_task_json(arena, src, diags, files[0], kind, &len);
     else if (!import_task_workspaces(arena, src, diags, files, names, (uint32_t)n, kind, &r))
         return COMPILE_INPUT_ERRORS;
-    if (!r.main)
+    if (!r.main || diags_has_errors(diags)) // an error anywhere: nothing written
         return COMPILE_INPUT_ERRORS;
     if (o->out_file && strcmp(o->out_file, "-") != 0)
         return write_dir(diags, src, o, &r);

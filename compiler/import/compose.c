@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "decode/decode.h"
@@ -296,7 +297,8 @@ static void env_file(Compose *C, Value *ct, Value *v, const char *dir)
         uint32_t file;
         const char *full =
             !path || path[0] == '/' ? path : arena_printf(C->im->a, "%s%s", dir, path);
-        if (full && access(full, R_OK) != 0) {
+        struct stat st;
+        if (full && (stat(full, &st) != 0 || !S_ISREG(st.st_mode) || access(full, R_OK) != 0)) {
             warn(C, it, "add its variables under environment:, or import beside the file",
                  "env_file %s cannot be read here: its variables are left out", path);
             continue;
