@@ -15,10 +15,13 @@ typedef struct Interp {
     uint32_t ndone, cap;
 } Interp;
 
+// Adds name s[0..n) to the list, once; an empty name (`${}`) is not one.
 static void add_name(StrBuf *names, const char *s, size_t n)
 {
-    for (const char *p = names->ptr; p && (p = strstr(p, arena_strndup(names->arena, s, n)));
-         p += n)
+    if (n == 0)
+        return;
+    const char *name = arena_strndup(names->arena, s, n);
+    for (const char *p = names->ptr; p && (p = strstr(p, name)); p += n)
         if ((p == names->ptr || p[-1] == ' ') && (p[n] == ',' || !p[n]))
             return;
     if (names->len)
