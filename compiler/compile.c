@@ -258,62 +258,8 @@ static void add_output(Arena *a, CompileResult *out, const char *name, Value *v)
     o->text = emit_json(a, v, EMIT_JSON_PRETTY, &o->len);
 }
 
-// What building one task definition may leave behind for later: the
-// evaluator's state (locals and other values computed once, the
-// directories of files filled in as calls need them, templates, its
-// stack), the diagnostics and the files read. When none of it changed,
-// nothing older points into what the build allocated, and task_scope_end
-// releases it: a build holds one task definition's values at a time. A new
-// cache in Eval must be visible here (a field that changes when it fills),
-// or `make sanitize` (every allocation its own, freed by the reset) finds
-// the use after free.
-typedef struct TaskScope {
-    ArenaMark mark;
-    Eval ev;
-    Diags diags;
-    SourceSet src;
-    uint8_t *states;   // the evaluator's var, local and output states, and
-    size_t nstates;    // room for a second copy after them
-    const char **dirs; // ev->dirs[0..ndirs)
-    uint32_t ndirs;
-} TaskScope;
-
-static void task_states(const Eval *ev, uint8_t *to)
-{
-    const Module *m = ev->mod;
-    memcpy(to, ev->var_state, m->nvars);
-    memcpy(to + m->nvars, ev->local_state, m->nlocals);
-    memcpy(to + m->nvars + m->nlocals, ev->output_state, m->noutputs);
-}
-
-static void task_scope_begin(TaskScope *s, const Eval *ev, const Diags *diags)
-{
-    s->mark = arena_mark(ev->arena);
-    memcpy(&s->ev, ev, sizeof *ev);
-    memcpy(&s->diags, diags, sizeof *diags);
-    memcpy(&s->src, ev->src, sizeof *ev->src);
-    task_states(ev, s->states);
-    if (ev->ndirs > s->ndirs) {
-        s->dirs = xrealloc(s->dirs, ev->ndirs * sizeof(char *));
-        s->ndirs = ev->ndirs;
-    }
-    if (ev->ndirs)
-        memcpy(s->dirs, ev->dirs, ev->ndirs * sizeof(char *));
-}
-
-static void task_scope_end(TaskScope *s, const Eval *ev, const Diags *diags)
-{
-    uint8_t *now = s->states + s->nstates;
-    task_states(ev, now);
-    s->ev.charged = ev->charged; // what templatefile() calls cost the budget: no memory
-    if (memcmp(&s->ev, ev, sizeof *ev) == 0 && memcmp(&s->diags, diags, sizeof *diags) == 0 &&
-        memcmp(&s->src, ev->src, sizeof *ev->src) == 0 && memcmp(s->states, now, s->nstates) == 0 &&
-        (!ev->ndirs || memcmp(s->dirs, ev->dirs, ev->ndirs * sizeof(char *)) == 0))
-        arena_reset(ev->arena, s->mark);
-}
-
 // Builds task definition `i` and, while there are no errors, its text
-// (malloc'd, or NULL), within a TaskScope.
+// (malloc'd, or NULL), within an EvalScope.
 static char *task_text(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i, Target t,
                        size_t *len)
 {
@@ -329,7 +275,7 @@ static char *task_text(Eval *ev, Diags *diags, const CompileOptions *opt, uint32
 
 // Each task definition is built, checked and printed in turn; its values
 // are released before the next one when nothing else keeps them
-// (TaskScope). The texts are written only after all of them succeeded.
+// (EvalScope). The texts are written only after all of them succeeded.
 static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *opt, Target t,
                                  CompileResult *out)
 {
@@ -339,19 +285,18 @@ static CompileStatus build_tasks(Eval *ev, Diags *diags, const CompileOptions *o
         return COMPILE_INPUT_ERRORS;
     out->items = arena_alloc(ev->arena, (size_t)n * sizeof(CompileOutput));
     const Module *m = ev->mod;
-    TaskScope s = {.nstates = (size_t)m->nvars + m->nlocals + m->noutputs};
-    s.states = xmalloc(2 * s.nstates);
+    EvalScope s;
+    eval_scope_init(&s, ev);
     for (uint32_t k = 0; k < n; k++) {
-        task_scope_begin(&s, ev, diags);
+        eval_scope_begin(&s, ev, diags);
         size_t len = 0;
         char *text = task_text(ev, diags, opt, first + k, t, &len);
-        task_scope_end(&s, ev, diags);
+        eval_scope_end(&s, ev, diags);
         if (text)
             arena_adopt(ev->arena, text);
         out->items[k] = (CompileOutput){m->tasks[first + k].name, text, len};
     }
-    free(s.states);
-    free(s.dirs);
+    eval_scope_free(&s);
     if (diags_has_errors(diags))
         return COMPILE_INPUT_ERRORS;
     out->count = (uint32_t)n;
@@ -674,62 +619,6 @@ static bool validate_workspace(Arena *a, SourceSet *src, Diags *diags, const Com
     return !diags_has_errors(diags);
 }
 
-static bool same_span(Span a, Span b)
-{
-    return a.file == b.file && a.start == b.start && a.end == b.end;
-}
-
-// True when two diagnostics say the same thing at the same place, notes
-// included (a note pointing at a workspace's own line makes them differ).
-static bool same_diag(const Diag *a, const Diag *b)
-{
-    if (a->severity != b->severity || a->code != b->code || !same_span(a->subject, b->subject) ||
-        strcmp(a->summary, b->summary) != 0)
-        return false;
-    const DiagNote *x = a->notes, *y = b->notes;
-    for (; x && y; x = x->next, y = y->next)
-        if (x->kind != y->kind || !same_span(x->span, y->span) || strcmp(x->text, y->text) != 0)
-            return false;
-    return !x && !y;
-}
-
-// Appends each diagnostic of the workspaces' runs once: one found the same
-// in several workspaces gets one note naming them ("in every workspace"
-// when it is in all of them). `seen[w][k]` marks those already merged.
-static void merge_workspace_diags(Arena *a, Diags *diags, Diags *runs, const char **names,
-                                  uint32_t n)
-{
-    bool **seen = arena_alloc(a, n * sizeof(bool *));
-    for (uint32_t w = 0; w < n; w++) {
-        seen[w] = arena_alloc(a, (runs[w].count + 1) * sizeof(bool));
-        memset(seen[w], 0, runs[w].count + 1);
-    }
-    for (uint32_t w = 0; w < n; w++) {
-        for (size_t k = 0; k < runs[w].count; k++) {
-            if (seen[w][k])
-                continue;
-            Diag *g = runs[w].items[k];
-            const char *list = arena_printf(a, "\"%s\"", names[w]);
-            uint32_t count = 1;
-            for (uint32_t v = w + 1; v < n; v++) {
-                for (size_t j = 0; j < runs[v].count; j++) {
-                    if (seen[v][j] || !same_diag(g, runs[v].items[j]))
-                        continue;
-                    seen[v][j] = true;
-                    list = arena_printf(a, "%s, \"%s\"", list, names[v]);
-                    count++;
-                    break;
-                }
-            }
-            if (count == n && n > 1)
-                diag_note(diags, g, "in every workspace (%s)", list);
-            else
-                diag_note(diags, g, "in workspace%s %s", count > 1 ? "s" : "", list);
-            diags_append(diags, g);
-        }
-    }
-}
-
 // Validates every workspace. A diagnostic the same in several workspaces is
 // reported once, naming them (an invalid default breaks every workspace
 // that keeps it: it is reported once, at the default); a last error lists
@@ -749,7 +638,7 @@ static CompileStatus validate_all(Arena *a, SourceSet *src, Diags *diags, const 
         if (!validate_workspace(a, src, &runs[i], opt, p, names[i], "--all-workspaces"))
             failed[nfailed++] = names[i];
     }
-    merge_workspace_diags(a, diags, runs, names, n);
+    diags_merge_runs(diags, runs, names, n);
     if (!nfailed)
         return COMPILE_OK;
     diag_error(diags, E_WORKSPACES_FAILED, span_none(), "validation failed in workspace%s %s",

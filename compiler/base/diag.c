@@ -57,6 +57,60 @@ void diags_init(Diags *d, Arena *arena)
     d->silence_ctx = NULL;
 }
 
+static bool same_span(Span a, Span b)
+{
+    return a.file == b.file && a.start == b.start && a.end == b.end;
+}
+
+// True when two diagnostics say the same thing at the same place, notes
+// included (a note pointing at a workspace's own line makes them differ).
+static bool same_diag(const Diag *a, const Diag *b)
+{
+    if (a->severity != b->severity || a->code != b->code || !same_span(a->subject, b->subject) ||
+        strcmp(a->summary, b->summary) != 0)
+        return false;
+    const DiagNote *x = a->notes, *y = b->notes;
+    for (; x && y; x = x->next, y = y->next)
+        if (x->kind != y->kind || !same_span(x->span, y->span) || strcmp(x->text, y->text) != 0)
+            return false;
+    return !x && !y;
+}
+
+// `seen[w][k]` marks the diagnostics already merged.
+void diags_merge_runs(Diags *diags, Diags *runs, const char *const *names, uint32_t n)
+{
+    Arena *a = diags->arena;
+    bool **seen = arena_alloc(a, n * sizeof(bool *));
+    for (uint32_t w = 0; w < n; w++) {
+        seen[w] = arena_alloc(a, (runs[w].count + 1) * sizeof(bool));
+        memset(seen[w], 0, runs[w].count + 1);
+    }
+    for (uint32_t w = 0; w < n; w++) {
+        for (size_t k = 0; k < runs[w].count; k++) {
+            if (seen[w][k])
+                continue;
+            Diag *g = runs[w].items[k];
+            const char *list = arena_printf(a, "\"%s\"", names[w]);
+            uint32_t count = 1;
+            for (uint32_t v = w + 1; v < n; v++) {
+                for (size_t j = 0; j < runs[v].count; j++) {
+                    if (seen[v][j] || !same_diag(g, runs[v].items[j]))
+                        continue;
+                    seen[v][j] = true;
+                    list = arena_printf(a, "%s, \"%s\"", list, names[v]);
+                    count++;
+                    break;
+                }
+            }
+            if (count == n && n > 1)
+                diag_note(diags, g, "in every workspace (%s)", list);
+            else
+                diag_note(diags, g, "in workspace%s %s", count > 1 ? "s" : "", list);
+            diags_append(diags, g);
+        }
+    }
+}
+
 void diags_set_silencer(Diags *d, DiagSilencer fn, void *ctx)
 {
     d->silence = fn;

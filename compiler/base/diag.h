@@ -84,6 +84,10 @@ void diag_help(Diags *d, Diag *g, const char *fmt, ...) __attribute__((format(pr
 // Appends a diagnostic made for another list of the same arena (counts it).
 // A warning the silencer silences is dropped (and counted as silenced).
 void diags_append(Diags *d, Diag *g);
+// Appends each diagnostic of `n` runs (one a workspace, named `names[w]`)
+// once: one the same in several runs (same code, place, text and notes)
+// gets a note naming them ("in every workspace (...)" when in all).
+void diags_merge_runs(Diags *diags, Diags *runs, const char *const *names, uint32_t n);
 // Installs `fn` (with `ctx`, which must outlive `d`) as the silencer of
 // `d`: from now on, warnings it silences are not kept. NULL removes it.
 void diags_set_silencer(Diags *d, DiagSilencer fn, void *ctx);

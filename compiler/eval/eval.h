@@ -136,4 +136,32 @@ const char *eval_dir_of(Eval *ev, Span span);
 // an hclc: path) with `vars` as its only variables.
 Value *eval_templatefile(Eval *ev, const Node *call, Value *path, Value *vars);
 
+// An EvalScope: what evaluating one part (a task definition) may leave
+// behind for later is the evaluator's state (locals and other values
+// computed once, the directories of files filled in as calls need them,
+// templates, its stack), the diagnostics and the files read. When none of it changed,
+// nothing older points into what the build allocated, and eval_scope_end
+// releases it: a build holds one task definition's values at a time. A new
+// cache in Eval must be visible here (a field that changes when it fills),
+// or `make sanitize` (every allocation its own, freed by the reset) finds
+// the use after free.
+typedef struct EvalScope {
+    ArenaMark mark;
+    Eval ev;
+    Diags diags;
+    SourceSet src;
+    uint8_t *states;   // the evaluator's var, local and output states, and
+    size_t nstates;    // room for a second copy after them
+    const char **dirs; // ev->dirs[0..ndirs)
+    uint32_t ndirs;
+} EvalScope;
+
+// Before the part: sized for `ev`'s module (eval_scope_free frees it).
+void eval_scope_init(EvalScope *s, const Eval *ev);
+// Marks the arena and takes the state that eval_scope_end compares.
+void eval_scope_begin(EvalScope *s, const Eval *ev, const Diags *diags);
+// Releases what the part allocated when nothing older can point into it.
+void eval_scope_end(EvalScope *s, const Eval *ev, const Diags *diags);
+void eval_scope_free(EvalScope *s);
+
 #endif
