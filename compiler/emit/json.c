@@ -13,6 +13,7 @@
 #include <cjson/cJSON.h>
 
 #include "base/diag.h"
+#include "emit/cjson_pool.h"
 
 // Values are built by the evaluator, whose own limits keep them far
 // shallower; this guard only turns a broken invariant into a clear abort
@@ -95,12 +96,11 @@ static cJSON *to_json(const Value *v, unsigned depth)
 // cJSON writes U+007F and U+0080-U+009F raw; YAML-first readers such as
 // cfn-lint refuse them, so they become \u00XX. They can only stand inside
 // strings (cJSON's own text is ASCII), so the whole text is scanned. Returns
-// `printed` itself when it holds none, else a new malloc'd copy (and frees
-// `printed`).
-static char *escape_c1_controls(char *printed)
+// NULL when `printed` holds none, else a new malloc'd copy with them escaped.
+static char *escape_c1_controls(const char *printed)
 {
     if (!strpbrk(printed, "\x7f\xc2")) // the common case, at memchr's speed
-        return printed;
+        return NULL;
     size_t extra = 0;
     const unsigned char *p = (const unsigned char *)printed;
     for (; *p; p++)
@@ -109,7 +109,7 @@ static char *escape_c1_controls(char *printed)
         else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
             extra += 4;
     if (!extra)
-        return printed;
+        return NULL;
     size_t n = (size_t)(p - (const unsigned char *)printed);
     char *out = xmalloc(n + extra + 1);
     char *w = out;
@@ -124,7 +124,6 @@ static char *escape_c1_controls(char *printed)
         w += sprintf(w, "\\u%04x", c);
     }
     *w = '\0';
-    free(printed);
     return out;
 }
 
@@ -202,44 +201,59 @@ size_t emit_json_compact_bound(const Value *v)
     return compact_length(v, 0, false);
 }
 
+// Prints `v` through a pooled cJSON tree. Returns the text (NULL when cJSON
+// ran out of memory) and sets *pooled when it lives in the pool, which the
+// caller must copy out of before cjson_pool_end; else the caller owns it.
+static char *print_pooled(const Value *v, EmitJsonStyle style, cJSON **root, bool *pooled)
+{
+    *root = to_json(v, 0);
+    if (!*root)
+        return NULL;
+    char *printed = style == EMIT_JSON_COMPACT ? cJSON_PrintUnformatted(*root) : cJSON_Print(*root);
+    *pooled = printed && cjson_pool_owns(printed);
+    return printed;
+}
+
+// The printed text of `v` as the emitter's callers get it: C1 controls
+// escaped and, for EMIT_JSON_PRETTY, a final line break. `copy` makes the
+// text: (n + 1 bytes, the NUL included) in the arena or on the heap.
+static char *emit_with(const Value *v, EmitJsonStyle style, size_t *len, Arena *a)
+{
+    cJSON *root = NULL;
+    bool pooled = false;
+    cjson_pool_begin();
+    char *printed = print_pooled(v, style, &root, &pooled);
+    char *out = NULL;
+    if (printed) {
+        char *escaped = escape_c1_controls(printed);
+        const char *text = escaped ? escaped : printed;
+        size_t n = strlen(text), extra = style == EMIT_JSON_PRETTY;
+        bool keep = !escaped && !pooled && !extra; // cJSON's heap text as it is
+        out = keep ? printed : a ? arena_alloc(a, n + extra + 1) : xmalloc(n + extra + 1);
+        if (!keep) {
+            memcpy(out, text, n);
+            if (extra)
+                out[n++] = '\n';
+            out[n] = '\0';
+        }
+        if (!keep && !pooled)
+            free(printed);
+        free(escaped);
+        if (keep && a)
+            arena_adopt(a, out);
+        if (len)
+            *len = n;
+    }
+    cjson_pool_end(root);
+    return out;
+}
+
 char *emit_json_heap(const Value *v, EmitJsonStyle style, size_t *len)
 {
-    cJSON *root = to_json(v, 0);
-    if (!root)
-        return NULL;
-    char *printed = NULL;
-    switch (style) {
-    case EMIT_JSON_COMPACT:
-        printed = cJSON_PrintUnformatted(root);
-        break;
-    case EMIT_JSON_PRETTY:
-        printed = cJSON_Print(root);
-        break;
-    }
-    cJSON_Delete(root);
-    if (!printed)
-        return NULL;
-    printed = escape_c1_controls(printed);
-    size_t n = strlen(printed);
-    bool newline = style == EMIT_JSON_PRETTY;
-    char *out = printed;
-    if (newline) {
-        out = xrealloc(printed, n + 2);
-        out[n++] = '\n';
-        out[n] = '\0';
-    }
-    if (len)
-        *len = n;
-    return out;
+    return emit_with(v, style, len, NULL);
 }
 
 char *emit_json(Arena *a, const Value *v, EmitJsonStyle style, size_t *len)
 {
-    // cJSON allocates with malloc (hclc installs no hooks), so the printed
-    // text joins the arena as it is instead of being copied: outputs are
-    // the largest buffers of a run.
-    char *out = emit_json_heap(v, style, len);
-    if (out)
-        arena_adopt(a, out);
-    return out;
+    return emit_with(v, style, len, a);
 }
