@@ -27,7 +27,7 @@ mkdir -p "$BENCH_DIR"
 size_of() {
   case $1 in
     json | task-definition | fmt) echo 100 ;;
-    import) echo 10 ;;
+    import | validate-files) echo 10 ;;
     cloudformation-yaml | validate) echo "$BENCH_CFN_MAX" ;;
     startup | lsp) echo 1 ;;
   esac

@@ -4,7 +4,7 @@
 # hclc's output is checked. Sourced by run.sh and check.sh.
 #
 # A path is one of: json, task-definition, cloudformation-yaml, validate,
-# fmt, import, lsp, startup. For path P and size N, bench_prepare P N makes the input under
+# validate-files, fmt, import, lsp, startup. For path P and size N, bench_prepare P N makes the input under
 # $BENCH_DIR, then these arrays are set:
 #
 #   HCLC_CMD  FLOOR_CMD   the two commands (argv)
@@ -22,13 +22,16 @@ BENCH_WS=${BENCH_WS:-prod}
 # task definitions: the template paths run at the sizes up to
 # BENCH_CFN_MAX, and at BENCH_CFN_MAX in place of the larger ones.
 BENCH_CFN_MAX=50
-BENCH_PATHS="json task-definition cloudformation-yaml validate fmt import lsp startup"
+BENCH_PATHS="json task-definition cloudformation-yaml validate validate-files fmt import lsp startup"
 # hclc fmt runs on files up to about 5 MB (gen.sh at N=1100).
 BENCH_FMT_MAX=1100
 # hclc import runs once per task definition (a process each), up to 1,000
 # of them; callgrind, which starts once per process, counts up to 100.
 BENCH_IMPORT_MAX=1000
 BENCH_IMPORT_INSTR_MAX=100
+# hclc validate runs once per task-definition file (a process each), up to
+# 5,000 files (about 50 MB of JSON); callgrind counts up to 100 of them.
+BENCH_VALIDATE_FILES_MAX=5000
 # The language server: edits timed per row (lsp_bench), and the two edit
 # counts whose difference in instructions gives one edit's.
 BENCH_LSP_EDITS=${BENCH_LSP_EDITS:-2000}
@@ -42,6 +45,8 @@ bench_sizes() {
     case $path in
       import)
         if [ "$n" -lt "$BENCH_IMPORT_MAX" ]; then echo "$n"; else capped=$BENCH_IMPORT_MAX; fi ;;
+      validate-files)
+        if [ "$n" -lt "$BENCH_VALIDATE_FILES_MAX" ]; then echo "$n"; else capped=$BENCH_VALIDATE_FILES_MAX; fi ;;
       cloudformation-yaml | validate)
         if [ "$n" -lt "$BENCH_CFN_MAX" ]; then echo "$n"; else capped=$BENCH_CFN_MAX; fi ;;
       fmt)
@@ -117,21 +122,30 @@ bench_prepare() {
       SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
     import)
       # The task-definition path's output files, one hclc import each; the
-      # floor: cJSON parsing and printing each file, one process each. All
-      # under import/: a .hcl file next to main.hcl would join the project.
+      # floor: cJSON parsing and printing each file, one process each. The
+      # output goes under import/: a .hcl file next to main.hcl would join
+      # the project.
       d=$BENCH_DIR/td/n$n
       gen gen_td.sh "$n" "$d" || return 1
-      if [ ! -f "$d/import/list" ] || [ "$d/main.hcl" -nt "$d/import/list" ]; then
-        rm -rf "$d/import" && mkdir -p "$d/import"
-        "$HCLC" build "$d" -w "$BENCH_WS" --out-dir "$d/import/in" ||
-          { echo "bench: hclc could not write the task definitions to import" >&2; return 1; }
-        find "$d/import/in" -name '*.json' | sort >"$d/import/list"
-      fi
-      HCLC_CMD=("$BENCH_TOOLS/each" "$d/import/list" "$HCLC" import)
+      td_files "$d" || return 1
+      mkdir -p "$d/import"
+      HCLC_CMD=("$BENCH_TOOLS/each" "$d/files/list" "$HCLC" import)
       HCLC_OUT=$d/import/hclc.out
-      FLOOR_CMD=("$BENCH_TOOLS/each" "$d/import/list" "$BENCH_TOOLS/cjson_floor")
+      FLOOR_CMD=("$BENCH_TOOLS/each" "$d/files/list" "$BENCH_TOOLS/cjson_floor")
       FLOOR_OUT=$d/import/floor.json
-      SRC_BYTES=$(cat "$d/import/in"/*.json | wc -c) ;;
+      SRC_BYTES=$(cat "$d/files/in"/*.json | wc -c) ;;
+    validate-files)
+      # The task-definition path's output files, one hclc validate each, as
+      # a CI job checks the task definitions it is given; the floor: cJSON
+      # parsing each file, one process each.
+      d=$BENCH_DIR/td/n$n
+      gen gen_td.sh "$n" "$d" || return 1
+      td_files "$d" || return 1
+      HCLC_CMD=("$BENCH_TOOLS/each" "$d/files/list" "$HCLC" validate)
+      HCLC_OUT=$d/files/validate.out
+      FLOOR_CMD=("$BENCH_TOOLS/each" "$d/files/list" "$BENCH_TOOLS/cjson_floor" --parse)
+      FLOOR_OUT=/dev/null
+      SRC_BYTES=$(cat "$d/files/in"/*.json | wc -c) ;;
     lsp)
       # lsp_bench writes the project (about 1,000 lines, 17 task
       # definitions); the floor compiles it afresh as the server does on
@@ -155,6 +169,17 @@ bench_prepare() {
       SRC_BYTES=$(wc -c <"$d/main.hcl") ;;
     *) echo "bench: unknown path $path" >&2; return 1 ;;
   esac
+}
+
+# td_files DIR: DIR/files/in holds the task definitions of DIR/main.hcl, one
+# file each (written once per source), and DIR/files/list their paths.
+td_files() {
+  local d=$1
+  [ -f "$d/files/list" ] && [ ! "$d/main.hcl" -nt "$d/files/list" ] && return 0
+  rm -rf "$d/files" && mkdir -p "$d/files"
+  "$HCLC" build "$d" -w "$BENCH_WS" --out-dir "$d/files/in" ||
+    { echo "bench: hclc could not write the task definitions of $d" >&2; return 1; }
+  find "$d/files/in" -name '*.json' | sort >"$d/files/list"
 }
 
 # The number of containers gen_td.sh writes for N task definitions.
@@ -188,6 +213,10 @@ bench_verify() {
     validate)
       d=$BENCH_DIR/td/n$n
       [ ! -s "$d/validate.out" ] || echo "hclc validate printed something" ;;
+    validate-files)
+      d=$BENCH_DIR/td/n$n
+      expect "files validated" "$(wc -l <"$d/files/list")" "$n" &&
+        { [ ! -s "$d/files/validate.out" ] || echo "hclc validate printed something"; } ;;
     fmt)
       d=$BENCH_DIR/fmt/n$n
       "$HCLC" fmt - <"$d/main.hcl" >"$d/fmt.out" 2>/dev/null || echo "hclc fmt - failed"
@@ -196,7 +225,7 @@ bench_verify() {
       d=$BENCH_DIR/td/n$n
       expect "task definitions imported" "$(grep -c '^task_definition "' "$d/import/hclc.out")" "$n" &&
         expect "containers imported" "$(grep -c '^  container "' "$d/import/hclc.out")" "$(td_containers "$n")" &&
-        import_round_trip "$(head -1 "$d/import/list")" "$d/import/roundtrip" ;;
+        import_round_trip "$(head -1 "$d/files/list")" "$d/import/roundtrip" ;;
     lsp)
       # lsp_bench itself fails when an edit's diagnostics are wrong.
       d=$BENCH_DIR/lsp
@@ -240,7 +269,7 @@ instructions() {
 # instructions_measured PATH N: whether callgrind counts PATH at size N.
 instructions_measured() {
   [ "$2" -le "${BENCH_INSTR_MAX:-1000}" ] &&
-    { [ "$1" != import ] || [ "$2" -le "$BENCH_IMPORT_INSTR_MAX" ]; }
+    { [ "$1" != import ] && [ "$1" != validate-files ] || [ "$2" -le "$BENCH_IMPORT_INSTR_MAX" ]; }
 }
 
 # hclc_instructions PATH: hclc's instructions on the prepared path, in

@@ -6,7 +6,7 @@
 #   HCLC=./hclc BENCH_TOOLS=build/bench BENCH_DIR=build/bench tests/bench/run.sh
 #
 # For each path (tests/bench/lib.sh: json, task-definition,
-# cloudformation-yaml, validate, fmt, import, lsp, startup) and size N in
+# cloudformation-yaml, validate, validate-files, fmt, import, lsp, startup) and size N in
 # BENCH_SIZES, hclc and
 # the path's floor are measured in the same run: wall time (median of
 # repeated runs), instructions (callgrind, for N <= BENCH_INSTR_MAX), peak
