@@ -56,9 +56,30 @@ void *xrealloc(void *p, size_t size)
     return q;
 }
 
+// The bytes of the current chunk in use: `cur` keeps the count while
+// arena_alloc bumps inline; head_save writes it back to the chunk before
+// the chunk list is read or changed, head_load takes it up again after.
+static void head_save(Arena *a)
+{
+    if (a->cur)
+        a->head->used = (size_t)(a->cur - a->head->data);
+}
+
+static void head_load(Arena *a)
+{
+    a->cur = a->end = NULL;
+#ifndef HCLC_ARENA_DEBUG
+    if (a->head) {
+        a->cur = a->head->data + a->head->used;
+        a->end = a->head->data + a->head->cap;
+    }
+#endif
+}
+
 void arena_init(Arena *a)
 {
     a->head = NULL;
+    a->cur = a->end = NULL;
     a->spare = NULL;
     a->owned = NULL;
     a->total = 0;
@@ -86,6 +107,7 @@ void arena_free(Arena *a)
     free_chunks(a->spare, NULL);
     a->head = NULL;
     a->spare = NULL;
+    a->cur = a->end = NULL;
     a->total = 0;
 }
 
@@ -176,7 +198,8 @@ void arena_uncount(Arena *a, size_t size)
     a->total -= size < a->total ? size : a->total;
 }
 
-void *arena_alloc(Arena *a, size_t size)
+// Allocates from the chunk list (head->used up to date).
+static void *bump(Arena *a, size_t size)
 {
     size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (need < size)
@@ -211,6 +234,14 @@ void *arena_alloc(Arena *a, size_t size)
     c->used += need;
     return p;
 #endif
+}
+
+void *arena_alloc_slow(Arena *a, size_t size)
+{
+    head_save(a);
+    void *p = bump(a, size);
+    head_load(a);
+    return p;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t len)
@@ -261,8 +292,8 @@ void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem)
 
 ArenaMark arena_mark(const Arena *a)
 {
-    ArenaMark m = {a->head, a->head ? a->head->next : NULL, a->head ? a->head->used : 0, a->owned,
-                   a->total};
+    size_t used = a->cur ? (size_t)(a->cur - a->head->data) : a->head ? a->head->used : 0;
+    ArenaMark m = {a->head, a->head ? a->head->next : NULL, used, a->owned, a->total};
     return m;
 }
 
@@ -286,6 +317,7 @@ static void keep_spare(Arena *a, ArenaChunk *c)
 
 void arena_reset(Arena *a, ArenaMark m)
 {
+    head_save(a);
     for (ArenaOwned *o = a->owned; o != m.owned; o = o->next)
         free(o->block); // the list lives in the chunks: before they go
     a->owned = m.owned;
@@ -302,5 +334,6 @@ void arena_reset(Arena *a, ArenaMark m)
         memset(m.head->data + m.used, 0, m.head->used - m.used);
         m.head->used = m.used;
     }
+    head_load(a);
     a->total = m.total < a->total ? m.total : a->total;
 }

@@ -18,15 +18,18 @@ typedef struct ArenaChunk ArenaChunk;
 typedef struct ArenaOwned ArenaOwned;
 
 typedef struct Arena {
-    ArenaChunk *head;  // newest chunk (or newest debug allocation)
-    ArenaChunk *spare; // chunks emptied by arena_reset, zeroed, for reuse
-    ArenaOwned *owned; // heap blocks handed over with arena_adopt
-    size_t total;      // bytes handed out (the budgets below measure it)
-    size_t budget;     // 0, or the bytes the evaluator lets values take
-                       // before it stops with a located error (E0910)
-    size_t limit;      // 0, or the bytes past which any allocation stops
-                       // the program: "hclc: error: ... --max-memory",
-                       // status 3 (a backstop behind `budget`)
+    ArenaChunk *head;         // newest chunk (or newest debug allocation)
+    unsigned char *cur, *end; // the free bytes of `head`, which arena_alloc
+                              // bumps inline; NULL when there are none to
+                              // bump (no chunk yet, HCLC_ARENA_DEBUG)
+    ArenaChunk *spare;        // chunks emptied by arena_reset, zeroed, for reuse
+    ArenaOwned *owned;        // heap blocks handed over with arena_adopt
+    size_t total;             // bytes handed out (the budgets below measure it)
+    size_t budget;            // 0, or the bytes the evaluator lets values take
+                              // before it stops with a located error (E0910)
+    size_t limit;             // 0, or the bytes past which any allocation stops
+                              // the program: "hclc: error: ... --max-memory",
+                              // status 3 (a backstop behind `budget`)
 } Arena;
 
 // A point in an arena's life that arena_reset returns it to.
@@ -47,7 +50,10 @@ void arena_init(Arena *a);
 void arena_free(Arena *a);
 // Returns `size` bytes aligned to 8 (for pointers, doubles and 64-bit
 // integers; hclc allocates no long double), zero-filled.
-void *arena_alloc(Arena *a, size_t size);
+static inline void *arena_alloc(Arena *a, size_t size);
+// arena_alloc's way when the current chunk cannot serve `size` (or past the
+// limit): a new chunk, a chunk of its own, or the error.
+void *arena_alloc_slow(Arena *a, size_t size);
 // Takes ownership of heap block `p` (from malloc): arena_free frees it.
 // Lets big buffers (file contents, printed output) join the arena's
 // lifetime without being copied.
@@ -81,6 +87,21 @@ char *arena_join(Arena *a, const char *const *items, size_t n, const char *sep, 
 // Grows an array allocated in the arena: returns a new array of `new_cap`
 // elements of `elem` bytes holding the first `count` elements of `old`.
 void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem);
+
+// Tokens, nodes and values are millions of small allocations: the common
+// case, room in the current chunk within the limit, is a bump here.
+static inline void *arena_alloc(Arena *a, size_t size)
+{
+    size_t need = (size + 7) & ~(size_t)7;
+    if (a->cur && need >= size && need <= (size_t)(a->end - a->cur) &&
+        (!a->limit || a->total + need <= a->limit)) {
+        void *p = a->cur;
+        a->cur += need;
+        a->total += need;
+        return p;
+    }
+    return arena_alloc_slow(a, size);
+}
 
 // Heap helpers for the few buffers that outlive no arena (file contents read
 // by main). Both exit with status 3 when memory runs out.
