@@ -47,11 +47,22 @@ Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const c
     return g;
 }
 
-Value *ecs_get(const Value *obj, const char *name)
+// Objects up to this many members are searched here, comparing lengths and
+// first bytes: the objects the rules read have a few dozen members at most,
+// and a scan costs less than hashing the name for value.c's index.
+#define GET_LINEAR_MAX 32
+
+Value *ecs_get_len(const Value *obj, const char *name, size_t len)
 {
     if (!obj || obj->kind != VAL_OBJECT)
         return NULL;
-    return value_object_get(obj, name, strlen(name));
+    if (obj->as.object.count > GET_LINEAR_MAX || len == 0)
+        return value_object_get(obj, name, len);
+    const ValueStr *keys = obj->as.object.keys;
+    for (uint32_t i = 0; i < obj->as.object.count; i++)
+        if (keys[i].len == len && keys[i].ptr[0] == name[0] && memcmp(keys[i].ptr, name, len) == 0)
+            return obj->as.object.vals[i];
+    return NULL;
 }
 
 bool ecs_unknown(const Value *v)
