@@ -288,6 +288,10 @@ static pcre2_code *pattern_code(Checker *k, const char *text)
     pcre2_code *code =
         pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
                       PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY, &err, &off, NULL);
+    // Machine code where PCRE2 has a JIT (pcre2_match uses it by itself, and
+    // interprets when it failed): the patterns run on every name and image.
+    if (code)
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     if (k->patterns->npats < PATTERN_CACHE)
         k->patterns->pats[k->patterns->npats++] = (Pattern){text, code};
     else if (code) // never with the tables as they are; stay correct anyway
