@@ -766,6 +766,26 @@ static void test_rules_too_large(void **state)
     assert_true(has_note(only(f), "Max allowed length is '65536' bytes."));
 }
 
+// A command of `n` bytes 'x': the task definition is 103 + n bytes as JSON.
+static const char *with_command(Fixture *f, size_t n)
+{
+    char *big = arena_alloc(&f->arena, n + 1);
+    memset(big, 'x', n);
+    big[n] = '\0';
+    return ec2(f, "", arena_printf(&f->arena, ",'command':['%s']", big));
+}
+
+// The quick bound (six bytes per string byte) passes the limit; the exact
+// count decides, to the byte.
+static void test_rules_too_large_exact(void **state)
+{
+    Fixture *f = *state;
+    EXPECT_NONE(f, with_command(f, 20000));
+    EXPECT_NONE(f, with_command(f, 65536 - 103));
+    EXPECT(f, with_command(f, 65536 - 103 + 1), E_ECS_TASK_TOO_LARGE);
+    assert_true(has_note(only(f), "Actual length: '65537'."));
+}
+
 // --- robustness
 // -------------------------------------------------------------------------------------------
 
@@ -925,6 +945,7 @@ int main(void)
         T(test_rules_latest_in_prod),
         T(test_rules_strict_makes_warnings_errors),
         T(test_rules_too_large),
+        T(test_rules_too_large_exact),
         T(test_rules_skip_wrong_types),
         T(test_rules_sensitive_values_not_shown),
         T(test_rules_report_points_at_value),
