@@ -100,9 +100,30 @@ static int compare_refs(const void *pa, const void *pb)
     return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
+// Lists up to this long are compared pair by pair: cheaper than sorting
+// the few names a container's environment or secrets usually hold.
+#define FIRST_SAME_PAIRS_MAX 16
+
+static bool same_name(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 uint32_t *rules_first_same(Arena *a, const char *const *names, uint32_t n)
 {
     uint32_t *first = arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
+    if (n <= FIRST_SAME_PAIRS_MAX) {
+        for (uint32_t i = 0; i < n; i++) {
+            first[i] = i;
+            for (uint32_t j = 0; names[i] && j < i; j++) {
+                if (names[j] && same_name(names[j], names[i])) {
+                    first[i] = j;
+                    break;
+                }
+            }
+        }
+        return first;
+    }
     NameRef *refs = arena_alloc(a, (n ? n : 1) * sizeof(NameRef));
     uint32_t m = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -158,11 +179,18 @@ bool rules_ieq(const char *a, const char *b)
     return *a == *b;
 }
 
+// Only positions holding the needle's first character (in either case) are
+// compared further: the rules search every environment variable's name.
 bool rules_icontains(const char *s, const char *needle)
 {
     size_t n = strlen(needle);
+    if (n == 0)
+        return true;
+    char first = lower(needle[0]);
     for (; *s; s++) {
-        size_t k = 0;
+        if (lower(*s) != first)
+            continue;
+        size_t k = 1;
         while (k < n && s[k] && lower(s[k]) == lower(needle[k]))
             k++;
         if (k == n)

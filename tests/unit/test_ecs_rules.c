@@ -18,6 +18,7 @@
 #include "base/value.h"
 #include "decode/decode.h"
 #include "ecs/ecs_impl.h"
+#include "ecs/rules_impl.h"
 
 typedef struct Fixture {
     Arena arena;
@@ -786,6 +787,46 @@ static void test_rules_too_large_exact(void **state)
     assert_true(has_note(only(f), "Actual length: '65537'."));
 }
 
+// --- helpers
+// -------------------------------------------------------------------------------------------
+
+// first[i] is the earliest equal name, for short lists (compared pair by
+// pair) and long ones (sorted) alike; NULL names match nothing.
+static void test_rules_first_same(void **state)
+{
+    Fixture *f = *state;
+    const char *few[] = {"A", NULL, "B", "A", "a", NULL, "B", "A"};
+    const uint32_t want_few[] = {0, 1, 2, 0, 4, 5, 2, 0};
+    uint32_t *got = rules_first_same(&f->arena, few, 8);
+    for (uint32_t i = 0; i < 8; i++)
+        assert_int_equal(got[i], want_few[i]);
+    const char *many[40];
+    for (uint32_t i = 0; i < 40; i++)
+        many[i] = i % 7 == 6 ? NULL : arena_printf(&f->arena, "N%u", i % 5);
+    got = rules_first_same(&f->arena, many, 40);
+    for (uint32_t i = 0; i < 40; i++) {
+        uint32_t want = i;
+        for (uint32_t j = 0; many[i] && j < i; j++)
+            if (many[j] && strcmp(many[j], many[i]) == 0) {
+                want = j;
+                break;
+            }
+        assert_int_equal(got[i], want);
+    }
+}
+
+static void test_rules_icontains(void **state)
+{
+    (void)state;
+    assert_true(rules_icontains("DB_PASSWORD", "PASSWORD"));
+    assert_true(rules_icontains("my_pAsSwOrD_file", "PASSWORD"));
+    assert_true(rules_icontains("ppassword", "PASSWORD"));
+    assert_true(rules_icontains("x", ""));
+    assert_false(rules_icontains("PASSWOR", "PASSWORD"));
+    assert_false(rules_icontains("", "TOKEN"));
+    assert_false(rules_icontains("TOKE_N", "TOKEN"));
+}
+
 // --- robustness
 // -------------------------------------------------------------------------------------------
 
@@ -946,6 +987,8 @@ int main(void)
         T(test_rules_strict_makes_warnings_errors),
         T(test_rules_too_large),
         T(test_rules_too_large_exact),
+        T(test_rules_first_same),
+        T(test_rules_icontains),
         T(test_rules_skip_wrong_types),
         T(test_rules_sensitive_values_not_shown),
         T(test_rules_report_points_at_value),
