@@ -785,13 +785,23 @@ static bool generated(const Checker *k, const SchemaShape *shape, const SchemaMe
            strcmp(m->api, "family") == 0;
 }
 
+// True when `obj` has m, member `i` of its shape: `seen` has a bit for each
+// of the first 64 members that check_object met.
+static bool has_member(const Value *obj, const SchemaMember *m, uint32_t i, uint64_t seen)
+{
+    return i < 64 ? (seen >> i) & 1 : ecs_get(obj, m->api) != NULL;
+}
+
 static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const Path *path)
 {
+    uint64_t seen = 0; // the members met, for the required ones below
     for (uint32_t i = 0; i < obj->as.object.count; i++) {
         const char *key = obj->as.object.keys[i].ptr;
         Value *v = obj->as.object.vals[i];
         const SchemaMember *m = ecs_find_api(shape, key);
         Path mp = child_path(path, key);
+        if (m && m - shape->members < 64)
+            seen |= (uint64_t)1 << (m - shape->members);
         if (!m)
             ecs_report_unknown(k, v, shape, key, path_text(k, path));
         else if (m->read_only)
@@ -801,7 +811,7 @@ static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const
     }
     for (uint32_t i = 0; i < shape->count; i++) {
         const SchemaMember *m = &shape->members[i];
-        if (m->required && !ecs_get(obj, m->api) && !generated(k, shape, m))
+        if (m->required && !has_member(obj, m, i, seen) && !generated(k, shape, m))
             ecs_report_missing(k, obj, shape, m, path_text(k, path));
     }
     check_extras(k, obj, shape, path);
