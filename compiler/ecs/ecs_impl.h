@@ -42,7 +42,10 @@ static inline Value *ecs_get(const Value *obj, const char *name)
 }
 // True when `v` is a CloudFormation intrinsic (VALF_INTRINSIC): a value of
 // the right type whose content is unknown, which the checks skip.
-bool ecs_unknown(const Value *v);
+static inline bool ecs_unknown(const Value *v)
+{
+    return v && (v->flags & VALF_INTRINSIC) != 0;
+}
 // The string of `v` when it is a string, else NULL.
 const char *ecs_str(const Value *v);
 // True and *out set when `v` is a number that is an integer.

@@ -65,11 +65,6 @@ Value *ecs_get_len(const Value *obj, const char *name, size_t len)
     return NULL;
 }
 
-bool ecs_unknown(const Value *v)
-{
-    return v && (v->flags & VALF_INTRINSIC) != 0;
-}
-
 const char *ecs_str(const Value *v)
 {
     return v && v->kind == VAL_STRING ? v->as.str.ptr : NULL;

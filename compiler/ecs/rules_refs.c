@@ -446,6 +446,8 @@ static void check_dup_names(Rules *r, uint32_t i, const char *list_name, const c
 {
     Value *list = ecs_get(rules_container(r, i), list_name);
     uint32_t n = rules_count(list);
+    if (n < 2)
+        return; // nothing to repeat
     const char **names = arena_alloc(r->c->arena, (n ? n : 1) * sizeof(char *));
     for (uint32_t k = 0; k < n; k++)
         names[k] = ecs_str(ecs_get(rules_item(list, k), member));
