@@ -28,11 +28,16 @@ enum {
     PATTERN_CACHE = 16, // distinct patterns (the tables have 9)
     SHOW_MAX = 60,      // characters of a string shown in a message
     PORT_RANGES_MAX = 100,
+    // Matches of a pattern before it is compiled to machine code: the JIT
+    // costs about as much as 40 interpreted matches saves, so a run that
+    // checks a few task definitions (import runs once per file) skips it.
+    JIT_AFTER = 64,
 };
 
 typedef struct Pattern {
     const char *text; // the table's pattern, compared by address
     pcre2_code *code; // NULL when it did not compile (then nothing is checked)
+    uint32_t matches; // matches run so far, up to JIT_AFTER
 } Pattern;
 
 // The patterns compiled so far, for the whole process: the tables are
@@ -278,22 +283,27 @@ static DiagCode string_code(const SchemaShape *owner, const SchemaMember *m, Dia
 
 // --- patterns ---------------------------------------------------------------
 
+// A pattern used often enough is compiled to machine code where PCRE2 has a
+// JIT: pcre2_match then uses it by itself (and interprets when it failed).
+static pcre2_code *count_match(Pattern *p)
+{
+    if (p->code && p->matches < JIT_AFTER && ++p->matches == JIT_AFTER)
+        pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+    return p->code;
+}
+
 static pcre2_code *pattern_code(Checker *k, const char *text)
 {
     for (uint32_t i = 0; i < k->patterns->npats; i++)
         if (k->patterns->pats[i].text == text)
-            return k->patterns->pats[i].code;
+            return count_match(&k->patterns->pats[i]);
     int err;
     PCRE2_SIZE off;
     pcre2_code *code =
         pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
                       PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY, &err, &off, NULL);
-    // Machine code where PCRE2 has a JIT (pcre2_match uses it by itself, and
-    // interprets when it failed): the patterns run on every name and image.
-    if (code)
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     if (k->patterns->npats < PATTERN_CACHE)
-        k->patterns->pats[k->patterns->npats++] = (Pattern){text, code};
+        k->patterns->pats[k->patterns->npats++] = (Pattern){text, code, 1};
     else if (code) // never with the tables as they are; stay correct anyway
         pcre2_code_free(code), code = NULL;
     return code;
