@@ -179,22 +179,37 @@ bool rules_ieq(const char *a, const char *b)
     return *a == *b;
 }
 
-// Only positions holding the needle's first character (in either case) are
-// compared further: the rules search every environment variable's name.
-bool rules_icontains(const char *s, const char *needle)
+// True when the text at `s` starts with `word` in any case.
+static bool istarts(const char *s, const char *word)
 {
-    size_t n = strlen(needle);
-    if (n == 0)
-        return true;
-    char first = lower(needle[0]);
+    size_t k = 0;
+    while (word[k] && s[k] && lower(s[k]) == lower(word[k]))
+        k++;
+    return !word[k];
+}
+
+// One pass over `s`: only a position holding the first letter of a needle
+// (a bit of `firsts`) is compared further. The rules search every
+// environment variable's name for several words.
+bool rules_icontains_any(const char *s, const char *const *needles, size_t n)
+{
+    uint32_t firsts = 0; // bit c - 'a' for each needle's first letter
+    bool every = false;  // a needle starts with something else: try every position
+    for (size_t w = 0; w < n; w++) {
+        char c = lower(needles[w][0]);
+        if (!c)
+            return true; // the empty needle
+        if (c >= 'a' && c <= 'z')
+            firsts |= 1u << (c - 'a');
+        else
+            every = true;
+    }
     for (; *s; s++) {
-        if (lower(*s) != first)
-            continue;
-        size_t k = 1;
-        while (k < n && s[k] && lower(s[k]) == lower(needle[k]))
-            k++;
-        if (k == n)
-            return true;
+        char c = lower(*s);
+        bool first = c >= 'a' && c <= 'z' && (firsts >> (c - 'a') & 1);
+        for (size_t w = 0; (first || every) && w < n; w++)
+            if (lower(needles[w][0]) == c && istarts(s, needles[w]))
+                return true;
     }
     return false;
 }

@@ -818,13 +818,19 @@ static void test_rules_first_same(void **state)
 static void test_rules_icontains(void **state)
 {
     (void)state;
-    assert_true(rules_icontains("DB_PASSWORD", "PASSWORD"));
-    assert_true(rules_icontains("my_pAsSwOrD_file", "PASSWORD"));
-    assert_true(rules_icontains("ppassword", "PASSWORD"));
-    assert_true(rules_icontains("x", ""));
-    assert_false(rules_icontains("PASSWOR", "PASSWORD"));
-    assert_false(rules_icontains("", "TOKEN"));
-    assert_false(rules_icontains("TOKE_N", "TOKEN"));
+    const char *const words[] = {"PASSWORD", "SECRET", "TOKEN"};
+    assert_true(rules_icontains_any("DB_PASSWORD", words, 3));
+    assert_true(rules_icontains_any("my_pAsSwOrD_file", words, 3));
+    assert_true(rules_icontains_any("ppassword", words, 3));
+    assert_true(rules_icontains_any("api-token", words, 3));
+    assert_true(rules_icontains_any("SSECRET", words, 3));
+    assert_false(rules_icontains_any("PASSWOR", words, 3));
+    assert_false(rules_icontains_any("", words, 3));
+    assert_false(rules_icontains_any("TOKE_N SECRE", words, 3));
+    const char *const odd[] = {"_KEY", ""};
+    assert_true(rules_icontains_any("my_key", odd, 1));
+    assert_false(rules_icontains_any("mykey", odd, 1));
+    assert_true(rules_icontains_any("", odd, 2)); // the empty needle is everywhere
 }
 
 // --- robustness
