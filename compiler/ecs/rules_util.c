@@ -214,29 +214,22 @@ bool rules_icontains_any(const char *s, const char *const *needles, size_t n)
     return false;
 }
 
-// Copies the text up to the next ':' (or the end when `last`).
-static const char *arn_field(Arena *a, const char **p, bool last)
-{
-    const char *start = *p;
-    const char *end = last ? start + strlen(start) : strchr(start, ':');
-    if (!end)
-        return NULL;
-    *p = *end ? end + 1 : end;
-    return arena_strndup(a, start, (size_t)(end - start));
-}
-
 bool rules_arn(Arena *a, const char *s, Arn *out)
 {
     if (!rules_starts(s, "arn:"))
         return false;
-    const char *p = s + 4;
-    out->partition = arn_field(a, &p, false);
-    out->service = out->partition ? arn_field(a, &p, false) : NULL;
-    out->region = out->service ? arn_field(a, &p, false) : NULL;
-    out->account = out->region ? arn_field(a, &p, false) : NULL;
-    out->resource = out->account ? arn_field(a, &p, true) : NULL;
-    if (!out->resource)
-        return false;
+    // One copy of the rest, cut at its first four ':': the fields point
+    // into it (the rules split ARNs of every role, secret and log group).
+    char *p = arena_strdup(a, s + 4);
+    const char **fields[] = {&out->partition, &out->service, &out->region, &out->account};
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+        *fields[f] = p;
+        p = strchr(p, ':');
+        if (!p)
+            return false;
+        *p++ = '\0';
+    }
+    out->resource = p;
     // aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b...
     return rules_starts(out->partition, "aws") && *out->service;
 }

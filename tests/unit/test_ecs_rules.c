@@ -833,6 +833,28 @@ static void test_rules_icontains(void **state)
     assert_true(rules_icontains_any("", odd, 2)); // the empty needle is everywhere
 }
 
+static void test_rules_arn(void **state)
+{
+    Fixture *f = *state;
+    Arn arn;
+    assert_true(rules_arn(&f->arena, "arn:aws:ssm:us-east-1:123456789012:parameter/a:b", &arn));
+    assert_string_equal(arn.partition, "aws");
+    assert_string_equal(arn.service, "ssm");
+    assert_string_equal(arn.region, "us-east-1");
+    assert_string_equal(arn.account, "123456789012");
+    assert_string_equal(arn.resource, "parameter/a:b");
+    assert_true(rules_arn(&f->arena, "arn:aws-cn:iam::1:", &arn));
+    assert_string_equal(arn.region, "");
+    assert_string_equal(arn.resource, "");
+    assert_true(rules_arn(&f->arena, "arn:aws:s3:::bucket/key", &arn));
+    assert_string_equal(arn.resource, "bucket/key");
+    assert_false(rules_arn(&f->arena, "arn:aws:ssm:r:a", &arn)); // four fields
+    assert_false(rules_arn(&f->arena, "arn:gcp:ssm:r:a:x", &arn));
+    assert_false(rules_arn(&f->arena, "arn:aws::r:a:x", &arn)); // no service
+    assert_false(rules_arn(&f->arena, "ARN:aws:ssm:r:a:x", &arn));
+    assert_false(rules_arn(&f->arena, "arn:", &arn));
+}
+
 // --- robustness
 // -------------------------------------------------------------------------------------------
 
@@ -995,6 +1017,7 @@ int main(void)
         T(test_rules_too_large_exact),
         T(test_rules_first_same),
         T(test_rules_icontains),
+        T(test_rules_arn),
         T(test_rules_skip_wrong_types),
         T(test_rules_sensitive_values_not_shown),
         T(test_rules_report_points_at_value),
