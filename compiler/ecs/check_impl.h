@@ -39,9 +39,10 @@ static inline const char *aws_where(const char *path)
     return *path ? path : "input";
 }
 
+// The first bytes first: the walk asks this of every object it meets.
 static inline bool is_shape(const SchemaShape *s, const char *name)
 {
-    return strcmp(s->name, name) == 0;
+    return s->name[0] == name[0] && strcmp(s->name, name) == 0;
 }
 
 // The `n` values joined with ", ", a prefix ("apparmor:") followed by "..."

@@ -28,11 +28,16 @@ enum {
     PATTERN_CACHE = 16, // distinct patterns (the tables have 9)
     SHOW_MAX = 60,      // characters of a string shown in a message
     PORT_RANGES_MAX = 100,
+    // Matches of a pattern before it is compiled to machine code: the JIT
+    // costs about as much as 40 interpreted matches saves, so a run that
+    // checks a few task definitions (import runs once per file) skips it.
+    JIT_AFTER = 64,
 };
 
 typedef struct Pattern {
     const char *text; // the table's pattern, compared by address
     pcre2_code *code; // NULL when it did not compile (then nothing is checked)
+    uint32_t matches; // matches run so far, up to JIT_AFTER
 } Pattern;
 
 // The patterns compiled so far, for the whole process: the tables are
@@ -278,18 +283,27 @@ static DiagCode string_code(const SchemaShape *owner, const SchemaMember *m, Dia
 
 // --- patterns ---------------------------------------------------------------
 
+// A pattern used often enough is compiled to machine code where PCRE2 has a
+// JIT: pcre2_match then uses it by itself (and interprets when it failed).
+static pcre2_code *count_match(Pattern *p)
+{
+    if (p->code && p->matches < JIT_AFTER && ++p->matches == JIT_AFTER)
+        pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+    return p->code;
+}
+
 static pcre2_code *pattern_code(Checker *k, const char *text)
 {
     for (uint32_t i = 0; i < k->patterns->npats; i++)
         if (k->patterns->pats[i].text == text)
-            return k->patterns->pats[i].code;
+            return count_match(&k->patterns->pats[i]);
     int err;
     PCRE2_SIZE off;
     pcre2_code *code =
         pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
                       PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY, &err, &off, NULL);
     if (k->patterns->npats < PATTERN_CACHE)
-        k->patterns->pats[k->patterns->npats++] = (Pattern){text, code};
+        k->patterns->pats[k->patterns->npats++] = (Pattern){text, code, 1};
     else if (code) // never with the tables as they are; stay correct anyway
         pcre2_code_free(code), code = NULL;
     return code;
@@ -781,13 +795,23 @@ static bool generated(const Checker *k, const SchemaShape *shape, const SchemaMe
            strcmp(m->api, "family") == 0;
 }
 
+// True when `obj` has m, member `i` of its shape: `seen` has a bit for each
+// of the first 64 members that check_object met.
+static bool has_member(const Value *obj, const SchemaMember *m, uint32_t i, uint64_t seen)
+{
+    return i < 64 ? (seen >> i) & 1 : ecs_get(obj, m->api) != NULL;
+}
+
 static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const Path *path)
 {
+    uint64_t seen = 0; // the members met, for the required ones below
     for (uint32_t i = 0; i < obj->as.object.count; i++) {
         const char *key = obj->as.object.keys[i].ptr;
         Value *v = obj->as.object.vals[i];
         const SchemaMember *m = ecs_find_api(shape, key);
         Path mp = child_path(path, key);
+        if (m && m - shape->members < 64)
+            seen |= (uint64_t)1 << (m - shape->members);
         if (!m)
             ecs_report_unknown(k, v, shape, key, path_text(k, path));
         else if (m->read_only)
@@ -797,7 +821,7 @@ static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const
     }
     for (uint32_t i = 0; i < shape->count; i++) {
         const SchemaMember *m = &shape->members[i];
-        if (m->required && !ecs_get(obj, m->api) && !generated(k, shape, m))
+        if (m->required && !has_member(obj, m, i, seen) && !generated(k, shape, m))
             ecs_report_missing(k, obj, shape, m, path_text(k, path));
     }
     check_extras(k, obj, shape, path);

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ecs/ecs.h"
 #include "ecs/schema.h"
@@ -29,12 +30,22 @@ Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const c
 // a message ("\"${IMAGE}\""), or NULL: none, not a string, or sensitive.
 const char *ecs_placeholder(Arena *a, const Value *v);
 
-// Member `name` (API spelling) of object `obj`, or NULL when absent or when
-// obj is not an object.
-Value *ecs_get(const Value *obj, const char *name);
+// Member `name` (API spelling, `len` bytes) of object `obj`, or NULL when
+// absent or when obj is not an object.
+Value *ecs_get_len(const Value *obj, const char *name, size_t len);
+// The same for a NUL-terminated name. Inline: the rules look members up by
+// literal names about a thousand times per task definition, and the
+// compiler then knows the length.
+static inline Value *ecs_get(const Value *obj, const char *name)
+{
+    return ecs_get_len(obj, name, strlen(name));
+}
 // True when `v` is a CloudFormation intrinsic (VALF_INTRINSIC): a value of
 // the right type whose content is unknown, which the checks skip.
-bool ecs_unknown(const Value *v);
+static inline bool ecs_unknown(const Value *v)
+{
+    return v && (v->flags & VALF_INTRINSIC) != 0;
+}
 // The string of `v` when it is a string, else NULL.
 const char *ecs_str(const Value *v);
 // True and *out set when `v` is a number that is an integer.

@@ -415,7 +415,8 @@ static Value *lower_pairs(Lower *L, const SchemaMember *m, Value *v, Place p)
         Value *e = value_object_new(L->a, it ? it->span : v->origin, 2);
         e->flags = v->flags & VALF_SENSITIVE;
         e->site = ep.site;
-        Value *name = derived(value_string(L->a, korigin, k->ptr, k->len), v, ep.site);
+        // The key is shared, as lower_map shares keys: it lives as long as the arena.
+        Value *name = derived(value_string_ref(L->a, korigin, k->ptr, k->len), v, ep.site);
         value_object_put_ref(L->a, e, km->api, strlen(km->api), name);
         LowerPath vpath = lower_child_path(&path, vm->api);
         ep.path = &vpath;

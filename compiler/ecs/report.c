@@ -47,16 +47,32 @@ Diag *ecs_report(EcsCtx *c, DiagCode code, bool warning, const Value *v, const c
     return g;
 }
 
-Value *ecs_get(const Value *obj, const char *name)
+// Objects up to this many members are searched here, comparing lengths and
+// first bytes: the objects the rules read have a few dozen members at most,
+// and a scan costs less than hashing the name for value.c's index.
+#define GET_LINEAR_MAX 32
+
+// Equal `len` bytes. Member names are short: comparing here spares a call
+// to memcmp on every match.
+static bool same_bytes(const char *a, const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
+Value *ecs_get_len(const Value *obj, const char *name, size_t len)
 {
     if (!obj || obj->kind != VAL_OBJECT)
         return NULL;
-    return value_object_get(obj, name, strlen(name));
-}
-
-bool ecs_unknown(const Value *v)
-{
-    return v && (v->flags & VALF_INTRINSIC) != 0;
+    if (obj->as.object.count > GET_LINEAR_MAX || len == 0)
+        return value_object_get(obj, name, len);
+    const ValueStr *keys = obj->as.object.keys;
+    for (uint32_t i = 0; i < obj->as.object.count; i++)
+        if (keys[i].len == len && same_bytes(keys[i].ptr, name, len))
+            return obj->as.object.vals[i];
+    return NULL;
 }
 
 const char *ecs_str(const Value *v)

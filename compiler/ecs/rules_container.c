@@ -63,19 +63,26 @@ static const Unsupported *find_unsupported(const char *member)
     return NULL;
 }
 
-bool rules_unsupported(const Rules *r, const char *member)
+// True when a rule forbids member `u` in the containers of this task.
+static bool forbidden(const Rules *r, const Unsupported *u)
 {
-    const Unsupported *u = find_unsupported(member);
-    if (!u)
-        return false;
     return (r->windows && u->windows) || (r->fargate && u->fargate) ||
            (r->net == NET_AWSVPC && u->awsvpc) ||
            (u->bridge_only && (r->net == NET_HOST || r->net == NET_NONE));
 }
 
+bool rules_unsupported(const Rules *r, const char *member)
+{
+    const Unsupported *u = find_unsupported(member);
+    return u && forbidden(r, u);
+}
+
 // Reports the first rule that forbids member `u` of container i, if any.
+// The member is looked up only when a rule forbids it.
 static void check_unsupported(Rules *r, uint32_t i, const Unsupported *u)
 {
+    if (!forbidden(r, u))
+        return;
     Value *v = ecs_get(rules_container(r, i), u->member);
     if (!rules_is_set(v, u->kind))
         return;

@@ -77,8 +77,8 @@ const char **rules_container_names(const Rules *r, uint32_t *n);
 bool rules_starts(const char *s, const char *prefix);
 // ASCII case-insensitive equality.
 bool rules_ieq(const char *a, const char *b);
-// Case-insensitive search of `needle` in `s`.
-bool rules_icontains(const char *s, const char *needle);
+// Case-insensitive search of the `n` needles in `s`: true when one is there.
+bool rules_icontains_any(const char *s, const char *const *needles, size_t n);
 
 // ARN pieces: "arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE".
 typedef struct Arn {

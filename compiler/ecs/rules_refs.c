@@ -446,6 +446,8 @@ static void check_dup_names(Rules *r, uint32_t i, const char *list_name, const c
 {
     Value *list = ecs_get(rules_container(r, i), list_name);
     uint32_t n = rules_count(list);
+    if (n < 2)
+        return; // nothing to repeat
     const char **names = arena_alloc(r->c->arena, (n ? n : 1) * sizeof(char *));
     for (uint32_t k = 0; k < n; k++)
         names[k] = ecs_str(ecs_get(rules_item(list, k), member));
@@ -461,17 +463,31 @@ static void check_dup_names(Rules *r, uint32_t i, const char *list_name, const c
     }
 }
 
+// The "name" members of the items of list `list` (NULL where absent), looked
+// up once for comparisons with every secret.
+static Value **item_names(Rules *r, const Value *list)
+{
+    uint32_t n = rules_count(list);
+    Value **names = arena_alloc(r->c->arena, (n ? n : 1) * sizeof(Value *));
+    for (uint32_t j = 0; j < n; j++)
+        names[j] = ecs_get(rules_item(list, j), "name");
+    return names;
+}
+
 // REF-12: a secret may not share its name with an environment variable.
 static void check_secret_names(Rules *r, uint32_t i)
 {
     Value *ctr = rules_container(r, i);
     Value *env = ecs_get(ctr, "environment");
     Value *secrets = ecs_get(ctr, "secrets");
+    if (!rules_count(secrets) || !rules_count(env))
+        return;
+    Value **env_names = item_names(r, env);
     for (uint32_t k = 0; k < rules_count(secrets); k++) {
         Value *name = ecs_get(rules_item(secrets, k), "name");
         const char *s = ecs_str(name);
         for (uint32_t j = 0; s && *s && j < rules_count(env); j++) { // "": the schema's
-            Value *en = ecs_get(rules_item(env, j), "name");
+            Value *en = env_names[j];
             if (!ecs_str(en) || strcmp(ecs_str(en), s) != 0)
                 continue;
             Diag *g = ecs_report(r->c, E_ECS_SECRET_NAME, false, name,

@@ -13,6 +13,8 @@
 // no task definition is wrong because of it.
 #include "ecs/rules_impl.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "emit/emit.h"
@@ -568,9 +570,49 @@ static void check_execution_role(Rules *r)
 // --- serialized size (DOC-6) -------------------------------------------------------
 
 #define TASK_MAX_BYTES 65536
+#define BOUND_MAX_DEPTH 64 // deeper values are left to the emitter's own walk
+
+// More than any compact JSON text of `v` can take (each string byte at most
+// six bytes, a number at most its buffer), or SIZE_MAX as soon as the sum
+// passes `limit`, at an invalid or non-finite value, or deeper than
+// BOUND_MAX_DEPTH. One walk, for the common task definition far below the
+// limit; the emitter's walks decide the others.
+static size_t json_bound(const Value *v, unsigned depth, size_t limit)
+{
+    size_t n = 2; // the brackets of a collection
+    if (depth > BOUND_MAX_DEPTH)
+        return SIZE_MAX;
+    switch (v->kind) {
+    case VAL_NULL:
+    case VAL_BOOL:
+        return 5;
+    case VAL_NUMBER:
+        return isfinite(v->as.number) ? VALUE_NUMBER_BUF : SIZE_MAX;
+    case VAL_STRING:
+        return 6 * (size_t)v->as.str.len + 2;
+    case VAL_LIST:
+        for (uint32_t i = 0; i < v->as.list.count && n <= limit; i++) {
+            size_t item = json_bound(v->as.list.items[i], depth + 1, limit);
+            n = item == SIZE_MAX ? SIZE_MAX : n + 1 + item;
+        }
+        return n <= limit ? n : SIZE_MAX;
+    case VAL_OBJECT:
+        for (uint32_t i = 0; i < v->as.object.count && n <= limit; i++) {
+            size_t item = json_bound(v->as.object.vals[i], depth + 1, limit);
+            n = item == SIZE_MAX ? SIZE_MAX
+                                 : n + 2 + 6 * (size_t)v->as.object.keys[i].len + 2 + item;
+        }
+        return n <= limit ? n : SIZE_MAX;
+    case VAL_INVALID:
+        break;
+    }
+    return SIZE_MAX;
+}
 
 static void check_json_size(Rules *r, Value *v)
 {
+    if (json_bound(v, 0, TASK_MAX_BYTES) <= TASK_MAX_BYTES)
+        return;
     if (value_has_invalid(v) || emit_json_compact_bound(v) <= TASK_MAX_BYTES)
         return;
     size_t len = emit_json_compact_length(v);

@@ -100,9 +100,30 @@ static int compare_refs(const void *pa, const void *pb)
     return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
+// Lists up to this long are compared pair by pair: cheaper than sorting
+// the few names a container's environment or secrets usually hold.
+#define FIRST_SAME_PAIRS_MAX 16
+
+static bool same_name(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 uint32_t *rules_first_same(Arena *a, const char *const *names, uint32_t n)
 {
     uint32_t *first = arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
+    if (n <= FIRST_SAME_PAIRS_MAX) {
+        for (uint32_t i = 0; i < n; i++) {
+            first[i] = i;
+            for (uint32_t j = 0; names[i] && j < i; j++) {
+                if (names[j] && same_name(names[j], names[i])) {
+                    first[i] = j;
+                    break;
+                }
+            }
+        }
+        return first;
+    }
     NameRef *refs = arena_alloc(a, (n ? n : 1) * sizeof(NameRef));
     uint32_t m = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -158,42 +179,57 @@ bool rules_ieq(const char *a, const char *b)
     return *a == *b;
 }
 
-bool rules_icontains(const char *s, const char *needle)
+// True when the text at `s` starts with `word` in any case.
+static bool istarts(const char *s, const char *word)
 {
-    size_t n = strlen(needle);
-    for (; *s; s++) {
-        size_t k = 0;
-        while (k < n && s[k] && lower(s[k]) == lower(needle[k]))
-            k++;
-        if (k == n)
-            return true;
-    }
-    return false;
+    size_t k = 0;
+    while (word[k] && s[k] && lower(s[k]) == lower(word[k]))
+        k++;
+    return !word[k];
 }
 
-// Copies the text up to the next ':' (or the end when `last`).
-static const char *arn_field(Arena *a, const char **p, bool last)
+// One pass over `s`: only a position holding the first letter of a needle
+// (a bit of `firsts`) is compared further. The rules search every
+// environment variable's name for several words.
+bool rules_icontains_any(const char *s, const char *const *needles, size_t n)
 {
-    const char *start = *p;
-    const char *end = last ? start + strlen(start) : strchr(start, ':');
-    if (!end)
-        return NULL;
-    *p = *end ? end + 1 : end;
-    return arena_strndup(a, start, (size_t)(end - start));
+    uint32_t firsts = 0; // bit c - 'a' for each needle's first letter
+    bool every = false;  // a needle starts with something else: try every position
+    for (size_t w = 0; w < n; w++) {
+        char c = lower(needles[w][0]);
+        if (!c)
+            return true; // the empty needle
+        if (c >= 'a' && c <= 'z')
+            firsts |= 1u << (c - 'a');
+        else
+            every = true;
+    }
+    for (; *s; s++) {
+        char c = lower(*s);
+        bool first = c >= 'a' && c <= 'z' && (firsts >> (c - 'a') & 1);
+        for (size_t w = 0; (first || every) && w < n; w++)
+            if (lower(needles[w][0]) == c && istarts(s, needles[w]))
+                return true;
+    }
+    return false;
 }
 
 bool rules_arn(Arena *a, const char *s, Arn *out)
 {
     if (!rules_starts(s, "arn:"))
         return false;
-    const char *p = s + 4;
-    out->partition = arn_field(a, &p, false);
-    out->service = out->partition ? arn_field(a, &p, false) : NULL;
-    out->region = out->service ? arn_field(a, &p, false) : NULL;
-    out->account = out->region ? arn_field(a, &p, false) : NULL;
-    out->resource = out->account ? arn_field(a, &p, true) : NULL;
-    if (!out->resource)
-        return false;
+    // One copy of the rest, cut at its first four ':': the fields point
+    // into it (the rules split ARNs of every role, secret and log group).
+    char *p = arena_strdup(a, s + 4);
+    const char **fields[] = {&out->partition, &out->service, &out->region, &out->account};
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+        *fields[f] = p;
+        p = strchr(p, ':');
+        if (!p)
+            return false;
+        *p++ = '\0';
+    }
+    out->resource = p;
     // aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b...
     return rules_starts(out->partition, "aws") && *out->service;
 }

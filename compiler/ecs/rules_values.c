@@ -436,9 +436,10 @@ static void check_hosts(Rules *r, uint32_t i)
 
 static bool secret_name(const char *s)
 {
+    static const char *const words[] = {"PASSWORD", "SECRET", "TOKEN"};
     size_t n = strlen(s);
-    return rules_icontains(s, "PASSWORD") || rules_icontains(s, "SECRET") ||
-           rules_icontains(s, "TOKEN") || (n >= 4 && rules_ieq(s + n - 4, "_KEY"));
+    return rules_icontains_any(s, words, sizeof words / sizeof words[0]) ||
+           (n >= 4 && rules_ieq(s + n - 4, "_KEY"));
 }
 
 static bool key_char(char ch)

@@ -18,6 +18,7 @@
 #include "base/value.h"
 #include "decode/decode.h"
 #include "ecs/ecs_impl.h"
+#include "ecs/rules_impl.h"
 
 typedef struct Fixture {
     Arena arena;
@@ -766,6 +767,94 @@ static void test_rules_too_large(void **state)
     assert_true(has_note(only(f), "Max allowed length is '65536' bytes."));
 }
 
+// A command of `n` bytes 'x': the task definition is 103 + n bytes as JSON.
+static const char *with_command(Fixture *f, size_t n)
+{
+    char *big = arena_alloc(&f->arena, n + 1);
+    memset(big, 'x', n);
+    big[n] = '\0';
+    return ec2(f, "", arena_printf(&f->arena, ",'command':['%s']", big));
+}
+
+// The quick bound (six bytes per string byte) passes the limit; the exact
+// count decides, to the byte.
+static void test_rules_too_large_exact(void **state)
+{
+    Fixture *f = *state;
+    EXPECT_NONE(f, with_command(f, 20000));
+    EXPECT_NONE(f, with_command(f, 65536 - 103));
+    EXPECT(f, with_command(f, 65536 - 103 + 1), E_ECS_TASK_TOO_LARGE);
+    assert_true(has_note(only(f), "Actual length: '65537'."));
+}
+
+// --- helpers
+// -------------------------------------------------------------------------------------------
+
+// first[i] is the earliest equal name, for short lists (compared pair by
+// pair) and long ones (sorted) alike; NULL names match nothing.
+static void test_rules_first_same(void **state)
+{
+    Fixture *f = *state;
+    const char *few[] = {"A", NULL, "B", "A", "a", NULL, "B", "A"};
+    const uint32_t want_few[] = {0, 1, 2, 0, 4, 5, 2, 0};
+    uint32_t *got = rules_first_same(&f->arena, few, 8);
+    for (uint32_t i = 0; i < 8; i++)
+        assert_int_equal(got[i], want_few[i]);
+    const char *many[40];
+    for (uint32_t i = 0; i < 40; i++)
+        many[i] = i % 7 == 6 ? NULL : arena_printf(&f->arena, "N%u", i % 5);
+    got = rules_first_same(&f->arena, many, 40);
+    for (uint32_t i = 0; i < 40; i++) {
+        uint32_t want = i;
+        for (uint32_t j = 0; many[i] && j < i; j++)
+            if (many[j] && strcmp(many[j], many[i]) == 0) {
+                want = j;
+                break;
+            }
+        assert_int_equal(got[i], want);
+    }
+}
+
+static void test_rules_icontains(void **state)
+{
+    (void)state;
+    const char *const words[] = {"PASSWORD", "SECRET", "TOKEN"};
+    assert_true(rules_icontains_any("DB_PASSWORD", words, 3));
+    assert_true(rules_icontains_any("my_pAsSwOrD_file", words, 3));
+    assert_true(rules_icontains_any("ppassword", words, 3));
+    assert_true(rules_icontains_any("api-token", words, 3));
+    assert_true(rules_icontains_any("SSECRET", words, 3));
+    assert_false(rules_icontains_any("PASSWOR", words, 3));
+    assert_false(rules_icontains_any("", words, 3));
+    assert_false(rules_icontains_any("TOKE_N SECRE", words, 3));
+    const char *const odd[] = {"_KEY", ""};
+    assert_true(rules_icontains_any("my_key", odd, 1));
+    assert_false(rules_icontains_any("mykey", odd, 1));
+    assert_true(rules_icontains_any("", odd, 2)); // the empty needle is everywhere
+}
+
+static void test_rules_arn(void **state)
+{
+    Fixture *f = *state;
+    Arn arn;
+    assert_true(rules_arn(&f->arena, "arn:aws:ssm:us-east-1:123456789012:parameter/a:b", &arn));
+    assert_string_equal(arn.partition, "aws");
+    assert_string_equal(arn.service, "ssm");
+    assert_string_equal(arn.region, "us-east-1");
+    assert_string_equal(arn.account, "123456789012");
+    assert_string_equal(arn.resource, "parameter/a:b");
+    assert_true(rules_arn(&f->arena, "arn:aws-cn:iam::1:", &arn));
+    assert_string_equal(arn.region, "");
+    assert_string_equal(arn.resource, "");
+    assert_true(rules_arn(&f->arena, "arn:aws:s3:::bucket/key", &arn));
+    assert_string_equal(arn.resource, "bucket/key");
+    assert_false(rules_arn(&f->arena, "arn:aws:ssm:r:a", &arn)); // four fields
+    assert_false(rules_arn(&f->arena, "arn:gcp:ssm:r:a:x", &arn));
+    assert_false(rules_arn(&f->arena, "arn:aws::r:a:x", &arn)); // no service
+    assert_false(rules_arn(&f->arena, "ARN:aws:ssm:r:a:x", &arn));
+    assert_false(rules_arn(&f->arena, "arn:", &arn));
+}
+
 // --- robustness
 // -------------------------------------------------------------------------------------------
 
@@ -925,6 +1014,10 @@ int main(void)
         T(test_rules_latest_in_prod),
         T(test_rules_strict_makes_warnings_errors),
         T(test_rules_too_large),
+        T(test_rules_too_large_exact),
+        T(test_rules_first_same),
+        T(test_rules_icontains),
+        T(test_rules_arn),
         T(test_rules_skip_wrong_types),
         T(test_rules_sensitive_values_not_shown),
         T(test_rules_report_points_at_value),
