@@ -515,12 +515,17 @@ Value *eval_key(Eval *ev, Value *k, Span at)
                      value_type_name(k));
 }
 
+// Objects up to this many members keep their key spans on the stack.
+#define OBJECT_SMALL 16
+
 static Value *object(Eval *ev, const Node *n)
 {
     Value *out = value_object_new(ev->arena, n->span, n->as.object.count);
-    // Where each member's key was written, for a duplicate's note; a heap
-    // scratch array, since only errors need it.
-    Span *key_spans = xmalloc((n->as.object.count + 1) * sizeof(Span));
+    // Where each member's key was written, for a duplicate's note: only
+    // errors need it, so it lives on the stack (the heap for a big object).
+    Span small[OBJECT_SMALL];
+    Span *key_spans =
+        n->as.object.count <= OBJECT_SMALL ? small : xmalloc(n->as.object.count * sizeof(Span));
     bool bad = false, secret_key = false;
     for (uint32_t i = 0; i < n->as.object.count; i++) {
         const ObjectItem *it = &n->as.object.items[i];
@@ -541,8 +546,9 @@ static Value *object(Eval *ev, const Node *n)
             bad = true;
             continue;
         }
-        int64_t prev = value_object_find(out, key, len);
-        if (prev >= 0) {
+        uint32_t pos = out->as.object.count;
+        if (!value_object_put_ref(ev->arena, out, key, len, v)) {
+            int64_t prev = value_object_find(out, key, len);
             Diag *g = diag_error(ev->diags, E_DUPLICATE_MEMBER, it->key->span,
                                  "key %s is given twice in this object",
                                  secret ? "(sensitive value)" : quoted(ev, key));
@@ -550,10 +556,10 @@ static Value *object(Eval *ev, const Node *n)
             bad = true;
             continue;
         }
-        key_spans[out->as.object.count] = it->key->span;
-        value_object_put_ref(ev->arena, out, key, len, v);
+        key_spans[pos] = it->key->span;
     }
-    free(key_spans);
+    if (key_spans != small)
+        free(key_spans);
     if (bad)
         return value_invalid(ev->arena, n->span);
     // A key built from a secret makes the whole object secret: its keys
