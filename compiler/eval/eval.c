@@ -121,12 +121,18 @@ bool eval_init(Eval *ev, Arena *a, Diags *diags, SourceSet *src, const Module *m
     ev->local_state = arena_alloc(a, mod->nlocals + 1);
     ev->output_values = arena_alloc(a, (mod->noutputs + 1) * sizeof(Value *));
     ev->output_state = arena_alloc(a, mod->noutputs + 1);
+    ev->text = xmalloc(sizeof *ev->text);
+    buf_init(ev->text, NULL, 0);
     return check_workspace(ev, workspace_from ? workspace_from : "the default");
 }
 
 void eval_free(Eval *ev)
 {
     fn_context_free(&ev->fn);
+    if (ev->text)
+        buf_free(ev->text);
+    free(ev->text);
+    ev->text = NULL;
 }
 
 const char *eval_dir_of(Eval *ev, Span span)

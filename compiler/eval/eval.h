@@ -86,6 +86,9 @@ typedef struct Eval {
     const char **dirs;  // absolute directory of each SourceSet file, computed on demand
     uint32_t ndirs;
     struct TemplateCache *templates; // parsed templatefile() files by absolute path
+    struct StrBuf *text;             // template.c's text being rendered, on the heap: one
+                                     // buffer for every template (a nested one renders
+                                     // after its parent's text and takes its part back)
     EvalRefs refs;                   // the caller's references (set before evaluating)
     EvalRefs held; // `refs` while validation conditions run without them: a variable
                    // without value they reach still takes its reference
