@@ -817,10 +817,11 @@ static Value *eval_node(Eval *ev, const Node *n)
 // Every result is summarized as it is made (depth, sensitive items), so the
 // checks that follow and every later one cost O(1) on it; a value nested
 // beyond VALUE_MAX_DEPTH stops here, at the expression that built it,
-// before any comparison or emitter recurses through it.
+// before any comparison or emitter recurses through it. A scalar is one
+// level deep and holds nothing: the container it goes into summarizes it.
 static Value *check_result(Eval *ev, const Node *n, Value *v)
 {
-    if (v->kind == VAL_INVALID || value_summarize(v) <= VALUE_MAX_DEPTH)
+    if ((v->kind != VAL_LIST && v->kind != VAL_OBJECT) || value_summarize(v) <= VALUE_MAX_DEPTH)
         return v;
     Diag *g = diag_error(ev->diags, E_VALUE_TOO_DEEP, n->span,
                          "this value is nested deeper than %d levels", VALUE_MAX_DEPTH);
@@ -854,16 +855,20 @@ bool eval_over_budget(Eval *ev, Span at)
 
 // The value budget: the memory all values take (checked as they are made)
 // and the written-out size of each one, which sharing can make far larger.
+// Without a budget (--max-memory 0) there is nothing to check.
 static Value *check_budget(Eval *ev, const Node *n, Value *v)
 {
+    size_t budget = ev->arena->budget;
+    if (!budget)
+        return v;
     if (eval_over_budget(ev, n->span))
         return value_invalid(ev->arena, n->span);
     double size = v->kind == VAL_INVALID ? 0 : value_size(v);
-    if (!ev->arena->budget || size <= (double)ev->arena->budget)
+    if (size <= (double)budget)
         return v;
     Diag *g = diag_error(ev->diags, E_VALUE_BUDGET, n->span,
                          "this value would take %s written out, more than the value budget of %s",
-                         mib(ev, size), mib(ev, (double)ev->arena->budget));
+                         mib(ev, size), mib(ev, (double)budget));
     diag_help(ev->diags, g, "--max-memory SIZE raises it (the budget is three quarters of SIZE)");
     return value_invalid(ev->arena, n->span);
 }
