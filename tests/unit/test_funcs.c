@@ -553,6 +553,19 @@ static void test_fn_upper_lower_map_unicode_case(void **state)
           "\"STRA\xC3\x9F"
           "E \xCE\xA3\xCE\x91\xCE\xA3\"");
     CHECK(CALL("lower", 1, N(1)), "\"1\"");
+    // ASCII runs are mapped a block of 128 bytes at a time: across blocks
+    // and with a non-ASCII character between runs.
+    char in[302], out[306];
+    for (int i = 0; i < 300; i++)
+        in[i] = (char)('a' + i % 26);
+    memcpy(in + 150, "\xC3\xA9", 2);
+    in[300] = '\0';
+    out[0] = '"';
+    for (int i = 0; i < 300; i++)
+        out[1 + i] = (char)('A' + i % 26);
+    memcpy(out + 151, "\xC3\x89", 2);
+    strcpy(out + 301, "\"");
+    CHECK(CALL("upper", 1, S(in)), out);
     CHECK_ERROR(CALL("upper", 1, LIST(0)), E_FUNC_ARG, ARG(0), "must be a string, got list");
     CHECK_ERROR(CALL("lower", 1, NUL), E_FUNC_ARG, ARG(0), "got null");
 }
