@@ -17,6 +17,9 @@
 
 static const char *const roots[] = {"var", "local", "workspace", "output", "task_definition"};
 
+// The position of each name in roots[].
+typedef enum Root { ROOT_VAR, ROOT_LOCAL, ROOT_WORKSPACE, ROOT_OUTPUT, ROOT_TASK } Root;
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 // --- errors and scopes ------------------------------------------------------
@@ -113,7 +116,9 @@ bool eval_init(Eval *ev, Arena *a, Diags *diags, SourceSet *src, const Module *m
     ev->src = src;
     ev->mod = mod;
     ev->inputs = inputs;
-    ev->workspace = workspace && *workspace ? workspace : "default";
+    // A copy in the arena: workspace.name refers to it without copying.
+    ev->workspace = arena_strdup(a, workspace && *workspace ? workspace : "default");
+    ev->workspace_len = (uint32_t)strlen(ev->workspace);
     fn_context_init(&ev->fn, a, diags, src, root);
     ev->var_values = arena_alloc(a, (mod->nvars + 1) * sizeof(Value *));
     ev->var_state = arena_alloc(a, mod->nvars + 1);
@@ -304,54 +309,54 @@ static Value *task_attribute(Eval *ev, const Node *n, const char *task, const ch
 }
 
 // `root.name` where root is var, local, workspace, output or task_definition.
-static Value *reference(Eval *ev, const Node *n, const char *root)
+static Value *reference(Eval *ev, const Node *n, Root root)
 {
     const char *name = n->as.getattr.name;
     Span at = n->span;
     if (eval_in_template_file(ev))
         return eval_fail(ev, E_UNKNOWN_REFERENCE, at,
                          "a template file sees only the variables passed to templatefile()");
-    if (strcmp(root, "workspace") == 0) {
+    if (root == ROOT_WORKSPACE) {
         if (strcmp(name, "name") == 0)
-            return value_cstring(ev->arena, at, ev->workspace);
+            return value_string_ref(ev->arena, at, ev->workspace, ev->workspace_len);
         return eval_fail(ev, E_NO_ATTRIBUTE, n->as.getattr.name_span,
                          "workspace has only the attribute \"name\"");
     }
-    if (strcmp(root, "task_definition") == 0)
+    if (root == ROOT_TASK)
         return eval_fail(ev, E_NO_ATTRIBUTE, at,
                          "task_definition.%s needs an attribute: task_definition.%s.ATTRIBUTE",
                          name, name);
-    int64_t i = strcmp(root, "var") == 0     ? module_find_var(ev->mod, name)
-                : strcmp(root, "local") == 0 ? module_find_local(ev->mod, name)
-                                             : module_find_output(ev->mod, name);
+    int64_t i = root == ROOT_VAR     ? module_find_var(ev->mod, name)
+                : root == ROOT_LOCAL ? module_find_local(ev->mod, name)
+                                     : module_find_output(ev->mod, name);
     if (i < 0) {
         size_t k;
-        const char **names = names_of(ev, root, &k);
-        const char *what = strcmp(root, "var") == 0     ? "variable"
-                           : strcmp(root, "local") == 0 ? "local"
-                                                        : "output";
+        const char **names = names_of(ev, roots[root], &k);
+        const char *what = root == ROOT_VAR ? "variable" : root == ROOT_LOCAL ? "local" : "output";
         return unknown_name(ev, at, what, name, names, k);
     }
-    if (strcmp(root, "var") == 0) { // keeps the origin: where the value was set
+    if (root == ROOT_VAR) { // keeps the origin: where the value was set
         Value *v = eval_variable(ev, (uint32_t)i, at);
         Value *ref = ev->refs.var && v->kind != VAL_INVALID
                          ? ev->refs.var(ev->refs.ctx, ev->arena, &ev->mod->vars[i], at)
                          : NULL;
         return ref ? ref : v;
     }
-    if (strcmp(root, "local") == 0)
+    if (root == ROOT_LOCAL)
         return eval_local(ev, (uint32_t)i, at);
     return eval_output(ev, (uint32_t)i, at);
 }
 
-static bool is_root(const Eval *ev, const Node *n)
+// The root `n` names (var, local, ...: a bare name that no scope binds),
+// or -1. The names are compared first: most bare names are none of them.
+static int root_of(const Eval *ev, const Node *n)
 {
-    if (n->kind != NODE_VARIABLE || scope_lookup(ev, n->as.var.name))
-        return false;
-    for (size_t i = 0; i < COUNT(roots); i++)
+    if (n->kind != NODE_VARIABLE)
+        return -1;
+    for (int i = 0; i < (int)COUNT(roots); i++)
         if (strcmp(n->as.var.name, roots[i]) == 0)
-            return true;
-    return false;
+            return scope_lookup(ev, n->as.var.name) ? -1 : i;
+    return -1;
 }
 
 static Value *eval_name(Eval *ev, const Node *n)
@@ -360,7 +365,7 @@ static Value *eval_name(Eval *ev, const Node *n)
     Value *v = scope_lookup(ev, name);
     if (v)
         return v;
-    if (is_root(ev, n))
+    if (root_of(ev, n) >= 0)
         return eval_fail(ev, E_UNKNOWN_REFERENCE, n->span,
                          "\"%s\" cannot be used alone; write %s.NAME", name, name);
     size_t count = 0;
@@ -383,10 +388,10 @@ static Value *eval_name(Eval *ev, const Node *n)
 static Value *get_attr(Eval *ev, const Node *n)
 {
     const Node *obj = n->as.getattr.obj;
-    if (is_root(ev, obj))
-        return reference(ev, n, obj->as.var.name);
-    if (obj->kind == NODE_GETATTR && is_root(ev, obj->as.getattr.obj) &&
-        strcmp(obj->as.getattr.obj->as.var.name, "task_definition") == 0)
+    int root = root_of(ev, obj);
+    if (root >= 0)
+        return reference(ev, n, (Root)root);
+    if (obj->kind == NODE_GETATTR && root_of(ev, obj->as.getattr.obj) == ROOT_TASK)
         return task_attribute(ev, n, obj->as.getattr.name, n->as.getattr.name);
     Value *v = eval_expr(ev, obj);
     return eval_get_attr(ev, v, n->as.getattr.name, n->as.getattr.name_span, n->span);

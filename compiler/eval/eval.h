@@ -59,7 +59,8 @@ typedef struct Eval {
     SourceSet *src;
     const Module *mod;
     const Inputs *inputs;
-    const char *workspace;   // selected workspace name ("default" when none)
+    const char *workspace;   // selected workspace name ("default" when none), in the arena
+    uint32_t workspace_len;  // its bytes
     int64_t workspace_index; // its block in mod->workspaces, or -1
     FnContext fn;
     Value **var_values;
