@@ -243,9 +243,17 @@ typedef struct Summary {
     double size;      // value_size of the items
 } Summary;
 
-// Folds item `it` into its container's summary.
+// Folds item `it` into its container's summary. A scalar, the most common
+// item, is folded here (one level deep, its own mark, value_size's bytes)
+// without summarizing it: nothing reads a scalar's depth.
 static void summarize_item(Value *it, Summary *s)
 {
+    if (it->kind != VAL_LIST && it->kind != VAL_OBJECT) {
+        s->deepest = s->deepest > 1 ? s->deepest : 1;
+        s->holds = s->holds || (it->flags & VALF_SENSITIVE);
+        s->size += VALUE_ELEMENT_SIZE + (it->kind == VAL_STRING ? it->as.str.len : 0);
+        return;
+    }
     uint32_t d = value_summarize(it);
     if (d > s->deepest)
         s->deepest = d;
