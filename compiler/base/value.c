@@ -134,7 +134,7 @@ Value *value_object_get(const Value *obj, const char *key, size_t len)
 static void forget_summary(Value *v)
 {
     v->depth = 0;
-    v->flags &= (uint8_t)~VALF_HOLDS_SENSITIVE;
+    v->flags &= (uint8_t) ~(VALF_HOLDS_SENSITIVE | VALF_HOLDS_INTRINSIC);
 }
 
 static void object_append_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val)
@@ -240,16 +240,26 @@ bool value_is_sensitive(const Value *v)
 typedef struct Summary {
     uint32_t deepest; // depth of the deepest item
     bool holds;       // an item is (or holds) a sensitive value
+    bool intrinsic;   // an item is (or holds) an intrinsic
     double size;      // value_size of the items
 } Summary;
 
-// Folds item `it` into its container's summary.
+// Folds item `it` into its container's summary. A scalar, the most common
+// item, is folded here (one level deep, its own mark, value_size's bytes)
+// without summarizing it: nothing reads a scalar's depth.
 static void summarize_item(Value *it, Summary *s)
 {
+    if (it->kind != VAL_LIST && it->kind != VAL_OBJECT) {
+        s->deepest = s->deepest > 1 ? s->deepest : 1;
+        s->holds = s->holds || (it->flags & VALF_SENSITIVE);
+        s->size += VALUE_ELEMENT_SIZE + (it->kind == VAL_STRING ? it->as.str.len : 0);
+        return;
+    }
     uint32_t d = value_summarize(it);
     if (d > s->deepest)
         s->deepest = d;
     s->holds = s->holds || (it->flags & (VALF_SENSITIVE | VALF_HOLDS_SENSITIVE));
+    s->intrinsic = s->intrinsic || (it->flags & (VALF_INTRINSIC | VALF_HOLDS_INTRINSIC));
     s->size += value_size(it);
 }
 
@@ -257,7 +267,7 @@ uint32_t value_summarize(Value *v)
 {
     if (v->depth)
         return v->depth;
-    Summary s = {0, false, VALUE_ELEMENT_SIZE};
+    Summary s = {0, false, false, VALUE_ELEMENT_SIZE};
     if (v->kind == VAL_LIST) {
         for (uint32_t i = 0; i < v->as.list.count; i++)
             summarize_item(v->as.list.items[i], &s);
@@ -272,6 +282,8 @@ uint32_t value_summarize(Value *v)
     v->depth = s.deepest + 1 < UINT16_MAX ? (uint16_t)(s.deepest + 1) : UINT16_MAX;
     if (s.holds)
         v->flags |= VALF_HOLDS_SENSITIVE;
+    if (s.intrinsic)
+        v->flags |= VALF_HOLDS_INTRINSIC;
     return v->depth;
 }
 
@@ -330,6 +342,8 @@ const Value *value_find_intrinsic(const Value *v)
 {
     if (v->flags & VALF_INTRINSIC)
         return v;
+    if (v->depth && !(v->flags & VALF_HOLDS_INTRINSIC))
+        return NULL; // summarized: none inside
     const Value *found = NULL;
     if (v->kind == VAL_LIST)
         for (uint32_t i = 0; !found && i < v->as.list.count; i++)

@@ -39,6 +39,7 @@ enum {
     VALF_FLOAT = 1 << 6,           // VAL_NUMBER literal written with a fraction or an exponent
                                    // (80.0, 1e3): JSON readers such as botocore's take it as a
                                    // float, which an integer member refuses
+    VALF_HOLDS_INTRINSIC = 1 << 7, // an item, deeply, is an intrinsic (valid once `depth` is set)
 };
 
 // The deepest nesting a value may have: lists and objects inside each other
@@ -57,7 +58,8 @@ struct Value {
     ValueKind kind;
     uint8_t flags;  // VALF_*
     uint16_t depth; // levels of nesting, 1 for a scalar; 0 until value_summarize
-                    // sets it (with VALF_HOLDS_SENSITIVE); saturates at UINT16_MAX
+                    // sets it (with VALF_HOLDS_SENSITIVE and VALF_HOLDS_INTRINSIC);
+                    // saturates at UINT16_MAX
     Span origin;    // where the value was written (span_none() when nowhere)
     Span site;      // ECS lowering: the attribute or block of the task
                     // definition that holds this member (span_none() elsewhere);
@@ -138,7 +140,8 @@ bool value_has_invalid(const Value *v);
 // inside one; lowering and output keep it as written.
 Value *value_new_intrinsic(Arena *a, Span origin, const char *key, size_t len, Value *arg);
 // The first intrinsic in `v` (itself, then its items and members, depth
-// first), or NULL.
+// first), or NULL. Walks only the items that hold one, or are not yet
+// summarized: O(1) on a summarized value that holds none.
 const Value *value_find_intrinsic(const Value *v);
 
 // Deep equality as Terraform's ==: kinds must match (number 1 == number 1.0;

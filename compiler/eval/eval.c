@@ -17,6 +17,9 @@
 
 static const char *const roots[] = {"var", "local", "workspace", "output", "task_definition"};
 
+// The position of each name in roots[].
+typedef enum Root { ROOT_VAR, ROOT_LOCAL, ROOT_WORKSPACE, ROOT_OUTPUT, ROOT_TASK } Root;
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 // --- errors and scopes ------------------------------------------------------
@@ -113,7 +116,9 @@ bool eval_init(Eval *ev, Arena *a, Diags *diags, SourceSet *src, const Module *m
     ev->src = src;
     ev->mod = mod;
     ev->inputs = inputs;
-    ev->workspace = workspace && *workspace ? workspace : "default";
+    // A copy in the arena: workspace.name refers to it without copying.
+    ev->workspace = arena_strdup(a, workspace && *workspace ? workspace : "default");
+    ev->workspace_len = (uint32_t)strlen(ev->workspace);
     fn_context_init(&ev->fn, a, diags, src, root);
     ev->var_values = arena_alloc(a, (mod->nvars + 1) * sizeof(Value *));
     ev->var_state = arena_alloc(a, mod->nvars + 1);
@@ -121,12 +126,18 @@ bool eval_init(Eval *ev, Arena *a, Diags *diags, SourceSet *src, const Module *m
     ev->local_state = arena_alloc(a, mod->nlocals + 1);
     ev->output_values = arena_alloc(a, (mod->noutputs + 1) * sizeof(Value *));
     ev->output_state = arena_alloc(a, mod->noutputs + 1);
+    ev->text = xmalloc(sizeof *ev->text);
+    buf_init(ev->text, NULL, 0);
     return check_workspace(ev, workspace_from ? workspace_from : "the default");
 }
 
 void eval_free(Eval *ev)
 {
     fn_context_free(&ev->fn);
+    if (ev->text)
+        buf_free(ev->text);
+    free(ev->text);
+    ev->text = NULL;
 }
 
 const char *eval_dir_of(Eval *ev, Span span)
@@ -298,54 +309,54 @@ static Value *task_attribute(Eval *ev, const Node *n, const char *task, const ch
 }
 
 // `root.name` where root is var, local, workspace, output or task_definition.
-static Value *reference(Eval *ev, const Node *n, const char *root)
+static Value *reference(Eval *ev, const Node *n, Root root)
 {
     const char *name = n->as.getattr.name;
     Span at = n->span;
     if (eval_in_template_file(ev))
         return eval_fail(ev, E_UNKNOWN_REFERENCE, at,
                          "a template file sees only the variables passed to templatefile()");
-    if (strcmp(root, "workspace") == 0) {
+    if (root == ROOT_WORKSPACE) {
         if (strcmp(name, "name") == 0)
-            return value_cstring(ev->arena, at, ev->workspace);
+            return value_string_ref(ev->arena, at, ev->workspace, ev->workspace_len);
         return eval_fail(ev, E_NO_ATTRIBUTE, n->as.getattr.name_span,
                          "workspace has only the attribute \"name\"");
     }
-    if (strcmp(root, "task_definition") == 0)
+    if (root == ROOT_TASK)
         return eval_fail(ev, E_NO_ATTRIBUTE, at,
                          "task_definition.%s needs an attribute: task_definition.%s.ATTRIBUTE",
                          name, name);
-    int64_t i = strcmp(root, "var") == 0     ? module_find_var(ev->mod, name)
-                : strcmp(root, "local") == 0 ? module_find_local(ev->mod, name)
-                                             : module_find_output(ev->mod, name);
+    int64_t i = root == ROOT_VAR     ? module_find_var(ev->mod, name)
+                : root == ROOT_LOCAL ? module_find_local(ev->mod, name)
+                                     : module_find_output(ev->mod, name);
     if (i < 0) {
         size_t k;
-        const char **names = names_of(ev, root, &k);
-        const char *what = strcmp(root, "var") == 0     ? "variable"
-                           : strcmp(root, "local") == 0 ? "local"
-                                                        : "output";
+        const char **names = names_of(ev, roots[root], &k);
+        const char *what = root == ROOT_VAR ? "variable" : root == ROOT_LOCAL ? "local" : "output";
         return unknown_name(ev, at, what, name, names, k);
     }
-    if (strcmp(root, "var") == 0) { // keeps the origin: where the value was set
+    if (root == ROOT_VAR) { // keeps the origin: where the value was set
         Value *v = eval_variable(ev, (uint32_t)i, at);
         Value *ref = ev->refs.var && v->kind != VAL_INVALID
                          ? ev->refs.var(ev->refs.ctx, ev->arena, &ev->mod->vars[i], at)
                          : NULL;
         return ref ? ref : v;
     }
-    if (strcmp(root, "local") == 0)
+    if (root == ROOT_LOCAL)
         return eval_local(ev, (uint32_t)i, at);
     return eval_output(ev, (uint32_t)i, at);
 }
 
-static bool is_root(const Eval *ev, const Node *n)
+// The root `n` names (var, local, ...: a bare name that no scope binds),
+// or -1. The names are compared first: most bare names are none of them.
+static int root_of(const Eval *ev, const Node *n)
 {
-    if (n->kind != NODE_VARIABLE || scope_lookup(ev, n->as.var.name))
-        return false;
-    for (size_t i = 0; i < COUNT(roots); i++)
+    if (n->kind != NODE_VARIABLE)
+        return -1;
+    for (int i = 0; i < (int)COUNT(roots); i++)
         if (strcmp(n->as.var.name, roots[i]) == 0)
-            return true;
-    return false;
+            return scope_lookup(ev, n->as.var.name) ? -1 : i;
+    return -1;
 }
 
 static Value *eval_name(Eval *ev, const Node *n)
@@ -354,7 +365,7 @@ static Value *eval_name(Eval *ev, const Node *n)
     Value *v = scope_lookup(ev, name);
     if (v)
         return v;
-    if (is_root(ev, n))
+    if (root_of(ev, n) >= 0)
         return eval_fail(ev, E_UNKNOWN_REFERENCE, n->span,
                          "\"%s\" cannot be used alone; write %s.NAME", name, name);
     size_t count = 0;
@@ -377,10 +388,10 @@ static Value *eval_name(Eval *ev, const Node *n)
 static Value *get_attr(Eval *ev, const Node *n)
 {
     const Node *obj = n->as.getattr.obj;
-    if (is_root(ev, obj))
-        return reference(ev, n, obj->as.var.name);
-    if (obj->kind == NODE_GETATTR && is_root(ev, obj->as.getattr.obj) &&
-        strcmp(obj->as.getattr.obj->as.var.name, "task_definition") == 0)
+    int root = root_of(ev, obj);
+    if (root >= 0)
+        return reference(ev, n, (Root)root);
+    if (obj->kind == NODE_GETATTR && root_of(ev, obj->as.getattr.obj) == ROOT_TASK)
         return task_attribute(ev, n, obj->as.getattr.name, n->as.getattr.name);
     Value *v = eval_expr(ev, obj);
     return eval_get_attr(ev, v, n->as.getattr.name, n->as.getattr.name_span, n->span);
@@ -515,12 +526,17 @@ Value *eval_key(Eval *ev, Value *k, Span at)
                      value_type_name(k));
 }
 
+// Objects up to this many members keep their key spans on the stack.
+#define OBJECT_SMALL 16
+
 static Value *object(Eval *ev, const Node *n)
 {
     Value *out = value_object_new(ev->arena, n->span, n->as.object.count);
-    // Where each member's key was written, for a duplicate's note; a heap
-    // scratch array, since only errors need it.
-    Span *key_spans = xmalloc((n->as.object.count + 1) * sizeof(Span));
+    // Where each member's key was written, for a duplicate's note: only
+    // errors need it, so it lives on the stack (the heap for a big object).
+    Span small[OBJECT_SMALL];
+    Span *key_spans =
+        n->as.object.count <= OBJECT_SMALL ? small : xmalloc(n->as.object.count * sizeof(Span));
     bool bad = false, secret_key = false;
     for (uint32_t i = 0; i < n->as.object.count; i++) {
         const ObjectItem *it = &n->as.object.items[i];
@@ -541,8 +557,9 @@ static Value *object(Eval *ev, const Node *n)
             bad = true;
             continue;
         }
-        int64_t prev = value_object_find(out, key, len);
-        if (prev >= 0) {
+        uint32_t pos = out->as.object.count;
+        if (!value_object_put_ref(ev->arena, out, key, len, v)) {
+            int64_t prev = value_object_find(out, key, len);
             Diag *g = diag_error(ev->diags, E_DUPLICATE_MEMBER, it->key->span,
                                  "key %s is given twice in this object",
                                  secret ? "(sensitive value)" : quoted(ev, key));
@@ -550,10 +567,10 @@ static Value *object(Eval *ev, const Node *n)
             bad = true;
             continue;
         }
-        key_spans[out->as.object.count] = it->key->span;
-        value_object_put_ref(ev->arena, out, key, len, v);
+        key_spans[pos] = it->key->span;
     }
-    free(key_spans);
+    if (key_spans != small)
+        free(key_spans);
     if (bad)
         return value_invalid(ev->arena, n->span);
     // A key built from a secret makes the whole object secret: its keys
@@ -567,6 +584,26 @@ static int compare_keys(const void *a, const void *b)
     uint32_t n = x->len < y->len ? x->len : y->len;
     int c = memcmp(x->ptr, y->ptr, n);
     return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+// Orders an object's keys by bytes. The objects for-expressions walk are
+// mostly small (environment maps): insertion sort costs them far less
+// than qsort's calls through a pointer. Keys are unique: no ties.
+#define SORT_SMALL 16
+
+static void sort_keys(const ValueStr **order, uint32_t n)
+{
+    if (n > SORT_SMALL) {
+        qsort(order, n, sizeof(ValueStr *), compare_keys);
+        return;
+    }
+    for (uint32_t i = 1; i < n; i++) {
+        const ValueStr *k = order[i];
+        uint32_t j = i;
+        for (; j > 0 && compare_keys(&order[j - 1], &k) > 0; j--)
+            order[j] = order[j - 1];
+        order[j] = k;
+    }
 }
 
 // The keys of a sensitive collection are sensitive too.
@@ -597,7 +634,7 @@ bool eval_pairs(Eval *ev, Value *coll, Span span, Value ***keys, Value ***vals, 
         const ValueStr **order = arena_alloc(a, (*n + 1) * sizeof(ValueStr *));
         for (uint32_t i = 0; i < *n; i++)
             order[i] = &coll->as.object.keys[i];
-        qsort(order, *n, sizeof(ValueStr *), compare_keys);
+        sort_keys(order, *n);
         *keys = arena_alloc(a, (*n + 1) * sizeof(Value *));
         *vals = arena_alloc(a, (*n + 1) * sizeof(Value *));
         for (uint32_t i = 0; i < *n; i++) {
@@ -805,10 +842,11 @@ static Value *eval_node(Eval *ev, const Node *n)
 // Every result is summarized as it is made (depth, sensitive items), so the
 // checks that follow and every later one cost O(1) on it; a value nested
 // beyond VALUE_MAX_DEPTH stops here, at the expression that built it,
-// before any comparison or emitter recurses through it.
+// before any comparison or emitter recurses through it. A scalar is one
+// level deep and holds nothing: the container it goes into summarizes it.
 static Value *check_result(Eval *ev, const Node *n, Value *v)
 {
-    if (v->kind == VAL_INVALID || value_summarize(v) <= VALUE_MAX_DEPTH)
+    if ((v->kind != VAL_LIST && v->kind != VAL_OBJECT) || value_summarize(v) <= VALUE_MAX_DEPTH)
         return v;
     Diag *g = diag_error(ev->diags, E_VALUE_TOO_DEEP, n->span,
                          "this value is nested deeper than %d levels", VALUE_MAX_DEPTH);
@@ -842,16 +880,20 @@ bool eval_over_budget(Eval *ev, Span at)
 
 // The value budget: the memory all values take (checked as they are made)
 // and the written-out size of each one, which sharing can make far larger.
+// Without a budget (--max-memory 0) there is nothing to check.
 static Value *check_budget(Eval *ev, const Node *n, Value *v)
 {
+    size_t budget = ev->arena->budget;
+    if (!budget)
+        return v;
     if (eval_over_budget(ev, n->span))
         return value_invalid(ev->arena, n->span);
     double size = v->kind == VAL_INVALID ? 0 : value_size(v);
-    if (!ev->arena->budget || size <= (double)ev->arena->budget)
+    if (size <= (double)budget)
         return v;
     Diag *g = diag_error(ev->diags, E_VALUE_BUDGET, n->span,
                          "this value would take %s written out, more than the value budget of %s",
-                         mib(ev, size), mib(ev, (double)ev->arena->budget));
+                         mib(ev, size), mib(ev, (double)budget));
     diag_help(ev->diags, g, "--max-memory SIZE raises it (the budget is three quarters of SIZE)");
     return value_invalid(ev->arena, n->span);
 }

@@ -59,7 +59,8 @@ typedef struct Eval {
     SourceSet *src;
     const Module *mod;
     const Inputs *inputs;
-    const char *workspace;   // selected workspace name ("default" when none)
+    const char *workspace;   // selected workspace name ("default" when none), in the arena
+    uint32_t workspace_len;  // its bytes
     int64_t workspace_index; // its block in mod->workspaces, or -1
     FnContext fn;
     Value **var_values;
@@ -86,6 +87,9 @@ typedef struct Eval {
     const char **dirs;  // absolute directory of each SourceSet file, computed on demand
     uint32_t ndirs;
     struct TemplateCache *templates; // parsed templatefile() files by absolute path
+    struct StrBuf *text;             // template.c's text being rendered, on the heap: one
+                                     // buffer for every template (a nested one renders
+                                     // after its parent's text and takes its part back)
     EvalRefs refs;                   // the caller's references (set before evaluating)
     EvalRefs held; // `refs` while validation conditions run without them: a variable
                    // without value they reach still takes its reference

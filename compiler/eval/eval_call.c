@@ -67,7 +67,8 @@ Value *eval_call(Eval *ev, const Node *n)
     if (strcmp(name, "can") == 0 || strcmp(name, "try") == 0)
         return eval_try(ev, n, name[0] == 'c');
     bool template = strcmp(name, "templatefile") == 0;
-    if (!template && !fn_exists(name))
+    const FnDef *def = template ? NULL : fn_find(name);
+    if (!template && !def)
         return unknown_function(ev, n);
     Value **vals;
     Span *spans;
@@ -81,12 +82,12 @@ Value *eval_call(Eval *ev, const Node *n)
                              count);
         return eval_propagate(ev, eval_templatefile(ev, n, vals[0], vals[1]), vals, count);
     }
-    bool takes_intrinsics = fn_takes_intrinsics(name);
+    bool takes_intrinsics = fn_def_takes_intrinsics(def);
     for (uint32_t i = 0; !takes_intrinsics && i < count; i++)
         if (eval_known_as(ev, vals[i], spans[i], "function", name)->kind == VAL_INVALID)
             return value_invalid(ev->arena, n->span);
-    FnCall call = {name,  n->as.call.name_span,    n->span, vals, spans,
-                   count, eval_dir_of(ev, n->span)};
+    FnCall call = {name,  n->as.call.name_span,     n->span, vals, spans,
+                   count, eval_dir_of(ev, n->span), def};
     ev->fn.diags = ev->diags;
     Value *v = fn_call(&ev->fn, &call);
     return eval_propagate(ev, v, vals, count);

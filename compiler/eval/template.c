@@ -22,8 +22,13 @@ typedef struct TemplateCache {
 } TemplateCache;
 
 // The text being rendered, and whether a sensitive value went into it.
+// Every template renders into ev->text, after the text of the templates
+// that contain it, and takes its own part back when done: no allocation
+// per template.
 typedef struct Buf {
-    StrBuf text; // on the heap, at most TEMPLATE_MAX_BYTES
+    StrBuf *text; // ev->text; this template's part, from `start`, may take
+                  // TEMPLATE_MAX_BYTES (its limit while this one renders)
+    size_t start;
     bool sensitive;
 } Buf;
 
@@ -50,12 +55,12 @@ static bool render_value(Eval *ev, const Node *expr, Buf *b)
         return false;
     }
     if (ev->redact_at == ev->stack_count + 1 && value_is_sensitive(v)) {
-        buf_put(&b->text, "(sensitive value)", strlen("(sensitive value)"));
+        buf_put(b->text, "(sensitive value)", strlen("(sensitive value)"));
         return true;
     }
     Value *s = eval_to_string(ev, v);
     b->sensitive |= value_is_sensitive(v);
-    buf_put(&b->text, s->as.str.ptr, s->as.str.len);
+    buf_put(b->text, s->as.str.ptr, s->as.str.len);
     return true;
 }
 
@@ -78,7 +83,7 @@ static bool render_for(Eval *ev, const Node *n, Buf *b)
         return false;
     b->sensitive |= value_is_sensitive(coll);
     bool ok = true;
-    for (uint32_t i = 0; i < count && ok && !b->text.over; i++) {
+    for (uint32_t i = 0; i < count && ok && !b->text->over; i++) {
         if (n->as.tfor.key_var)
             eval_push_scope(ev, n->as.tfor.key_var, keys[i]);
         eval_push_scope(ev, n->as.tfor.value_var, vals[i]);
@@ -96,7 +101,7 @@ static bool render_parts(Eval *ev, const NodeList *parts, Buf *b)
     for (uint32_t i = 0; i < parts->count; i++) {
         const Node *p = parts->items[i];
         if (p->kind == NODE_STRING_LIT)
-            buf_put(&b->text, p->as.str.text, p->as.str.len);
+            buf_put(b->text, p->as.str.text, p->as.str.len);
         else if (p->kind == NODE_TEMPLATE_IF)
             ok &= render_if(ev, p, b);
         else if (p->kind == NODE_TEMPLATE_FOR)
@@ -118,18 +123,27 @@ Value *eval_template(Eval *ev, const Node *n)
     if (parts->count == 1 && only->kind != NODE_TEMPLATE_IF && only->kind != NODE_TEMPLATE_FOR &&
         !n->as.template.heredoc)
         return eval_expr(ev, only); // "$<x>" keeps x's type
-    Buf b = {.sensitive = false};
-    buf_init(&b.text, NULL, TEMPLATE_MAX_BYTES);
+    // This template's part of ev->text starts at its end, with a limit of
+    // its own; the enclosing template's limit and state come back after.
+    StrBuf *text = ev->text;
+    size_t outer_limit = text->limit;
+    bool outer_over = text->over;
+    Buf b = {.text = text, .start = text->len, .sensitive = false};
+    text->limit = b.start + TEMPLATE_MAX_BYTES;
+    text->over = false;
     bool ok = render_parts(ev, parts, &b);
     Value *v;
-    if (b.text.over)
+    if (text->over)
         v = eval_fail(ev, E_TOO_MANY_ITEMS, n->span, "the rendered string is longer than %u bytes",
                       TEMPLATE_MAX_BYTES);
     else if (!ok)
         v = value_invalid(ev->arena, n->span);
     else
-        v = value_string(ev->arena, n->span, b.text.ptr ? b.text.ptr : "", b.text.len);
-    buf_free(&b.text);
+        v = value_string(ev->arena, n->span, text->ptr ? text->ptr + b.start : "",
+                         text->len - b.start);
+    text->len = b.start;
+    text->limit = outer_limit;
+    text->over = outer_over;
     if (b.sensitive && v->kind != VAL_INVALID)
         v = value_mark_sensitive(ev->arena, v);
     return v;

@@ -52,12 +52,12 @@
 #define REGEX_OPTIONS                                                                              \
     (PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C | PCRE2_AUTO_CALLOUT)
 
-typedef struct FnDef {
+struct FnDef {
     const char *name;
     uint8_t min, max; // max FN_VARIADIC: no upper bound
     unsigned flags;   // FN_INTRINSICS or 0
     Value *(*impl)(FnContext *ctx, const FnCall *call);
-} FnDef;
+};
 
 #define FN_ENTRY(name, lo, hi, flags) {#name, lo, hi, flags, fn_##name},
 static const FnDef FUNCS[] = {FN_LIST(FN_ENTRY)};
@@ -134,20 +134,25 @@ static int compare_name(const void *key, const void *def)
     return strcmp(key, ((const FnDef *)def)->name);
 }
 
-static const FnDef *find_def(const char *name)
+const FnDef *fn_find(const char *name)
 {
     return bsearch(name, FUNCS, FN_COUNT, sizeof FUNCS[0], compare_name);
 }
 
 bool fn_exists(const char *name)
 {
-    return find_def(name) != NULL;
+    return fn_find(name) != NULL;
+}
+
+bool fn_def_takes_intrinsics(const FnDef *def)
+{
+    return (def->flags & FN_INTRINSICS) != 0;
 }
 
 bool fn_takes_intrinsics(const char *name)
 {
-    const FnDef *d = find_def(name);
-    return d && (d->flags & FN_INTRINSICS);
+    const FnDef *d = fn_find(name);
+    return d && fn_def_takes_intrinsics(d);
 }
 
 const char *const *fn_names(size_t *count)
@@ -174,7 +179,7 @@ static void arity_error(FnContext *ctx, const FnCall *call, const FnDef *def)
 
 Value *fn_call(FnContext *ctx, const FnCall *call)
 {
-    const FnDef *def = find_def(call->name);
+    const FnDef *def = call->def ? call->def : fn_find(call->name);
     if (!def) {
         fn_report(ctx, E_UNKNOWN_FUNCTION, call->name_span, "unknown function \"%s\"", call->name);
         return fn_invalid(ctx, call);

@@ -21,6 +21,9 @@
 
 typedef struct FnRegexCache FnRegexCache;
 
+// One function of the library: its name, arity and implementation.
+typedef struct FnDef FnDef;
+
 typedef struct FnContext {
     Arena *arena; // results and messages
     Diags *diags;
@@ -37,6 +40,7 @@ typedef struct FnCall {
     const Span *arg_spans; // one per argument: where each argument was written
     uint32_t nargs;
     const char *base_dir; // absolute directory of the file holding the call (for file paths)
+    const FnDef *def;     // fn_find(name), or NULL: fn_call looks the name up itself
 } FnCall;
 
 void fn_context_init(FnContext *ctx, Arena *arena, Diags *diags, SourceSet *src, const char *root);
@@ -50,6 +54,12 @@ bool fn_exists(const char *name);
 // functions, funcs_cfn.c): its arguments may hold them. Any other function
 // needs known values.
 bool fn_takes_intrinsics(const char *name);
+// The function `name` of the library, or NULL (the special forms are not
+// in it): one search where fn_exists, fn_takes_intrinsics and fn_call
+// would each make their own.
+const FnDef *fn_find(const char *name);
+// fn_takes_intrinsics for a function fn_find returned.
+bool fn_def_takes_intrinsics(const FnDef *def);
 // Reports that `what` ("operator +", "function upper") cannot use the
 // intrinsic `x` (value_find_intrinsic) met at `at`: its value is known only
 // when the stack is deployed. A note points at the intrinsic's own origin

@@ -220,18 +220,36 @@ void fn_utf8_put(StrBuf *out, uint32_t cp)
     buf_put(out, b, utf8_encode(cp, b));
 }
 
+// Maps the run of ASCII bytes at the start of `s` (only letters change, with
+// no table search; the title case of an ASCII letter is its upper case),
+// a block at a time rather than a byte at a time; returns the run's length.
+static size_t map_ascii(StrBuf *out, const char *s, size_t len, FnCase to)
+{
+    bool up = to != FN_LOWER;
+    char block[128];
+    size_t i = 0, n = 0;
+    for (; i < len && (unsigned char)s[i] < 0x80; i++) {
+        char c = s[i];
+        if (up && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        else if (!up && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        block[n++] = c;
+        if (n == sizeof block) {
+            buf_put(out, block, n);
+            n = 0;
+        }
+    }
+    if (n)
+        buf_put(out, block, n);
+    return i;
+}
+
 void fn_case_map(StrBuf *out, const char *s, size_t len, FnCase to)
 {
     for (size_t i = 0; i < len && !out->over;) {
-        char c = s[i];
-        if ((unsigned char)c < 0x80) { // ASCII: only letters change, with no table search
-            bool up = to != FN_LOWER;  // the title case of an ASCII letter is its upper case
-            if (up && c >= 'a' && c <= 'z')
-                c = (char)(c - 'a' + 'A');
-            else if (!up && c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            buf_putc(out, c);
-            i++;
+        if ((unsigned char)s[i] < 0x80) {
+            i += map_ascii(out, s + i, len - i, to);
             continue;
         }
         size_t adv;

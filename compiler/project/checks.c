@@ -215,6 +215,22 @@ static void scan_node(Scan *s, const Node *n, bool in_sub)
     }
 }
 
+// True when `file`'s text holds "${" somewhere: every warning here is at a
+// "${" in a literal's source text, and a file's nodes point only into its
+// own text, so a file without one needs no walk (most hclc sources, which
+// interpolate with $<...>).
+static bool may_warn(const SourceFile *file)
+{
+    if (!file->len)
+        return false;
+    const char *text = file->text, *end = text + file->len;
+    for (const char *d = memchr(text, '$', file->len); d && d + 1 < end;
+         d = memchr(d + 1, '$', (size_t)(end - d - 1)))
+        if (d[1] == '{')
+            return true;
+    return false;
+}
+
 static void scan_body(Scan *s, const Body *body)
 {
     for (uint32_t i = 0; i < body->count; i++) {
@@ -230,5 +246,6 @@ void checks_strings(Arena *a, Diags *diags, const SourceSet *src, const LoadedFi
 {
     Scan s = {a, diags, src};
     for (uint32_t f = 0; f < files->count; f++)
-        scan_body(&s, files->items[f].body);
+        if (may_warn(source_file(src, files->items[f].file)))
+            scan_body(&s, files->items[f].body);
 }

@@ -78,7 +78,7 @@ static Value *call_v(Fixture *f, const char *name, uint32_t n, va_list ap)
         args[i] = va_arg(ap, Value *);
         spans[i] = arg_span(f, i);
     }
-    FnCall call = {name, span_make(f->file, 0, 1), call_span(f), args, spans, n, f->base_dir};
+    FnCall call = {name, span_make(f->file, 0, 1), call_span(f), args, spans, n, f->base_dir, NULL};
     return fn_call(&f->ctx, &call);
 }
 
@@ -290,6 +290,18 @@ static void test_fn_takes_intrinsics_only_for_the_intrinsic_builders(void **stat
     assert_false(fn_takes_intrinsics("join"));
     assert_false(fn_takes_intrinsics("cfn_nothing"));
     assert_false(fn_takes_intrinsics("templatefile"));
+}
+
+// fn_find gives the function evaluation calls through FnCall.def, with the
+// same answers as fn_exists and fn_takes_intrinsics.
+static void test_fn_find_agrees_with_the_name_lookups(void **state)
+{
+    (void)state;
+    assert_null(fn_find("can"));
+    assert_null(fn_find("uper"));
+    assert_non_null(fn_find("upper"));
+    assert_true(fn_def_takes_intrinsics(fn_find("cfn_sub")));
+    assert_false(fn_def_takes_intrinsics(fn_find("upper")));
 }
 
 // cfn_equals, cfn_and and cfn_not build conditions; cfn_if is none, and
@@ -541,6 +553,19 @@ static void test_fn_upper_lower_map_unicode_case(void **state)
           "\"STRA\xC3\x9F"
           "E \xCE\xA3\xCE\x91\xCE\xA3\"");
     CHECK(CALL("lower", 1, N(1)), "\"1\"");
+    // ASCII runs are mapped a block of 128 bytes at a time: across blocks
+    // and with a non-ASCII character between runs.
+    char in[302], out[306];
+    for (int i = 0; i < 300; i++)
+        in[i] = (char)('a' + i % 26);
+    memcpy(in + 150, "\xC3\xA9", 2);
+    in[300] = '\0';
+    out[0] = '"';
+    for (int i = 0; i < 300; i++)
+        out[1 + i] = (char)('A' + i % 26);
+    memcpy(out + 151, "\xC3\x89", 2);
+    strcpy(out + 301, "\"");
+    CHECK(CALL("upper", 1, S(in)), out);
     CHECK_ERROR(CALL("upper", 1, LIST(0)), E_FUNC_ARG, ARG(0), "must be a string, got list");
     CHECK_ERROR(CALL("lower", 1, NUL), E_FUNC_ARG, ARG(0), "got null");
 }
@@ -1400,6 +1425,7 @@ int main(void)
         T(test_fn_exists_knows_library_and_not_special_forms),
         T(test_fn_names_are_sorted_and_all_exist),
         T(test_fn_takes_intrinsics_only_for_the_intrinsic_builders),
+        T(test_fn_find_agrees_with_the_name_lookups),
         T(test_fn_cfn_conditions),
         T(test_fn_report_intrinsic_use_names_ref_or_intrinsic),
         T(test_fn_arity_errors_name_the_function_at_the_call),

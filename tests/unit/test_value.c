@@ -231,6 +231,33 @@ static void test_value_intrinsic_is_found_depth_first(void **state)
     arena_free(&a);
 }
 
+// A summary records whether an item holds an intrinsic: the search skips
+// summarized values without one, finds one inside a summarized value, and
+// an object changed after its summary is searched in full again.
+static void test_value_summary_keeps_whether_an_intrinsic_is_inside(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *ref = value_new_intrinsic(&a, at(3), "Ref", 3, value_cstring(&a, at(4), "Env"));
+    Value *inner = value_list_new(&a, at(0), 1);
+    inner->as.list.items[0] = ref;
+    Value *o = value_object_new(&a, at(0), 2);
+    value_object_put(&a, o, "plain", 5, value_cstring(&a, at(2), "x"));
+    value_object_put(&a, o, "deep", 4, inner);
+    value_summarize(o);
+    assert_true(o->flags & VALF_HOLDS_INTRINSIC);
+    assert_ptr_equal(value_find_intrinsic(o), ref);
+    Value *plain = value_object_new(&a, at(0), 1);
+    value_object_put(&a, plain, "a", 1, value_cstring(&a, at(2), "x"));
+    value_summarize(plain);
+    assert_false(plain->flags & VALF_HOLDS_INTRINSIC);
+    assert_null(value_find_intrinsic(plain));
+    value_object_put(&a, plain, "b", 1, inner);
+    assert_ptr_equal(value_find_intrinsic(plain), ref);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -243,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_value_number_text_is_shortest_exact),
         cmocka_unit_test(test_value_type_names),
         cmocka_unit_test(test_value_intrinsic_is_found_depth_first),
+        cmocka_unit_test(test_value_summary_keeps_whether_an_intrinsic_is_inside),
         cmocka_unit_test(test_value_summary_keeps_depth_size_and_secrets),
         cmocka_unit_test(test_value_int_text_exact_finds_rounded_integers),
     };

@@ -1,0 +1,1 @@
+output "url" { value = "https://${var.region}.example.com" }
