@@ -147,7 +147,7 @@ static void scan_node(Scan *s, const Node *n, bool in_sub)
     switch (n->kind) {
     case NODE_STRING_LIT:
         if (!span_is_none(n->span) && n->span.file < s->src->count)
-            scan_literal(s, n->span, in_sub);
+            scan_literal(s, n->as.str.text_span, in_sub);
         return;
     case NODE_TEMPLATE:
         scan_list(s, &n->as.template.parts, in_sub);

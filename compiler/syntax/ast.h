@@ -17,7 +17,7 @@
     X(BOOL, "bool")                                                                                \
     X(NUMBER, "number")                                                                            \
     X(TEMPLATE, "template")         /* quoted string or heredoc: parts */                          \
-    X(STRING_LIT, "string literal") /* a literal part of a template */                             \
+    X(STRING_LIT, "string literal") /* a literal part of a template, or literal text alone */      \
     X(TEMPLATE_IF, "template if")   /* %<if>...%<else>...%<endif> */                               \
     X(TEMPLATE_FOR, "template for") /* %<for k, v in e>...%<endfor> */                             \
     X(VARIABLE, "variable")         /* a bare name: var, local, each item... */                    \
@@ -71,8 +71,9 @@ typedef struct NodeList {
 } NodeList;
 
 typedef struct ObjectItem {
-    Node *key; // NODE_TEMPLATE for a bare identifier or quoted key (a
-               // literal string); any expression for a parenthesised key
+    Node *key; // NODE_STRING_LIT for a bare identifier or a quoted key
+               // without interpolation; a NODE_TEMPLATE for one with it;
+               // any expression for a parenthesised key
     Node *value;
     bool key_ident; // the key was written as a bare identifier
     Span span;      // key through value
@@ -91,10 +92,15 @@ struct Node {
             NodeList parts;
             bool heredoc;
         } template; // TEMPLATE
+        // STRING_LIT: decoded text (may be empty). A quoted string without
+        // interpolation or directive is this one node, not a TEMPLATE: its
+        // span holds the quotes and text_span the text between them; for a
+        // part of a template or a bare object key the two are the same.
         struct {
             const char *text;
             uint32_t len;
-        } str;   // STRING_LIT (decoded, may be empty)
+            Span text_span;
+        } str;
         struct { // TEMPLATE_IF
             Node *cond;
             NodeList then_parts, else_parts;

@@ -53,6 +53,11 @@ const char *ast_kind_name(NodeKind kind)
 
 const char *ast_literal_text(const Node *n, uint32_t *len)
 {
+    if (n->kind == NODE_STRING_LIT) {
+        if (len)
+            *len = n->as.str.len;
+        return n->as.str.text;
+    }
     if (n->kind != NODE_TEMPLATE || n->as.template.parts.count > 1)
         return NULL;
     const Node *part = n->as.template.parts.count ? n->as.template.parts.items[0] : NULL;

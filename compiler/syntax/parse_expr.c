@@ -251,17 +251,14 @@ static Node *tuple(Cursor *c)
     return n;
 }
 
-// A bare name as an object key: a template holding that one literal.
+// A bare name as an object key: the literal string it spells.
 static Node *name_key(Cursor *c, const Token *t)
 {
     Node *lit = new_node(c, NODE_STRING_LIT, t->span);
     lit->as.str.text = t->text;
     lit->as.str.len = t->len;
-    Node *n = new_node(c, NODE_TEMPLATE, t->span);
-    n->as.template.parts.items = arena_alloc(c->arena, sizeof(Node *));
-    n->as.template.parts.items[0] = lit;
-    n->as.template.parts.count = 1;
-    return n;
+    lit->as.str.text_span = t->span;
+    return lit;
 }
 
 // object key = IDENT | quoted template | '(' , expression , ')' ;

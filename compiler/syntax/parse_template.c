@@ -44,6 +44,7 @@ void parse_template_literal(Cursor *c, NodeVec *parts)
     Node *lit = new_node(c, NODE_STRING_LIT, span_join(c->toks[first].span, c->toks[last].span));
     lit->as.str.text = text + lo;
     lit->as.str.len = (uint32_t)(hi - lo);
+    lit->as.str.text_span = lit->span;
     vec_push(c, parts, lit);
 }
 
@@ -311,6 +312,28 @@ static bool template_parts(Cursor *c, NodeVec *parts)
     return false;
 }
 
+// True when template parts hold no interpolation or directive.
+static bool is_literal(NodeVec parts)
+{
+    return parts.count == 0 || (parts.count == 1 && parts.items[0]->kind == NODE_STRING_LIT);
+}
+
+// A quoted string without interpolation as one STRING_LIT node (most
+// strings are: a TEMPLATE and its list would triple their memory). `span`
+// holds the quotes; the text starts at byte `text_start`.
+static Node *quoted_literal(Cursor *c, NodeVec parts, Span span, uint32_t text_start)
+{
+    if (parts.count) {
+        Node *lit = parts.items[0];
+        lit->span = span;
+        return lit;
+    }
+    Node *lit = new_node(c, NODE_STRING_LIT, span);
+    lit->as.str.text = "";
+    lit->as.str.text_span = span_make(span.file, text_start, text_start);
+    return lit;
+}
+
 // quoted template = OQUOTE , template parts , CQUOTE ;
 // heredoc template = OHEREDOC , template parts , CHEREDOC ;
 Node *parse_template_expr(Cursor *c)
@@ -346,7 +369,10 @@ Node *parse_template_expr(Cursor *c)
     c->skip_nl = saved;
     if (!ok)
         return NULL;
-    Node *n = new_node(c, NODE_TEMPLATE, span_join(o->span, prev_span(c)));
+    Span span = span_join(o->span, prev_span(c));
+    if (closer == TOK_CQUOTE && is_literal(parts))
+        return quoted_literal(c, parts, span, o->span.end);
+    Node *n = new_node(c, NODE_TEMPLATE, span);
     n->as.template.parts = vec_list(parts);
     n->as.template.heredoc = closer == TOK_CHEREDOC;
     return n;

@@ -168,7 +168,7 @@ static void sx_object(Buf *b, const Node *n)
         const ObjectItem *it = &n->as.object.items[i];
         put(b, i ? " " : "");
         if (it->key_ident)
-            put(b, "%s", it->key->as.template.parts.items[0]->as.str.text);
+            put(b, "%s", it->key->as.str.text);
         else
             sx(b, it->key);
         put(b, "=");
@@ -422,7 +422,7 @@ static void test_parse_for_expressions(void **state)
     shape("{for k, v in m : k => v}", "(for{} k v m k v)");
     shape("{for c in cs : c.group => c.name... if c.on}",
           "(for{} _ c cs (. c group) (. c name) ... if (. c on))");
-    shape("[\n  for s in xs :\n  s\n  if s != \"\"\n]", "(for[] _ s xs s if (!= s (tpl)))");
+    shape("[\n  for s in xs :\n  s\n  if s != \"\"\n]", "(for[] _ s xs s if (!= s \"\"))");
 }
 
 static void test_parse_splat_traversals_go_into_each(void **state)
@@ -442,13 +442,13 @@ static void test_parse_splat_traversals_go_into_each(void **state)
 static void test_parse_object_key_forms(void **state)
 {
     (void)state;
-    shape("{a = 1, \"b c\" = 2, (k) = 3, d: 4}", "{a=1 (tpl \"b c\")=2 (paren k)=3 d=4}");
+    shape("{a = 1, \"b c\" = 2, (k) = 3, d: 4}", "{a=1 \"b c\"=2 (paren k)=3 d=4}");
     shape("{true = 1, for = 2, null = 3, if = 4}", "{true=1 for=2 null=3 if=4}");
     shape("{\"$<p>-x\" = 1}", "{(tpl p \"-x\")=1}");
     shape("{\n  a = 1\n  b = 2,\n  c = 3,\n}", "{a=1 b=2 c=3}");
 }
 
-static void test_parse_ident_key_is_a_literal_template(void **state)
+static void test_parse_ident_key_is_a_string_literal(void **state)
 {
     (void)state;
     Parsed *p = parse("x = {name = 1}\n");
@@ -457,11 +457,32 @@ static void test_parse_ident_key_is_a_literal_template(void **state)
     assert_int_equal(o->kind, NODE_OBJECT);
     assert_true(o->as.object.items[0].key_ident);
     const Node *k = o->as.object.items[0].key;
-    assert_int_equal(k->kind, NODE_TEMPLATE);
-    assert_int_equal(k->as.template.parts.count, 1);
-    assert_int_equal(k->as.template.parts.items[0]->kind, NODE_STRING_LIT);
+    assert_int_equal(k->kind, NODE_STRING_LIT);
     span_is(p, k->span, "name");
+    span_is(p, k->as.str.text_span, "name");
     span_is(p, o->as.object.items[0].span, "name = 1");
+    done(p);
+}
+
+// A quoted string without interpolation is one STRING_LIT: its span holds
+// the quotes, its text_span the text between them; a heredoc stays a template.
+static void test_parse_quoted_literal_is_one_node(void **state)
+{
+    (void)state;
+    Parsed *p = parse("a = \"x\\ty\"\nb = \"\"\nc = <<EOT\nz\nEOT\n");
+    no_errors(p);
+    const Node *a = attr(p, 0)->expr, *b = attr(p, 1)->expr, *h = attr(p, 2)->expr;
+    assert_int_equal(a->kind, NODE_STRING_LIT);
+    assert_string_equal(a->as.str.text, "x\ty");
+    span_is(p, a->span, "\"x\\ty\"");
+    span_is(p, a->as.str.text_span, "x\\ty");
+    assert_int_equal(b->kind, NODE_STRING_LIT);
+    assert_int_equal(b->as.str.len, 0);
+    span_is(p, b->span, "\"\"");
+    assert_int_equal(b->as.str.text_span.start, b->span.start + 1);
+    assert_int_equal(b->as.str.text_span.end, b->span.start + 1);
+    assert_int_equal(h->kind, NODE_TEMPLATE);
+    assert_true(h->as.template.heredoc);
     done(p);
 }
 
@@ -469,9 +490,9 @@ static void test_parse_pasted_json_is_an_expression(void **state)
 {
     (void)state;
     shape("{\"a\": [1, 2.5, true, null], \"b\": {\"c\": \"d\"}}",
-          "{(tpl \"a\")=[1 2.5 true null] (tpl \"b\")={(tpl \"c\")=(tpl \"d\")}}");
+          "{\"a\"=[1 2.5 true null] \"b\"={\"c\"=\"d\"}}");
     shape("{\n  \"a\": [\n    1,\n    2.5\n  ],\n  \"b\": {\n    \"c\": \"d\"\n  }\n}",
-          "{(tpl \"a\")=[1 2.5] (tpl \"b\")={(tpl \"c\")=(tpl \"d\")}}");
+          "{\"a\"=[1 2.5] \"b\"={\"c\"=\"d\"}}");
 }
 
 // --- templates ----------------------------------------------------------------
@@ -481,8 +502,8 @@ static void test_parse_template_parts(void **state)
     (void)state;
     shape("\"bridge-$<workspace.name>\"", "(tpl \"bridge-\" (. workspace name))");
     shape("\"$<a>$<b>\"", "(tpl a b)");
-    shape("\"\"", "(tpl)");
-    shape("\"$$<x>\"", "(tpl \"$<x>\")");
+    shape("\"\"", "\"\"");
+    shape("\"$$<x>\"", "\"$<x>\"");
 }
 
 static void test_parse_interp_closes_at_first_gt_at_depth_zero(void **state)
@@ -837,7 +858,8 @@ int main(void)
         cmocka_unit_test(test_parse_for_expressions),
         cmocka_unit_test(test_parse_splat_traversals_go_into_each),
         cmocka_unit_test(test_parse_object_key_forms),
-        cmocka_unit_test(test_parse_ident_key_is_a_literal_template),
+        cmocka_unit_test(test_parse_ident_key_is_a_string_literal),
+        cmocka_unit_test(test_parse_quoted_literal_is_one_node),
         cmocka_unit_test(test_parse_pasted_json_is_an_expression),
         cmocka_unit_test(test_parse_template_parts),
         cmocka_unit_test(test_parse_interp_closes_at_first_gt_at_depth_zero),
