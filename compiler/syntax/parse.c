@@ -281,10 +281,9 @@ static bool block_label(Cursor *c, BlockLabel *label)
     label->quoted = true;
     label->text = "";
     if (at(c, TOK_STRING_LIT)) {
-        NodeVec parts = {0};
-        parse_template_literal(c, &parts);
-        if (parts.count)
-            label->text = parts.items[0]->as.str.text;
+        Node *lit = parse_template_literal(c);
+        if (lit)
+            label->text = lit->as.str.text;
     }
     if (at(c, TOK_CQUOTE) && partner(c) == open) {
         label->span = span_join(t->span, advance(c)->span);
@@ -524,10 +523,23 @@ static void cursor_init(Cursor *c, Arena *arena, const TokenList *tokens, Diags 
     c->match = match_pairs(tokens->items, tokens->count);
 }
 
+// The scratch stack is heap memory, counted against --max-memory while
+// the parse lasts.
+void parse_grow_stack(Cursor *c)
+{
+    uint32_t cap = (uint32_t)buf_next_cap(c->cap, sizeof c->cap);
+    c->stack = xrealloc(c->stack, (size_t)cap * sizeof *c->stack);
+    arena_count(c->arena, (size_t)(cap - c->cap) * sizeof *c->stack);
+    c->cap = cap;
+}
+
 static void cursor_done(Cursor *c)
 {
     free(c->match);
     c->match = NULL;
+    free(c->stack);
+    arena_uncount(c->arena, (size_t)c->cap * sizeof *c->stack);
+    c->stack = NULL;
 }
 
 // The span from the first token to the end of the last.
@@ -564,10 +576,10 @@ Node *parse_template(Arena *arena, const TokenList *tokens, Diags *diags)
     Cursor c;
     cursor_init(&c, arena, tokens, diags);
     c.template_file = true;
-    NodeVec parts = {0};
+    NodeVec parts = vec_open(&c);
     parse_template_file(&c, &parts);
     n->span = whole_span(tokens);
-    n->as.template.parts = vec_list(parts);
+    n->as.template.parts = vec_list(&c, parts);
     cursor_done(&c);
     return n;
 }

@@ -79,7 +79,7 @@ static Node *function_call(Cursor *c)
     Node *n = new_node(c, NODE_CALL, name->span);
     n->as.call.name = name->text;
     n->as.call.name_span = name->span;
-    NodeVec args = {0};
+    NodeVec args = vec_open(c);
     bool ok = true, comma = true;
     while (ok && !at_closer(c, TOK_RPAREN, open)) {
         if (!comma || n->as.call.expand_final || is_closer(peek(c)->kind) || at(c, TOK_EOF)) {
@@ -114,7 +114,7 @@ static Node *function_call(Cursor *c)
     c->skip_nl = saved;
     if (!ok)
         return NULL;
-    n->as.call.args = vec_list(args);
+    n->as.call.args = vec_list(c, args);
     n->span = span_join(n->span, prev_span(c));
     return n;
 }
@@ -230,7 +230,7 @@ static Node *tuple(Cursor *c)
 {
     uint32_t open = c->pos;
     const Token *o = advance(c);
-    NodeVec items = {0};
+    NodeVec items = vec_open(c);
     bool sep = true;
     while (!at_closer(c, TOK_RBRACK, open)) {
         if (!sep || is_closer(peek(c)->kind) || at(c, TOK_EOF)) {
@@ -247,7 +247,7 @@ static Node *tuple(Cursor *c)
     }
     advance(c);
     Node *n = new_node(c, NODE_TUPLE, span_join(o->span, prev_span(c)));
-    n->as.tuple.items = vec_list(items);
+    n->as.tuple.items = vec_list(c, items);
     return n;
 }
 

@@ -14,8 +14,8 @@ static bool is_space(char ch)
 }
 
 // A run of STRING_LIT tokens as one literal part, with strip markers applied
-// from the tokens around it. Empty literals are dropped.
-void parse_template_literal(Cursor *c, NodeVec *parts)
+// from the tokens around it; NULL for an empty one (it is dropped).
+Node *parse_template_literal(Cursor *c)
 {
     uint32_t first = c->pos;
     size_t len = 0;
@@ -39,13 +39,13 @@ void parse_template_literal(Cursor *c, NodeVec *parts)
         while (hi > lo && is_space(text[hi - 1]))
             hi--;
     if (hi == lo)
-        return;
+        return NULL;
     text[hi] = '\0';
     Node *lit = new_node(c, NODE_STRING_LIT, span_join(c->toks[first].span, c->toks[last].span));
     lit->as.str.text = text + lo;
     lit->as.str.len = (uint32_t)(hi - lo);
     lit->as.str.text_span = lit->span;
-    vec_push(c, parts, lit);
+    return lit;
 }
 
 // The keyword of the directive at the current DIRECTIVE_OPEN, or "".
@@ -192,15 +192,18 @@ static Node *template_if(Cursor *c)
     Node *n = new_node(c, NODE_TEMPLATE_IF, c->toks[open].span);
     n->as.tif.cond = directive_head(c, open, false, NULL, NULL);
     bool ok = n->as.tif.cond != NULL;
-    NodeVec then = {0}, els = {0};
+    NodeVec then = vec_open(c);
     ok &= template_parts(c, &then);
+    n->as.tif.then_parts = vec_list(c, then);
     for (;;) {
         if (c->fatal) {
             ok = false;
         } else if (is_directive(c, "else") && !n->as.tif.has_else) {
             n->as.tif.has_else = true;
             ok &= directive_end(c);
+            NodeVec els = vec_open(c);
             ok &= template_parts(c, &els);
+            n->as.tif.else_parts = vec_list(c, els);
             continue;
         } else if (is_directive(c, "endif")) {
             ok &= directive_end(c);
@@ -215,8 +218,6 @@ static Node *template_if(Cursor *c)
     }
     c->tdepth--;
     leave(c);
-    n->as.tif.then_parts = vec_list(then);
-    n->as.tif.else_parts = vec_list(els);
     n->span = span_join(n->span, prev_span(c));
     return ok ? n : NULL;
 }
@@ -236,8 +237,9 @@ static Node *template_for(Cursor *c)
     Node *n = new_node(c, NODE_TEMPLATE_FOR, c->toks[open].span);
     n->as.tfor.coll = directive_head(c, open, true, &n->as.tfor.key_var, &n->as.tfor.value_var);
     bool ok = n->as.tfor.coll != NULL;
-    NodeVec parts = {0};
+    NodeVec parts = vec_open(c);
     ok &= template_parts(c, &parts);
+    n->as.tfor.body = vec_list(c, parts);
     if (c->fatal) {
         ok = false;
     } else if (is_directive(c, "endfor")) {
@@ -251,7 +253,6 @@ static Node *template_for(Cursor *c)
     }
     c->tdepth--;
     leave(c);
-    n->as.tfor.body = vec_list(parts);
     n->span = span_join(n->span, prev_span(c));
     return ok ? n : NULL;
 }
@@ -289,7 +290,9 @@ static bool template_parts(Cursor *c, NodeVec *parts)
         }
         Node *n = NULL;
         if (t->kind == TOK_STRING_LIT) {
-            parse_template_literal(c, parts);
+            Node *lit = parse_template_literal(c);
+            if (lit)
+                vec_push(c, parts, lit);
             continue;
         }
         if (t->kind == TOK_INTERP_OPEN) {
@@ -313,9 +316,9 @@ static bool template_parts(Cursor *c, NodeVec *parts)
 }
 
 // True when template parts hold no interpolation or directive.
-static bool is_literal(NodeVec parts)
+static bool is_literal(Cursor *c, NodeVec parts)
 {
-    return parts.count == 0 || (parts.count == 1 && parts.items[0]->kind == NODE_STRING_LIT);
+    return parts.count == 0 || (parts.count == 1 && c->stack[parts.start]->kind == NODE_STRING_LIT);
 }
 
 // A quoted string without interpolation as one STRING_LIT node (most
@@ -323,8 +326,9 @@ static bool is_literal(NodeVec parts)
 // holds the quotes; the text starts at byte `text_start`.
 static Node *quoted_literal(Cursor *c, NodeVec parts, Span span, uint32_t text_start)
 {
+    c->top = parts.start;
     if (parts.count) {
-        Node *lit = parts.items[0];
+        Node *lit = c->stack[parts.start];
         lit->span = span;
         return lit;
     }
@@ -343,7 +347,7 @@ Node *parse_template_expr(Cursor *c)
     TokenKind closer = o->kind == TOK_OHEREDOC ? TOK_CHEREDOC : TOK_CQUOTE;
     bool saved = c->skip_nl;
     c->skip_nl = false;
-    NodeVec parts = {0};
+    NodeVec parts = vec_open(c);
     bool ok = true;
     for (;;) {
         ok &= template_parts(c, &parts);
@@ -370,10 +374,10 @@ Node *parse_template_expr(Cursor *c)
     if (!ok)
         return NULL;
     Span span = span_join(o->span, prev_span(c));
-    if (closer == TOK_CQUOTE && is_literal(parts))
+    if (closer == TOK_CQUOTE && is_literal(c, parts))
         return quoted_literal(c, parts, span, o->span.end);
     Node *n = new_node(c, NODE_TEMPLATE, span);
-    n->as.template.parts = vec_list(parts);
+    n->as.template.parts = vec_list(c, parts);
     n->as.template.heredoc = closer == TOK_CHEREDOC;
     return n;
 }
