@@ -141,20 +141,56 @@ static uint32_t *match_pairs(const Token *toks, uint32_t count)
 
 // --- bodies -----------------------------------------------------------------
 
-// Builds a body: its items, and an index of attribute names by hash for
-// the duplicate check.
+// Builds a body: its items, on the cursor's scratch stack from `start`
+// (as a NodeVec's: the bodies of nested blocks lie above while they grow)
+// until body() copies them at their exact size; and for the duplicate
+// check of a body of many attributes, an index of their names by hash.
 typedef struct BodyBuilder {
     Body *body;
-    uint32_t cap;
+    uint32_t start;
     Attribute **slots; // open addressing; nslots is a power of two
     uint32_t nslots, nattrs;
 } BodyBuilder;
 
+// Attributes of a body searched in order for a duplicate, before the
+// body gets an index: most bodies hold a few.
+#define BODY_SCAN_MAX 8
+
+// The first attribute named `name` among the body's items so far, or NULL.
+static Attribute *find_attr(Cursor *c, const BodyBuilder *bb, const char *name)
+{
+    for (uint32_t i = bb->start; i < bb->start + bb->body->count; i++) {
+        const BodyItem *it = &c->items[i];
+        if (it->kind == ITEM_ATTRIBUTE && strcmp(it->as.attr->name, name) == 0)
+            return it->as.attr;
+    }
+    return NULL;
+}
+
+static Attribute *hash_attr(Cursor *c, BodyBuilder *bb, Attribute *a);
+
 // Returns the attribute already named like `a`, or records `a` and returns NULL.
 static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 {
+    if (!bb->nslots && bb->nattrs < BODY_SCAN_MAX) {
+        Attribute *first = find_attr(c, bb, a->name);
+        bb->nattrs += first == NULL;
+        return first;
+    }
+    if (!bb->nslots) { // index the attributes so far, first of each name
+        bb->nattrs = 0;
+        for (uint32_t i = bb->start; i < bb->start + bb->body->count; i++)
+            if (c->items[i].kind == ITEM_ATTRIBUTE)
+                hash_attr(c, bb, c->items[i].as.attr);
+    }
+    return hash_attr(c, bb, a);
+}
+
+// seen_attr through the index.
+static Attribute *hash_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
+{
     if ((bb->nattrs + 1) * 2 > bb->nslots) {
-        uint32_t n = bb->nslots ? bb->nslots * 2 : 4; // most bodies hold one or two
+        uint32_t n = bb->nslots ? bb->nslots * 2 : 4 * BODY_SCAN_MAX;
         Attribute **slots = arena_alloc(c->arena, (size_t)n * sizeof *slots);
         for (uint32_t i = 0; i < bb->nslots; i++) {
             if (!bb->slots[i])
@@ -178,9 +214,27 @@ static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 
 static void add_item(Cursor *c, BodyBuilder *bb, BodyItem item)
 {
+    uint32_t at = bb->start + bb->body->count;
+    if (at >= c->items_cap) {
+        uint32_t cap = (uint32_t)buf_next_cap(c->items_cap, sizeof c->items_cap);
+        c->items = xrealloc(c->items, (size_t)cap * sizeof *c->items);
+        arena_count(c->arena, (size_t)(cap - c->items_cap) * sizeof *c->items);
+        c->items_cap = cap;
+    }
+    c->items[at] = item;
+    bb->body->count++;
+    c->items_top = at + 1;
+}
+
+// Copies the finished body's items from the stack to the arena.
+static void finish_body(Cursor *c, BodyBuilder *bb)
+{
     Body *b = bb->body;
-    BUF_RESERVE(c->arena, b->items, b->count, bb->cap);
-    b->items[b->count++] = item;
+    if (b->count) {
+        b->items = arena_alloc(c->arena, (size_t)b->count * sizeof *b->items);
+        memcpy(b->items, c->items + bb->start, (size_t)b->count * sizeof *b->items);
+    }
+    c->items_top = bb->start;
 }
 
 static void add_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
@@ -482,6 +536,7 @@ static Body *body(Cursor *c, uint32_t open)
 {
     BodyBuilder bb = {0};
     bb.body = arena_alloc(c->arena, sizeof(Body));
+    bb.start = c->items_top;
     bool saved = c->skip_nl;
     c->skip_nl = false;
     while (!c->fatal) {
@@ -507,6 +562,7 @@ static Body *body(Cursor *c, uint32_t open)
             advance(c);
     }
     c->skip_nl = saved;
+    finish_body(c, &bb);
     return bb.body;
 }
 
@@ -540,6 +596,9 @@ static void cursor_done(Cursor *c)
     free(c->stack);
     arena_uncount(c->arena, (size_t)c->cap * sizeof *c->stack);
     c->stack = NULL;
+    free(c->items);
+    arena_uncount(c->arena, (size_t)c->items_cap * sizeof *c->items);
+    c->items = NULL;
 }
 
 // The span from the first token to the end of the last.

@@ -36,6 +36,8 @@ typedef struct Cursor {
     bool eof_unclosed;   // a block left open at EOF was reported (only the innermost is)
     Node **stack;        // scratch for the lists being built (heap, see NodeVec)
     uint32_t top, cap;   // entries of `stack` in use, and allocated
+    BodyItem *items;     // the same for the items of the bodies being built
+    uint32_t items_top, items_cap;
 } Cursor;
 
 // A list of nodes being built. Its items lie on the cursor's scratch stack
