@@ -13,6 +13,22 @@ static bool is_space(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
+// The text of the STRING_LIT tokens first..last as one string. A single
+// token's text is used as it is (the lexer's, NUL-terminated, in the arena):
+// most literals are one token, and a copy would double their memory.
+static const char *literal_text(Cursor *c, uint32_t first, uint32_t last, size_t len)
+{
+    if (first == last)
+        return c->toks[first].text;
+    char *text = arena_alloc(c->arena, len + 1);
+    size_t n = 0;
+    for (uint32_t i = first; i <= last; i++) {
+        memcpy(text + n, c->toks[i].text, c->toks[i].len);
+        n += c->toks[i].len;
+    }
+    return text;
+}
+
 // A run of STRING_LIT tokens as one literal part, with strip markers applied
 // from the tokens around it; NULL for an empty one (it is dropped).
 Node *parse_template_literal(Cursor *c)
@@ -22,12 +38,7 @@ Node *parse_template_literal(Cursor *c)
     while (c->toks[c->pos].kind == TOK_STRING_LIT)
         len += c->toks[c->pos++].len;
     uint32_t last = c->pos - 1;
-    char *text = arena_alloc(c->arena, len + 1);
-    size_t n = 0;
-    for (uint32_t i = first; i <= last; i++) {
-        memcpy(text + n, c->toks[i].text, c->toks[i].len);
-        n += c->toks[i].len;
-    }
+    const char *text = literal_text(c, first, last, len);
     const Token *before = first > 0 ? &c->toks[first - 1] : NULL;
     const Token *after = &c->toks[last + 1];
     size_t lo = 0, hi = len;
@@ -40,7 +51,11 @@ Node *parse_template_literal(Cursor *c)
             hi--;
     if (hi == lo)
         return NULL;
-    text[hi] = '\0';
+    if (hi < len) { // stripped at the end: the text must end there
+        text = arena_strndup(c->arena, text + lo, hi - lo);
+        hi -= lo;
+        lo = 0;
+    }
     Node *lit = new_node(c, NODE_STRING_LIT, span_join(c->toks[first].span, c->toks[last].span));
     lit->as.str.text = text + lo;
     lit->as.str.len = (uint32_t)(hi - lo);
