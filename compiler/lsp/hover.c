@@ -256,7 +256,7 @@ static bool hover_workspace(Analysis *an, StrBuf *b, const LspAt *at)
 static bool hover_call(Analysis *an, StrBuf *b, const LspAt *at, uint32_t offset)
 {
     const Node *n = at->node;
-    if (!n || n->kind != NODE_CALL || offset > n->as.call.name_span.end)
+    if (!n || n->kind != NODE_CALL || offset > n->as.call.name_end)
         return false;
     const char *line = lsp_function_doc(n->as.call.name);
     if (!line)

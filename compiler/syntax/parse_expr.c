@@ -78,7 +78,7 @@ static Node *function_call(Cursor *c)
     c->skip_nl = true;
     Node *n = new_node(c, NODE_CALL, name->span);
     n->as.call.name = name->text;
-    n->as.call.name_span = name->span;
+    n->as.call.name_end = name->span.end;
     NodeVec args = vec_open(c);
     bool ok = true, comma = true;
     while (ok && !at_closer(c, TOK_RPAREN, open)) {
@@ -164,10 +164,10 @@ static bool for_cond(Cursor *c, Node **cond)
 static bool for_intro(Cursor *c, Node *n)
 {
     advance(c);
-    if (!parse_for_vars(c, &n->as.forexpr.key_var, &n->as.forexpr.value_var))
+    if (!parse_for_vars(c, &n->as.forexpr->key_var, &n->as.forexpr->value_var))
         return false;
-    n->as.forexpr.coll = parse_expr(c);
-    if (!n->as.forexpr.coll)
+    n->as.forexpr->coll = parse_expr(c);
+    if (!n->as.forexpr->coll)
         return false;
     if (!accept(c, TOK_COLON)) {
         expected(c, E_UNEXPECTED_TOKEN, "':'");
@@ -185,23 +185,24 @@ static Node *for_expr(Cursor *c, bool is_object)
     const Token *o = advance(c);
     TokenKind close = is_object ? TOK_RBRACE : TOK_RBRACK;
     Node *n = new_node(c, NODE_FOR, o->span);
-    n->as.forexpr.is_object = is_object;
+    n->as.forexpr = arena_alloc(c->arena, sizeof *n->as.forexpr);
+    n->as.forexpr->is_object = is_object;
     bool ok = for_intro(c, n);
     if (ok && is_object) {
-        n->as.forexpr.key_expr = parse_expr(c);
-        ok = n->as.forexpr.key_expr != NULL;
+        n->as.forexpr->key_expr = parse_expr(c);
+        ok = n->as.forexpr->key_expr != NULL;
         if (ok && !accept(c, TOK_FAT_ARROW)) {
             bracket_error(c, open, E_UNEXPECTED_TOKEN, "'=>'");
             return NULL;
         }
     }
     if (ok) {
-        n->as.forexpr.value_expr = parse_expr(c);
-        ok = n->as.forexpr.value_expr != NULL;
+        n->as.forexpr->value_expr = parse_expr(c);
+        ok = n->as.forexpr->value_expr != NULL;
     }
     if (ok && is_object && accept(c, TOK_ELLIPSIS))
-        n->as.forexpr.group = true;
-    ok = ok && for_cond(c, &n->as.forexpr.cond);
+        n->as.forexpr->group = true;
+    ok = ok && for_cond(c, &n->as.forexpr->cond);
     if (!ok) {
         jump_past(c, open);
         return NULL;

@@ -205,20 +205,21 @@ static Node *template_if(Cursor *c)
     advance(c);
     advance(c);
     Node *n = new_node(c, NODE_TEMPLATE_IF, c->toks[open].span);
-    n->as.tif.cond = directive_head(c, open, false, NULL, NULL);
-    bool ok = n->as.tif.cond != NULL;
+    n->as.tif = arena_alloc(c->arena, sizeof *n->as.tif);
+    n->as.tif->cond = directive_head(c, open, false, NULL, NULL);
+    bool ok = n->as.tif->cond != NULL;
     NodeVec then = vec_open(c);
     ok &= template_parts(c, &then);
-    n->as.tif.then_parts = vec_list(c, then);
+    n->as.tif->then_parts = vec_list(c, then);
     for (;;) {
         if (c->fatal) {
             ok = false;
-        } else if (is_directive(c, "else") && !n->as.tif.has_else) {
-            n->as.tif.has_else = true;
+        } else if (is_directive(c, "else") && !n->as.tif->has_else) {
+            n->as.tif->has_else = true;
             ok &= directive_end(c);
             NodeVec els = vec_open(c);
             ok &= template_parts(c, &els);
-            n->as.tif.else_parts = vec_list(c, els);
+            n->as.tif->else_parts = vec_list(c, els);
             continue;
         } else if (is_directive(c, "endif")) {
             ok &= directive_end(c);
@@ -250,11 +251,12 @@ static Node *template_for(Cursor *c)
     advance(c);
     advance(c);
     Node *n = new_node(c, NODE_TEMPLATE_FOR, c->toks[open].span);
-    n->as.tfor.coll = directive_head(c, open, true, &n->as.tfor.key_var, &n->as.tfor.value_var);
-    bool ok = n->as.tfor.coll != NULL;
+    n->as.tfor = arena_alloc(c->arena, sizeof *n->as.tfor);
+    n->as.tfor->coll = directive_head(c, open, true, &n->as.tfor->key_var, &n->as.tfor->value_var);
+    bool ok = n->as.tfor->coll != NULL;
     NodeVec parts = vec_open(c);
     ok &= template_parts(c, &parts);
-    n->as.tfor.body = vec_list(c, parts);
+    n->as.tfor->body = vec_list(c, parts);
     if (c->fatal) {
         ok = false;
     } else if (is_directive(c, "endfor")) {

@@ -144,19 +144,19 @@ static void sx_list(Buf *b, NodeList l)
 
 static void sx_for(Buf *b, const Node *n)
 {
-    put(b, "(for%s %s %s ", n->as.forexpr.is_object ? "{}" : "[]",
-        n->as.forexpr.key_var ? n->as.forexpr.key_var : "_", n->as.forexpr.value_var);
-    sx(b, n->as.forexpr.coll);
-    if (n->as.forexpr.key_expr) {
+    put(b, "(for%s %s %s ", n->as.forexpr->is_object ? "{}" : "[]",
+        n->as.forexpr->key_var ? n->as.forexpr->key_var : "_", n->as.forexpr->value_var);
+    sx(b, n->as.forexpr->coll);
+    if (n->as.forexpr->key_expr) {
         put(b, " ");
-        sx(b, n->as.forexpr.key_expr);
+        sx(b, n->as.forexpr->key_expr);
     }
     put(b, " ");
-    sx(b, n->as.forexpr.value_expr);
-    put(b, n->as.forexpr.group ? " ..." : "");
-    if (n->as.forexpr.cond) {
+    sx(b, n->as.forexpr->value_expr);
+    put(b, n->as.forexpr->group ? " ..." : "");
+    if (n->as.forexpr->cond) {
         put(b, " if ");
-        sx(b, n->as.forexpr.cond);
+        sx(b, n->as.forexpr->cond);
     }
     put(b, ")");
 }
@@ -188,21 +188,22 @@ static void sx_template(Buf *b, const Node *n)
         put(b, "\"%.*s\"", (int)n->as.str.len, n->as.str.text);
     } else if (n->kind == NODE_TEMPLATE_IF) {
         put(b, "(if ");
-        sx(b, n->as.tif.cond);
+        sx(b, n->as.tif->cond);
         put(b, " [");
-        sx_list(b, n->as.tif.then_parts);
+        sx_list(b, n->as.tif->then_parts);
         put(b, "]");
-        if (n->as.tif.has_else) {
+        if (n->as.tif->has_else) {
             put(b, " [");
-            sx_list(b, n->as.tif.else_parts);
+            sx_list(b, n->as.tif->else_parts);
             put(b, "]");
         }
         put(b, ")");
     } else {
-        put(b, "(tfor %s %s ", n->as.tfor.key_var ? n->as.tfor.key_var : "_", n->as.tfor.value_var);
-        sx(b, n->as.tfor.coll);
+        put(b, "(tfor %s %s ", n->as.tfor->key_var ? n->as.tfor->key_var : "_",
+            n->as.tfor->value_var);
+        sx(b, n->as.tfor->coll);
         put(b, " [");
-        sx_list(b, n->as.tfor.body);
+        sx_list(b, n->as.tfor->body);
         put(b, "])");
     }
 }
@@ -486,6 +487,23 @@ static void test_parse_quoted_literal_is_one_node(void **state)
     done(p);
 }
 
+// A node is 48 bytes on a 64-bit machine: rare variants are boxed (a large
+// project's tree holds millions of nodes).
+static void test_parse_node_stays_small(void **state)
+{
+    (void)state;
+    if (sizeof(void *) == 8)
+        assert_int_equal(sizeof(Node), 48);
+    Parsed *p = parse("x = [for v in g(a) : v if v]\n");
+    no_errors(p);
+    const Node *f = attr(p, 0)->expr;
+    assert_int_equal(f->kind, NODE_FOR);
+    assert_string_equal(f->as.forexpr->value_var, "v");
+    assert_non_null(f->as.forexpr->cond);
+    span_is(p, ast_call_name_span(f->as.forexpr->coll), "g");
+    done(p);
+}
+
 static void test_parse_pasted_json_is_an_expression(void **state)
 {
     (void)state;
@@ -650,7 +668,7 @@ static void test_parse_spans_of_key_nodes(void **state)
     const Node *idx = bin->as.binary.rhs;
     span_is(p, idx->span, "f(x, y)[0]");
     span_is(p, idx->as.index.obj->span, "f(x, y)");
-    span_is(p, idx->as.index.obj->as.call.name_span, "f");
+    span_is(p, ast_call_name_span(idx->as.index.obj), "f");
     done(p);
 
     p = parse("s = \"a$<b>c\"\nh = <<EOT\nx\nEOT\n");
@@ -860,6 +878,7 @@ int main(void)
         cmocka_unit_test(test_parse_object_key_forms),
         cmocka_unit_test(test_parse_ident_key_is_a_string_literal),
         cmocka_unit_test(test_parse_quoted_literal_is_one_node),
+        cmocka_unit_test(test_parse_node_stays_small),
         cmocka_unit_test(test_parse_pasted_json_is_an_expression),
         cmocka_unit_test(test_parse_template_parts),
         cmocka_unit_test(test_parse_interp_closes_at_first_gt_at_depth_zero),
