@@ -80,10 +80,20 @@ const char *ast_op_text(Operator op)
 
 // --- opener/closer pairs ----------------------------------------------------
 
+// What each token kind is to the pairing, looked up once per token (most
+// tokens are neither). The closers are is_closer's (parse_impl.h).
+enum { PAIR_NONE, PAIR_OPEN, PAIR_CLOSE };
+static const unsigned char pair_role[TOK__COUNT] = {
+    [TOK_LPAREN] = PAIR_OPEN,          [TOK_LBRACK] = PAIR_OPEN,   [TOK_LBRACE] = PAIR_OPEN,
+    [TOK_OQUOTE] = PAIR_OPEN,          [TOK_OHEREDOC] = PAIR_OPEN, [TOK_INTERP_OPEN] = PAIR_OPEN,
+    [TOK_DIRECTIVE_OPEN] = PAIR_OPEN,  [TOK_RPAREN] = PAIR_CLOSE,  [TOK_RBRACK] = PAIR_CLOSE,
+    [TOK_RBRACE] = PAIR_CLOSE,         [TOK_CQUOTE] = PAIR_CLOSE,  [TOK_CHEREDOC] = PAIR_CLOSE,
+    [TOK_TEMPLATE_CLOSE] = PAIR_CLOSE,
+};
+
 static bool is_opener(TokenKind k)
 {
-    return k == TOK_LPAREN || k == TOK_LBRACK || k == TOK_LBRACE || k == TOK_OQUOTE ||
-           k == TOK_OHEREDOC || k == TOK_INTERP_OPEN || k == TOK_DIRECTIVE_OPEN;
+    return pair_role[k] == PAIR_OPEN;
 }
 
 static bool is_pair(TokenKind open, TokenKind close)
@@ -123,10 +133,12 @@ static uint32_t *match_pairs(const Token *toks, uint32_t count)
     for (uint32_t i = 0; i < count; i++) {
         match[i] = NO_MATCH;
         TokenKind k = toks[i].kind;
+        if (pair_role[k] == PAIR_NONE)
+            continue;
         if (is_opener(k)) {
             BUF_RESERVE_HEAP(stack, n, cap);
             stack[n++] = i;
-        } else if (is_closer(k)) {
+        } else {
             size_t j = find_opener(toks, stack, n, k);
             if (j) {
                 match[i] = stack[j - 1];
