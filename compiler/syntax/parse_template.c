@@ -355,10 +355,35 @@ static Node *quoted_literal(Cursor *c, NodeVec parts, Span span, uint32_t text_s
     return lit;
 }
 
+// The most common quoted string, one literal token or none ("abc", ""), as
+// its STRING_LIT without the template machinery; NULL for any other (and
+// in template files, whose parts resynchronise as they go).
+static Node *plain_literal(Cursor *c)
+{
+    const Token *o = peek(c);
+    uint32_t open = c->pos;
+    if (o->kind != TOK_OQUOTE || c->template_file || c->fatal)
+        return NULL;
+    const Token *t = &c->toks[open + 1];
+    bool one = t->kind == TOK_STRING_LIT && t->len > 0;
+    uint32_t close = one ? open + 2 : open + 1;
+    if (c->toks[close].kind != TOK_CQUOTE || c->match[close] != open)
+        return NULL;
+    Node *lit = new_node(c, NODE_STRING_LIT, span_join(o->span, c->toks[close].span));
+    lit->as.str.text = one ? t->text : "";
+    lit->as.str.len = one ? t->len : 0;
+    lit->as.str.text_span = one ? t->span : span_make(o->span.file, o->span.end, o->span.end);
+    c->pos = close + 1;
+    return lit;
+}
+
 // quoted template = OQUOTE , template parts , CQUOTE ;
 // heredoc template = OHEREDOC , template parts , CHEREDOC ;
 Node *parse_template_expr(Cursor *c)
 {
+    Node *lit = plain_literal(c);
+    if (lit)
+        return lit;
     uint32_t open = c->pos;
     const Token *o = advance(c);
     TokenKind closer = o->kind == TOK_OHEREDOC ? TOK_CHEREDOC : TOK_CQUOTE;
