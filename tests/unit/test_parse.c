@@ -504,6 +504,23 @@ static void test_parse_node_stays_small(void **state)
     done(p);
 }
 
+// Integers of up to 15 digits are read without strtod: the same values.
+static void test_parse_number_values(void **state)
+{
+    (void)state;
+    Parsed *p =
+        parse("x = [0, 007, 123456789012345, 1234567890123456, 2.5, 1e3, 9007199254740992]\n");
+    no_errors(p);
+    const NodeList *l = &attr(p, 0)->expr->as.tuple.items;
+    const double want[] = {0,   7,    123456789012345.0, 1234567890123456.0,
+                           2.5, 1000, 9007199254740992.0};
+    assert_int_equal(l->count, 7);
+    for (uint32_t i = 0; i < l->count; i++)
+        assert_true(l->items[i]->as.number.value == want[i]);
+    assert_string_equal(l->items[1]->as.number.text, "007");
+    done(p);
+}
+
 static void test_parse_pasted_json_is_an_expression(void **state)
 {
     (void)state;
@@ -879,6 +896,7 @@ int main(void)
         cmocka_unit_test(test_parse_ident_key_is_a_string_literal),
         cmocka_unit_test(test_parse_quoted_literal_is_one_node),
         cmocka_unit_test(test_parse_node_stays_small),
+        cmocka_unit_test(test_parse_number_values),
         cmocka_unit_test(test_parse_pasted_json_is_an_expression),
         cmocka_unit_test(test_parse_template_parts),
         cmocka_unit_test(test_parse_interp_closes_at_first_gt_at_depth_zero),
