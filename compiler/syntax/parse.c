@@ -227,12 +227,8 @@ static Attribute *hash_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 static void add_item(Cursor *c, BodyBuilder *bb, BodyItem item)
 {
     uint32_t at = bb->start + bb->body->count;
-    if (at >= c->items_cap) {
-        uint32_t cap = (uint32_t)buf_next_cap(c->items_cap, sizeof c->items_cap);
-        c->items = xrealloc(c->items, (size_t)cap * sizeof *c->items);
-        arena_count(c->arena, (size_t)(cap - c->items_cap) * sizeof *c->items);
-        c->items_cap = cap;
-    }
+    if (at >= c->items_cap)
+        c->items = parse_grow_scratch(c, c->items, &c->items_cap, sizeof *c->items);
     c->items[at] = item;
     bb->body->count++;
     c->items_top = at + 1;
@@ -591,14 +587,15 @@ static void cursor_init(Cursor *c, Arena *arena, const TokenList *tokens, Diags 
     c->match = match_pairs(tokens->items, tokens->count);
 }
 
-// The scratch stack is heap memory, counted against --max-memory while
+// The scratch stacks are heap memory, counted against --max-memory while
 // the parse lasts.
-void parse_grow_stack(Cursor *c)
+void *parse_grow_scratch(Cursor *c, void *items, uint32_t *cap, size_t elem)
 {
-    uint32_t cap = (uint32_t)buf_next_cap(c->cap, sizeof c->cap);
-    c->stack = xrealloc(c->stack, (size_t)cap * sizeof *c->stack);
-    arena_count(c->arena, (size_t)(cap - c->cap) * sizeof *c->stack);
-    c->cap = cap;
+    uint32_t n = (uint32_t)buf_next_cap(*cap, sizeof *cap);
+    items = xrealloc(items, (size_t)n * elem);
+    arena_count(c->arena, (size_t)(n - *cap) * elem);
+    *cap = n;
+    return items;
 }
 
 static void cursor_done(Cursor *c)
@@ -611,6 +608,9 @@ static void cursor_done(Cursor *c)
     free(c->items);
     arena_uncount(c->arena, (size_t)c->items_cap * sizeof *c->items);
     c->items = NULL;
+    free(c->objs);
+    arena_uncount(c->arena, (size_t)c->objs_cap * sizeof *c->objs);
+    c->objs = NULL;
 }
 
 // The span from the first token to the end of the last.

@@ -333,36 +333,45 @@ static bool object_item(Cursor *c, uint32_t open, ObjectItem *item)
     return true;
 }
 
+// Puts an object's item number `count` on the cursor's scratch stack of
+// object items, where the object's items lie from `start` (as a NodeVec's).
+static void push_item(Cursor *c, uint32_t start, uint32_t count, const ObjectItem *item)
+{
+    uint32_t at = start + count;
+    if (at >= c->objs_cap)
+        c->objs = parse_grow_scratch(c, c->objs, &c->objs_cap, sizeof *c->objs);
+    c->objs[at] = *item;
+    c->objs_top = at + 1;
+}
+
 // object = '{' , [ object item , { item separator , object item } , [ ',' ] ] , '}' ;
 static Node *object(Cursor *c)
 {
     uint32_t open = c->pos;
     const Token *o = advance(c);
-    ObjectItem *items = NULL; // on the heap while it grows, then copied to its size
-    uint32_t count = 0, cap = 0;
+    uint32_t start = c->objs_top, count = 0; // the items, on the scratch stack
     bool sep = true;
     while (!at_closer(c, TOK_RBRACE, open)) {
         if (!sep) {
             bracket_error(c, open, E_UNEXPECTED_TOKEN, "',' or '}'");
-            free(items);
             return NULL;
         }
-        BUF_RESERVE_HEAP(items, count, cap);
-        if (!object_item(c, open, &items[count])) {
+        ObjectItem item = {.key_ident = false}; // nested objects may move the stack
+        if (!object_item(c, open, &item)) {
             jump_past(c, open);
-            free(items);
             return NULL;
         }
-        count++;
+        push_item(c, start, count++, &item);
         sep = accept(c, TOK_COMMA) || newline_before(c);
     }
     advance(c);
     Node *n = new_node(c, NODE_OBJECT, span_join(o->span, prev_span(c)));
-    n->as.object.items = count ? arena_alloc(c->arena, count * sizeof *items) : NULL;
-    if (count)
-        memcpy(n->as.object.items, items, count * sizeof *items);
+    if (count) {
+        n->as.object.items = arena_alloc(c->arena, count * sizeof *n->as.object.items);
+        memcpy(n->as.object.items, c->objs + start, count * sizeof *n->as.object.items);
+    }
     n->as.object.count = count;
-    free(items);
+    c->objs_top = start;
     return n;
 }
 

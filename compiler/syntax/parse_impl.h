@@ -38,6 +38,8 @@ typedef struct Cursor {
     uint32_t top, cap;   // entries of `stack` in use, and allocated
     BodyItem *items;     // the same for the items of the bodies being built
     uint32_t items_top, items_cap;
+    ObjectItem *objs; // and of the objects being built
+    uint32_t objs_top, objs_cap;
 } Cursor;
 
 // A list of nodes being built. Its items lie on the cursor's scratch stack
@@ -121,8 +123,9 @@ static inline Node *new_node(Cursor *c, NodeKind kind, Span span)
     return n;
 }
 
-// Grows the scratch stack (parse.c).
-void parse_grow_stack(Cursor *c);
+// Grows a scratch stack of `elem`-byte entries, `items` with *cap of them;
+// returns where it now lies (parse.c).
+void *parse_grow_scratch(Cursor *c, void *items, uint32_t *cap, size_t elem);
 
 static inline NodeVec vec_open(Cursor *c)
 {
@@ -134,7 +137,7 @@ static inline void vec_push(Cursor *c, NodeVec *v, Node *n)
 {
     uint32_t at = v->start + v->count;
     if (at >= c->cap)
-        parse_grow_stack(c);
+        c->stack = parse_grow_scratch(c, c->stack, &c->cap, sizeof *c->stack);
     c->stack[at] = n;
     v->count++;
     c->top = at + 1;
