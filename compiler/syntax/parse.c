@@ -173,7 +173,8 @@ static Attribute *find_attr(Cursor *c, const BodyBuilder *bb, const char *name)
 {
     for (uint32_t i = bb->start; i < bb->start + bb->body->count; i++) {
         const BodyItem *it = &c->items[i];
-        if (it->kind == ITEM_ATTRIBUTE && strcmp(it->as.attr->name, name) == 0)
+        if (it->kind == ITEM_ATTRIBUTE && it->as.attr->name[0] == name[0] &&
+            strcmp(it->as.attr->name, name) == 0)
             return it->as.attr;
     }
     return NULL;
