@@ -123,21 +123,6 @@ Span span_make(uint32_t file, uint32_t start, uint32_t end)
     return s;
 }
 
-Span span_join(Span a, Span b)
-{
-    if (span_is_none(a))
-        return b;
-    if (span_is_none(b) || a.file != b.file)
-        return a;
-    Span s = {a.file, a.start < b.start ? a.start : b.start, a.end > b.end ? a.end : b.end};
-    return s;
-}
-
-bool span_is_none(Span s)
-{
-    return s.file == SPAN_NO_FILE;
-}
-
 Span span_none(void)
 {
     Span s = {SPAN_NO_FILE, 0, 0};

@@ -81,10 +81,22 @@ bool source_reads(const SourceSet *set, uint64_t dev, uint64_t ino);
 const SourceFile *source_file(const SourceSet *set, uint32_t file);
 // Returns a span of `len` bytes at `start` in `file`.
 Span span_make(uint32_t file, uint32_t start, uint32_t end);
-// Returns the smallest span covering both (same file; `a` wins otherwise).
-Span span_join(Span a, Span b);
 // Returns true when the span names no file.
-bool span_is_none(Span s);
+static inline bool span_is_none(Span s)
+{
+    return s.file == SPAN_NO_FILE;
+}
+// Returns the smallest span covering both (same file; `a` wins otherwise).
+// Inline: the parser joins spans for nearly every node it builds.
+static inline Span span_join(Span a, Span b)
+{
+    if (span_is_none(a))
+        return b;
+    if (span_is_none(b) || a.file != b.file)
+        return a;
+    Span s = {a.file, a.start < b.start ? a.start : b.start, a.end > b.end ? a.end : b.end};
+    return s;
+}
 // The empty span that names no file.
 Span span_none(void);
 // Converts a byte offset of `file` to line and column.

@@ -661,21 +661,21 @@ typedef struct ForState {
 
 static bool for_condition(Eval *ev, const Node *n, ForState *st)
 {
-    if (!n->as.forexpr.cond)
+    if (!n->as.forexpr->cond)
         return true;
-    Value *c = eval_expr(ev, n->as.forexpr.cond);
+    Value *c = eval_expr(ev, n->as.forexpr->cond);
     if (c->kind == VAL_INVALID)
         return false;
     st->secret_key |= value_is_sensitive(c); // which items are kept tells the secret
-    Value *b = eval_to_bool(ev, c, n->as.forexpr.cond->span, "the if clause of a for-expression");
+    Value *b = eval_to_bool(ev, c, n->as.forexpr->cond->span, "the if clause of a for-expression");
     return b->kind == VAL_BOOL && b->as.boolean;
 }
 
 static void for_object_item(Eval *ev, const Node *n, ForState *st)
 {
-    const Node *kn = n->as.forexpr.key_expr;
+    const Node *kn = n->as.forexpr->key_expr;
     Value *k = eval_key(ev, eval_expr(ev, kn), kn->span);
-    Value *v = eval_expr(ev, n->as.forexpr.value_expr);
+    Value *v = eval_expr(ev, n->as.forexpr->value_expr);
     if (k->kind == VAL_INVALID || v->kind == VAL_INVALID) {
         st->bad = true;
         return;
@@ -683,7 +683,7 @@ static void for_object_item(Eval *ev, const Node *n, ForState *st)
     bool secret = value_is_sensitive(k);
     st->secret_key |= secret;
     int64_t prev = value_object_find(st->out, k->as.str.ptr, k->as.str.len);
-    if (n->as.forexpr.group) {
+    if (n->as.forexpr->group) {
         // A group's list grows by doubling; its count is its length.
         Value *list = prev >= 0 ? st->out->as.object.vals[prev] : NULL;
         if (!list) {
@@ -712,13 +712,13 @@ static void for_object_item(Eval *ev, const Node *n, ForState *st)
 
 static Value *for_expr(Eval *ev, const Node *n)
 {
-    Value *coll = eval_expr(ev, n->as.forexpr.coll);
+    Value *coll = eval_expr(ev, n->as.forexpr->coll);
     Value **keys, **vals;
     uint32_t count;
-    if (!eval_pairs(ev, coll, n->as.forexpr.coll->span, &keys, &vals, &count))
+    if (!eval_pairs(ev, coll, n->as.forexpr->coll->span, &keys, &vals, &count))
         return value_invalid(ev->arena, n->span);
     ForState st = {0};
-    if (n->as.forexpr.is_object) {
+    if (n->as.forexpr->is_object) {
         st.out = value_object_new(ev->arena, n->span, count);
     } else {
         st.out = value_list_new(ev->arena, n->span, count);
@@ -726,20 +726,20 @@ static Value *for_expr(Eval *ev, const Node *n)
         st.out->as.list.count = 0;
     }
     for (uint32_t i = 0; i < count && !st.bad; i++) {
-        if (n->as.forexpr.key_var)
-            eval_push_scope(ev, n->as.forexpr.key_var, keys[i]);
-        eval_push_scope(ev, n->as.forexpr.value_var, vals[i]);
+        if (n->as.forexpr->key_var)
+            eval_push_scope(ev, n->as.forexpr->key_var, keys[i]);
+        eval_push_scope(ev, n->as.forexpr->value_var, vals[i]);
         if (for_condition(ev, n, &st)) {
-            if (n->as.forexpr.is_object) {
+            if (n->as.forexpr->is_object) {
                 for_object_item(ev, n, &st);
             } else {
-                Value *v = eval_expr(ev, n->as.forexpr.value_expr);
+                Value *v = eval_expr(ev, n->as.forexpr->value_expr);
                 st.bad |= v->kind == VAL_INVALID;
                 st.out->as.list.items[st.out->as.list.count++] = v;
             }
         }
         eval_pop_scope(ev);
-        if (n->as.forexpr.key_var)
+        if (n->as.forexpr->key_var)
             eval_pop_scope(ev);
     }
     if (st.bad)

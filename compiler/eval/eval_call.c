@@ -21,7 +21,7 @@ static Value *unknown_function(Eval *ev, const Node *n)
     const char **all = arena_alloc(ev->arena, (count + COUNT(special_forms)) * sizeof(char *));
     memcpy(all, names, count * sizeof(char *));
     memcpy(all + count, special_forms, sizeof special_forms);
-    Diag *g = diag_error(ev->diags, E_UNKNOWN_FUNCTION, n->as.call.name_span,
+    Diag *g = diag_error(ev->diags, E_UNKNOWN_FUNCTION, ast_call_name_span(n),
                          "unknown function \"%s\"", n->as.call.name);
     diag_help_suggest(ev->diags, g, n->as.call.name, all, count + COUNT(special_forms));
     return value_invalid(ev->arena, n->span);
@@ -86,7 +86,7 @@ Value *eval_call(Eval *ev, const Node *n)
     for (uint32_t i = 0; !takes_intrinsics && i < count; i++)
         if (eval_known_as(ev, vals[i], spans[i], "function", name)->kind == VAL_INVALID)
             return value_invalid(ev->arena, n->span);
-    FnCall call = {name,  n->as.call.name_span,     n->span, vals, spans,
+    FnCall call = {name,  ast_call_name_span(n),    n->span, vals, spans,
                    count, eval_dir_of(ev, n->span), def};
     ev->fn.diags = ev->diags;
     Value *v = fn_call(&ev->fn, &call);

@@ -85,11 +85,11 @@ static const char *walk_node(Walk *w, const Node *n)
     case NODE_TEMPLATE:
         return walk_list(w, &n->as.template.parts);
     case NODE_TEMPLATE_IF:
-        return (f = walk(w, n->as.tif.cond)) || (f = walk_list(w, &n->as.tif.then_parts))
+        return (f = walk(w, n->as.tif->cond)) || (f = walk_list(w, &n->as.tif->then_parts))
                    ? f
-                   : walk_list(w, &n->as.tif.else_parts);
+                   : walk_list(w, &n->as.tif->else_parts);
     case NODE_TEMPLATE_FOR:
-        return (f = walk(w, n->as.tfor.coll)) ? f : walk_list(w, &n->as.tfor.body);
+        return (f = walk(w, n->as.tfor->coll)) ? f : walk_list(w, &n->as.tfor->body);
     case NODE_GETATTR:
         return reference(w, n);
     case NODE_INDEX:
@@ -111,10 +111,10 @@ static const char *walk_node(Walk *w, const Node *n)
                    ? f
                    : walk(w, n->as.cond.else_expr);
     case NODE_FOR:
-        return (f = walk(w, n->as.forexpr.coll)) || (f = walk(w, n->as.forexpr.cond)) ||
-                       (f = walk(w, n->as.forexpr.key_expr))
+        return (f = walk(w, n->as.forexpr->coll)) || (f = walk(w, n->as.forexpr->cond)) ||
+                       (f = walk(w, n->as.forexpr->key_expr))
                    ? f
-                   : walk(w, n->as.forexpr.value_expr);
+                   : walk(w, n->as.forexpr->value_expr);
     case NODE_PAREN:
         return walk(w, n->as.paren.inner);
     }

@@ -66,30 +66,30 @@ static bool render_value(Eval *ev, const Node *expr, Buf *b)
 
 static bool render_if(Eval *ev, const Node *n, Buf *b)
 {
-    Value *c = eval_expr(ev, n->as.tif.cond);
-    Value *cb = eval_to_bool(ev, c, n->as.tif.cond->span, "the condition of %<if>");
+    Value *c = eval_expr(ev, n->as.tif->cond);
+    Value *cb = eval_to_bool(ev, c, n->as.tif->cond->span, "the condition of %<if>");
     if (cb->kind != VAL_BOOL)
         return false;
     b->sensitive |= value_is_sensitive(c);
-    return render_parts(ev, cb->as.boolean ? &n->as.tif.then_parts : &n->as.tif.else_parts, b);
+    return render_parts(ev, cb->as.boolean ? &n->as.tif->then_parts : &n->as.tif->else_parts, b);
 }
 
 static bool render_for(Eval *ev, const Node *n, Buf *b)
 {
-    Value *coll = eval_expr(ev, n->as.tfor.coll);
+    Value *coll = eval_expr(ev, n->as.tfor->coll);
     Value **keys, **vals;
     uint32_t count;
-    if (!eval_pairs(ev, coll, n->as.tfor.coll->span, &keys, &vals, &count))
+    if (!eval_pairs(ev, coll, n->as.tfor->coll->span, &keys, &vals, &count))
         return false;
     b->sensitive |= value_is_sensitive(coll);
     bool ok = true;
     for (uint32_t i = 0; i < count && ok && !b->text->over; i++) {
-        if (n->as.tfor.key_var)
-            eval_push_scope(ev, n->as.tfor.key_var, keys[i]);
-        eval_push_scope(ev, n->as.tfor.value_var, vals[i]);
-        ok = render_parts(ev, &n->as.tfor.body, b);
+        if (n->as.tfor->key_var)
+            eval_push_scope(ev, n->as.tfor->key_var, keys[i]);
+        eval_push_scope(ev, n->as.tfor->value_var, vals[i]);
+        ok = render_parts(ev, &n->as.tfor->body, b);
         eval_pop_scope(ev);
-        if (n->as.tfor.key_var)
+        if (n->as.tfor->key_var)
             eval_pop_scope(ev);
     }
     return ok;

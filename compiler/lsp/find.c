@@ -48,13 +48,13 @@ static void walk(const Node *n, NodeFn *fn, void *ctx)
         walk_list(&n->as.template.parts, fn, ctx);
         break;
     case NODE_TEMPLATE_IF:
-        walk(n->as.tif.cond, fn, ctx);
-        walk_list(&n->as.tif.then_parts, fn, ctx);
-        walk_list(&n->as.tif.else_parts, fn, ctx);
+        walk(n->as.tif->cond, fn, ctx);
+        walk_list(&n->as.tif->then_parts, fn, ctx);
+        walk_list(&n->as.tif->else_parts, fn, ctx);
         break;
     case NODE_TEMPLATE_FOR:
-        walk(n->as.tfor.coll, fn, ctx);
-        walk_list(&n->as.tfor.body, fn, ctx);
+        walk(n->as.tfor->coll, fn, ctx);
+        walk_list(&n->as.tfor->body, fn, ctx);
         break;
     case NODE_GETATTR:
         walk(n->as.getattr.obj, fn, ctx);
@@ -92,10 +92,10 @@ static void walk(const Node *n, NodeFn *fn, void *ctx)
         walk(n->as.cond.else_expr, fn, ctx);
         break;
     case NODE_FOR:
-        walk(n->as.forexpr.coll, fn, ctx);
-        walk(n->as.forexpr.key_expr, fn, ctx);
-        walk(n->as.forexpr.value_expr, fn, ctx);
-        walk(n->as.forexpr.cond, fn, ctx);
+        walk(n->as.forexpr->coll, fn, ctx);
+        walk(n->as.forexpr->key_expr, fn, ctx);
+        walk(n->as.forexpr->value_expr, fn, ctx);
+        walk(n->as.forexpr->cond, fn, ctx);
         break;
     case NODE_PAREN:
         walk(n->as.paren.inner, fn, ctx);

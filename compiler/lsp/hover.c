@@ -12,6 +12,7 @@
 #include "base/show.h"
 #include "emit/emit.h"
 #include "eval/eval.h"
+#include "syntax/parse.h"
 
 static const ShowStyle SHOW = {"(sensitive)", 200, 160};
 
@@ -195,9 +196,9 @@ static void hover_var(Analysis *an, StrBuf *b, const Variable *v, uint32_t i)
         buf_puts(b, " (sensitive)");
     buf_puts(b, "\n\n");
     const Node *d = v->description_attr ? v->description_attr->expr : NULL;
-    if (d && d->kind == NODE_TEMPLATE && d->as.template.parts.count == 1 &&
-        d->as.template.parts.items[0]->kind == NODE_STRING_LIT)
-        buf_puts(b, arena_printf(a, "%s\n\n", d->as.template.parts.items[0]->as.str.text));
+    const char *text = d ? ast_literal_text(d, NULL) : NULL;
+    if (text && text[0])
+        buf_puts(b, arena_printf(a, "%s\n\n", text));
     else if (d)
         buf_puts(b, arena_printf(a, "%s\n\n", source_text(an, d->span)));
     if (!an->has_inputs)
@@ -255,7 +256,7 @@ static bool hover_workspace(Analysis *an, StrBuf *b, const LspAt *at)
 static bool hover_call(Analysis *an, StrBuf *b, const LspAt *at, uint32_t offset)
 {
     const Node *n = at->node;
-    if (!n || n->kind != NODE_CALL || offset > n->as.call.name_span.end)
+    if (!n || n->kind != NODE_CALL || offset > n->as.call.name_end)
         return false;
     const char *line = lsp_function_doc(n->as.call.name);
     if (!line)

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "syntax/parse.h"
+
 static cJSON *location(const Analysis *an, Span span, bool utf8)
 {
     Arena a;
@@ -51,11 +53,9 @@ static void add_file_target(const LspContext *c, const LspAt *at, cJSON *list)
          strcmp(call->as.call.name, "templatefile") != 0))
         return;
     const Node *arg = call->as.call.args.items[0];
-    if (arg->kind != NODE_TEMPLATE || arg->as.template.parts.count != 1 ||
-        arg->as.template.parts.items[0]->kind != NODE_STRING_LIT || c->offset < arg->span.start ||
-        c->offset > arg->span.end)
+    const char *rel = ast_literal_text(arg, NULL);
+    if (!rel || !rel[0] || c->offset < arg->span.start || c->offset > arg->span.end)
         return;
-    const char *rel = arg->as.template.parts.items[0]->as.str.text;
     Arena a;
     arena_init(&a);
     const char *path = rel[0] == '/' ? rel : arena_printf(&a, "%s/%s", c->an->dir, rel);

@@ -147,19 +147,19 @@ static void scan_node(Scan *s, const Node *n, bool in_sub)
     switch (n->kind) {
     case NODE_STRING_LIT:
         if (!span_is_none(n->span) && n->span.file < s->src->count)
-            scan_literal(s, n->span, in_sub);
+            scan_literal(s, n->as.str.text_span, in_sub);
         return;
     case NODE_TEMPLATE:
         scan_list(s, &n->as.template.parts, in_sub);
         return;
     case NODE_TEMPLATE_IF:
-        scan_node(s, n->as.tif.cond, false);
-        scan_list(s, &n->as.tif.then_parts, in_sub);
-        scan_list(s, &n->as.tif.else_parts, in_sub);
+        scan_node(s, n->as.tif->cond, false);
+        scan_list(s, &n->as.tif->then_parts, in_sub);
+        scan_list(s, &n->as.tif->else_parts, in_sub);
         return;
     case NODE_TEMPLATE_FOR:
-        scan_node(s, n->as.tfor.coll, false);
-        scan_list(s, &n->as.tfor.body, in_sub);
+        scan_node(s, n->as.tfor->coll, false);
+        scan_list(s, &n->as.tfor->body, in_sub);
         return;
     case NODE_GETATTR:
         scan_node(s, n->as.getattr.obj, in_sub);
@@ -198,10 +198,10 @@ static void scan_node(Scan *s, const Node *n, bool in_sub)
         scan_node(s, n->as.cond.else_expr, in_sub);
         return;
     case NODE_FOR:
-        scan_node(s, n->as.forexpr.coll, in_sub);
-        scan_opt(s, n->as.forexpr.key_expr, in_sub);
-        scan_node(s, n->as.forexpr.value_expr, in_sub);
-        scan_opt(s, n->as.forexpr.cond, in_sub);
+        scan_node(s, n->as.forexpr->coll, in_sub);
+        scan_opt(s, n->as.forexpr->key_expr, in_sub);
+        scan_node(s, n->as.forexpr->value_expr, in_sub);
+        scan_opt(s, n->as.forexpr->cond, in_sub);
         return;
     case NODE_PAREN:
         scan_node(s, n->as.paren.inner, in_sub);

@@ -197,6 +197,8 @@ static bool const_bool(Builder *b, const Attribute *at, bool fallback)
 // The text of a constant string ("TaskRole"), or NULL.
 static const char *const_string(Arena *a, const Node *n)
 {
+    if (n->kind == NODE_STRING_LIT)
+        return n->as.str.text;
     if (n->kind != NODE_TEMPLATE)
         return NULL;
     char *text = arena_strdup(a, "");

@@ -40,7 +40,8 @@ static Value *const_value(Arena *a, const Node *n)
         return value_bool(a, n->span, n->as.boolean);
     case NODE_NUMBER:
         return value_number(a, n->span, n->as.number.value);
-    case NODE_TEMPLATE: {
+    case NODE_TEMPLATE:
+    case NODE_STRING_LIT: {
         const char *s = literal_key(n);
         return s ? value_cstring(a, n->span, s) : NULL;
     }
@@ -70,7 +71,6 @@ static Value *const_value(Arena *a, const Node *n)
         }
         return v;
     }
-    case NODE_STRING_LIT:
     case NODE_TEMPLATE_IF:
     case NODE_TEMPLATE_FOR:
     case NODE_VARIABLE:

@@ -17,7 +17,7 @@
     X(BOOL, "bool")                                                                                \
     X(NUMBER, "number")                                                                            \
     X(TEMPLATE, "template")         /* quoted string or heredoc: parts */                          \
-    X(STRING_LIT, "string literal") /* a literal part of a template */                             \
+    X(STRING_LIT, "string literal") /* a literal part of a template, or literal text alone */      \
     X(TEMPLATE_IF, "template if")   /* %<if>...%<else>...%<endif> */                               \
     X(TEMPLATE_FOR, "template for") /* %<for k, v in e>...%<endfor> */                             \
     X(VARIABLE, "variable")         /* a bare name: var, local, each item... */                    \
@@ -71,13 +71,41 @@ typedef struct NodeList {
 } NodeList;
 
 typedef struct ObjectItem {
-    Node *key; // NODE_TEMPLATE for a bare identifier or quoted key (a
-               // literal string); any expression for a parenthesised key
+    Node *key; // NODE_STRING_LIT for a bare identifier or a quoted key
+               // without interpolation; a NODE_TEMPLATE for one with it;
+               // any expression for a parenthesised key
     Node *value;
     bool key_ident; // the key was written as a bare identifier
     Span span;      // key through value
 } ObjectItem;
 
+// The rare variants, boxed so that they do not make every node larger.
+typedef struct TemplateIf {
+    Node *cond;
+    NodeList then_parts, else_parts;
+    bool has_else;
+} TemplateIf;
+
+typedef struct TemplateFor {
+    const char *key_var; // NULL when only one variable is named
+    const char *value_var;
+    Node *coll;
+    NodeList body;
+} TemplateFor;
+
+typedef struct ForExpr {
+    const char *key_var; // NULL when only one variable is named
+    const char *value_var;
+    Node *coll;
+    Node *key_expr; // object form only ({for ... : k => v})
+    Node *value_expr;
+    Node *cond; // NULL without `if`
+    bool is_object;
+    bool group; // object form with `...` after the value
+} ForExpr;
+
+// 48 bytes: the largest variant holds 32 (the tree of a large project
+// holds millions of nodes).
 struct Node {
     NodeKind kind;
     Span span;
@@ -91,21 +119,17 @@ struct Node {
             NodeList parts;
             bool heredoc;
         } template; // TEMPLATE
+        // STRING_LIT: decoded text (may be empty). A quoted string without
+        // interpolation or directive is this one node, not a TEMPLATE: its
+        // span holds the quotes and text_span the text between them; for a
+        // part of a template or a bare object key the two are the same.
         struct {
             const char *text;
             uint32_t len;
-        } str;   // STRING_LIT (decoded, may be empty)
-        struct { // TEMPLATE_IF
-            Node *cond;
-            NodeList then_parts, else_parts;
-            bool has_else;
-        } tif;
-        struct {                 // TEMPLATE_FOR
-            const char *key_var; // NULL when only one variable is named
-            const char *value_var;
-            Node *coll;
-            NodeList body;
-        } tfor;
+            Span text_span;
+        } str;
+        TemplateIf *tif;   // TEMPLATE_IF
+        TemplateFor *tfor; // TEMPLATE_FOR
         struct {
             const char *name;
         } var; // VARIABLE
@@ -122,10 +146,10 @@ struct Node {
             Node *source;
             Node *each;
         } splat; // SPLAT (each may be the SPLAT_ITEM itself)
-        struct { // CALL
+        struct { // CALL (the name is where the span starts: ast_call_name_span)
             const char *name;
-            Span name_span;
             NodeList args;
+            uint32_t name_end; // byte offset after the name
             bool expand_final; // last argument followed by ...
         } call;
         struct {
@@ -140,28 +164,26 @@ struct Node {
             Node *operand;
         } unary; // UNARY
         struct {
-            Operator op;
             Node *lhs, *rhs;
             Span op_span;
+            Operator op;
         } binary; // BINARY
         struct {
             Node *cond, *then_expr, *else_expr;
-        } cond;                  // CONDITIONAL
-        struct {                 // FOR
-            const char *key_var; // NULL when only one variable is named
-            const char *value_var;
-            Node *coll;
-            Node *key_expr; // object form only ({for ... : k => v})
-            Node *value_expr;
-            Node *cond; // NULL without `if`
-            bool is_object;
-            bool group; // object form with `...` after the value
-        } forexpr;
+        } cond;           // CONDITIONAL
+        ForExpr *forexpr; // FOR
         struct {
             Node *inner;
         } paren; // PAREN
     } as;
 };
+
+// The span of a call's function name.
+static inline Span ast_call_name_span(const Node *n)
+{
+    Span s = {n->span.file, n->span.start, n->as.call.name_end};
+    return s;
+}
 
 typedef struct Body Body;
 

@@ -167,11 +167,11 @@ static void put_head(FILE *out, const Node *n)
         put_string(out, n->as.str.text, n->as.str.len);
         break;
     case NODE_TEMPLATE_IF:
-        if (n->as.tif.has_else)
+        if (n->as.tif->has_else)
             fputs(" else", out);
         break;
     case NODE_TEMPLATE_FOR:
-        put_vars(out, n->as.tfor.key_var, n->as.tfor.value_var);
+        put_vars(out, n->as.tfor->key_var, n->as.tfor->value_var);
         break;
     case NODE_VARIABLE:
         fprintf(out, " %s", n->as.var.name);
@@ -189,11 +189,11 @@ static void put_head(FILE *out, const Node *n)
         fprintf(out, " %s", ast_op_text(n->as.binary.op));
         break;
     case NODE_FOR:
-        fputs(n->as.forexpr.is_object ? " object" : " tuple", out);
-        put_vars(out, n->as.forexpr.key_var, n->as.forexpr.value_var);
-        if (n->as.forexpr.group)
+        fputs(n->as.forexpr->is_object ? " object" : " tuple", out);
+        put_vars(out, n->as.forexpr->key_var, n->as.forexpr->value_var);
+        if (n->as.forexpr->group)
             fputs(" group", out);
-        if (n->as.forexpr.cond)
+        if (n->as.forexpr->cond)
             fputs(" if", out);
         break;
     case NODE_NULL:
@@ -216,18 +216,18 @@ static void dump_children(FILE *out, const SourceSet *src, const Node *n, int de
         dump_list(out, src, n->as.template.parts, depth);
         break;
     case NODE_TEMPLATE_IF:
-        dump_node(out, src, n->as.tif.cond, depth);
+        dump_node(out, src, n->as.tif->cond, depth);
         put_label(out, "then", depth);
-        dump_list(out, src, n->as.tif.then_parts, depth + 1);
-        if (n->as.tif.has_else) {
+        dump_list(out, src, n->as.tif->then_parts, depth + 1);
+        if (n->as.tif->has_else) {
             put_label(out, "else", depth);
-            dump_list(out, src, n->as.tif.else_parts, depth + 1);
+            dump_list(out, src, n->as.tif->else_parts, depth + 1);
         }
         break;
     case NODE_TEMPLATE_FOR:
-        dump_node(out, src, n->as.tfor.coll, depth);
+        dump_node(out, src, n->as.tfor->coll, depth);
         put_label(out, "body", depth);
-        dump_list(out, src, n->as.tfor.body, depth + 1);
+        dump_list(out, src, n->as.tfor->body, depth + 1);
         break;
     case NODE_GETATTR:
         dump_node(out, src, n->as.getattr.obj, depth);
@@ -262,12 +262,12 @@ static void dump_children(FILE *out, const SourceSet *src, const Node *n, int de
         dump_node(out, src, n->as.cond.else_expr, depth);
         break;
     case NODE_FOR:
-        dump_node(out, src, n->as.forexpr.coll, depth);
-        if (n->as.forexpr.key_expr)
-            dump_node(out, src, n->as.forexpr.key_expr, depth);
-        dump_node(out, src, n->as.forexpr.value_expr, depth);
-        if (n->as.forexpr.cond)
-            dump_node(out, src, n->as.forexpr.cond, depth);
+        dump_node(out, src, n->as.forexpr->coll, depth);
+        if (n->as.forexpr->key_expr)
+            dump_node(out, src, n->as.forexpr->key_expr, depth);
+        dump_node(out, src, n->as.forexpr->value_expr, depth);
+        if (n->as.forexpr->cond)
+            dump_node(out, src, n->as.forexpr->cond, depth);
         break;
     case NODE_PAREN:
         dump_node(out, src, n->as.paren.inner, depth);

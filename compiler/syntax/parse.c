@@ -53,6 +53,11 @@ const char *ast_kind_name(NodeKind kind)
 
 const char *ast_literal_text(const Node *n, uint32_t *len)
 {
+    if (n->kind == NODE_STRING_LIT) {
+        if (len)
+            *len = n->as.str.len;
+        return n->as.str.text;
+    }
     if (n->kind != NODE_TEMPLATE || n->as.template.parts.count > 1)
         return NULL;
     const Node *part = n->as.template.parts.count ? n->as.template.parts.items[0] : NULL;
@@ -75,10 +80,20 @@ const char *ast_op_text(Operator op)
 
 // --- opener/closer pairs ----------------------------------------------------
 
+// What each token kind is to the pairing, looked up once per token (most
+// tokens are neither). The closers are is_closer's (parse_impl.h).
+enum { PAIR_NONE, PAIR_OPEN, PAIR_CLOSE };
+static const unsigned char pair_role[TOK__COUNT] = {
+    [TOK_LPAREN] = PAIR_OPEN,          [TOK_LBRACK] = PAIR_OPEN,   [TOK_LBRACE] = PAIR_OPEN,
+    [TOK_OQUOTE] = PAIR_OPEN,          [TOK_OHEREDOC] = PAIR_OPEN, [TOK_INTERP_OPEN] = PAIR_OPEN,
+    [TOK_DIRECTIVE_OPEN] = PAIR_OPEN,  [TOK_RPAREN] = PAIR_CLOSE,  [TOK_RBRACK] = PAIR_CLOSE,
+    [TOK_RBRACE] = PAIR_CLOSE,         [TOK_CQUOTE] = PAIR_CLOSE,  [TOK_CHEREDOC] = PAIR_CLOSE,
+    [TOK_TEMPLATE_CLOSE] = PAIR_CLOSE,
+};
+
 static bool is_opener(TokenKind k)
 {
-    return k == TOK_LPAREN || k == TOK_LBRACK || k == TOK_LBRACE || k == TOK_OQUOTE ||
-           k == TOK_OHEREDOC || k == TOK_INTERP_OPEN || k == TOK_DIRECTIVE_OPEN;
+    return pair_role[k] == PAIR_OPEN;
 }
 
 static bool is_pair(TokenKind open, TokenKind close)
@@ -118,10 +133,12 @@ static uint32_t *match_pairs(const Token *toks, uint32_t count)
     for (uint32_t i = 0; i < count; i++) {
         match[i] = NO_MATCH;
         TokenKind k = toks[i].kind;
+        if (pair_role[k] == PAIR_NONE)
+            continue;
         if (is_opener(k)) {
             BUF_RESERVE_HEAP(stack, n, cap);
             stack[n++] = i;
-        } else if (is_closer(k)) {
+        } else {
             size_t j = find_opener(toks, stack, n, k);
             if (j) {
                 match[i] = stack[j - 1];
@@ -136,20 +153,57 @@ static uint32_t *match_pairs(const Token *toks, uint32_t count)
 
 // --- bodies -----------------------------------------------------------------
 
-// Builds a body: its items, and an index of attribute names by hash for
-// the duplicate check.
+// Builds a body: its items, on the cursor's scratch stack from `start`
+// (as a NodeVec's: the bodies of nested blocks lie above while they grow)
+// until body() copies them at their exact size; and for the duplicate
+// check of a body of many attributes, an index of their names by hash.
 typedef struct BodyBuilder {
     Body *body;
-    uint32_t cap;
+    uint32_t start;
     Attribute **slots; // open addressing; nslots is a power of two
     uint32_t nslots, nattrs;
 } BodyBuilder;
 
+// Attributes of a body searched in order for a duplicate, before the
+// body gets an index: most bodies hold a few.
+#define BODY_SCAN_MAX 8
+
+// The first attribute named `name` among the body's items so far, or NULL.
+static Attribute *find_attr(Cursor *c, const BodyBuilder *bb, const char *name)
+{
+    for (uint32_t i = bb->start; i < bb->start + bb->body->count; i++) {
+        const BodyItem *it = &c->items[i];
+        if (it->kind == ITEM_ATTRIBUTE && it->as.attr->name[0] == name[0] &&
+            strcmp(it->as.attr->name, name) == 0)
+            return it->as.attr;
+    }
+    return NULL;
+}
+
+static Attribute *hash_attr(Cursor *c, BodyBuilder *bb, Attribute *a);
+
 // Returns the attribute already named like `a`, or records `a` and returns NULL.
 static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 {
+    if (!bb->nslots && bb->nattrs < BODY_SCAN_MAX) {
+        Attribute *first = find_attr(c, bb, a->name);
+        bb->nattrs += first == NULL;
+        return first;
+    }
+    if (!bb->nslots) { // index the attributes so far, first of each name
+        bb->nattrs = 0;
+        for (uint32_t i = bb->start; i < bb->start + bb->body->count; i++)
+            if (c->items[i].kind == ITEM_ATTRIBUTE)
+                hash_attr(c, bb, c->items[i].as.attr);
+    }
+    return hash_attr(c, bb, a);
+}
+
+// seen_attr through the index.
+static Attribute *hash_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
+{
     if ((bb->nattrs + 1) * 2 > bb->nslots) {
-        uint32_t n = bb->nslots ? bb->nslots * 2 : 4; // most bodies hold one or two
+        uint32_t n = bb->nslots ? bb->nslots * 2 : 4 * BODY_SCAN_MAX;
         Attribute **slots = arena_alloc(c->arena, (size_t)n * sizeof *slots);
         for (uint32_t i = 0; i < bb->nslots; i++) {
             if (!bb->slots[i])
@@ -173,9 +227,23 @@ static Attribute *seen_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 
 static void add_item(Cursor *c, BodyBuilder *bb, BodyItem item)
 {
+    uint32_t at = bb->start + bb->body->count;
+    if (at >= c->items_cap)
+        c->items = parse_grow_scratch(c, c->items, &c->items_cap, sizeof *c->items);
+    c->items[at] = item;
+    bb->body->count++;
+    c->items_top = at + 1;
+}
+
+// Copies the finished body's items from the stack to the arena.
+static void finish_body(Cursor *c, BodyBuilder *bb)
+{
     Body *b = bb->body;
-    BUF_RESERVE(c->arena, b->items, b->count, bb->cap);
-    b->items[b->count++] = item;
+    if (b->count) {
+        b->items = arena_alloc(c->arena, (size_t)b->count * sizeof *b->items);
+        memcpy(b->items, c->items + bb->start, (size_t)b->count * sizeof *b->items);
+    }
+    c->items_top = bb->start;
 }
 
 static void add_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
@@ -276,10 +344,9 @@ static bool block_label(Cursor *c, BlockLabel *label)
     label->quoted = true;
     label->text = "";
     if (at(c, TOK_STRING_LIT)) {
-        NodeVec parts = {0};
-        parse_template_literal(c, &parts);
-        if (parts.count)
-            label->text = parts.items[0]->as.str.text;
+        Node *lit = parse_template_literal(c);
+        if (lit)
+            label->text = lit->as.str.text;
     }
     if (at(c, TOK_CQUOTE) && partner(c) == open) {
         label->span = span_join(t->span, advance(c)->span);
@@ -478,6 +545,7 @@ static Body *body(Cursor *c, uint32_t open)
 {
     BodyBuilder bb = {0};
     bb.body = arena_alloc(c->arena, sizeof(Body));
+    bb.start = c->items_top;
     bool saved = c->skip_nl;
     c->skip_nl = false;
     while (!c->fatal) {
@@ -503,6 +571,7 @@ static Body *body(Cursor *c, uint32_t open)
             advance(c);
     }
     c->skip_nl = saved;
+    finish_body(c, &bb);
     return bb.body;
 }
 
@@ -519,10 +588,30 @@ static void cursor_init(Cursor *c, Arena *arena, const TokenList *tokens, Diags 
     c->match = match_pairs(tokens->items, tokens->count);
 }
 
+// The scratch stacks are heap memory, counted against --max-memory while
+// the parse lasts.
+void *parse_grow_scratch(Cursor *c, void *items, uint32_t *cap, size_t elem)
+{
+    uint32_t n = (uint32_t)buf_next_cap(*cap, sizeof *cap);
+    items = xrealloc(items, (size_t)n * elem);
+    arena_count(c->arena, (size_t)(n - *cap) * elem);
+    *cap = n;
+    return items;
+}
+
 static void cursor_done(Cursor *c)
 {
     free(c->match);
     c->match = NULL;
+    free(c->stack);
+    arena_uncount(c->arena, (size_t)c->cap * sizeof *c->stack);
+    c->stack = NULL;
+    free(c->items);
+    arena_uncount(c->arena, (size_t)c->items_cap * sizeof *c->items);
+    c->items = NULL;
+    free(c->objs);
+    arena_uncount(c->arena, (size_t)c->objs_cap * sizeof *c->objs);
+    c->objs = NULL;
 }
 
 // The span from the first token to the end of the last.
@@ -559,10 +648,10 @@ Node *parse_template(Arena *arena, const TokenList *tokens, Diags *diags)
     Cursor c;
     cursor_init(&c, arena, tokens, diags);
     c.template_file = true;
-    NodeVec parts = {0};
+    NodeVec parts = vec_open(&c);
     parse_template_file(&c, &parts);
     n->span = whole_span(tokens);
-    n->as.template.parts = vec_list(parts);
+    n->as.template.parts = vec_list(&c, parts);
     cursor_done(&c);
     return n;
 }

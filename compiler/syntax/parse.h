@@ -28,9 +28,9 @@ Node *parse_expression(Arena *arena, const TokenList *tokens, Diags *diags);
 // Display name of a node kind, and of an operator ("+", "&&").
 const char *ast_kind_name(NodeKind kind);
 const char *ast_op_text(Operator op);
-// The text of a template that holds no interpolation or directive ("abc",
-// a bare object key), with its length in *len (len may be NULL); NULL for
-// any other node.
+// The text of a string literal or of a template that holds no
+// interpolation or directive ("abc", a bare object key, a literal heredoc),
+// with its length in *len (len may be NULL); NULL for any other node.
 const char *ast_literal_text(const Node *n, uint32_t *len);
 
 #endif

@@ -13,12 +13,31 @@
 
 // --- expressions: terms -----------------------------------------------------
 
+// The value of an integer of up to 15 digits, exact as a double: the most
+// common number by far, read without strtod. False for any other number.
+static bool small_integer(const char *s, double *out)
+{
+    uint64_t v = 0;
+    size_t i = 0;
+    for (; s[i] >= '0' && s[i] <= '9'; i++) {
+        if (i == 15)
+            return false;
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    }
+    if (i == 0 || s[i])
+        return false;
+    *out = (double)v;
+    return true;
+}
+
 // literal = NUMBER | 'true' | 'false' | 'null' ;
 static Node *number_literal(Cursor *c)
 {
     const Token *t = advance(c);
     Node *n = new_node(c, NODE_NUMBER, t->span);
     n->as.number.text = t->text;
+    if (small_integer(t->text, &n->as.number.value))
+        return n; // finite and exact
     n->as.number.value = strtod(t->text, NULL);
     if (!isfinite(n->as.number.value)) {
         Diag *g = error_at(c, E_BAD_NUMBER, t->span, "number %.40s is too large", t->text);
@@ -78,8 +97,8 @@ static Node *function_call(Cursor *c)
     c->skip_nl = true;
     Node *n = new_node(c, NODE_CALL, name->span);
     n->as.call.name = name->text;
-    n->as.call.name_span = name->span;
-    NodeVec args = {0};
+    n->as.call.name_end = name->span.end;
+    NodeVec args = vec_open(c);
     bool ok = true, comma = true;
     while (ok && !at_closer(c, TOK_RPAREN, open)) {
         if (!comma || n->as.call.expand_final || is_closer(peek(c)->kind) || at(c, TOK_EOF)) {
@@ -114,7 +133,7 @@ static Node *function_call(Cursor *c)
     c->skip_nl = saved;
     if (!ok)
         return NULL;
-    n->as.call.args = vec_list(args);
+    n->as.call.args = vec_list(c, args);
     n->span = span_join(n->span, prev_span(c));
     return n;
 }
@@ -164,10 +183,10 @@ static bool for_cond(Cursor *c, Node **cond)
 static bool for_intro(Cursor *c, Node *n)
 {
     advance(c);
-    if (!parse_for_vars(c, &n->as.forexpr.key_var, &n->as.forexpr.value_var))
+    if (!parse_for_vars(c, &n->as.forexpr->key_var, &n->as.forexpr->value_var))
         return false;
-    n->as.forexpr.coll = parse_expr(c);
-    if (!n->as.forexpr.coll)
+    n->as.forexpr->coll = parse_expr(c);
+    if (!n->as.forexpr->coll)
         return false;
     if (!accept(c, TOK_COLON)) {
         expected(c, E_UNEXPECTED_TOKEN, "':'");
@@ -185,23 +204,24 @@ static Node *for_expr(Cursor *c, bool is_object)
     const Token *o = advance(c);
     TokenKind close = is_object ? TOK_RBRACE : TOK_RBRACK;
     Node *n = new_node(c, NODE_FOR, o->span);
-    n->as.forexpr.is_object = is_object;
+    n->as.forexpr = arena_alloc(c->arena, sizeof *n->as.forexpr);
+    n->as.forexpr->is_object = is_object;
     bool ok = for_intro(c, n);
     if (ok && is_object) {
-        n->as.forexpr.key_expr = parse_expr(c);
-        ok = n->as.forexpr.key_expr != NULL;
+        n->as.forexpr->key_expr = parse_expr(c);
+        ok = n->as.forexpr->key_expr != NULL;
         if (ok && !accept(c, TOK_FAT_ARROW)) {
             bracket_error(c, open, E_UNEXPECTED_TOKEN, "'=>'");
             return NULL;
         }
     }
     if (ok) {
-        n->as.forexpr.value_expr = parse_expr(c);
-        ok = n->as.forexpr.value_expr != NULL;
+        n->as.forexpr->value_expr = parse_expr(c);
+        ok = n->as.forexpr->value_expr != NULL;
     }
     if (ok && is_object && accept(c, TOK_ELLIPSIS))
-        n->as.forexpr.group = true;
-    ok = ok && for_cond(c, &n->as.forexpr.cond);
+        n->as.forexpr->group = true;
+    ok = ok && for_cond(c, &n->as.forexpr->cond);
     if (!ok) {
         jump_past(c, open);
         return NULL;
@@ -230,7 +250,7 @@ static Node *tuple(Cursor *c)
 {
     uint32_t open = c->pos;
     const Token *o = advance(c);
-    NodeVec items = {0};
+    NodeVec items = vec_open(c);
     bool sep = true;
     while (!at_closer(c, TOK_RBRACK, open)) {
         if (!sep || is_closer(peek(c)->kind) || at(c, TOK_EOF)) {
@@ -247,21 +267,18 @@ static Node *tuple(Cursor *c)
     }
     advance(c);
     Node *n = new_node(c, NODE_TUPLE, span_join(o->span, prev_span(c)));
-    n->as.tuple.items = vec_list(items);
+    n->as.tuple.items = vec_list(c, items);
     return n;
 }
 
-// A bare name as an object key: a template holding that one literal.
+// A bare name as an object key: the literal string it spells.
 static Node *name_key(Cursor *c, const Token *t)
 {
     Node *lit = new_node(c, NODE_STRING_LIT, t->span);
     lit->as.str.text = t->text;
     lit->as.str.len = t->len;
-    Node *n = new_node(c, NODE_TEMPLATE, t->span);
-    n->as.template.parts.items = arena_alloc(c->arena, sizeof(Node *));
-    n->as.template.parts.items[0] = lit;
-    n->as.template.parts.count = 1;
-    return n;
+    lit->as.str.text_span = t->span;
+    return lit;
 }
 
 // object key = IDENT | quoted template | '(' , expression , ')' ;
@@ -316,36 +333,45 @@ static bool object_item(Cursor *c, uint32_t open, ObjectItem *item)
     return true;
 }
 
+// Puts an object's item number `count` on the cursor's scratch stack of
+// object items, where the object's items lie from `start` (as a NodeVec's).
+static void push_item(Cursor *c, uint32_t start, uint32_t count, const ObjectItem *item)
+{
+    uint32_t at = start + count;
+    if (at >= c->objs_cap)
+        c->objs = parse_grow_scratch(c, c->objs, &c->objs_cap, sizeof *c->objs);
+    c->objs[at] = *item;
+    c->objs_top = at + 1;
+}
+
 // object = '{' , [ object item , { item separator , object item } , [ ',' ] ] , '}' ;
 static Node *object(Cursor *c)
 {
     uint32_t open = c->pos;
     const Token *o = advance(c);
-    ObjectItem *items = NULL; // on the heap while it grows, then copied to its size
-    uint32_t count = 0, cap = 0;
+    uint32_t start = c->objs_top, count = 0; // the items, on the scratch stack
     bool sep = true;
     while (!at_closer(c, TOK_RBRACE, open)) {
         if (!sep) {
             bracket_error(c, open, E_UNEXPECTED_TOKEN, "',' or '}'");
-            free(items);
             return NULL;
         }
-        BUF_RESERVE_HEAP(items, count, cap);
-        if (!object_item(c, open, &items[count])) {
+        ObjectItem item = {.key_ident = false}; // nested objects may move the stack
+        if (!object_item(c, open, &item)) {
             jump_past(c, open);
-            free(items);
             return NULL;
         }
-        count++;
+        push_item(c, start, count++, &item);
         sep = accept(c, TOK_COMMA) || newline_before(c);
     }
     advance(c);
     Node *n = new_node(c, NODE_OBJECT, span_join(o->span, prev_span(c)));
-    n->as.object.items = count ? arena_alloc(c->arena, count * sizeof *items) : NULL;
-    if (count)
-        memcpy(n->as.object.items, items, count * sizeof *items);
+    if (count) {
+        n->as.object.items = arena_alloc(c->arena, count * sizeof *n->as.object.items);
+        memcpy(n->as.object.items, c->objs + start, count * sizeof *n->as.object.items);
+    }
     n->as.object.count = count;
-    free(items);
+    c->objs_top = start;
     return n;
 }
 

@@ -34,12 +34,22 @@ typedef struct Cursor {
     bool failed;         // some error was reported or muted
     bool template_file;  // parsing a template file: each top-level part resynchronises
     bool eof_unclosed;   // a block left open at EOF was reported (only the innermost is)
+    Node **stack;        // scratch for the lists being built (heap, see NodeVec)
+    uint32_t top, cap;   // entries of `stack` in use, and allocated
+    BodyItem *items;     // the same for the items of the bodies being built
+    uint32_t items_top, items_cap;
+    ObjectItem *objs; // and of the objects being built
+    uint32_t objs_top, objs_cap;
 } Cursor;
 
-// A growable array of nodes in the arena.
+// A list of nodes being built. Its items lie on the cursor's scratch stack
+// from `start`; a list opened while it grows (the items of a nested tuple)
+// lies above it and is finished, or abandoned after an error, before the
+// outer list takes its next item, which writes over what lies above it.
+// vec_list copies the items to the arena once, at their exact size: growing
+// each list in the arena would leave its smaller copies behind.
 typedef struct NodeVec {
-    Node **items;
-    uint32_t count, cap;
+    uint32_t start, count;
 } NodeVec;
 
 // --- the cursor -------------------------------------------------------------
@@ -113,15 +123,35 @@ static inline Node *new_node(Cursor *c, NodeKind kind, Span span)
     return n;
 }
 
-static inline void vec_push(Cursor *c, NodeVec *v, Node *n)
+// Grows a scratch stack of `elem`-byte entries, `items` with *cap of them;
+// returns where it now lies (parse.c).
+void *parse_grow_scratch(Cursor *c, void *items, uint32_t *cap, size_t elem);
+
+static inline NodeVec vec_open(Cursor *c)
 {
-    BUF_RESERVE(c->arena, v->items, v->count, v->cap);
-    v->items[v->count++] = n;
+    NodeVec v = {c->top, 0};
+    return v;
 }
 
-static inline NodeList vec_list(NodeVec v)
+static inline void vec_push(Cursor *c, NodeVec *v, Node *n)
 {
-    NodeList l = {v.items, v.count};
+    uint32_t at = v->start + v->count;
+    if (at >= c->cap)
+        c->stack = parse_grow_scratch(c, c->stack, &c->cap, sizeof *c->stack);
+    c->stack[at] = n;
+    v->count++;
+    c->top = at + 1;
+}
+
+// The finished list, copied to the arena; its items leave the stack.
+static inline NodeList vec_list(Cursor *c, NodeVec v)
+{
+    NodeList l = {NULL, v.count};
+    if (v.count) {
+        l.items = arena_alloc(c->arena, (size_t)v.count * sizeof *l.items);
+        memcpy(l.items, c->stack + v.start, (size_t)v.count * sizeof *l.items);
+    }
+    c->top = v.start;
     return l;
 }
 
@@ -330,8 +360,9 @@ Node *parse_expr(Cursor *c);
 bool parse_for_vars(Cursor *c, const char **key, const char **value);
 // quoted or heredoc template, OQUOTE/OHEREDOC at the cursor (parse_template.c)
 Node *parse_template_expr(Cursor *c);
-// A run of STRING_LIT tokens as one literal part of `parts` (parse_template.c).
-void parse_template_literal(Cursor *c, NodeVec *parts);
+// A run of STRING_LIT tokens as one literal part, or NULL when it is empty
+// after stripping (parse_template.c).
+Node *parse_template_literal(Cursor *c);
 // The parts of a template file, up to EOF (parse_template.c).
 void parse_template_file(Cursor *c, NodeVec *parts);
 

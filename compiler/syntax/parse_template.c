@@ -13,21 +13,32 @@ static bool is_space(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
-// A run of STRING_LIT tokens as one literal part, with strip markers applied
-// from the tokens around it. Empty literals are dropped.
-void parse_template_literal(Cursor *c, NodeVec *parts)
+// The text of the STRING_LIT tokens first..last as one string. A single
+// token's text is used as it is (the lexer's, NUL-terminated, in the arena):
+// most literals are one token, and a copy would double their memory.
+static const char *literal_text(Cursor *c, uint32_t first, uint32_t last, size_t len)
 {
-    uint32_t first = c->pos;
-    size_t len = 0;
-    while (c->toks[c->pos].kind == TOK_STRING_LIT)
-        len += c->toks[c->pos++].len;
-    uint32_t last = c->pos - 1;
+    if (first == last)
+        return c->toks[first].text;
     char *text = arena_alloc(c->arena, len + 1);
     size_t n = 0;
     for (uint32_t i = first; i <= last; i++) {
         memcpy(text + n, c->toks[i].text, c->toks[i].len);
         n += c->toks[i].len;
     }
+    return text;
+}
+
+// A run of STRING_LIT tokens as one literal part, with strip markers applied
+// from the tokens around it; NULL for an empty one (it is dropped).
+Node *parse_template_literal(Cursor *c)
+{
+    uint32_t first = c->pos;
+    size_t len = 0;
+    while (c->toks[c->pos].kind == TOK_STRING_LIT)
+        len += c->toks[c->pos++].len;
+    uint32_t last = c->pos - 1;
+    const char *text = literal_text(c, first, last, len);
     const Token *before = first > 0 ? &c->toks[first - 1] : NULL;
     const Token *after = &c->toks[last + 1];
     size_t lo = 0, hi = len;
@@ -39,12 +50,17 @@ void parse_template_literal(Cursor *c, NodeVec *parts)
         while (hi > lo && is_space(text[hi - 1]))
             hi--;
     if (hi == lo)
-        return;
-    text[hi] = '\0';
+        return NULL;
+    if (hi < len) { // stripped at the end: the text must end there
+        text = arena_strndup(c->arena, text + lo, hi - lo);
+        hi -= lo;
+        lo = 0;
+    }
     Node *lit = new_node(c, NODE_STRING_LIT, span_join(c->toks[first].span, c->toks[last].span));
     lit->as.str.text = text + lo;
     lit->as.str.len = (uint32_t)(hi - lo);
-    vec_push(c, parts, lit);
+    lit->as.str.text_span = lit->span;
+    return lit;
 }
 
 // The keyword of the directive at the current DIRECTIVE_OPEN, or "".
@@ -189,17 +205,21 @@ static Node *template_if(Cursor *c)
     advance(c);
     advance(c);
     Node *n = new_node(c, NODE_TEMPLATE_IF, c->toks[open].span);
-    n->as.tif.cond = directive_head(c, open, false, NULL, NULL);
-    bool ok = n->as.tif.cond != NULL;
-    NodeVec then = {0}, els = {0};
+    n->as.tif = arena_alloc(c->arena, sizeof *n->as.tif);
+    n->as.tif->cond = directive_head(c, open, false, NULL, NULL);
+    bool ok = n->as.tif->cond != NULL;
+    NodeVec then = vec_open(c);
     ok &= template_parts(c, &then);
+    n->as.tif->then_parts = vec_list(c, then);
     for (;;) {
         if (c->fatal) {
             ok = false;
-        } else if (is_directive(c, "else") && !n->as.tif.has_else) {
-            n->as.tif.has_else = true;
+        } else if (is_directive(c, "else") && !n->as.tif->has_else) {
+            n->as.tif->has_else = true;
             ok &= directive_end(c);
+            NodeVec els = vec_open(c);
             ok &= template_parts(c, &els);
+            n->as.tif->else_parts = vec_list(c, els);
             continue;
         } else if (is_directive(c, "endif")) {
             ok &= directive_end(c);
@@ -214,8 +234,6 @@ static Node *template_if(Cursor *c)
     }
     c->tdepth--;
     leave(c);
-    n->as.tif.then_parts = vec_list(then);
-    n->as.tif.else_parts = vec_list(els);
     n->span = span_join(n->span, prev_span(c));
     return ok ? n : NULL;
 }
@@ -233,10 +251,12 @@ static Node *template_for(Cursor *c)
     advance(c);
     advance(c);
     Node *n = new_node(c, NODE_TEMPLATE_FOR, c->toks[open].span);
-    n->as.tfor.coll = directive_head(c, open, true, &n->as.tfor.key_var, &n->as.tfor.value_var);
-    bool ok = n->as.tfor.coll != NULL;
-    NodeVec parts = {0};
+    n->as.tfor = arena_alloc(c->arena, sizeof *n->as.tfor);
+    n->as.tfor->coll = directive_head(c, open, true, &n->as.tfor->key_var, &n->as.tfor->value_var);
+    bool ok = n->as.tfor->coll != NULL;
+    NodeVec parts = vec_open(c);
     ok &= template_parts(c, &parts);
+    n->as.tfor->body = vec_list(c, parts);
     if (c->fatal) {
         ok = false;
     } else if (is_directive(c, "endfor")) {
@@ -250,7 +270,6 @@ static Node *template_for(Cursor *c)
     }
     c->tdepth--;
     leave(c);
-    n->as.tfor.body = vec_list(parts);
     n->span = span_join(n->span, prev_span(c));
     return ok ? n : NULL;
 }
@@ -288,7 +307,9 @@ static bool template_parts(Cursor *c, NodeVec *parts)
         }
         Node *n = NULL;
         if (t->kind == TOK_STRING_LIT) {
-            parse_template_literal(c, parts);
+            Node *lit = parse_template_literal(c);
+            if (lit)
+                vec_push(c, parts, lit);
             continue;
         }
         if (t->kind == TOK_INTERP_OPEN) {
@@ -311,16 +332,64 @@ static bool template_parts(Cursor *c, NodeVec *parts)
     return false;
 }
 
+// True when template parts hold no interpolation or directive.
+static bool is_literal(Cursor *c, NodeVec parts)
+{
+    return parts.count == 0 || (parts.count == 1 && c->stack[parts.start]->kind == NODE_STRING_LIT);
+}
+
+// A quoted string without interpolation as one STRING_LIT node (most
+// strings are: a TEMPLATE and its list would triple their memory). `span`
+// holds the quotes; the text starts at byte `text_start`.
+static Node *quoted_literal(Cursor *c, NodeVec parts, Span span, uint32_t text_start)
+{
+    c->top = parts.start;
+    if (parts.count) {
+        Node *lit = c->stack[parts.start];
+        lit->span = span;
+        return lit;
+    }
+    Node *lit = new_node(c, NODE_STRING_LIT, span);
+    lit->as.str.text = "";
+    lit->as.str.text_span = span_make(span.file, text_start, text_start);
+    return lit;
+}
+
+// The most common quoted string, one literal token or none ("abc", ""), as
+// its STRING_LIT without the template machinery; NULL for any other (and
+// in template files, whose parts resynchronise as they go).
+static Node *plain_literal(Cursor *c)
+{
+    const Token *o = peek(c);
+    uint32_t open = c->pos;
+    if (o->kind != TOK_OQUOTE || c->template_file || c->fatal)
+        return NULL;
+    const Token *t = &c->toks[open + 1];
+    bool one = t->kind == TOK_STRING_LIT && t->len > 0;
+    uint32_t close = one ? open + 2 : open + 1;
+    if (c->toks[close].kind != TOK_CQUOTE || c->match[close] != open)
+        return NULL;
+    Node *lit = new_node(c, NODE_STRING_LIT, span_join(o->span, c->toks[close].span));
+    lit->as.str.text = one ? t->text : "";
+    lit->as.str.len = one ? t->len : 0;
+    lit->as.str.text_span = one ? t->span : span_make(o->span.file, o->span.end, o->span.end);
+    c->pos = close + 1;
+    return lit;
+}
+
 // quoted template = OQUOTE , template parts , CQUOTE ;
 // heredoc template = OHEREDOC , template parts , CHEREDOC ;
 Node *parse_template_expr(Cursor *c)
 {
+    Node *lit = plain_literal(c);
+    if (lit)
+        return lit;
     uint32_t open = c->pos;
     const Token *o = advance(c);
     TokenKind closer = o->kind == TOK_OHEREDOC ? TOK_CHEREDOC : TOK_CQUOTE;
     bool saved = c->skip_nl;
     c->skip_nl = false;
-    NodeVec parts = {0};
+    NodeVec parts = vec_open(c);
     bool ok = true;
     for (;;) {
         ok &= template_parts(c, &parts);
@@ -346,8 +415,11 @@ Node *parse_template_expr(Cursor *c)
     c->skip_nl = saved;
     if (!ok)
         return NULL;
-    Node *n = new_node(c, NODE_TEMPLATE, span_join(o->span, prev_span(c)));
-    n->as.template.parts = vec_list(parts);
+    Span span = span_join(o->span, prev_span(c));
+    if (closer == TOK_CQUOTE && is_literal(c, parts))
+        return quoted_literal(c, parts, span, o->span.end);
+    Node *n = new_node(c, NODE_TEMPLATE, span);
+    n->as.template.parts = vec_list(c, parts);
     n->as.template.heredoc = closer == TOK_CHEREDOC;
     return n;
 }

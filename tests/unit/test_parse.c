@@ -144,19 +144,19 @@ static void sx_list(Buf *b, NodeList l)
 
 static void sx_for(Buf *b, const Node *n)
 {
-    put(b, "(for%s %s %s ", n->as.forexpr.is_object ? "{}" : "[]",
-        n->as.forexpr.key_var ? n->as.forexpr.key_var : "_", n->as.forexpr.value_var);
-    sx(b, n->as.forexpr.coll);
-    if (n->as.forexpr.key_expr) {
+    put(b, "(for%s %s %s ", n->as.forexpr->is_object ? "{}" : "[]",
+        n->as.forexpr->key_var ? n->as.forexpr->key_var : "_", n->as.forexpr->value_var);
+    sx(b, n->as.forexpr->coll);
+    if (n->as.forexpr->key_expr) {
         put(b, " ");
-        sx(b, n->as.forexpr.key_expr);
+        sx(b, n->as.forexpr->key_expr);
     }
     put(b, " ");
-    sx(b, n->as.forexpr.value_expr);
-    put(b, n->as.forexpr.group ? " ..." : "");
-    if (n->as.forexpr.cond) {
+    sx(b, n->as.forexpr->value_expr);
+    put(b, n->as.forexpr->group ? " ..." : "");
+    if (n->as.forexpr->cond) {
         put(b, " if ");
-        sx(b, n->as.forexpr.cond);
+        sx(b, n->as.forexpr->cond);
     }
     put(b, ")");
 }
@@ -168,7 +168,7 @@ static void sx_object(Buf *b, const Node *n)
         const ObjectItem *it = &n->as.object.items[i];
         put(b, i ? " " : "");
         if (it->key_ident)
-            put(b, "%s", it->key->as.template.parts.items[0]->as.str.text);
+            put(b, "%s", it->key->as.str.text);
         else
             sx(b, it->key);
         put(b, "=");
@@ -188,21 +188,22 @@ static void sx_template(Buf *b, const Node *n)
         put(b, "\"%.*s\"", (int)n->as.str.len, n->as.str.text);
     } else if (n->kind == NODE_TEMPLATE_IF) {
         put(b, "(if ");
-        sx(b, n->as.tif.cond);
+        sx(b, n->as.tif->cond);
         put(b, " [");
-        sx_list(b, n->as.tif.then_parts);
+        sx_list(b, n->as.tif->then_parts);
         put(b, "]");
-        if (n->as.tif.has_else) {
+        if (n->as.tif->has_else) {
             put(b, " [");
-            sx_list(b, n->as.tif.else_parts);
+            sx_list(b, n->as.tif->else_parts);
             put(b, "]");
         }
         put(b, ")");
     } else {
-        put(b, "(tfor %s %s ", n->as.tfor.key_var ? n->as.tfor.key_var : "_", n->as.tfor.value_var);
-        sx(b, n->as.tfor.coll);
+        put(b, "(tfor %s %s ", n->as.tfor->key_var ? n->as.tfor->key_var : "_",
+            n->as.tfor->value_var);
+        sx(b, n->as.tfor->coll);
         put(b, " [");
-        sx_list(b, n->as.tfor.body);
+        sx_list(b, n->as.tfor->body);
         put(b, "])");
     }
 }
@@ -422,7 +423,7 @@ static void test_parse_for_expressions(void **state)
     shape("{for k, v in m : k => v}", "(for{} k v m k v)");
     shape("{for c in cs : c.group => c.name... if c.on}",
           "(for{} _ c cs (. c group) (. c name) ... if (. c on))");
-    shape("[\n  for s in xs :\n  s\n  if s != \"\"\n]", "(for[] _ s xs s if (!= s (tpl)))");
+    shape("[\n  for s in xs :\n  s\n  if s != \"\"\n]", "(for[] _ s xs s if (!= s \"\"))");
 }
 
 static void test_parse_splat_traversals_go_into_each(void **state)
@@ -442,13 +443,13 @@ static void test_parse_splat_traversals_go_into_each(void **state)
 static void test_parse_object_key_forms(void **state)
 {
     (void)state;
-    shape("{a = 1, \"b c\" = 2, (k) = 3, d: 4}", "{a=1 (tpl \"b c\")=2 (paren k)=3 d=4}");
+    shape("{a = 1, \"b c\" = 2, (k) = 3, d: 4}", "{a=1 \"b c\"=2 (paren k)=3 d=4}");
     shape("{true = 1, for = 2, null = 3, if = 4}", "{true=1 for=2 null=3 if=4}");
     shape("{\"$<p>-x\" = 1}", "{(tpl p \"-x\")=1}");
     shape("{\n  a = 1\n  b = 2,\n  c = 3,\n}", "{a=1 b=2 c=3}");
 }
 
-static void test_parse_ident_key_is_a_literal_template(void **state)
+static void test_parse_ident_key_is_a_string_literal(void **state)
 {
     (void)state;
     Parsed *p = parse("x = {name = 1}\n");
@@ -457,11 +458,66 @@ static void test_parse_ident_key_is_a_literal_template(void **state)
     assert_int_equal(o->kind, NODE_OBJECT);
     assert_true(o->as.object.items[0].key_ident);
     const Node *k = o->as.object.items[0].key;
-    assert_int_equal(k->kind, NODE_TEMPLATE);
-    assert_int_equal(k->as.template.parts.count, 1);
-    assert_int_equal(k->as.template.parts.items[0]->kind, NODE_STRING_LIT);
+    assert_int_equal(k->kind, NODE_STRING_LIT);
     span_is(p, k->span, "name");
+    span_is(p, k->as.str.text_span, "name");
     span_is(p, o->as.object.items[0].span, "name = 1");
+    done(p);
+}
+
+// A quoted string without interpolation is one STRING_LIT: its span holds
+// the quotes, its text_span the text between them; a heredoc stays a template.
+static void test_parse_quoted_literal_is_one_node(void **state)
+{
+    (void)state;
+    Parsed *p = parse("a = \"x\\ty\"\nb = \"\"\nc = <<EOT\nz\nEOT\n");
+    no_errors(p);
+    const Node *a = attr(p, 0)->expr, *b = attr(p, 1)->expr, *h = attr(p, 2)->expr;
+    assert_int_equal(a->kind, NODE_STRING_LIT);
+    assert_string_equal(a->as.str.text, "x\ty");
+    span_is(p, a->span, "\"x\\ty\"");
+    span_is(p, a->as.str.text_span, "x\\ty");
+    assert_int_equal(b->kind, NODE_STRING_LIT);
+    assert_int_equal(b->as.str.len, 0);
+    span_is(p, b->span, "\"\"");
+    assert_int_equal(b->as.str.text_span.start, b->span.start + 1);
+    assert_int_equal(b->as.str.text_span.end, b->span.start + 1);
+    assert_int_equal(h->kind, NODE_TEMPLATE);
+    assert_true(h->as.template.heredoc);
+    done(p);
+}
+
+// A node is 48 bytes on a 64-bit machine: rare variants are boxed (a large
+// project's tree holds millions of nodes).
+static void test_parse_node_stays_small(void **state)
+{
+    (void)state;
+    if (sizeof(void *) == 8)
+        assert_int_equal(sizeof(Node), 48);
+    Parsed *p = parse("x = [for v in g(a) : v if v]\n");
+    no_errors(p);
+    const Node *f = attr(p, 0)->expr;
+    assert_int_equal(f->kind, NODE_FOR);
+    assert_string_equal(f->as.forexpr->value_var, "v");
+    assert_non_null(f->as.forexpr->cond);
+    span_is(p, ast_call_name_span(f->as.forexpr->coll), "g");
+    done(p);
+}
+
+// Integers of up to 15 digits are read without strtod: the same values.
+static void test_parse_number_values(void **state)
+{
+    (void)state;
+    Parsed *p =
+        parse("x = [0, 007, 123456789012345, 1234567890123456, 2.5, 1e3, 9007199254740992]\n");
+    no_errors(p);
+    const NodeList *l = &attr(p, 0)->expr->as.tuple.items;
+    const double want[] = {0,   7,    123456789012345.0, 1234567890123456.0,
+                           2.5, 1000, 9007199254740992.0};
+    assert_int_equal(l->count, 7);
+    for (uint32_t i = 0; i < l->count; i++)
+        assert_true(l->items[i]->as.number.value == want[i]);
+    assert_string_equal(l->items[1]->as.number.text, "007");
     done(p);
 }
 
@@ -469,9 +525,9 @@ static void test_parse_pasted_json_is_an_expression(void **state)
 {
     (void)state;
     shape("{\"a\": [1, 2.5, true, null], \"b\": {\"c\": \"d\"}}",
-          "{(tpl \"a\")=[1 2.5 true null] (tpl \"b\")={(tpl \"c\")=(tpl \"d\")}}");
+          "{\"a\"=[1 2.5 true null] \"b\"={\"c\"=\"d\"}}");
     shape("{\n  \"a\": [\n    1,\n    2.5\n  ],\n  \"b\": {\n    \"c\": \"d\"\n  }\n}",
-          "{(tpl \"a\")=[1 2.5] (tpl \"b\")={(tpl \"c\")=(tpl \"d\")}}");
+          "{\"a\"=[1 2.5] \"b\"={\"c\"=\"d\"}}");
 }
 
 // --- templates ----------------------------------------------------------------
@@ -481,8 +537,8 @@ static void test_parse_template_parts(void **state)
     (void)state;
     shape("\"bridge-$<workspace.name>\"", "(tpl \"bridge-\" (. workspace name))");
     shape("\"$<a>$<b>\"", "(tpl a b)");
-    shape("\"\"", "(tpl)");
-    shape("\"$$<x>\"", "(tpl \"$<x>\")");
+    shape("\"\"", "\"\"");
+    shape("\"$$<x>\"", "\"$<x>\"");
 }
 
 static void test_parse_interp_closes_at_first_gt_at_depth_zero(void **state)
@@ -629,7 +685,7 @@ static void test_parse_spans_of_key_nodes(void **state)
     const Node *idx = bin->as.binary.rhs;
     span_is(p, idx->span, "f(x, y)[0]");
     span_is(p, idx->as.index.obj->span, "f(x, y)");
-    span_is(p, idx->as.index.obj->as.call.name_span, "f");
+    span_is(p, ast_call_name_span(idx->as.index.obj), "f");
     done(p);
 
     p = parse("s = \"a$<b>c\"\nh = <<EOT\nx\nEOT\n");
@@ -837,7 +893,10 @@ int main(void)
         cmocka_unit_test(test_parse_for_expressions),
         cmocka_unit_test(test_parse_splat_traversals_go_into_each),
         cmocka_unit_test(test_parse_object_key_forms),
-        cmocka_unit_test(test_parse_ident_key_is_a_literal_template),
+        cmocka_unit_test(test_parse_ident_key_is_a_string_literal),
+        cmocka_unit_test(test_parse_quoted_literal_is_one_node),
+        cmocka_unit_test(test_parse_node_stays_small),
+        cmocka_unit_test(test_parse_number_values),
         cmocka_unit_test(test_parse_pasted_json_is_an_expression),
         cmocka_unit_test(test_parse_template_parts),
         cmocka_unit_test(test_parse_interp_closes_at_first_gt_at_depth_zero),
