@@ -155,9 +155,17 @@ static bool skip_block_comment(Lexer *L)
 // block comment was reported (the position is then EOF).
 static bool skip_blank(Lexer *L)
 {
+    const char *s = L->s;
     for (;;) {
-        char c = peek(L, 0), d = peek(L, 1);
-        if (is_hspace(c) || (c == '\r' && d != '\n')) {
+        uint32_t p = L->pos;
+        while (is_hspace(s[p])) // indentation: the bulk of most files' blanks
+            p++;
+        L->pos = p;
+        char c = s[p];
+        if (!c) // the end of the text
+            return true;
+        char d = s[p + 1]; // c is not the final NUL, so p + 1 is within it
+        if (c == '\r' && d != '\n') {
             L->pos++;
         } else if (c == '#' || (c == '/' && d == '/')) {
             skip_line(L);
@@ -174,16 +182,19 @@ static bool skip_blank(Lexer *L)
 
 static void lex_ident(Lexer *L)
 {
-    uint32_t start = L->pos;
-    while (is_ident_char(peek(L, 0)))
-        L->pos++;
-    emit_raw(L, TOK_IDENT, start, L->pos);
+    uint32_t start = L->pos, p = start + 1;
+    while (is_ident_char(L->s[p])) // the final NUL ends the run
+        p++;
+    L->pos = p;
+    emit_raw(L, TOK_IDENT, start, p);
 }
 
 static void skip_digits(Lexer *L)
 {
-    while (is_digit(peek(L, 0)))
-        L->pos++;
+    uint32_t p = L->pos;
+    while (is_digit(L->s[p])) // the final NUL ends the run
+        p++;
+    L->pos = p;
 }
 
 // Skips an exponent; false when it has no digits.
@@ -392,11 +403,13 @@ static const struct {
     {'&', '&', TOK_AND},  {'|', '|', TOK_OR},    {'=', '>', TOK_FAT_ARROW},
 };
 
-// The operator at the position: its kind and length, or 0 when there is none.
+// The operator at the position (not the end of the text): its kind and
+// length, or 0 when there is none.
 static uint32_t match_operator(const Lexer *L, bool arrow_ok, TokenKind *kind)
 {
-    char c = peek(L, 0), d = peek(L, 1);
-    if (c == '.' && d == '.' && peek(L, 2) == '.') {
+    const char *p = L->s + L->pos;
+    char c = p[0], d = p[1]; // p[1] is at most the final NUL
+    if (c == '.' && d == '.' && p[2] == '.') {
         *kind = TOK_ELLIPSIS;
         return 3;
     }
@@ -498,6 +511,14 @@ Outcome lex_code(Lexer *L, Interp *in)
 
 // --- entry points -----------------------------------------------------------
 
+void lex_grow(Lexer *L)
+{
+    uint32_t cap = L->cap;
+    BUF_RESERVE_HEAP(L->toks, L->ntok, L->cap);
+    // Tokens are on the heap: count them against --max-memory.
+    arena_count(L->arena, (size_t)(L->cap - cap) * sizeof(Token));
+}
+
 static void lexer_init(Lexer *L, Arena *arena, const SourceSet *src, uint32_t file, Diags *diags)
 {
     const SourceFile *f = source_file(src, file);
@@ -510,7 +531,7 @@ static TokenList finish(Lexer *L)
     if (L->fatal)
         L->ntok = 0;
     emit(L, TOK_EOF, L->len, L->len);
-    for (uint32_t i = 0; i < L->ntok; i++) {
+    for (uint32_t i = 0; L->any_invalid && i < L->ntok; i++) {
         Token *t = &L->toks[i];
         if (t->kind == TOK_INVALID) {
             t->len = t->span.end - t->span.start;

@@ -70,38 +70,140 @@ typedef struct Lexer {
     unsigned reports; // errors reported so far
     unsigned near[NEAR__COUNT];
     bool fatal;
+    bool any_invalid; // some TOK_INVALID was emitted: finish() sets texts
 } Lexer;
 
 // --- characters -------------------------------------------------------------
+//
+// The scanners rely on the NUL that ends every source text (SourceFile):
+// check_source refused any NUL inside it, so a loop that stops at a byte
+// class without NUL, or at NUL itself, stops at the end of the text at the
+// latest and needs no bounds check of its own.
 
 static inline char peek(const Lexer *L, uint32_t k)
 {
     return L->len - L->pos > k ? L->s[L->pos + k] : '\0';
 }
 
+// Byte classes, one bit each, looked up in lex_class.
+enum {
+    CL_START = 1 << 0,       // a letter or '_': starts an identifier
+    CL_DIGIT = 1 << 1,       // 0-9
+    CL_WORD = 1 << 2,        // a letter, '_' or a digit
+    CL_IDENT = 1 << 3,       // inside an identifier: a word byte or '-'
+    CL_HSPACE = 1 << 4,      // ' ' or '\t'
+    CL_QUOTED_STOP = 1 << 5, // ends a run of plain text in a quoted string (NUL too)
+    CL_TEXT_STOP = 1 << 6,   // ends a run of plain text in a heredoc or template file
+};
+
+#define LETTER (CL_START | CL_WORD | CL_IDENT)
+#define DIGIT (CL_DIGIT | CL_WORD | CL_IDENT)
+static const uint8_t lex_class[256] = {
+    ['\0'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    ['\t'] = CL_HSPACE,
+    ['\n'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    ['\r'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    [' '] = CL_HSPACE,
+    ['"'] = CL_QUOTED_STOP,
+    ['$'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    ['%'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    ['-'] = CL_IDENT,
+    ['0'] = DIGIT,
+    ['1'] = DIGIT,
+    ['2'] = DIGIT,
+    ['3'] = DIGIT,
+    ['4'] = DIGIT,
+    ['5'] = DIGIT,
+    ['6'] = DIGIT,
+    ['7'] = DIGIT,
+    ['8'] = DIGIT,
+    ['9'] = DIGIT,
+    ['A'] = LETTER,
+    ['B'] = LETTER,
+    ['C'] = LETTER,
+    ['D'] = LETTER,
+    ['E'] = LETTER,
+    ['F'] = LETTER,
+    ['G'] = LETTER,
+    ['H'] = LETTER,
+    ['I'] = LETTER,
+    ['J'] = LETTER,
+    ['K'] = LETTER,
+    ['L'] = LETTER,
+    ['M'] = LETTER,
+    ['N'] = LETTER,
+    ['O'] = LETTER,
+    ['P'] = LETTER,
+    ['Q'] = LETTER,
+    ['R'] = LETTER,
+    ['S'] = LETTER,
+    ['T'] = LETTER,
+    ['U'] = LETTER,
+    ['V'] = LETTER,
+    ['W'] = LETTER,
+    ['X'] = LETTER,
+    ['Y'] = LETTER,
+    ['Z'] = LETTER,
+    ['\\'] = CL_QUOTED_STOP,
+    ['_'] = LETTER,
+    ['a'] = LETTER,
+    ['b'] = LETTER,
+    ['c'] = LETTER,
+    ['d'] = LETTER,
+    ['e'] = LETTER,
+    ['f'] = LETTER,
+    ['g'] = LETTER,
+    ['h'] = LETTER,
+    ['i'] = LETTER,
+    ['j'] = LETTER,
+    ['k'] = LETTER,
+    ['l'] = LETTER,
+    ['m'] = LETTER,
+    ['n'] = LETTER,
+    ['o'] = LETTER,
+    ['p'] = LETTER,
+    ['q'] = LETTER,
+    ['r'] = LETTER,
+    ['s'] = LETTER,
+    ['t'] = LETTER,
+    ['u'] = LETTER,
+    ['v'] = LETTER,
+    ['w'] = LETTER,
+    ['x'] = LETTER,
+    ['y'] = LETTER,
+    ['z'] = LETTER,
+};
+#undef LETTER
+#undef DIGIT
+
+static inline bool has_class(char c, unsigned cl)
+{
+    return (lex_class[(unsigned char)c] & cl) != 0;
+}
+
 static inline bool is_digit(char c)
 {
-    return c >= '0' && c <= '9';
+    return has_class(c, CL_DIGIT);
 }
 
 static inline bool is_ident_start(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return has_class(c, CL_START);
 }
 
 static inline bool is_word(char c)
 {
-    return is_ident_start(c) || is_digit(c);
+    return has_class(c, CL_WORD);
 }
 
 static inline bool is_ident_char(char c)
 {
-    return is_word(c) || c == '-';
+    return has_class(c, CL_IDENT);
 }
 
 static inline bool is_hspace(char c)
 {
-    return c == ' ' || c == '\t';
+    return has_class(c, CL_HSPACE);
 }
 
 // Bytes of the line break at `p` ("\n" or "\r\n"), or 0.
@@ -127,12 +229,13 @@ static inline uint32_t char_at(const Lexer *L, uint32_t at, uint32_t *n)
 
 // --- tokens, literal text, reports -----------------------------------------
 
+// Makes room for more tokens (lex.c); kept out of line, as it is rare.
+void lex_grow(Lexer *L);
+
 static inline Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
 {
-    uint32_t cap = L->cap;
-    BUF_RESERVE_HEAP(L->toks, L->ntok, L->cap);
-    if (L->cap != cap) // tokens are on the heap: count them against --max-memory
-        arena_count(L->arena, (size_t)(L->cap - cap) * sizeof(Token));
+    if (L->ntok == L->cap)
+        lex_grow(L);
     Token *t = &L->toks[L->ntok++];
     *t = (Token){.kind = kind, .span = span_make(L->file, start, end)};
     return t;
@@ -155,6 +258,7 @@ static inline void emit_invalid(Lexer *L, uint32_t start, uint32_t end)
         last->span.end = end;
     else
         emit(L, TOK_INVALID, start, end);
+    L->any_invalid = true;
 }
 
 // Emits the literal text decoded from [start, end), if any.
