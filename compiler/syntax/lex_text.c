@@ -135,22 +135,20 @@ static void lex_escape(Lexer *L)
     }
 }
 
-static bool quoted_special(char c)
+// The end of the run of plain text at the position: the next byte of
+// class `stop` (the final NUL is one), or `limit` when that comes first.
+static uint32_t run_end(const Lexer *L, unsigned stop, uint32_t limit)
 {
-    return c == '"' || c == '\\' || c == '$' || c == '%' || c == '\n' || c == '\r';
+    uint32_t p = L->pos;
+    while (!has_class(L->s[p], stop))
+        p++;
+    return p < limit ? p : limit;
 }
 
 // Copies plain text up to the next special byte or `limit`.
 static void copy_run(Lexer *L, uint32_t limit, bool quoted)
 {
-    uint32_t p = L->pos;
-    if (quoted) {
-        while (p < limit && !quoted_special(L->s[p]))
-            p++;
-    } else {
-        while (p < limit && L->s[p] != '$' && L->s[p] != '%' && L->s[p] != '\n' && L->s[p] != '\r')
-            p++;
-    }
+    uint32_t p = run_end(L, quoted ? CL_QUOTED_STOP : CL_TEXT_STOP, limit);
     if (p == L->pos) // a lone '\r'
         p++;
     buf_put(&L->lit, L->s + L->pos, p - L->pos);
@@ -171,12 +169,37 @@ static Outcome end_open_string(Lexer *L, uint32_t open, uint32_t lit, const Inte
     return L->pos >= L->len ? OUT_DEAD : OUT_OK;
 }
 
+// The most common string, plain text up to its closing '"' (no escape, no
+// template, within the length limit): its literal is copied from the source
+// once, not through the literal buffer. Any other string is left to the
+// general scanner; its leading plain text is in the buffer already.
+static bool plain_quoted(Lexer *L, uint32_t open, uint32_t limit)
+{
+    uint32_t start = L->pos, p = run_end(L, CL_QUOTED_STOP, limit);
+    if (L->s[p] != '"' || p - open > LEX_MAX_STRING_BYTES) {
+        if (p > start)
+            buf_put(&L->lit, L->s + start, p - start);
+        L->pos = p;
+        return false;
+    }
+    if (p > start) {
+        Token *t = emit(L, TOK_STRING_LIT, start, p);
+        t->text = arena_strndup(L->arena, L->s + start, p - start);
+        t->len = p - start;
+    }
+    emit(L, TOK_CQUOTE, p, p + 1);
+    L->pos = p + 1;
+    return true;
+}
+
 // The body of a quoted string, after its '"'.
 static Outcome quoted_body(Lexer *L, uint32_t open, const Interp *parent)
 {
     uint32_t lit = L->pos;
     uint64_t room = (uint64_t)open + LEX_MAX_STRING_BYTES + 1;
     uint32_t limit = room < L->len ? (uint32_t)room : L->len;
+    if (plain_quoted(L, open, limit))
+        return OUT_OK;
     for (;;) {
         if (L->pos - open > LEX_MAX_STRING_BYTES)
             return too_long(L, open, open + 1, false);
