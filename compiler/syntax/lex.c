@@ -162,7 +162,7 @@ static bool skip_blank(Lexer *L)
             p++;
         L->pos = p;
         char c = s[p];
-        if (!c) // the end of the text
+        if (!has_class(c, CL_BLANK)) // most tokens: nothing more to skip
             return true;
         char d = s[p + 1]; // c is not the final NUL, so p + 1 is within it
         if (c == '\r' && d != '\n') {
@@ -465,6 +465,16 @@ static bool lex_close(Lexer *L)
 
 // --- code -------------------------------------------------------------------
 
+// Operators of one byte that never start a longer token (nor a comment, as
+// blanks are skipped first), by byte; TOK_EOF for any other byte. Most
+// tokens of a file are these: they skip the general dispatch.
+static const TokenKind plain_ops[256] = {
+    ['{'] = TOK_LBRACE,   ['}'] = TOK_RBRACE,  ['['] = TOK_LBRACK, [']'] = TOK_RBRACK,
+    ['('] = TOK_LPAREN,   [')'] = TOK_RPAREN,  [','] = TOK_COMMA,  [':'] = TOK_COLON,
+    ['?'] = TOK_QUESTION, ['+'] = TOK_PLUS,    ['-'] = TOK_MINUS,  ['*'] = TOK_STAR,
+    ['/'] = TOK_SLASH,    ['%'] = TOK_PERCENT,
+};
+
 // Lexes one token (or string, or heredoc) at the position.
 static Outcome lex_token(Lexer *L, Interp *in)
 {
@@ -489,6 +499,13 @@ Outcome lex_code(Lexer *L, Interp *in)
     for (;;) {
         if (!skip_blank(L))
             return in ? OUT_DEAD : OUT_OK;
+        TokenKind op = plain_ops[(unsigned char)L->s[L->pos]];
+        if (op != TOK_EOF) { // neither '>' nor '~': it cannot close a template
+            emit(L, op, L->pos, L->pos + 1);
+            L->pos++;
+            count_bracket(in, op);
+            continue;
+        }
         if (L->pos >= L->len)
             return in ? OUT_CUT : OUT_OK;
         uint32_t nl = break_len(L, L->pos);

@@ -94,6 +94,7 @@ enum {
     CL_HSPACE = 1 << 4,      // ' ' or '\t'
     CL_QUOTED_STOP = 1 << 5, // ends a run of plain text in a quoted string (NUL too)
     CL_TEXT_STOP = 1 << 6,   // ends a run of plain text in a heredoc or template file
+    CL_BLANK = 1 << 7,       // '\r', '#' or '/': may start a lone CR or a comment
 };
 
 #define LETTER (CL_START | CL_WORD | CL_IDENT)
@@ -102,12 +103,14 @@ static const uint8_t lex_class[256] = {
     ['\0'] = CL_QUOTED_STOP | CL_TEXT_STOP,
     ['\t'] = CL_HSPACE,
     ['\n'] = CL_QUOTED_STOP | CL_TEXT_STOP,
-    ['\r'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    ['\r'] = CL_QUOTED_STOP | CL_TEXT_STOP | CL_BLANK,
     [' '] = CL_HSPACE,
     ['"'] = CL_QUOTED_STOP,
+    ['#'] = CL_BLANK,
     ['$'] = CL_QUOTED_STOP | CL_TEXT_STOP,
     ['%'] = CL_QUOTED_STOP | CL_TEXT_STOP,
     ['-'] = CL_IDENT,
+    ['/'] = CL_BLANK,
     ['0'] = DIGIT,
     ['1'] = DIGIT,
     ['2'] = DIGIT,
