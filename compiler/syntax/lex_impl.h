@@ -65,7 +65,9 @@ typedef struct Lexer {
     uint32_t pos;
     Token *toks; // heap; handed to the arena by finish()
     uint32_t ntok, cap;
-    StrBuf lit;       // literal text being decoded (heap, reused)
+    StrBuf lit; // literal text being decoded (heap, reused)
+    char *pool; // room for names in the arena (see name_text in lex.c)
+    uint32_t pool_left;
     uint32_t nesting; // strings and heredocs open
     unsigned reports; // errors reported so far
     unsigned near[NEAR__COUNT];
@@ -242,14 +244,6 @@ static inline Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end
     Token *t = &L->toks[L->ntok++];
     *t = (Token){.kind = kind, .span = span_make(L->file, start, end)};
     return t;
-}
-
-// Emits a token whose text is its source bytes.
-static inline void emit_raw(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
-{
-    Token *t = emit(L, kind, start, end);
-    t->text = arena_strndup(L->arena, L->s + start, end - start);
-    t->len = end - start;
 }
 
 // Emits an invalid token, or extends the one just before when it touches
