@@ -180,36 +180,11 @@ static bool skip_blank(Lexer *L)
 
 // --- identifiers and numbers ------------------------------------------------
 
-// Names (identifier and number texts) are copied into pools of this size
-// taken from the arena, one after the other, each with its NUL: a copy costs
-// a few instructions instead of an allocation (and no rounding to the
-// arena's alignment). A long name gets an allocation of its own, so a pool
-// wastes at most an eighth of itself at its end.
-#define NAME_POOL_BYTES 8192u
-
-// A copy of the name at [start, end) of the source, NUL-terminated.
-static const char *name_text(Lexer *L, uint32_t start, uint32_t end)
-{
-    uint32_t len = end - start;
-    if (len >= NAME_POOL_BYTES / 8)
-        return arena_strndup(L->arena, L->s + start, len);
-    if (L->pool_left <= len) {
-        L->pool = arena_alloc(L->arena, NAME_POOL_BYTES);
-        L->pool_left = NAME_POOL_BYTES;
-    }
-    char *text = L->pool;
-    memcpy(text, L->s + start, len);
-    text[len] = '\0';
-    L->pool += len + 1;
-    L->pool_left -= len + 1;
-    return text;
-}
-
 // Emits an identifier or number token with its name.
 static void emit_name(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
 {
     Token *t = emit(L, kind, start, end);
-    t->text = name_text(L, start, end);
+    t->text = lex_copy(L, L->s + start, end - start);
     t->len = end - start;
 }
 
@@ -508,6 +483,20 @@ static const TokenKind plain_ops[256] = {
     ['/'] = TOK_SLASH,    ['%'] = TOK_PERCENT,
 };
 
+// The one-byte operator at `p` (in the text or at its final NUL) that starts no
+// longer token, or TOK_EOF: plain_ops, and '=' or '.' alone.
+static TokenKind plain_op(const char *p)
+{
+    TokenKind op = plain_ops[(unsigned char)p[0]];
+    if (op != TOK_EOF)
+        return op;
+    if (p[0] == '=' && p[1] != '=' && p[1] != '>') // p[1] is at most the final NUL
+        return TOK_EQUAL;
+    if (p[0] == '.' && p[1] != '.')
+        return TOK_DOT;
+    return TOK_EOF;
+}
+
 // Lexes one token (or string, or heredoc) at the position.
 static Outcome lex_token(Lexer *L, Interp *in)
 {
@@ -532,8 +521,8 @@ Outcome lex_code(Lexer *L, Interp *in)
     for (;;) {
         if (!skip_blank(L))
             return in ? OUT_DEAD : OUT_OK;
-        TokenKind op = plain_ops[(unsigned char)L->s[L->pos]];
-        if (op != TOK_EOF) { // neither '>' nor '~': it cannot close a template
+        TokenKind op = plain_op(L->s + L->pos); // TOK_EOF at the final NUL
+        if (op != TOK_EOF) {                    // neither '>' nor '~': it cannot close a template
             emit(L, op, L->pos, L->pos + 1);
             L->pos++;
             count_bracket(in, op);
