@@ -184,7 +184,7 @@ static bool skip_blank(Lexer *L)
 static void emit_name(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
 {
     Token *t = emit(L, kind, start, end);
-    t->text = lex_copy(L, L->s + start, end - start);
+    t->text = copy_text(L, start, end);
     t->len = end - start;
 }
 
@@ -585,11 +585,20 @@ static TokenList finish(Lexer *L)
     return out;
 }
 
+// Makes the copy of the source that names and plain strings point into:
+// one copy of the file costs less than a copy of each of them.
+static void make_copy(Lexer *L)
+{
+    L->copy = arena_alloc(L->arena, (size_t)L->len + 1);
+    memcpy(L->copy, L->s, (size_t)L->len + 1);
+}
+
 TokenList lex_file(Arena *arena, const SourceSet *src, uint32_t file, Diags *diags)
 {
     Lexer L;
     lexer_init(&L, arena, src, file, diags);
     if (check_source(&L)) {
+        make_copy(&L);
         skip_bom(&L);
         lex_code(&L, NULL);
     }
@@ -609,6 +618,7 @@ TokenList lex_template_file(Arena *arena, const SourceSet *src, uint32_t file, D
     Lexer L;
     lexer_init(&L, arena, src, file, diags);
     if (check_source(&L)) {
+        make_copy(&L);
         skip_bom(&L);
         TextCtx x = {.marker = NULL};
         lex_text(&L, &x);

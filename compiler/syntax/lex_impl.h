@@ -66,6 +66,7 @@ typedef struct Lexer {
     Token *toks; // heap; handed to the arena by finish()
     uint32_t ntok, cap;
     StrBuf lit; // literal text being decoded (heap, reused)
+    char *copy; // a copy of the text in the arena (see copy_text), or NULL
     char *pool; // room for token texts in the arena (see lex_copy)
     uint32_t pool_left;
     uint32_t nesting; // strings and heredocs open
@@ -268,6 +269,17 @@ static inline const char *lex_copy(Lexer *L, const char *s, uint32_t len)
     L->pool += len + 1;
     L->pool_left -= len + 1;
     return text;
+}
+
+// The text of the source bytes [start, end) for a token, NUL-terminated and
+// copied at no cost: it points into L->copy, a copy of the whole source made
+// once, where the byte at `end` becomes a NUL. This is sound because no
+// such text ever holds the `end` of another: an identifier or number ends
+// at a byte that is part of no name, a plain string at its closing quote.
+static inline const char *copy_text(Lexer *L, uint32_t start, uint32_t end)
+{
+    L->copy[end] = '\0';
+    return L->copy + start;
 }
 
 // Emits an invalid token, or extends the one just before when it touches

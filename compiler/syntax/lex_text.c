@@ -184,7 +184,7 @@ static bool plain_quoted(Lexer *L, uint32_t open, uint32_t limit)
     }
     if (p > start) {
         Token *t = emit(L, TOK_STRING_LIT, start, p);
-        t->text = lex_copy(L, L->s + start, p - start);
+        t->text = copy_text(L, start, p);
         t->len = p - start;
     }
     emit(L, TOK_CQUOTE, p, p + 1);
