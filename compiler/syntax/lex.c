@@ -76,21 +76,36 @@ static void report_utf8(Lexer *L, uint32_t at, uint32_t bad, const char *why)
          "latin1 -t utf-8)");
 }
 
+// True when none of the 8 bytes in `w` has its top bit set or is NUL (the
+// "has a zero byte" trick).
+static inline bool plain_ascii(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    return !(w & tops) && !((w - ones) & ~w & tops);
+}
+
+// The end of the run of ASCII bytes without NUL from `i`, found sixteen
+// bytes at a time; the bytes after it are left to the caller.
+static uint32_t ascii_run(const unsigned char *s, uint32_t i, uint32_t len)
+{
+    while (len - i >= 16) {
+        uint64_t a, b;
+        memcpy(&a, s + i, 8);
+        memcpy(&b, s + i + 8, 8);
+        if (!plain_ascii(a) || !plain_ascii(b))
+            break;
+        i += 16;
+    }
+    return i;
+}
+
 // Checks that the text is UTF-8 without NUL bytes; reports the first fault.
 static bool check_source(Lexer *L)
 {
     const unsigned char *s = (const unsigned char *)L->s;
     uint32_t i = 0;
     while (i < L->len) {
-        // Eight ASCII bytes at a time: no byte has its top bit set, and none
-        // is NUL (the "has a zero byte" trick).
-        while (L->len - i >= 8) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if ((w & 0x8080808080808080u) || ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
-                break;
-            i += 8;
-        }
+        i = ascii_run(s, i, L->len);
         if (i >= L->len)
             break;
         if (s[i] >= 0x01 && s[i] < 0x80) {
@@ -436,8 +451,6 @@ static uint32_t match_operator(const Lexer *L, bool arrow_ok, TokenKind *kind)
 // Tracks the bracket depth of an interpolation.
 static void count_bracket(Interp *in, TokenKind kind)
 {
-    if (!in)
-        return;
     if (kind == TOK_LPAREN || kind == TOK_LBRACK || kind == TOK_LBRACE)
         in->depth++;
     else if ((kind == TOK_RPAREN || kind == TOK_RBRACK || kind == TOK_RBRACE) && in->depth)
@@ -454,7 +467,8 @@ static bool lex_operator(Lexer *L, Interp *in)
         return false;
     emit(L, kind, L->pos, L->pos + n);
     L->pos += n;
-    count_bracket(in, kind);
+    if (in)
+        count_bracket(in, kind);
     return true;
 }
 
@@ -497,13 +511,31 @@ static TokenKind plain_op(const char *p)
     return TOK_EOF;
 }
 
-// Lexes one token (or string, or heredoc) at the position.
+// Lexes the most common tokens, a name or a one-byte operator, which need
+// none of the checks of lex_code (neither can end a line, the text or a
+// template); false when the token at the position is of another kind.
+static bool lex_common(Lexer *L, Interp *in)
+{
+    if (is_ident_start(L->s[L->pos])) {
+        lex_ident(L);
+        return true;
+    }
+    TokenKind op = plain_op(L->s + L->pos); // TOK_EOF at the final NUL
+    if (op == TOK_EOF)
+        return false;
+    emit(L, op, L->pos, L->pos + 1);
+    L->pos++;
+    if (in)
+        count_bracket(in, op);
+    return true;
+}
+
+// Lexes one token (or string, or heredoc) at the position, other than
+// those of lex_common.
 static Outcome lex_token(Lexer *L, Interp *in)
 {
     char c = L->s[L->pos];
-    if (is_ident_start(c))
-        lex_ident(L);
-    else if (is_digit(c))
+    if (is_digit(c))
         lex_number(L);
     else if (c == '"')
         return lex_quoted(L, in);
@@ -521,13 +553,8 @@ Outcome lex_code(Lexer *L, Interp *in)
     for (;;) {
         if (!skip_blank(L))
             return in ? OUT_DEAD : OUT_OK;
-        TokenKind op = plain_op(L->s + L->pos); // TOK_EOF at the final NUL
-        if (op != TOK_EOF) {                    // neither '>' nor '~': it cannot close a template
-            emit(L, op, L->pos, L->pos + 1);
-            L->pos++;
-            count_bracket(in, op);
+        if (lex_common(L, in))
             continue;
-        }
         if (L->pos >= L->len)
             return in ? OUT_CUT : OUT_OK;
         uint32_t nl = break_len(L, L->pos);
