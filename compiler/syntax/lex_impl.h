@@ -242,8 +242,16 @@ static inline Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end
 {
     if (L->ntok == L->cap)
         lex_grow(L);
+    // Field by field: cheaper than building the token (or its span) and
+    // copying it over. Every caller passes start <= end.
     Token *t = &L->toks[L->ntok++];
-    *t = (Token){.kind = kind, .span = span_make(L->file, start, end)};
+    t->span.file = L->file;
+    t->span.start = start;
+    t->span.end = end;
+    t->kind = kind;
+    t->text = NULL;
+    t->len = 0;
+    t->flags = 0;
     return t;
 }
 
