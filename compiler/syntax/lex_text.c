@@ -169,27 +169,51 @@ static Outcome end_open_string(Lexer *L, uint32_t open, uint32_t lit, const Inte
     return L->pos >= L->len ? OUT_DEAD : OUT_OK;
 }
 
-// The most common string, plain text up to its closing '"' (no escape, no
-// template, within the length limit): its literal is copied from the source
-// once, not through the literal buffer. Any other string is left to the
-// general scanner; its leading plain text is in the buffer already.
-static bool plain_quoted(Lexer *L, uint32_t open, uint32_t limit)
+// How a run of plain text in a quoted string ended (plain_piece).
+typedef enum Piece {
+    PIECE_CLOSED, // at the closing '"': the string is done
+    PIECE_OPENER, // at "$<" or "%<": an interpolation or directive follows
+    PIECE_OTHER,  // anything else: the general scanner takes over
+} Piece;
+
+// Most of a quoted string is plain text up to its closing '"' or up to a
+// "$<" or "%<" (no escape, within the length limit). Such a run, with the
+// literal buffer empty (nothing decoded since `lit`), becomes its literal
+// token straight from the source copy, not through the buffer; its span
+// starts at `lit`. Any other run is put in the buffer for the general
+// scanner.
+static Piece plain_piece(Lexer *L, uint32_t open, uint32_t lit, uint32_t limit)
 {
     uint32_t start = L->pos, p = run_end(L, CL_QUOTED_STOP, limit);
-    if (L->s[p] != '"' || p - open > LEX_MAX_STRING_BYTES) {
+    char c = L->s[p];
+    bool opener = (c == '$' || c == '%') && L->s[p + 1] == '<'; // s[p] is not the final NUL
+    if ((c != '"' && !opener) || p - open > LEX_MAX_STRING_BYTES) {
         if (p > start)
             buf_put(&L->lit, L->s + start, p - start);
         L->pos = p;
-        return false;
+        return PIECE_OTHER;
     }
     if (p > start) {
-        Token *t = emit(L, TOK_STRING_LIT, start, p);
+        Token *t = emit(L, TOK_STRING_LIT, lit, p);
         t->text = copy_text(L, start, p);
         t->len = p - start;
     }
+    L->pos = p;
+    if (opener)
+        return PIECE_OPENER;
     emit(L, TOK_CQUOTE, p, p + 1);
-    L->pos = p + 1;
-    return true;
+    L->pos++;
+    return PIECE_CLOSED;
+}
+
+// The interpolation or directive at the position, in a quoted string;
+// OUT_OK when the string goes on after it.
+static Outcome quoted_interp(Lexer *L)
+{
+    Outcome r = lex_interp(L, true);
+    if (r == OUT_DEAD)
+        emit(L, TOK_CQUOTE, L->pos, L->pos);
+    return r;
 }
 
 // The body of a quoted string, after its '"'.
@@ -198,9 +222,19 @@ static Outcome quoted_body(Lexer *L, uint32_t open, const Interp *parent)
     uint32_t lit = L->pos;
     uint64_t room = (uint64_t)open + LEX_MAX_STRING_BYTES + 1;
     uint32_t limit = room < L->len ? (uint32_t)room : L->len;
-    if (plain_quoted(L, open, limit))
-        return OUT_OK;
     for (;;) {
+        if (L->pos - open > LEX_MAX_STRING_BYTES)
+            return too_long(L, open, open + 1, false);
+        Piece k = L->lit.len ? PIECE_OTHER : plain_piece(L, open, lit, limit);
+        if (k == PIECE_CLOSED)
+            return OUT_OK;
+        if (k == PIECE_OPENER) {
+            Outcome r = quoted_interp(L);
+            if (r != OUT_OK)
+                return r;
+            lit = L->pos;
+            continue;
+        }
         if (L->pos - open > LEX_MAX_STRING_BYTES)
             return too_long(L, open, open + 1, false);
         char c = peek(L, 0);
@@ -216,12 +250,9 @@ static Outcome quoted_body(Lexer *L, uint32_t open, const Interp *parent)
             lex_escape(L);
         } else if ((c == '$' || c == '%') && template_sigil(L)) {
             flush(L, lit, L->pos);
-            Outcome r = lex_interp(L, true);
-            if (r != OUT_OK) {
-                if (r == OUT_DEAD)
-                    emit(L, TOK_CQUOTE, L->pos, L->pos);
+            Outcome r = quoted_interp(L);
+            if (r != OUT_OK)
                 return r;
-            }
             lit = L->pos;
         } else if (c != '$' && c != '%') {
             copy_run(L, limit, true);
