@@ -511,15 +511,18 @@ static TokenKind plain_op(const char *p)
     return TOK_EOF;
 }
 
-// Lexes the most common tokens, a name or a one-byte operator, which need
-// none of the checks of lex_code (neither can end a line, the text or a
-// template); false when the token at the position is of another kind.
+// Lexes the most common tokens, a name, a one-byte operator or a string of
+// plain text, which need none of the checks of lex_code (none can end a
+// line, the text or a template); false when the token at the position is
+// of another kind, or a string that needs lex_quoted.
 static bool lex_common(Lexer *L, Interp *in)
 {
     if (is_ident_start(L->s[L->pos])) {
         lex_ident(L);
         return true;
     }
+    if (L->s[L->pos] == '"')
+        return lex_plain_string(L);
     TokenKind op = plain_op(L->s + L->pos); // TOK_EOF at the final NUL
     if (op == TOK_EOF)
         return false;

@@ -386,6 +386,10 @@ Outcome lex_code(Lexer *L, Interp *in);
 // A quoted string at the position; `parent` is the interpolation it sits
 // in, or NULL (lex_text.c).
 Outcome lex_quoted(Lexer *L, const Interp *parent);
+// A quoted string of plain text only at the position, if it is one (no
+// escape, no template, closed on its line within the limits): lexes it and
+// returns true; otherwise returns false having done nothing (lex_text.c).
+bool lex_plain_string(Lexer *L);
 // A heredoc at the position, from "<<" to its closing marker (lex_text.c).
 Outcome lex_heredoc(Lexer *L);
 // The body of a heredoc or the whole of a template file (lex_text.c).

@@ -137,11 +137,17 @@ static void lex_escape(Lexer *L)
 
 // The end of the run of plain text at the position: the next byte of
 // class `stop` (the final NUL is one), or `limit` when that comes first.
-static uint32_t run_end(const Lexer *L, unsigned stop, uint32_t limit)
+static uint32_t find_stop(const Lexer *L, uint32_t from, unsigned stop)
 {
-    uint32_t p = L->pos;
+    uint32_t p = from;
     while (!has_class(L->s[p], stop))
         p++;
+    return p;
+}
+
+static uint32_t run_end(const Lexer *L, unsigned stop, uint32_t limit)
+{
+    uint32_t p = find_stop(L, L->pos, stop);
     return p < limit ? p : limit;
 }
 
@@ -169,6 +175,17 @@ static Outcome end_open_string(Lexer *L, uint32_t open, uint32_t lit, const Inte
     return L->pos >= L->len ? OUT_DEAD : OUT_OK;
 }
 
+// Emits the literal of the plain source text [start, end), if not empty,
+// with its text from the source copy and its span from `lit`.
+static void emit_plain(Lexer *L, uint32_t lit, uint32_t start, uint32_t end)
+{
+    if (end == start)
+        return;
+    Token *t = emit(L, TOK_STRING_LIT, lit, end);
+    t->text = copy_text(L, start, end);
+    t->len = end - start;
+}
+
 // How a run of plain text in a quoted string ended (plain_piece).
 typedef enum Piece {
     PIECE_CLOSED, // at the closing '"': the string is done
@@ -193,11 +210,7 @@ static Piece plain_piece(Lexer *L, uint32_t open, uint32_t lit, uint32_t limit)
         L->pos = p;
         return PIECE_OTHER;
     }
-    if (p > start) {
-        Token *t = emit(L, TOK_STRING_LIT, lit, p);
-        t->text = copy_text(L, start, p);
-        t->len = p - start;
-    }
+    emit_plain(L, lit, start, p);
     L->pos = p;
     if (opener)
         return PIECE_OPENER;
@@ -258,6 +271,19 @@ static Outcome quoted_body(Lexer *L, uint32_t open, const Interp *parent)
             copy_run(L, limit, true);
         }
     }
+}
+
+bool lex_plain_string(Lexer *L)
+{
+    uint32_t open = L->pos, start = open + 1;
+    uint32_t p = find_stop(L, start, CL_QUOTED_STOP);
+    if (L->s[p] != '"' || p - open > LEX_MAX_STRING_BYTES || L->nesting >= LEX_MAX_TEMPLATE_DEPTH)
+        return false;
+    emit(L, TOK_OQUOTE, open, start);
+    emit_plain(L, start, start, p);
+    emit(L, TOK_CQUOTE, p, p + 1);
+    L->pos = p + 1;
+    return true;
 }
 
 Outcome lex_quoted(Lexer *L, const Interp *parent)
