@@ -523,6 +523,11 @@ static bool lex_common(Lexer *L, Interp *in)
     }
     if (L->s[L->pos] == '"')
         return lex_plain_string(L);
+    if (L->s[L->pos] == '\n' && !(in && in->quoted)) { // a quoted string ends at a line break
+        emit(L, TOK_NEWLINE, L->pos, L->pos + 1);
+        L->pos++;
+        return true;
+    }
     TokenKind op = plain_op(L->s + L->pos); // TOK_EOF at the final NUL
     if (op == TOK_EOF)
         return false;
