@@ -511,10 +511,11 @@ static TokenKind plain_op(const char *p)
     return TOK_EOF;
 }
 
-// Lexes the most common tokens, a name, a one-byte operator or a string of
-// plain text, which need none of the checks of lex_code (none can end a
-// line, the text or a template); false when the token at the position is
-// of another kind, or a string that needs lex_quoted.
+// Lexes the most common tokens: a name, a one-byte operator, a string of
+// plain text, or a "\n" line break where one is a token. They need none of
+// the checks of lex_code (none ends the text or closes a template). False
+// when the token at the position is of another kind, or a string that
+// needs lex_quoted.
 static bool lex_common(Lexer *L, Interp *in)
 {
     if (is_ident_start(L->s[L->pos])) {
