@@ -117,18 +117,6 @@ const SourceFile *source_file(const SourceSet *set, uint32_t file)
     return &set->files[file];
 }
 
-Span span_make(uint32_t file, uint32_t start, uint32_t end)
-{
-    Span s = {file, start, end < start ? start : end};
-    return s;
-}
-
-Span span_none(void)
-{
-    Span s = {SPAN_NO_FILE, 0, 0};
-    return s;
-}
-
 static uint32_t line_index(const SourceFile *f, uint32_t offset)
 {
     uint32_t lo = 0, hi = f->nlines;

@@ -79,15 +79,23 @@ void source_set_identity(SourceSet *set, uint32_t file, uint64_t dev, uint64_t i
 bool source_reads(const SourceSet *set, uint64_t dev, uint64_t ino);
 // Returns the file with index `file`; the index must be valid.
 const SourceFile *source_file(const SourceSet *set, uint32_t file);
-// Returns a span of `len` bytes at `start` in `file`.
-Span span_make(uint32_t file, uint32_t start, uint32_t end);
+// The span helpers are static inline: the lexer and parser make one or
+// more spans per token, and a call each cost more than the work.
+
+// Returns the span [start, end) in `file` (an end before start is start).
+static inline Span span_make(uint32_t file, uint32_t start, uint32_t end)
+{
+    Span s = {file, start, end < start ? start : end};
+    return s;
+}
+
 // Returns true when the span names no file.
 static inline bool span_is_none(Span s)
 {
     return s.file == SPAN_NO_FILE;
 }
+
 // Returns the smallest span covering both (same file; `a` wins otherwise).
-// Inline: the parser joins spans for nearly every node it builds.
 static inline Span span_join(Span a, Span b)
 {
     if (span_is_none(a))
@@ -97,8 +105,13 @@ static inline Span span_join(Span a, Span b)
     Span s = {a.file, a.start < b.start ? a.start : b.start, a.end > b.end ? a.end : b.end};
     return s;
 }
+
 // The empty span that names no file.
-Span span_none(void);
+static inline Span span_none(void)
+{
+    Span s = {SPAN_NO_FILE, 0, 0};
+    return s;
+}
 // Converts a byte offset of `file` to line and column.
 LineCol source_line_col(const SourceSet *set, uint32_t file, uint32_t offset);
 // Returns the 1-based line of a byte offset of `file` (a binary search; no

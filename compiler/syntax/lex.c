@@ -76,21 +76,36 @@ static void report_utf8(Lexer *L, uint32_t at, uint32_t bad, const char *why)
          "latin1 -t utf-8)");
 }
 
+// True when none of the 8 bytes in `w` has its top bit set or is NUL (the
+// "has a zero byte" trick).
+static inline bool plain_ascii(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    return !(w & tops) && !((w - ones) & ~w & tops);
+}
+
+// The end of the run of ASCII bytes without NUL from `i`, found sixteen
+// bytes at a time; the bytes after it are left to the caller.
+static uint32_t ascii_run(const unsigned char *s, uint32_t i, uint32_t len)
+{
+    while (len - i >= 16) {
+        uint64_t a, b;
+        memcpy(&a, s + i, 8);
+        memcpy(&b, s + i + 8, 8);
+        if (!plain_ascii(a) || !plain_ascii(b))
+            break;
+        i += 16;
+    }
+    return i;
+}
+
 // Checks that the text is UTF-8 without NUL bytes; reports the first fault.
 static bool check_source(Lexer *L)
 {
     const unsigned char *s = (const unsigned char *)L->s;
     uint32_t i = 0;
     while (i < L->len) {
-        // Eight ASCII bytes at a time: no byte has its top bit set, and none
-        // is NUL (the "has a zero byte" trick).
-        while (L->len - i >= 8) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if ((w & 0x8080808080808080u) || ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
-                break;
-            i += 8;
-        }
+        i = ascii_run(s, i, L->len);
         if (i >= L->len)
             break;
         if (s[i] >= 0x01 && s[i] < 0x80) {
@@ -155,9 +170,17 @@ static bool skip_block_comment(Lexer *L)
 // block comment was reported (the position is then EOF).
 static bool skip_blank(Lexer *L)
 {
+    const char *s = L->s;
     for (;;) {
-        char c = peek(L, 0), d = peek(L, 1);
-        if (is_hspace(c) || (c == '\r' && d != '\n')) {
+        uint32_t p = L->pos;
+        while (is_hspace(s[p])) // indentation: the bulk of most files' blanks
+            p++;
+        L->pos = p;
+        char c = s[p];
+        if (!has_class(c, CL_BLANK)) // most tokens: nothing more to skip
+            return true;
+        char d = s[p + 1]; // c is not the final NUL, so p + 1 is within it
+        if (c == '\r' && d != '\n') {
             L->pos++;
         } else if (c == '#' || (c == '/' && d == '/')) {
             skip_line(L);
@@ -172,18 +195,29 @@ static bool skip_blank(Lexer *L)
 
 // --- identifiers and numbers ------------------------------------------------
 
+// Emits an identifier or number token with its name.
+static void emit_name(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
+{
+    Token *t = emit(L, kind, start, end);
+    t->text = copy_text(L, start, end);
+    t->len = end - start;
+}
+
 static void lex_ident(Lexer *L)
 {
-    uint32_t start = L->pos;
-    while (is_ident_char(peek(L, 0)))
-        L->pos++;
-    emit_raw(L, TOK_IDENT, start, L->pos);
+    uint32_t start = L->pos, p = start + 1;
+    while (is_ident_char(L->s[p])) // the final NUL ends the run
+        p++;
+    L->pos = p;
+    emit_name(L, TOK_IDENT, start, p);
 }
 
 static void skip_digits(Lexer *L)
 {
-    while (is_digit(peek(L, 0)))
-        L->pos++;
+    uint32_t p = L->pos;
+    while (is_digit(L->s[p])) // the final NUL ends the run
+        p++;
+    L->pos = p;
 }
 
 // Skips an exponent; false when it has no digits.
@@ -232,7 +266,7 @@ static void lex_number(Lexer *L)
     if (!exp_ok || is_word(peek(L, 0)))
         bad_number(L, start, !exp_ok);
     else
-        emit_raw(L, TOK_NUMBER, start, L->pos);
+        emit_name(L, TOK_NUMBER, start, L->pos);
 }
 
 // --- stray characters -------------------------------------------------------
@@ -392,11 +426,13 @@ static const struct {
     {'&', '&', TOK_AND},  {'|', '|', TOK_OR},    {'=', '>', TOK_FAT_ARROW},
 };
 
-// The operator at the position: its kind and length, or 0 when there is none.
+// The operator at the position (not the end of the text): its kind and
+// length, or 0 when there is none.
 static uint32_t match_operator(const Lexer *L, bool arrow_ok, TokenKind *kind)
 {
-    char c = peek(L, 0), d = peek(L, 1);
-    if (c == '.' && d == '.' && peek(L, 2) == '.') {
+    const char *p = L->s + L->pos;
+    char c = p[0], d = p[1]; // p[1] is at most the final NUL
+    if (c == '.' && d == '.' && p[2] == '.') {
         *kind = TOK_ELLIPSIS;
         return 3;
     }
@@ -415,8 +451,6 @@ static uint32_t match_operator(const Lexer *L, bool arrow_ok, TokenKind *kind)
 // Tracks the bracket depth of an interpolation.
 static void count_bracket(Interp *in, TokenKind kind)
 {
-    if (!in)
-        return;
     if (kind == TOK_LPAREN || kind == TOK_LBRACK || kind == TOK_LBRACE)
         in->depth++;
     else if ((kind == TOK_RPAREN || kind == TOK_RBRACK || kind == TOK_RBRACE) && in->depth)
@@ -433,7 +467,8 @@ static bool lex_operator(Lexer *L, Interp *in)
         return false;
     emit(L, kind, L->pos, L->pos + n);
     L->pos += n;
-    count_bracket(in, kind);
+    if (in)
+        count_bracket(in, kind);
     return true;
 }
 
@@ -452,13 +487,64 @@ static bool lex_close(Lexer *L)
 
 // --- code -------------------------------------------------------------------
 
-// Lexes one token (or string, or heredoc) at the position.
+// Operators of one byte that never start a longer token (nor a comment, as
+// blanks are skipped first), by byte; TOK_EOF for any other byte. Most
+// tokens of a file are these: they skip the general dispatch.
+static const TokenKind plain_ops[256] = {
+    ['{'] = TOK_LBRACE,   ['}'] = TOK_RBRACE,  ['['] = TOK_LBRACK, [']'] = TOK_RBRACK,
+    ['('] = TOK_LPAREN,   [')'] = TOK_RPAREN,  [','] = TOK_COMMA,  [':'] = TOK_COLON,
+    ['?'] = TOK_QUESTION, ['+'] = TOK_PLUS,    ['-'] = TOK_MINUS,  ['*'] = TOK_STAR,
+    ['/'] = TOK_SLASH,    ['%'] = TOK_PERCENT,
+};
+
+// The one-byte operator at `p` (in the text or at its final NUL) that starts no
+// longer token, or TOK_EOF: plain_ops, and '=' or '.' alone.
+static TokenKind plain_op(const char *p)
+{
+    TokenKind op = plain_ops[(unsigned char)p[0]];
+    if (op != TOK_EOF)
+        return op;
+    if (p[0] == '=' && p[1] != '=' && p[1] != '>') // p[1] is at most the final NUL
+        return TOK_EQUAL;
+    if (p[0] == '.' && p[1] != '.')
+        return TOK_DOT;
+    return TOK_EOF;
+}
+
+// Lexes the most common tokens: a name, a one-byte operator, a string of
+// plain text, or a "\n" line break where one is a token. They need none of
+// the checks of lex_code (none ends the text or closes a template). False
+// when the token at the position is of another kind, or a string that
+// needs lex_quoted.
+static bool lex_common(Lexer *L, Interp *in)
+{
+    if (is_ident_start(L->s[L->pos])) {
+        lex_ident(L);
+        return true;
+    }
+    if (L->s[L->pos] == '"')
+        return lex_plain_string(L);
+    if (L->s[L->pos] == '\n' && !(in && in->quoted)) { // a quoted string ends at a line break
+        emit(L, TOK_NEWLINE, L->pos, L->pos + 1);
+        L->pos++;
+        return true;
+    }
+    TokenKind op = plain_op(L->s + L->pos); // TOK_EOF at the final NUL
+    if (op == TOK_EOF)
+        return false;
+    emit(L, op, L->pos, L->pos + 1);
+    L->pos++;
+    if (in)
+        count_bracket(in, op);
+    return true;
+}
+
+// Lexes one token (or string, or heredoc) at the position, other than
+// those of lex_common.
 static Outcome lex_token(Lexer *L, Interp *in)
 {
     char c = L->s[L->pos];
-    if (is_ident_start(c))
-        lex_ident(L);
-    else if (is_digit(c))
+    if (is_digit(c))
         lex_number(L);
     else if (c == '"')
         return lex_quoted(L, in);
@@ -476,6 +562,8 @@ Outcome lex_code(Lexer *L, Interp *in)
     for (;;) {
         if (!skip_blank(L))
             return in ? OUT_DEAD : OUT_OK;
+        if (lex_common(L, in))
+            continue;
         if (L->pos >= L->len)
             return in ? OUT_CUT : OUT_OK;
         uint32_t nl = break_len(L, L->pos);
@@ -498,6 +586,14 @@ Outcome lex_code(Lexer *L, Interp *in)
 
 // --- entry points -----------------------------------------------------------
 
+void lex_grow(Lexer *L)
+{
+    uint32_t cap = L->cap;
+    BUF_RESERVE_HEAP(L->toks, L->ntok, L->cap);
+    // Tokens are on the heap: count them against --max-memory.
+    arena_count(L->arena, (size_t)(L->cap - cap) * sizeof(Token));
+}
+
 static void lexer_init(Lexer *L, Arena *arena, const SourceSet *src, uint32_t file, Diags *diags)
 {
     const SourceFile *f = source_file(src, file);
@@ -510,7 +606,7 @@ static TokenList finish(Lexer *L)
     if (L->fatal)
         L->ntok = 0;
     emit(L, TOK_EOF, L->len, L->len);
-    for (uint32_t i = 0; i < L->ntok; i++) {
+    for (uint32_t i = 0; L->any_invalid && i < L->ntok; i++) {
         Token *t = &L->toks[i];
         if (t->kind == TOK_INVALID) {
             t->len = t->span.end - t->span.start;
@@ -525,11 +621,20 @@ static TokenList finish(Lexer *L)
     return out;
 }
 
+// Makes the copy of the source that names and plain strings point into:
+// one copy of the file costs less than a copy of each of them.
+static void make_copy(Lexer *L)
+{
+    L->copy = arena_alloc(L->arena, (size_t)L->len + 1);
+    memcpy(L->copy, L->s, (size_t)L->len + 1);
+}
+
 TokenList lex_file(Arena *arena, const SourceSet *src, uint32_t file, Diags *diags)
 {
     Lexer L;
     lexer_init(&L, arena, src, file, diags);
     if (check_source(&L)) {
+        make_copy(&L);
         skip_bom(&L);
         lex_code(&L, NULL);
     }
@@ -549,6 +654,7 @@ TokenList lex_template_file(Arena *arena, const SourceSet *src, uint32_t file, D
     Lexer L;
     lexer_init(&L, arena, src, file, diags);
     if (check_source(&L)) {
+        make_copy(&L);
         skip_bom(&L);
         TextCtx x = {.marker = NULL};
         lex_text(&L, &x);

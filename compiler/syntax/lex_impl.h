@@ -65,43 +65,151 @@ typedef struct Lexer {
     uint32_t pos;
     Token *toks; // heap; handed to the arena by finish()
     uint32_t ntok, cap;
-    StrBuf lit;       // literal text being decoded (heap, reused)
+    StrBuf lit; // literal text being decoded (heap, reused)
+    char *copy; // a copy of the text in the arena (see copy_text), or NULL
+    char *pool; // room for token texts in the arena (see lex_copy)
+    uint32_t pool_left;
     uint32_t nesting; // strings and heredocs open
     unsigned reports; // errors reported so far
     unsigned near[NEAR__COUNT];
     bool fatal;
+    bool any_invalid; // some TOK_INVALID was emitted: finish() sets texts
 } Lexer;
 
 // --- characters -------------------------------------------------------------
+//
+// The scanners rely on the NUL that ends every source text (SourceFile):
+// check_source refused any NUL inside it, so a loop that stops at a byte
+// class without NUL, or at NUL itself, stops at the end of the text at the
+// latest and needs no bounds check of its own.
 
 static inline char peek(const Lexer *L, uint32_t k)
 {
     return L->len - L->pos > k ? L->s[L->pos + k] : '\0';
 }
 
+// Byte classes, one bit each, looked up in lex_class.
+enum {
+    CL_START = 1 << 0,       // a letter or '_': starts an identifier
+    CL_DIGIT = 1 << 1,       // 0-9
+    CL_WORD = 1 << 2,        // a letter, '_' or a digit
+    CL_IDENT = 1 << 3,       // inside an identifier: a word byte or '-'
+    CL_HSPACE = 1 << 4,      // ' ' or '\t'
+    CL_QUOTED_STOP = 1 << 5, // ends a run of plain text in a quoted string (NUL too)
+    CL_TEXT_STOP = 1 << 6,   // ends a run of plain text in a heredoc or template file
+    CL_BLANK = 1 << 7,       // '\r', '#' or '/': may start a lone CR or a comment
+};
+
+#define LETTER (CL_START | CL_WORD | CL_IDENT)
+#define DIGIT (CL_DIGIT | CL_WORD | CL_IDENT)
+static const uint8_t lex_class[256] = {
+    ['\0'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    ['\t'] = CL_HSPACE,
+    ['\n'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    ['\r'] = CL_QUOTED_STOP | CL_TEXT_STOP | CL_BLANK,
+    [' '] = CL_HSPACE,
+    ['"'] = CL_QUOTED_STOP,
+    ['#'] = CL_BLANK,
+    ['$'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    ['%'] = CL_QUOTED_STOP | CL_TEXT_STOP,
+    ['-'] = CL_IDENT,
+    ['/'] = CL_BLANK,
+    ['0'] = DIGIT,
+    ['1'] = DIGIT,
+    ['2'] = DIGIT,
+    ['3'] = DIGIT,
+    ['4'] = DIGIT,
+    ['5'] = DIGIT,
+    ['6'] = DIGIT,
+    ['7'] = DIGIT,
+    ['8'] = DIGIT,
+    ['9'] = DIGIT,
+    ['A'] = LETTER,
+    ['B'] = LETTER,
+    ['C'] = LETTER,
+    ['D'] = LETTER,
+    ['E'] = LETTER,
+    ['F'] = LETTER,
+    ['G'] = LETTER,
+    ['H'] = LETTER,
+    ['I'] = LETTER,
+    ['J'] = LETTER,
+    ['K'] = LETTER,
+    ['L'] = LETTER,
+    ['M'] = LETTER,
+    ['N'] = LETTER,
+    ['O'] = LETTER,
+    ['P'] = LETTER,
+    ['Q'] = LETTER,
+    ['R'] = LETTER,
+    ['S'] = LETTER,
+    ['T'] = LETTER,
+    ['U'] = LETTER,
+    ['V'] = LETTER,
+    ['W'] = LETTER,
+    ['X'] = LETTER,
+    ['Y'] = LETTER,
+    ['Z'] = LETTER,
+    ['\\'] = CL_QUOTED_STOP,
+    ['_'] = LETTER,
+    ['a'] = LETTER,
+    ['b'] = LETTER,
+    ['c'] = LETTER,
+    ['d'] = LETTER,
+    ['e'] = LETTER,
+    ['f'] = LETTER,
+    ['g'] = LETTER,
+    ['h'] = LETTER,
+    ['i'] = LETTER,
+    ['j'] = LETTER,
+    ['k'] = LETTER,
+    ['l'] = LETTER,
+    ['m'] = LETTER,
+    ['n'] = LETTER,
+    ['o'] = LETTER,
+    ['p'] = LETTER,
+    ['q'] = LETTER,
+    ['r'] = LETTER,
+    ['s'] = LETTER,
+    ['t'] = LETTER,
+    ['u'] = LETTER,
+    ['v'] = LETTER,
+    ['w'] = LETTER,
+    ['x'] = LETTER,
+    ['y'] = LETTER,
+    ['z'] = LETTER,
+};
+#undef LETTER
+#undef DIGIT
+
+static inline bool has_class(char c, unsigned cl)
+{
+    return (lex_class[(unsigned char)c] & cl) != 0;
+}
+
 static inline bool is_digit(char c)
 {
-    return c >= '0' && c <= '9';
+    return has_class(c, CL_DIGIT);
 }
 
 static inline bool is_ident_start(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return has_class(c, CL_START);
 }
 
 static inline bool is_word(char c)
 {
-    return is_ident_start(c) || is_digit(c);
+    return has_class(c, CL_WORD);
 }
 
 static inline bool is_ident_char(char c)
 {
-    return is_word(c) || c == '-';
+    return has_class(c, CL_IDENT);
 }
 
 static inline bool is_hspace(char c)
 {
-    return c == ' ' || c == '\t';
+    return has_class(c, CL_HSPACE);
 }
 
 // Bytes of the line break at `p` ("\n" or "\r\n"), or 0.
@@ -127,23 +235,59 @@ static inline uint32_t char_at(const Lexer *L, uint32_t at, uint32_t *n)
 
 // --- tokens, literal text, reports -----------------------------------------
 
+// Makes room for more tokens (lex.c); kept out of line, as it is rare.
+void lex_grow(Lexer *L);
+
 static inline Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
 {
-    uint32_t cap = L->cap;
-    BUF_RESERVE_HEAP(L->toks, L->ntok, L->cap);
-    if (L->cap != cap) // tokens are on the heap: count them against --max-memory
-        arena_count(L->arena, (size_t)(L->cap - cap) * sizeof(Token));
+    if (L->ntok == L->cap)
+        lex_grow(L);
+    // Field by field: cheaper than building the token (or its span) and
+    // copying it over. Every caller passes start <= end.
     Token *t = &L->toks[L->ntok++];
-    *t = (Token){.kind = kind, .span = span_make(L->file, start, end)};
+    t->span.file = L->file;
+    t->span.start = start;
+    t->span.end = end;
+    t->kind = kind;
+    t->text = NULL;
+    t->len = 0;
+    t->flags = 0;
     return t;
 }
 
-// Emits a token whose text is its source bytes.
-static inline void emit_raw(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
+// Token texts are copied into pools of this size taken from the arena, one
+// after the other, each with its NUL: a copy costs a few instructions
+// instead of an allocation (and no rounding to the arena's alignment). A
+// long text gets an allocation of its own, so a pool wastes at most an
+// eighth of itself at its end.
+#define LEX_POOL_BYTES 8192u
+
+// A NUL-terminated copy of the `len` bytes at `s`, for a token's text.
+static inline const char *lex_copy(Lexer *L, const char *s, uint32_t len)
 {
-    Token *t = emit(L, kind, start, end);
-    t->text = arena_strndup(L->arena, L->s + start, end - start);
-    t->len = end - start;
+    if (len >= LEX_POOL_BYTES / 8)
+        return arena_strndup(L->arena, s, len);
+    if (L->pool_left <= len) {
+        L->pool = arena_alloc(L->arena, LEX_POOL_BYTES);
+        L->pool_left = LEX_POOL_BYTES;
+    }
+    char *text = L->pool;
+    memcpy(text, s, len);
+    text[len] = '\0';
+    L->pool += len + 1;
+    L->pool_left -= len + 1;
+    return text;
+}
+
+// The text of the source bytes [start, end) for a token, NUL-terminated and
+// copied at no cost: it points into L->copy, a copy of the whole source made
+// once, where the byte at `end` becomes a NUL. This is sound because no
+// such text ever holds the `end` of another: an identifier or number ends
+// at a byte that is part of no name, a plain string at its closing quote.
+static inline const char *copy_text(Lexer *L, uint32_t start, uint32_t end)
+{
+    L->copy[end] = '\0';
+    return L->copy + start;
 }
 
 // Emits an invalid token, or extends the one just before when it touches
@@ -155,6 +299,7 @@ static inline void emit_invalid(Lexer *L, uint32_t start, uint32_t end)
         last->span.end = end;
     else
         emit(L, TOK_INVALID, start, end);
+    L->any_invalid = true;
 }
 
 // Emits the literal text decoded from [start, end), if any.
@@ -163,7 +308,7 @@ static inline void flush(Lexer *L, uint32_t start, uint32_t end)
     if (!L->lit.len)
         return;
     Token *t = emit(L, TOK_STRING_LIT, start, end);
-    t->text = arena_strndup(L->arena, L->lit.ptr, L->lit.len);
+    t->text = lex_copy(L, L->lit.ptr, (uint32_t)L->lit.len);
     t->len = (uint32_t)L->lit.len;
     buf_clear(&L->lit);
 }
@@ -241,6 +386,10 @@ Outcome lex_code(Lexer *L, Interp *in);
 // A quoted string at the position; `parent` is the interpolation it sits
 // in, or NULL (lex_text.c).
 Outcome lex_quoted(Lexer *L, const Interp *parent);
+// A quoted string of plain text only at the position, if it is one (no
+// escape, no template, closed on its line within the limits): lexes it and
+// returns true; otherwise returns false having done nothing (lex_text.c).
+bool lex_plain_string(Lexer *L);
 // A heredoc at the position, from "<<" to its closing marker (lex_text.c).
 Outcome lex_heredoc(Lexer *L);
 // The body of a heredoc or the whole of a template file (lex_text.c).

@@ -135,22 +135,26 @@ static void lex_escape(Lexer *L)
     }
 }
 
-static bool quoted_special(char c)
+// The end of the run of plain text at the position: the next byte of
+// class `stop` (the final NUL is one), or `limit` when that comes first.
+static uint32_t find_stop(const Lexer *L, uint32_t from, unsigned stop)
 {
-    return c == '"' || c == '\\' || c == '$' || c == '%' || c == '\n' || c == '\r';
+    uint32_t p = from;
+    while (!has_class(L->s[p], stop))
+        p++;
+    return p;
+}
+
+static uint32_t run_end(const Lexer *L, unsigned stop, uint32_t limit)
+{
+    uint32_t p = find_stop(L, L->pos, stop);
+    return p < limit ? p : limit;
 }
 
 // Copies plain text up to the next special byte or `limit`.
 static void copy_run(Lexer *L, uint32_t limit, bool quoted)
 {
-    uint32_t p = L->pos;
-    if (quoted) {
-        while (p < limit && !quoted_special(L->s[p]))
-            p++;
-    } else {
-        while (p < limit && L->s[p] != '$' && L->s[p] != '%' && L->s[p] != '\n' && L->s[p] != '\r')
-            p++;
-    }
+    uint32_t p = run_end(L, quoted ? CL_QUOTED_STOP : CL_TEXT_STOP, limit);
     if (p == L->pos) // a lone '\r'
         p++;
     buf_put(&L->lit, L->s + L->pos, p - L->pos);
@@ -171,6 +175,60 @@ static Outcome end_open_string(Lexer *L, uint32_t open, uint32_t lit, const Inte
     return L->pos >= L->len ? OUT_DEAD : OUT_OK;
 }
 
+// Emits the literal of the plain source text [start, end), if not empty,
+// with its text from the source copy and its span from `lit`.
+static void emit_plain(Lexer *L, uint32_t lit, uint32_t start, uint32_t end)
+{
+    if (end == start)
+        return;
+    Token *t = emit(L, TOK_STRING_LIT, lit, end);
+    t->text = copy_text(L, start, end);
+    t->len = end - start;
+}
+
+// How a run of plain text in a quoted string ended (plain_piece).
+typedef enum Piece {
+    PIECE_CLOSED, // at the closing '"': the string is done
+    PIECE_OPENER, // at "$<" or "%<": an interpolation or directive follows
+    PIECE_OTHER,  // anything else: the general scanner takes over
+} Piece;
+
+// Most of a quoted string is plain text up to its closing '"' or up to a
+// "$<" or "%<" (no escape, within the length limit). Such a run, with the
+// literal buffer empty (nothing decoded since `lit`), becomes its literal
+// token straight from the source copy, not through the buffer; its span
+// starts at `lit`. Any other run is put in the buffer for the general
+// scanner.
+static Piece plain_piece(Lexer *L, uint32_t open, uint32_t lit, uint32_t limit)
+{
+    uint32_t start = L->pos, p = run_end(L, CL_QUOTED_STOP, limit);
+    char c = L->s[p];
+    bool opener = (c == '$' || c == '%') && L->s[p + 1] == '<'; // s[p] is not the final NUL
+    if ((c != '"' && !opener) || p - open > LEX_MAX_STRING_BYTES) {
+        if (p > start)
+            buf_put(&L->lit, L->s + start, p - start);
+        L->pos = p;
+        return PIECE_OTHER;
+    }
+    emit_plain(L, lit, start, p);
+    L->pos = p;
+    if (opener)
+        return PIECE_OPENER;
+    emit(L, TOK_CQUOTE, p, p + 1);
+    L->pos++;
+    return PIECE_CLOSED;
+}
+
+// The interpolation or directive at the position, in a quoted string;
+// OUT_OK when the string goes on after it.
+static Outcome quoted_interp(Lexer *L)
+{
+    Outcome r = lex_interp(L, true);
+    if (r == OUT_DEAD)
+        emit(L, TOK_CQUOTE, L->pos, L->pos);
+    return r;
+}
+
 // The body of a quoted string, after its '"'.
 static Outcome quoted_body(Lexer *L, uint32_t open, const Interp *parent)
 {
@@ -178,6 +236,18 @@ static Outcome quoted_body(Lexer *L, uint32_t open, const Interp *parent)
     uint64_t room = (uint64_t)open + LEX_MAX_STRING_BYTES + 1;
     uint32_t limit = room < L->len ? (uint32_t)room : L->len;
     for (;;) {
+        if (L->pos - open > LEX_MAX_STRING_BYTES)
+            return too_long(L, open, open + 1, false);
+        Piece k = L->lit.len ? PIECE_OTHER : plain_piece(L, open, lit, limit);
+        if (k == PIECE_CLOSED)
+            return OUT_OK;
+        if (k == PIECE_OPENER) {
+            Outcome r = quoted_interp(L);
+            if (r != OUT_OK)
+                return r;
+            lit = L->pos;
+            continue;
+        }
         if (L->pos - open > LEX_MAX_STRING_BYTES)
             return too_long(L, open, open + 1, false);
         char c = peek(L, 0);
@@ -193,17 +263,27 @@ static Outcome quoted_body(Lexer *L, uint32_t open, const Interp *parent)
             lex_escape(L);
         } else if ((c == '$' || c == '%') && template_sigil(L)) {
             flush(L, lit, L->pos);
-            Outcome r = lex_interp(L, true);
-            if (r != OUT_OK) {
-                if (r == OUT_DEAD)
-                    emit(L, TOK_CQUOTE, L->pos, L->pos);
+            Outcome r = quoted_interp(L);
+            if (r != OUT_OK)
                 return r;
-            }
             lit = L->pos;
         } else if (c != '$' && c != '%') {
             copy_run(L, limit, true);
         }
     }
+}
+
+bool lex_plain_string(Lexer *L)
+{
+    uint32_t open = L->pos, start = open + 1;
+    uint32_t p = find_stop(L, start, CL_QUOTED_STOP);
+    if (L->s[p] != '"' || p - open > LEX_MAX_STRING_BYTES || L->nesting >= LEX_MAX_TEMPLATE_DEPTH)
+        return false;
+    emit(L, TOK_OQUOTE, open, start);
+    emit_plain(L, start, start, p);
+    emit(L, TOK_CQUOTE, p, p + 1);
+    L->pos = p + 1;
+    return true;
 }
 
 Outcome lex_quoted(Lexer *L, const Interp *parent)

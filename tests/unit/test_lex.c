@@ -111,6 +111,64 @@ static void only_eof(const Lexed *x, uint32_t len)
 
 // --- code -------------------------------------------------------------------
 
+// Names and plain strings take their texts from one copy of the source with
+// a NUL written after each: touching tokens must each keep their own text,
+// and the source itself must stay as it was.
+static void test_lex_touching_tokens_keep_their_texts(void **state)
+{
+    (void)state;
+    const char *text = "a.b=f(\"x\")+1.5,k\"v\"";
+    Lexed *x = lex(text);
+    no_errors(x);
+    tok(x, 0, TOK_IDENT, 0, 1, "a");
+    tok(x, 1, TOK_DOT, 1, 2, NULL);
+    tok(x, 2, TOK_IDENT, 2, 3, "b");
+    tok(x, 3, TOK_EQUAL, 3, 4, NULL);
+    tok(x, 4, TOK_IDENT, 4, 5, "f");
+    tok(x, 5, TOK_LPAREN, 5, 6, NULL);
+    tok(x, 6, TOK_OQUOTE, 6, 7, NULL);
+    tok(x, 7, TOK_STRING_LIT, 7, 8, "x");
+    tok(x, 8, TOK_CQUOTE, 8, 9, NULL);
+    tok(x, 9, TOK_RPAREN, 9, 10, NULL);
+    tok(x, 10, TOK_PLUS, 10, 11, NULL);
+    tok(x, 11, TOK_NUMBER, 11, 14, "1.5");
+    tok(x, 12, TOK_COMMA, 14, 15, NULL);
+    tok(x, 13, TOK_IDENT, 15, 16, "k");
+    tok(x, 14, TOK_OQUOTE, 16, 17, NULL);
+    tok(x, 15, TOK_STRING_LIT, 17, 18, "v");
+    tok(x, 16, TOK_CQUOTE, 18, 19, NULL);
+    tok(x, 17, TOK_EOF, 19, 19, NULL);
+    assert_string_equal(source_file(&x->src, 0)->text, text);
+    done(x);
+}
+
+// The scanners stop at the end of the text without a bounds check of their
+// own: a name, a number, blanks, a lone CR and an open string at the very
+// end of a file.
+static void test_lex_runs_stop_at_end_of_text(void **state)
+{
+    (void)state;
+    Lexed *x = lex("abc-d");
+    no_errors(x);
+    tok(x, 0, TOK_IDENT, 0, 5, "abc-d");
+    tok(x, 1, TOK_EOF, 5, 5, NULL);
+    done(x);
+    x = lex("x = 12");
+    no_errors(x);
+    tok(x, 2, TOK_NUMBER, 4, 6, "12");
+    done(x);
+    x = lex("a \t \r");
+    no_errors(x);
+    KINDS(x, TOK_IDENT, TOK_EOF);
+    tok(x, 1, TOK_EOF, 5, 5, NULL);
+    done(x);
+    x = lex("a = \"bc");
+    one_error(x, E_UNTERMINATED_STRING, 4, 5);
+    tok(x, 3, TOK_STRING_LIT, 5, 7, "bc");
+    tok(x, 4, TOK_CQUOTE, 7, 7, NULL);
+    done(x);
+}
+
 static void test_lex_empty_file_is_only_eof(void **state)
 {
     (void)state;
@@ -786,6 +844,19 @@ static void test_lex_string_too_long_stops_the_file(void **state)
     free(text);
 }
 
+// A plain string of exactly the limit's length is too long too: its
+// closing quote is past the limit, whichever scanner finds it.
+static void test_lex_plain_string_one_past_the_limit(void **state)
+{
+    (void)state;
+    char *text = repeat("a = \"", "x", LEX_MAX_STRING_BYTES, "\"\n");
+    Lexed *x = lex(text);
+    one_error(x, E_STRING_TOO_LONG, 4, 5);
+    only_eof(x, (uint32_t)strlen(text));
+    done(x);
+    free(text);
+}
+
 static void test_lex_heredoc_too_long_stops_the_file(void **state)
 {
     (void)state;
@@ -840,6 +911,8 @@ static void test_lex_big_file_is_linear(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lex_touching_tokens_keep_their_texts),
+        cmocka_unit_test(test_lex_runs_stop_at_end_of_text),
         cmocka_unit_test(test_lex_empty_file_is_only_eof),
         cmocka_unit_test(test_lex_identifiers_keep_dashes_and_keywords),
         cmocka_unit_test(test_lex_numbers_keep_text_as_written),
@@ -888,6 +961,7 @@ int main(void)
         cmocka_unit_test(test_lex_unterminated_interp_in_heredoc),
         cmocka_unit_test(test_lex_bad_numbers),
         cmocka_unit_test(test_lex_string_too_long_stops_the_file),
+        cmocka_unit_test(test_lex_plain_string_one_past_the_limit),
         cmocka_unit_test(test_lex_heredoc_too_long_stops_the_file),
         cmocka_unit_test(test_lex_nesting_too_deep_stops_the_file),
         cmocka_unit_test(test_lex_error_flood_is_capped),
