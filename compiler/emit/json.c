@@ -5,6 +5,7 @@
 // printed text never leave this file. Reading JSON is decode_json.c's job.
 #include "emit/emit.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,41 +202,138 @@ size_t emit_json_compact_bound(const Value *v)
     return compact_length(v, 0, false);
 }
 
+// The digits of a number as value_number_text writes it; integers, the
+// common case, are counted without formatting them.
+static size_t number_length(double d)
+{
+    if (d == (double)(int64_t)d && fabs(d) < 1e15) {
+        size_t n = d < 0 ? 2 : 1;
+        for (int64_t i = (int64_t)fabs(d); i >= 10; i /= 10)
+            n++;
+        return n;
+    }
+    char buf[VALUE_NUMBER_BUF];
+    return strlen(value_number_text(d, buf));
+}
+
+// The length of cJSON_Print's text for `v` at nesting `depth`, strings
+// taken without escapes (rare; print_pooled leaves room for some), by its
+// layout: an array's items on one line after "[" and ", ", an object's
+// members one a line, each indented one tab deeper than the object, as
+// `key:<tab>value`, the closing brace at the object's own indentation. It
+// sizes the print buffer once; were it short, cJSON would grow the buffer
+// (a copy, never a wrong text).
+static size_t pretty_length(const Value *v, size_t depth)
+{
+    size_t n = 2, inner = depth + 1;
+    switch (v->kind) {
+    case VAL_INVALID:
+        INTERNAL_ERROR("an invalid value reached the JSON emitter");
+    case VAL_NULL:
+        return 4;
+    case VAL_BOOL:
+        return v->as.boolean ? 4 : 5;
+    case VAL_NUMBER:
+        return number_length(v->as.number);
+    case VAL_STRING:
+        return v->as.str.len + 2;
+    case VAL_LIST:
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            n += (i ? 2 : 0) + pretty_length(v->as.list.items[i], inner);
+        return n;
+    case VAL_OBJECT:
+        n += 1 + depth; // "{\n" ... tabs "}"
+        for (uint32_t i = 0; i < v->as.object.count; i++)
+            n += inner + v->as.object.keys[i].len + 2 + 2 +
+                 pretty_length(v->as.object.vals[i], inner) + (i + 1 < v->as.object.count) + 1;
+        return n;
+    }
+    INTERNAL_ERROR("unknown value kind");
+}
+
+// Room beyond pretty_length: a 32nd for escapes in strings, and the bytes
+// cJSON's buffer checks reserve beyond what they write.
+#define PRINT_ROOM(n) ((n) + (n) / 32 + 64)
+
+// value_size(v) when the summaries of `v` or of its items tell it without
+// a walk (the evaluator summarizes every result; a wrapper such as the
+// object of all outputs is not), else 0.
+static double known_size(const Value *v)
+{
+    if (v->depth || (v->kind != VAL_LIST && v->kind != VAL_OBJECT))
+        return value_size(v);
+    bool list = v->kind == VAL_LIST;
+    uint32_t count = list ? v->as.list.count : v->as.object.count;
+    double size = VALUE_ELEMENT_SIZE;
+    for (uint32_t i = 0; i < count; i++) {
+        const Value *it = list ? v->as.list.items[i] : v->as.object.vals[i];
+        if (!it->depth && (it->kind == VAL_LIST || it->kind == VAL_OBJECT))
+            return 0;
+        size += value_size(it) + (list ? 0 : v->as.object.keys[i].len);
+    }
+    return size;
+}
+
+// True when `v` is known to make a text of 256 KiB or more: worth a walk
+// to size the print buffer once. A smaller text costs cJSON a few small
+// copies as its buffer grows, less than the walk.
+static bool large_text(const Value *v)
+{
+    return known_size(v) >= 256 * 1024;
+}
+
 // Prints `v` through a pooled cJSON tree. Returns the text (NULL when cJSON
 // ran out of memory) and sets *pooled when it lives in the pool, which the
-// caller must copy out of before cjson_pool_end; else the caller owns it.
-static char *print_pooled(const Value *v, EmitJsonStyle style, cJSON **root, bool *pooled)
+// caller must copy out of before cjson_pool_end; else the caller owns it,
+// and it has room for at least *cap bytes (0: unknown).
+static char *print_pooled(const Value *v, EmitJsonStyle style, cJSON **root, bool *pooled,
+                          size_t *cap)
 {
     *root = to_json(v, 0);
+    *cap = 0;
     if (!*root)
         return NULL;
-    char *printed = style == EMIT_JSON_COMPACT ? cJSON_PrintUnformatted(*root) : cJSON_Print(*root);
+    char *printed;
+    if (style == EMIT_JSON_COMPACT || !large_text(v)) {
+        printed = style == EMIT_JSON_COMPACT ? cJSON_PrintUnformatted(*root) : cJSON_Print(*root);
+    } else {
+        // Sized once, the buffer is neither grown (a copy each time) nor
+        // copied again at its final size, and has room for the final "\n".
+        size_t need = PRINT_ROOM(pretty_length(v, 0) + 2);
+        if (need > INT_MAX) {
+            printed = cJSON_Print(*root);
+        } else {
+            printed = cJSON_PrintBuffered(*root, (int)need, 1);
+            *cap = need;
+        }
+    }
     *pooled = printed && cjson_pool_owns(printed);
     return printed;
 }
 
 // The printed text of `v` as the emitter's callers get it: C1 controls
-// escaped and, for EMIT_JSON_PRETTY, a final line break. `copy` makes the
-// text: (n + 1 bytes, the NUL included) in the arena or on the heap.
+// escaped and, for EMIT_JSON_PRETTY, a final line break; in the arena `a`
+// or, without one, on the heap.
 static char *emit_with(const Value *v, EmitJsonStyle style, size_t *len, Arena *a)
 {
     cJSON *root = NULL;
     bool pooled = false;
+    size_t cap = 0;
     cjson_pool_begin();
-    char *printed = print_pooled(v, style, &root, &pooled);
+    char *printed = print_pooled(v, style, &root, &pooled, &cap);
     char *out = NULL;
     if (printed) {
         char *escaped = escape_c1_controls(printed);
         const char *text = escaped ? escaped : printed;
         size_t n = strlen(text), extra = style == EMIT_JSON_PRETTY;
-        bool keep = !escaped && !pooled && !extra; // cJSON's heap text as it is
+        // cJSON's heap text as it is, the line break written in its room.
+        bool keep = !escaped && !pooled && (!extra || n + 2 <= cap);
         out = keep ? printed : a ? arena_alloc(a, n + extra + 1) : xmalloc(n + extra + 1);
-        if (!keep) {
+        if (!keep)
             memcpy(out, text, n);
-            if (extra)
-                out[n++] = '\n';
-            out[n] = '\0';
-        }
+        if (extra)
+            out[n++] = '\n';
+        out[n] = '\0';
         if (!keep && !pooled)
             free(printed);
         free(escaped);

@@ -221,6 +221,45 @@ static void test_emit_json_compact_sets_len(void **state)
     assert_int_equal(len, 5);
 }
 
+// One member of the large object below: escapes, numbers, nesting.
+static Value *large_member(Fixture *f, uint32_t i)
+{
+    Arena *a = &f->arena;
+    Value *m = value_object_new(a, span_none(), 5);
+    value_object_put(a, m, "s", 1, str(f, i % 2 ? "a\"b\\c\n\t\x01 tail" : "plain text"));
+    value_object_put(a, m, "n", 1, num(f, i % 3 ? 1.5 : -42));
+    value_object_put(a, m, "l", 1, list2(f, num(f, i), value_object_new(a, span_none(), 0)));
+    value_object_put(a, m, "e", 1, value_list_new(a, span_none(), 0));
+    return m;
+}
+
+// A text of 256 KiB or more from a summarized value gets a print buffer
+// sized once (emit/json.c: pretty_length); strings full of escapes make
+// the size short, so cJSON grows it: the text is the same either way, and
+// the same as the one printed without sizing (the value not summarized).
+static void test_emit_json_large_text_sized_once(void **state)
+{
+    Fixture *f = *state;
+    Value *sized = value_object_new(&f->arena, span_none(), 4000);
+    Value *plain = value_object_new(&f->arena, span_none(), 4000);
+    for (uint32_t i = 0; i < 4000; i++) {
+        char key[32];
+        int n = snprintf(key, sizeof key, "member-%u", i);
+        value_object_put(&f->arena, sized, key, (size_t)n, large_member(f, i));
+        value_object_put(&f->arena, plain, key, (size_t)n, large_member(f, i));
+    }
+    value_summarize(sized);
+    assert_true(value_size(sized) >= 256 * 1024);
+    size_t n1, n2;
+    char *t1 = emit_json(&f->arena, sized, EMIT_JSON_PRETTY, &n1);
+    char *t2 = emit_json(&f->arena, plain, EMIT_JSON_PRETTY, &n2);
+    assert_int_equal(n1, n2);
+    assert_string_equal(t1, t2);
+    assert_int_equal(strlen(t1), n1);
+    assert_int_equal(t1[n1 - 1], '\n');
+    assert_non_null(strstr(t1, "\"member-3999\":\t{\n\t\t\"s\":\t\"a\\\"b"));
+}
+
 static void test_emit_json_deep_list(void **state)
 {
     Fixture *f = *state;
@@ -548,6 +587,7 @@ int main(void)
         T(test_emit_json_pretty_uses_tabs_and_ends_with_newline),
         T(test_emit_json_compact_sets_len),
         T(test_emit_json_deep_list),
+        T(test_emit_json_large_text_sized_once),
         T(test_emit_yaml_needs_quotes_for_risky_scalars),
         T(test_emit_yaml_plain_for_safe_strings),
         T(test_emit_yaml_risky_strings_double_quoted_and_read_back),
