@@ -48,6 +48,7 @@ static char *vformat(Arena *a, const char *fmt, va_list ap)
 
 void diags_init(Diags *d, Arena *arena)
 {
+    memset(d, 0, sizeof *d); // padding too: EvalScope compares lists bytewise
     d->arena = arena;
     d->items = NULL;
     d->count = d->cap = 0;

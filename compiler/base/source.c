@@ -7,6 +7,7 @@
 
 void source_init(SourceSet *set, Arena *arena)
 {
+    memset(set, 0, sizeof *set); // padding too: EvalScope compares sets bytewise
     set->arena = arena;
     set->files = NULL;
     set->count = set->cap = 0;
