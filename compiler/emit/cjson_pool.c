@@ -24,6 +24,7 @@ struct PoolChunk {
 static PoolChunk *chunks; // newest first; the last one is kept between trees
 static bool installed;
 
+#ifndef HCLC_ARENA_DEBUG
 static void *pool_alloc(size_t size)
 {
     if (size >= POOL_LARGE)
@@ -47,6 +48,7 @@ static void pool_free(void *p)
     if (p && !cjson_pool_owns(p))
         free(p);
 }
+#endif
 
 bool cjson_pool_owns(const void *p)
 {

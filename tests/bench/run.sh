@@ -86,7 +86,7 @@ printf '%s\n' "$(printf '%.0s-' {1..128})"
 failed=0
 summary=""
 for path in $BENCH_PATHS; do
-  first="" last=""
+  first="" last="" last_i=""
   # shellcheck disable=SC2086
   for n in $(bench_sizes "$path" $BENCH_SIZES); do
     bench_prepare "$path" "$n" || { failed=1; continue; }
@@ -128,30 +128,37 @@ for path in $BENCH_PATHS; do
     printf "$row" "$path" "$(shown_size "$path" "$n")" "$src_mb" "$hclc_s" "$floor_s" "$r_t" \
       "$hi" "$fi" "$r_i" "$hclc_rss" "$floor_rss" "$r_m" "$notes"
     [ "$n" -ge 1000 ] && [ -z "$first" ] && first="$n $hclc_s $hi"
+    [ "$r_i" != - ] && last_i="$n $r_i"
     last="$n $hclc_s $hi $r_t $r_i $r_m"
   done
-  [ -n "$last" ] && summary="$summary$path $last|${first:--}
+  [ -n "$last" ] && summary="$summary$path $last|${first:--}|${last_i:--}
 "
 done
 
-# The aims (issue 16) on each path's largest size, and the growth exponent
-# log(t2/t1)/log(n2/n1) between the first size >= 1000 and the largest.
+# The aims (issue 16) on each path's largest size (instructions: the largest
+# size callgrind counted), and the growth exponent log(t2/t1)/log(n2/n1)
+# between the first size >= 1000 and the largest, when they are at least
+# twice apart (closer sizes give noise, not a slope).
 verdict() { awk -v v="$1" -v l="$2" 'BEGIN { if (v == "-") print "n/a"; else print (v + 0 <= l ? "met" : "NOT met") }'; }
 echo
 echo "aims on each path's largest size (time and instructions <= 1.5x the floor, RSS <= 2x; start-up time <= 2x):"
-while IFS='|' read -r l f; do
+while IFS='|' read -r l f li; do
   [ -n "$l" ] || continue
   read -r path n t _ r_t r_i r_m <<<"$l"
   lim_t=1.5
   [ "$path" = startup ] && lim_t=2
-  growth=""
+  growth="" at_i=""
   if [ "$f" != - ]; then
     read -r n1 t1 _ <<<"$f"
-    [ "$n1" != "$n" ] && growth=$(awk -v a="$n1" -v b="$n" -v x="$t1" -v y="$t" \
+    [ "$n" -ge $((2 * n1)) ] && growth=$(awk -v a="$n1" -v b="$n" -v x="$t1" -v y="$t" \
       'BEGIN { printf "; time grows as N^%.2f from N=%d to %d", log(y / x) / log(b / a), a, b }')
+  fi
+  if [ "$r_i" = - ] && [ "$li" != - ]; then
+    read -r n_i r_i <<<"$li"
+    at_i=" (N=$n_i)"
   fi
   printf "  %-19s N=%-6s time %5s %-7s instructions %5s %-7s RSS %5s %-7s%s\n" "$path" \
     "$(shown_size "$path" "$n")" "$r_t" "$(verdict "$r_t" "$lim_t")" \
-    "$r_i" "$(verdict "$r_i" 1.5)" "$r_m" "$(verdict "$r_m" 2)" "$growth"
+    "$r_i" "$(verdict "$r_i" 1.5)$at_i" "$r_m" "$(verdict "$r_m" 2)" "$growth"
 done <<<"$summary"
 exit $failed
