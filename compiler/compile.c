@@ -52,11 +52,13 @@ static const char *project_root(Arena *a, Diags *diags, const char *path, const 
     return out;
 }
 
-static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
-                                  Project *p)
+// Loads the project with its syntax trees in `tree` (`a` itself, or an
+// arena of their own that a json build releases before printing).
+static CompileStatus load_project_split(Arena *a, Arena *tree, SourceSet *src, Diags *diags,
+                                        const CompileOptions *opt, Project *p)
 {
     const char *path = opt->path ? opt->path : ".";
-    LoadStatus ls = load_path(a, src, diags, path, &p->files);
+    LoadStatus ls = load_path_split(a, tree, src, diags, path, &p->files);
     if (ls == LOAD_IO_ERROR)
         return COMPILE_IO_ERROR;
     if (ls != LOAD_OK)
@@ -74,6 +76,20 @@ static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags, const 
     if (!inputs_collect(a, diags, src, &p->mod, &opt->inputs, &p->inputs, &io_error))
         return io_error ? COMPILE_IO_ERROR : COMPILE_INPUT_ERRORS;
     return COMPILE_OK;
+}
+
+static CompileStatus load_project(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                                  Project *p)
+{
+    return load_project_split(a, a, src, diags, opt, p);
+}
+
+// Frees the syntax trees of load_project_split and takes their bytes off
+// the compilation's total (a second call does nothing).
+static void release_trees(Arena *a, Arena *tree)
+{
+    arena_uncount(a, tree->total);
+    arena_free(tree);
 }
 
 // True when the project declares workspaces, none of them "default", and
@@ -342,13 +358,18 @@ static CompileStatus build_cloudformation(Eval *ev, Diags *diags, const CompileO
     return COMPILE_OK;
 }
 
-static CompileStatus build_outputs(Eval *ev, Diags *diags, const CompileOptions *opt,
+// The json target: the outputs, evaluated whole before anything is printed.
+// Then nothing reads the syntax trees any more (values hold texts and
+// spans, never nodes; printing evaluates nothing), so they are released
+// first: the printer's cJSON tree and text reuse their memory.
+static CompileStatus build_outputs(Eval *ev, Diags *diags, const CompileOptions *opt, Arena *trees,
                                    CompileResult *out)
 {
     Value *v = select_output(ev, diags, opt->output_name);
     if (!v || diags_has_errors(diags) || value_has_invalid(v) ||
         !cfn_reject_intrinsics(diags, v, "json"))
         return COMPILE_INPUT_ERRORS;
+    release_trees(ev->arena, trees);
     out->items = arena_alloc(ev->arena, sizeof(CompileOutput));
     add_output(ev->arena, out, NULL, v);
     return COMPILE_OK;
@@ -379,6 +400,30 @@ static void result_init(CompileResult *out, const SourceSet *src, const CompileO
     out->read = src;
 }
 
+// Evaluates the loaded project `p` and builds `target` (the outputs when
+// the project has no task definitions or --output names one).
+static CompileStatus build_target(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
+                                  Project *p, Arena *trees, Target target, CompileResult *out)
+{
+    if (!opt->target && (p->mod.ntasks == 0 || opt->output_name))
+        target = TARGET_JSON; // a project without task definitions builds its outputs
+    Eval ev;
+    bool ok = eval_init(&ev, a, diags, src, &p->mod, &p->inputs, opt->workspace,
+                        opt->workspace_from, p->root);
+    if (target == TARGET_CFN_JSON || target == TARGET_CFN_YAML)
+        ev.refs.var = cfn_variable_ref; // var.NAME of a cfn_parameter is its Ref (cfn.h)
+    CompileStatus st = COMPILE_INPUT_ERRORS;
+    if (ok && eval_check_all(&ev))
+        st = target == TARGET_JSON       ? build_outputs(&ev, diags, opt, trees, out)
+             : target == TARGET_CFN_JSON ? build_cloudformation(&ev, diags, opt, false, out)
+             : target == TARGET_CFN_YAML ? build_cloudformation(&ev, diags, opt, true, out)
+                                         : build_tasks(&ev, diags, opt, target, out);
+    eval_free(&ev);
+    return st;
+}
+
+// The syntax trees have an arena of their own, which the json target
+// releases before printing; every other target keeps them to the end.
 CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const CompileOptions *opt,
                             CompileResult *out)
 {
@@ -389,26 +434,14 @@ CompileStatus compile_build(Arena *a, SourceSet *src, Diags *diags, const Compil
     if (target == TARGET_TFVARS || target == TARGET_TFVARS_JSON)
         return compile_tfvars(a, src, diags, opt, out);
     Project p;
-    CompileStatus st = load_project(a, src, diags, opt, &p);
-    if (st != COMPILE_OK)
-        return st;
-    if (workspace_missing(a, diags, &p, opt))
-        return COMPILE_INPUT_ERRORS;
-    if (!opt->target && (p.mod.ntasks == 0 || opt->output_name))
-        target = TARGET_JSON; // a project without task definitions builds its outputs
-    Eval ev;
-    bool ok = eval_init(&ev, a, diags, src, &p.mod, &p.inputs, opt->workspace, opt->workspace_from,
-                        p.root);
-    if (target == TARGET_CFN_JSON || target == TARGET_CFN_YAML)
-        ev.refs.var = cfn_variable_ref; // var.NAME of a cfn_parameter is its Ref (cfn.h)
-    if (ok && eval_check_all(&ev))
-        st = target == TARGET_JSON       ? build_outputs(&ev, diags, opt, out)
-             : target == TARGET_CFN_JSON ? build_cloudformation(&ev, diags, opt, false, out)
-             : target == TARGET_CFN_YAML ? build_cloudformation(&ev, diags, opt, true, out)
-                                         : build_tasks(&ev, diags, opt, target, out);
-    else
+    Arena trees;
+    arena_init(&trees);
+    CompileStatus st = load_project_split(a, &trees, src, diags, opt, &p);
+    if (st == COMPILE_OK && workspace_missing(a, diags, &p, opt))
         st = COMPILE_INPUT_ERRORS;
-    eval_free(&ev);
+    if (st == COMPILE_OK)
+        st = build_target(a, src, diags, opt, &p, &trees, target, out);
+    release_trees(a, &trees);
     return st == COMPILE_OK ? check_produced(diags, out) : st;
 }
 

@@ -290,6 +290,22 @@ void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem)
     return p;
 }
 
+ArenaLoan arena_lend(Arena *sub, const Arena *a)
+{
+    ArenaLoan loan = {sub->total, a->total};
+    sub->total = a->total;
+    sub->limit = a->limit;
+    return loan;
+}
+
+void arena_settle(Arena *sub, Arena *a, ArenaLoan loan)
+{
+    size_t taken = sub->total - loan.start;
+    sub->total = loan.own + taken;
+    sub->limit = 0;
+    arena_count(a, taken);
+}
+
 ArenaMark arena_mark(const Arena *a)
 {
     size_t used = a->cur ? (size_t)(a->cur - a->head->data) : a->head ? a->head->used : 0;

@@ -63,6 +63,18 @@ void arena_adopt(Arena *a, void *p);
 // `limit`, as if they were allocated from it; arena_uncount takes them back.
 void arena_count(Arena *a, size_t size);
 void arena_uncount(Arena *a, size_t size);
+// A second arena (a syntax tree that is released early) counts in the
+// first's budget: between arena_lend and arena_settle, `sub` counts from
+// `a`'s total against `a`'s limit (so it stops where `a` would, with the
+// same message); arena_settle adds the bytes `sub` handed out meanwhile to
+// `a`'s total (checking the limit) and keeps them in `sub`'s own total
+// again. Who frees `sub` takes its total off `a` with arena_uncount.
+typedef struct ArenaLoan {
+    size_t own;   // sub's own total before the loan
+    size_t start; // the total it counted from
+} ArenaLoan;
+ArenaLoan arena_lend(Arena *sub, const Arena *a);
+void arena_settle(Arena *sub, Arena *a, ArenaLoan loan);
 // The arena's state now, for arena_reset.
 ArenaMark arena_mark(const Arena *a);
 // Releases everything allocated and adopted since `m` was taken (the

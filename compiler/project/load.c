@@ -277,19 +277,37 @@ static bool lexer_stopped(const Diags *diags, size_t from)
     return false;
 }
 
-void load_parse_file(Arena *arena, const SourceSet *src, Diags *diags, uint32_t file,
-                     LoadedFile *out)
+// Parses into `tree` (which may be `arena`): a tree of its own counts in
+// `arena`'s budget from the start of the parse (arena_lend).
+static Body *parse_tokens(Arena *arena, Arena *tree, const TokenList *tokens, Diags *diags)
+{
+    if (tree == arena)
+        return parse_file(arena, tokens, diags);
+    ArenaLoan loan = arena_lend(tree, arena);
+    Body *b = parse_file_split(arena, tree, tokens, diags);
+    arena_settle(tree, arena, loan);
+    return b;
+}
+
+static void parse_into(Arena *arena, Arena *tree, const SourceSet *src, Diags *diags, uint32_t file,
+                       LoadedFile *out)
 {
     size_t before = diags->count;
     out->file = file;
     out->tokens = lex_file(arena, src, file, diags);
     if (!lexer_stopped(diags, before)) {
-        out->body = parse_file(arena, &out->tokens, diags);
+        out->body = parse_tokens(arena, tree, &out->tokens, diags);
         lex_release(arena, &out->tokens); // the tree holds what it needs
         return;
     }
     out->body = arena_alloc(arena, sizeof(Body));
     out->body->span = span_make(file, 0, 0);
+}
+
+void load_parse_file(Arena *arena, const SourceSet *src, Diags *diags, uint32_t file,
+                     LoadedFile *out)
+{
+    parse_into(arena, arena, src, diags, file, out);
 }
 
 static bool any_items(const LoadedFiles *files)
@@ -310,6 +328,12 @@ static void empty_input(Diags *diags, const LoadedFiles *files, const char *path
 }
 
 LoadStatus load_path(Arena *arena, SourceSet *src, Diags *diags, const char *path, LoadedFiles *out)
+{
+    return load_path_split(arena, arena, src, diags, path, out);
+}
+
+LoadStatus load_path_split(Arena *arena, Arena *tree, SourceSet *src, Diags *diags,
+                           const char *path, LoadedFiles *out)
 {
     out->items = NULL;
     out->count = 0;
@@ -334,7 +358,7 @@ LoadStatus load_path(Arena *arena, SourceSet *src, Diags *diags, const char *pat
     out->items = arena_alloc(arena, paths.count * sizeof(LoadedFile));
     out->count = paths.count;
     for (uint32_t i = 0; i < paths.count; i++)
-        load_parse_file(arena, src, diags, first + i, &out->items[i]);
+        parse_into(arena, tree, src, diags, first + i, &out->items[i]);
     if (diags->errors > errors_before)
         return LOAD_INPUT_ERRORS;
     if (!any_items(out)) {

@@ -50,6 +50,12 @@ typedef struct LoadedFiles {
 // directory count as its entries even when they are not on disk.
 LoadStatus load_path(Arena *arena, SourceSet *src, Diags *diags, const char *path,
                      LoadedFiles *out);
+// The same with the syntax trees in `tree` (parse_file_split): everything
+// else, the texts the trees point to included, goes in `arena`. The trees'
+// bytes count in `arena`'s total and limit; whoever frees `tree` first
+// takes tree->total off `arena` (arena_uncount).
+LoadStatus load_path_split(Arena *arena, Arena *tree, SourceSet *src, Diags *diags,
+                           const char *path, LoadedFiles *out);
 
 typedef enum LoadFormat {
     LOAD_FORMAT_HCL,  // anything else: this language (.hcl, .tfvars)

@@ -204,7 +204,7 @@ static Attribute *hash_attr(Cursor *c, BodyBuilder *bb, Attribute *a)
 {
     if ((bb->nattrs + 1) * 2 > bb->nslots) {
         uint32_t n = bb->nslots ? bb->nslots * 2 : 4 * BODY_SCAN_MAX;
-        Attribute **slots = arena_alloc(c->arena, (size_t)n * sizeof *slots);
+        Attribute **slots = arena_alloc(c->tree, (size_t)n * sizeof *slots);
         for (uint32_t i = 0; i < bb->nslots; i++) {
             if (!bb->slots[i])
                 continue;
@@ -240,7 +240,7 @@ static void finish_body(Cursor *c, BodyBuilder *bb)
 {
     Body *b = bb->body;
     if (b->count) {
-        b->items = arena_alloc(c->arena, (size_t)b->count * sizeof *b->items);
+        b->items = arena_alloc(c->tree, (size_t)b->count * sizeof *b->items);
         memcpy(b->items, c->items + bb->start, (size_t)b->count * sizeof *b->items);
     }
     c->items_top = bb->start;
@@ -273,7 +273,7 @@ static Attribute *attribute(Cursor *c)
     Node *e = parse_expr(c);
     if (!e)
         return NULL;
-    Attribute *a = arena_alloc(c->arena, sizeof *a);
+    Attribute *a = arena_alloc(c->tree, sizeof *a);
     a->name = name->text;
     a->name_span = name->span;
     a->expr = e;
@@ -393,7 +393,7 @@ static bool block_labels(Cursor *c, Block *b)
             help(c, g, "a block label is a quoted string or a name");
             return false;
         }
-        BUF_RESERVE(c->arena, b->labels, b->nlabels, cap);
+        BUF_RESERVE(c->tree, b->labels, b->nlabels, cap);
         if (!block_label(c, &b->labels[b->nlabels]))
             return false;
         b->nlabels++;
@@ -406,7 +406,7 @@ static bool block_labels(Cursor *c, Block *b)
 static bool block_line(Cursor *c, BodyBuilder *bb)
 {
     const Token *type = advance(c);
-    Block *b = arena_alloc(c->arena, sizeof *b);
+    Block *b = arena_alloc(c->tree, sizeof *b);
     b->type = type->text;
     b->type_span = type->span;
     uint32_t before = (uint32_t)(type - c->toks);
@@ -544,7 +544,7 @@ static void recover_item(Cursor *c, uint32_t start)
 static Body *body(Cursor *c, uint32_t open)
 {
     BodyBuilder bb = {0};
-    bb.body = arena_alloc(c->arena, sizeof(Body));
+    bb.body = arena_alloc(c->tree, sizeof(Body));
     bb.start = c->items_top;
     bool saved = c->skip_nl;
     c->skip_nl = false;
@@ -577,24 +577,25 @@ static Body *body(Cursor *c, uint32_t open)
 
 // --- entry points -----------------------------------------------------------
 
-static void cursor_init(Cursor *c, Arena *arena, const TokenList *tokens, Diags *diags)
+static void cursor_init(Cursor *c, Arena *arena, Arena *tree, const TokenList *tokens, Diags *diags)
 {
     memset(c, 0, sizeof *c);
     c->toks = tokens->items;
     c->count = tokens->count;
     c->arena = arena;
+    c->tree = tree;
     c->diags = diags;
     c->lex_diags = diags->count;
     c->match = match_pairs(tokens->items, tokens->count);
 }
 
 // The scratch stacks are heap memory, counted against --max-memory while
-// the parse lasts.
+// the parse lasts (in the tree's arena, whose limit a split parse checks).
 void *parse_grow_scratch(Cursor *c, void *items, uint32_t *cap, size_t elem)
 {
     uint32_t n = (uint32_t)buf_next_cap(*cap, sizeof *cap);
     items = xrealloc(items, (size_t)n * elem);
-    arena_count(c->arena, (size_t)(n - *cap) * elem);
+    arena_count(c->tree, (size_t)(n - *cap) * elem);
     *cap = n;
     return items;
 }
@@ -604,13 +605,13 @@ static void cursor_done(Cursor *c)
     free(c->match);
     c->match = NULL;
     free(c->stack);
-    arena_uncount(c->arena, (size_t)c->cap * sizeof *c->stack);
+    arena_uncount(c->tree, (size_t)c->cap * sizeof *c->stack);
     c->stack = NULL;
     free(c->items);
-    arena_uncount(c->arena, (size_t)c->items_cap * sizeof *c->items);
+    arena_uncount(c->tree, (size_t)c->items_cap * sizeof *c->items);
     c->items = NULL;
     free(c->objs);
-    arena_uncount(c->arena, (size_t)c->objs_cap * sizeof *c->objs);
+    arena_uncount(c->tree, (size_t)c->objs_cap * sizeof *c->objs);
     c->objs = NULL;
 }
 
@@ -623,13 +624,18 @@ static Span whole_span(const TokenList *tokens)
 
 Body *parse_file(Arena *arena, const TokenList *tokens, Diags *diags)
 {
+    return parse_file_split(arena, arena, tokens, diags);
+}
+
+Body *parse_file_split(Arena *arena, Arena *tree, const TokenList *tokens, Diags *diags)
+{
     if (!tokens->count) {
-        Body *b = arena_alloc(arena, sizeof(Body));
+        Body *b = arena_alloc(tree, sizeof(Body));
         b->span = span_none();
         return b;
     }
     Cursor c;
-    cursor_init(&c, arena, tokens, diags);
+    cursor_init(&c, arena, tree, tokens, diags);
     Body *b = body(&c, NO_MATCH);
     b->span = whole_span(tokens);
     cursor_done(&c);
@@ -646,7 +652,7 @@ Node *parse_template(Arena *arena, const TokenList *tokens, Diags *diags)
         return n;
     }
     Cursor c;
-    cursor_init(&c, arena, tokens, diags);
+    cursor_init(&c, arena, arena, tokens, diags);
     c.template_file = true;
     NodeVec parts = vec_open(&c);
     parse_template_file(&c, &parts);
@@ -661,7 +667,7 @@ Node *parse_expression(Arena *arena, const TokenList *tokens, Diags *diags)
     if (!tokens->count)
         return NULL;
     Cursor c;
-    cursor_init(&c, arena, tokens, diags);
+    cursor_init(&c, arena, arena, tokens, diags);
     c.skip_nl = true;
     Node *n = parse_expr(&c);
     if (n && !at(&c, TOK_EOF))

@@ -19,6 +19,11 @@
 // returned body holds what could be parsed (callers must not evaluate a file
 // whose parse reported errors).
 Body *parse_file(Arena *arena, const TokenList *tokens, Diags *diags);
+// The same with the tree in an arena of its own: the nodes, lists, bodies,
+// blocks and attributes go in `tree`, every text a value may point to
+// (joined literals, the lexer's texts) stays in `arena`. Freeing `tree`
+// leaves the texts alive: a json build releases its trees before printing.
+Body *parse_file_split(Arena *arena, Arena *tree, const TokenList *tokens, Diags *diags);
 // Parses the tokens of lex_template_file into one NODE_TEMPLATE.
 Node *parse_template(Arena *arena, const TokenList *tokens, Diags *diags);
 // Parses tokens holding exactly one expression (for --var values and tests).

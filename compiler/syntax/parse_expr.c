@@ -204,7 +204,7 @@ static Node *for_expr(Cursor *c, bool is_object)
     const Token *o = advance(c);
     TokenKind close = is_object ? TOK_RBRACE : TOK_RBRACK;
     Node *n = new_node(c, NODE_FOR, o->span);
-    n->as.forexpr = arena_alloc(c->arena, sizeof *n->as.forexpr);
+    n->as.forexpr = arena_alloc(c->tree, sizeof *n->as.forexpr);
     n->as.forexpr->is_object = is_object;
     bool ok = for_intro(c, n);
     if (ok && is_object) {
@@ -367,7 +367,7 @@ static Node *object(Cursor *c)
     advance(c);
     Node *n = new_node(c, NODE_OBJECT, span_join(o->span, prev_span(c)));
     if (count) {
-        n->as.object.items = arena_alloc(c->arena, count * sizeof *n->as.object.items);
+        n->as.object.items = arena_alloc(c->tree, count * sizeof *n->as.object.items);
         memcpy(n->as.object.items, c->objs + start, count * sizeof *n->as.object.items);
     }
     n->as.object.count = count;

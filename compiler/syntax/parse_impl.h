@@ -22,7 +22,9 @@ typedef struct Cursor {
     uint32_t count;  // tokens, the final TOK_EOF included
     uint32_t pos;    // the current token
     uint32_t *match; // per token: index of its partner opener/closer, or NO_MATCH
-    Arena *arena;
+    Arena *arena;    // texts (joined literals, messages): values may point to them
+    Arena *tree;     // nodes, lists, bodies, blocks: only the tree points to them
+                     // (a json build releases them before printing: compile.c)
     Diags *diags;
     size_t lex_diags;    // diagnostics present before parsing (the lexer's)
     uint32_t item_start; // byte offset where the current body item starts
@@ -117,7 +119,7 @@ static inline void jump_past(Cursor *c, uint32_t open)
 
 static inline Node *new_node(Cursor *c, NodeKind kind, Span span)
 {
-    Node *n = arena_alloc(c->arena, sizeof *n);
+    Node *n = arena_alloc(c->tree, sizeof *n);
     n->kind = kind;
     n->span = span;
     return n;
@@ -148,7 +150,7 @@ static inline NodeList vec_list(Cursor *c, NodeVec v)
 {
     NodeList l = {NULL, v.count};
     if (v.count) {
-        l.items = arena_alloc(c->arena, (size_t)v.count * sizeof *l.items);
+        l.items = arena_alloc(c->tree, (size_t)v.count * sizeof *l.items);
         memcpy(l.items, c->stack + v.start, (size_t)v.count * sizeof *l.items);
     }
     c->top = v.start;

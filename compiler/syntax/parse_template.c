@@ -205,7 +205,7 @@ static Node *template_if(Cursor *c)
     advance(c);
     advance(c);
     Node *n = new_node(c, NODE_TEMPLATE_IF, c->toks[open].span);
-    n->as.tif = arena_alloc(c->arena, sizeof *n->as.tif);
+    n->as.tif = arena_alloc(c->tree, sizeof *n->as.tif);
     n->as.tif->cond = directive_head(c, open, false, NULL, NULL);
     bool ok = n->as.tif->cond != NULL;
     NodeVec then = vec_open(c);
@@ -251,7 +251,7 @@ static Node *template_for(Cursor *c)
     advance(c);
     advance(c);
     Node *n = new_node(c, NODE_TEMPLATE_FOR, c->toks[open].span);
-    n->as.tfor = arena_alloc(c->arena, sizeof *n->as.tfor);
+    n->as.tfor = arena_alloc(c->tree, sizeof *n->as.tfor);
     n->as.tfor->coll = directive_head(c, open, true, &n->as.tfor->key_var, &n->as.tfor->value_var);
     bool ok = n->as.tfor->coll != NULL;
     NodeVec parts = vec_open(c);

@@ -214,6 +214,36 @@ static void test_arena_free_empties_and_allows_reuse(void **state)
     arena_free(&a);
 }
 
+// A tree arena lent the main arena's budget: it counts from the main total
+// against the main limit while the loan lasts, its bytes join the main
+// total at arena_settle, and it keeps its own total for the uncount.
+static void test_arena_loan_counts_in_the_lender(void **state)
+{
+    (void)state;
+    Arena main_arena, tree;
+    arena_init(&main_arena);
+    arena_init(&tree);
+    main_arena.limit = 1u << 20;
+    arena_alloc(&main_arena, 100); // 104 with alignment
+    ArenaLoan loan = arena_lend(&tree, &main_arena);
+    assert_int_equal(tree.total, 104);
+    assert_int_equal(tree.limit, 1u << 20);
+    arena_alloc(&tree, 40);
+    arena_settle(&tree, &main_arena, loan);
+    assert_int_equal(tree.total, 40);
+    assert_int_equal(tree.limit, 0);
+    assert_int_equal(main_arena.total, 144);
+    loan = arena_lend(&tree, &main_arena); // a second file of the project
+    arena_alloc(&tree, 8);
+    arena_settle(&tree, &main_arena, loan);
+    assert_int_equal(tree.total, 48);
+    assert_int_equal(main_arena.total, 152);
+    arena_uncount(&main_arena, tree.total);
+    arena_free(&tree);
+    assert_int_equal(main_arena.total, 104);
+    arena_free(&main_arena);
+}
+
 static void test_xmalloc_and_xrealloc(void **state)
 {
     (void)state;
@@ -239,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_arena_printf_formats),
         cmocka_unit_test(test_arena_grow_keeps_elements),
         cmocka_unit_test(test_arena_free_empties_and_allows_reuse),
+        cmocka_unit_test(test_arena_loan_counts_in_the_lender),
         cmocka_unit_test(test_xmalloc_and_xrealloc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

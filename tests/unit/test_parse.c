@@ -878,6 +878,40 @@ static void test_parse_names(void **state)
     assert_string_equal(ast_kind_name(NODE_GETATTR), "attribute access");
 }
 
+// parse_file_split puts the tree in an arena of its own and every text in
+// the main one: the texts outlive the tree (under make sanitize, a text
+// left in the tree arena would be a use after free here).
+static void test_parse_split_texts_outlive_the_tree(void **state)
+{
+    (void)state;
+    const char *text = "a = \"one\\ttwo\"\nb = \"x $<y> z\"\nblock \"label\" {\n  k = v.name\n}\n";
+    Parsed *p = start(text, strlen(text));
+    Arena tree;
+    arena_init(&tree);
+    p->toks = lex_file(&p->arena, &p->src, 0, &p->diags);
+    Body *b = parse_file_split(&p->arena, &tree, &p->toks, &p->diags);
+    assert_int_equal(p->diags.count, 0);
+    assert_int_equal(b->count, 3);
+    const Node *a = b->items[0].as.attr->expr;
+    const Node *x = b->items[1].as.attr->expr->as.template.parts.items[0];
+    const Block *blk = b->items[2].as.block;
+    const char *texts[] = {b->items[0].as.attr->name,
+                           a->as.str.text,
+                           x->as.str.text,
+                           blk->type,
+                           blk->labels[0].text,
+                           blk->body->items[0].as.attr->expr->as.getattr.name};
+    assert_true(tree.total > 0);
+    arena_free(&tree);
+    assert_string_equal(texts[0], "a");
+    assert_string_equal(texts[1], "one\ttwo");
+    assert_string_equal(texts[2], "x ");
+    assert_string_equal(texts[3], "block");
+    assert_string_equal(texts[4], "label");
+    assert_string_equal(texts[5], "name");
+    done(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -920,6 +954,7 @@ int main(void)
         cmocka_unit_test(test_parse_long_chains_count_as_nesting),
         cmocka_unit_test(test_parse_empty_file_gives_empty_body),
         cmocka_unit_test(test_parse_names),
+        cmocka_unit_test(test_parse_split_texts_outlive_the_tree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
