@@ -8,7 +8,8 @@
 # the machine's load, unlike time. BENCH_UPDATE=1 rewrites the baseline
 # from this run (commit it with the change that earned it).
 #
-# Environment: HCLC, BENCH_TOOLS, BENCH_DIR (as run.sh), BENCH_UPDATE.
+# Environment: HCLC, BENCH_TOOLS, BENCH_DIR (as run.sh), BENCH_ONLY,
+# BENCH_UPDATE.
 set -u
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,6 +33,12 @@ size_of() {
     startup | lsp) echo 1 ;;
   esac
 }
+
+# BENCH_ONLY picks paths, as for make bench (a partial run cannot rewrite
+# the baseline).
+BENCH_PATHS=${BENCH_ONLY:-$BENCH_PATHS}
+[ -z "${BENCH_ONLY:-}" ] || [ -z "${BENCH_UPDATE:-}" ] ||
+  { echo "bench-check: BENCH_UPDATE rewrites the whole baseline; run it without BENCH_ONLY" >&2; exit 2; }
 
 failed=0
 new=""
