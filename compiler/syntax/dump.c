@@ -88,12 +88,12 @@ void dump_tokens(FILE *out, const SourceSet *src, const TokenList *tokens)
     PosCursor cur = {src, 0, 0, {0, 0}};
     for (uint32_t i = 0; i < tokens->count; i++) {
         const Token *t = &tokens->items[i];
-        LineCol a = cursor_at(&cur, t->span.file, t->span.start);
-        LineCol b = cursor_at(&cur, t->span.file, t->span.end);
+        LineCol a = cursor_at(&cur, tokens->file, t->start);
+        LineCol b = cursor_at(&cur, tokens->file, t->end);
         fprintf(out, "%u:%u-%u:%u %s", a.line, a.col, b.line, b.col, lex_kind_id(t->kind));
         if (t->text) {
             fputc(' ', out);
-            put_string(out, t->text, t->len);
+            put_string(out, t->text, token_len(t));
         }
         if (t->flags & TOKF_STRIP)
             fputs(" strip", out);

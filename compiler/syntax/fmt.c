@@ -207,7 +207,7 @@ static uint32_t leading_closers(Fmt *f, uint32_t i)
 
 static bool ident_is(const Token *t, const char *word)
 {
-    return t->kind == TOK_IDENT && t->len == strlen(word) && memcmp(t->text, word, t->len) == 0;
+    return t->kind == TOK_IDENT && strcmp(t->text, word) == 0;
 }
 
 static bool is_keyword(Fmt *f, const Token *t)
@@ -260,7 +260,7 @@ static void put_token(Fmt *f, uint32_t i, bool tight_colon)
         start_line(f, leading_closers(f, i));
     else if (space_before(&f->prev, t, tight_colon))
         append(f, " ", 1);
-    append(f, f->src + t->span.start, t->span.end - t->span.start);
+    append(f, f->src + t->start, t->end - t->start);
     bool kw = t->kind == TOK_IDENT && is_keyword(f, t);
     bool unary = t->kind == TOK_MINUS && !f->last.expr_end;
     bool splat = t->kind == TOK_STAR && (f->last.kind == TOK_LBRACK || f->last.kind == TOK_DOT);
@@ -500,7 +500,7 @@ static bool keep_as_written(Fmt *f, uint32_t open, uint32_t close)
     for (uint32_t j = open + 1; j <= close; j++) {
         if (f->tok[j].kind == TOK_NEWLINE)
             return true;
-        for (uint32_t p = f->tok[j - 1].span.end; p < f->tok[j].span.start; p++)
+        for (uint32_t p = f->tok[j - 1].end; p < f->tok[j].start; p++)
             if (f->src[p] != ' ' && f->src[p] != '\t')
                 return true;
     }
@@ -515,18 +515,18 @@ static uint32_t put_template(Fmt *f, uint32_t i)
 {
     uint32_t close = f->match[i];
     put_token(f, i, false);
-    if (memchr(f->src + f->tok[i].span.start, '\n', f->tok[i].span.end - f->tok[i].span.start))
+    if (memchr(f->src + f->tok[i].start, '\n', f->tok[i].end - f->tok[i].start))
         last_line(f)->spans = true;
     uint32_t j = i + 1;
     while (j < close) {
         const Token *t = &f->tok[j];
-        put_raw(f, f->tok[j - 1].span.end, t->span.start);
+        put_raw(f, f->tok[j - 1].end, t->start);
         if (t->kind == TOK_INTERP_OPEN || t->kind == TOK_DIRECTIVE_OPEN) {
             uint32_t end = f->match[j];
             if (keep_as_written(f, j, end)) {
-                put_raw(f, t->span.start, f->tok[end].span.end);
+                put_raw(f, t->start, f->tok[end].end);
             } else {
-                append(f, f->src + t->span.start, t->span.end - t->span.start);
+                append(f, f->src + t->start, t->end - t->start);
                 f->prev = (Prev){t->kind, false, false, false, false, t->flags & TOKF_STRIP};
                 Ctx *c = push(f, CTX_FREE, NO_TOKEN);
                 c->keywords = t->kind == TOK_DIRECTIVE_OPEN;
@@ -535,15 +535,15 @@ static uint32_t put_template(Fmt *f, uint32_t i)
                 const Token *e = &f->tok[end];
                 if (e->flags & TOKF_STRIP)
                     append(f, " ", 1);
-                append(f, f->src + e->span.start, e->span.end - e->span.start);
+                append(f, f->src + e->start, e->end - e->start);
             }
             j = end + 1;
         } else {
-            put_raw(f, t->span.start, t->span.end);
+            put_raw(f, t->start, t->end);
             j++;
         }
     }
-    put_raw(f, f->tok[close - 1].span.end, f->tok[close].span.end);
+    put_raw(f, f->tok[close - 1].end, f->tok[close].end);
     f->prev = f->last = (Prev){f->tok[close].kind, true, false, false, false, false};
     return close;
 }
@@ -649,7 +649,7 @@ static void format_range(Fmt *f, uint32_t from, uint32_t to)
     uint32_t i = from;
     while (i < to) {
         const Token *t = &f->tok[i];
-        gap_comments(f, i > 0 ? f->tok[i - 1].span.end : f->bom, t->span.start, i);
+        gap_comments(f, i > 0 ? f->tok[i - 1].end : f->bom, t->start, i);
         if (t->kind == TOK_EOF)
             break;
         format_token(f, i);

@@ -200,7 +200,6 @@ static void emit_name(Lexer *L, TokenKind kind, uint32_t start, uint32_t end)
 {
     Token *t = emit(L, kind, start, end);
     t->text = copy_text(L, start, end);
-    t->len = end - start;
 }
 
 static void lex_ident(Lexer *L)
@@ -386,8 +385,8 @@ static void lex_bad_char(Lexer *L)
     }
     uint32_t n;
     uint32_t cp = char_at(L, start, &n);
-    bool run = L->ntok && L->toks[L->ntok - 1].kind == TOK_INVALID &&
-               L->toks[L->ntok - 1].span.end == start;
+    bool run =
+        L->ntok && L->toks[L->ntok - 1].kind == TOK_INVALID && L->toks[L->ntok - 1].end == start;
     L->pos += n;
     emit_invalid(L, start, L->pos);
     NearMiss k = near_kind(c);
@@ -609,14 +608,13 @@ static TokenList finish(Lexer *L)
     for (uint32_t i = 0; L->any_invalid && i < L->ntok; i++) {
         Token *t = &L->toks[i];
         if (t->kind == TOK_INVALID) {
-            t->len = t->span.end - t->span.start;
-            t->text = arena_strndup(L->arena, L->s + t->span.start, t->len);
+            t->text = arena_strndup(L->arena, L->s + t->start, t->end - t->start);
         }
     }
     // The array joins the arena as it is: copying it would double the peak
     // memory of a large file. lex_release can free it once it is parsed.
     arena_adopt(L->arena, L->toks);
-    TokenList out = {.items = L->toks, .count = L->ntok};
+    TokenList out = {.items = L->toks, .count = L->ntok, .file = L->file};
     buf_free(&L->lit);
     return out;
 }

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "base/arena.h"
 #include "base/diag.h"
@@ -73,25 +74,52 @@ enum { TOK__COUNT = 0 TOKEN_KIND_LIST(X) };
 enum {
     TOKF_STRIP = 1 << 0,    // INTERP_OPEN/DIRECTIVE_OPEN: "$<~"; TEMPLATE_CLOSE: "~>"
     TOKF_INDENTED = 1 << 1, // OHEREDOC: "<<-" (common indentation stripped)
+    TOKF_DECODED = 1 << 2,  // the text is not the token's source bytes as they are
+                            // (a literal with escapes, a heredoc's marker)
 };
 
-// Fields ordered so a token takes 32 bytes: a 90 MB source holds tens of
-// millions of them.
+// No partner (see Token.partner).
+#define TOKEN_NO_PARTNER UINT32_MAX
+
+// A token takes 24 bytes: a 90 MB source holds tens of millions of them,
+// and the parse of a large file is the peak of its memory. So the file
+// index is the list's (every token of a list has the same), the text's
+// length is not kept (strlen; names and numbers: end - start), and the
+// parser's pairing of brackets lives here instead of in an array of its own.
 typedef struct Token {
-    Span span; // the bytes of the token in the source
-    TokenKind kind;
+    uint32_t start;   // the bytes of the token in the source: [start, end)
+    uint32_t end;     // (token_span makes the Span, with the list's file)
+    uint32_t partner; // openers and closers: the index of the token it pairs
+                      // with, set by the parser; TOKEN_NO_PARTNER otherwise
+    uint8_t kind;     // TokenKind
+    uint8_t flags;    // TOKF_*
     const char *text; // IDENT: the name; NUMBER: the digits as written;
                       // STRING_LIT: the decoded text (may hold any byte but NUL);
                       // OHEREDOC: the marker; INVALID: the offending bytes;
                       // NUL-terminated; NULL for other kinds
-    uint32_t len;     // bytes of text
-    uint8_t flags;    // TOKF_*
 } Token;
+
+_Static_assert(sizeof(Token) <= 24, "a token grew: it multiplies the peak memory of a parse");
 
 typedef struct TokenList {
     Token *items;
     uint32_t count; // including the final TOK_EOF
+    uint32_t file;  // the file all the tokens are in
 } TokenList;
+
+// The bytes of the token's text (0 for a token without one).
+static inline uint32_t token_len(const Token *t)
+{
+    if (!t->text)
+        return 0;
+    return (t->flags & TOKF_DECODED) ? (uint32_t)strlen(t->text) : t->end - t->start;
+}
+
+// The token's bytes in the source as a Span of `file` (its list's file).
+static inline Span token_span(uint32_t file, const Token *t)
+{
+    return span_make(file, t->start, t->end);
+}
 
 // Limits with diagnostics instead of crashes.
 #define LEX_MAX_TEMPLATE_DEPTH 256      // strings inside interpolations inside strings...

@@ -245,13 +245,12 @@ static inline Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end
     // Field by field: cheaper than building the token (or its span) and
     // copying it over. Every caller passes start <= end.
     Token *t = &L->toks[L->ntok++];
-    t->span.file = L->file;
-    t->span.start = start;
-    t->span.end = end;
-    t->kind = kind;
-    t->text = NULL;
-    t->len = 0;
+    t->start = start;
+    t->end = end;
+    t->partner = TOKEN_NO_PARTNER;
+    t->kind = (uint8_t)kind;
     t->flags = 0;
+    t->text = NULL;
     return t;
 }
 
@@ -295,8 +294,8 @@ static inline const char *copy_text(Lexer *L, uint32_t start, uint32_t end)
 static inline void emit_invalid(Lexer *L, uint32_t start, uint32_t end)
 {
     Token *last = L->ntok ? &L->toks[L->ntok - 1] : NULL;
-    if (last && last->kind == TOK_INVALID && last->span.end == start)
-        last->span.end = end;
+    if (last && last->kind == TOK_INVALID && last->end == start)
+        last->end = end;
     else
         emit(L, TOK_INVALID, start, end);
     L->any_invalid = true;
@@ -309,7 +308,7 @@ static inline void flush(Lexer *L, uint32_t start, uint32_t end)
         return;
     Token *t = emit(L, TOK_STRING_LIT, start, end);
     t->text = lex_copy(L, L->lit.ptr, (uint32_t)L->lit.len);
-    t->len = (uint32_t)L->lit.len;
+    t->flags = TOKF_DECODED;
     buf_clear(&L->lit);
 }
 

@@ -183,7 +183,8 @@ static void emit_plain(Lexer *L, uint32_t lit, uint32_t start, uint32_t end)
         return;
     Token *t = emit(L, TOK_STRING_LIT, lit, end);
     t->text = copy_text(L, start, end);
-    t->len = end - start;
+    if (lit != start) // the span holds more than the text
+        t->flags = TOKF_DECODED;
 }
 
 // How a run of plain text in a quoted string ended (plain_piece).
@@ -463,10 +464,9 @@ Outcome lex_heredoc(Lexer *L)
         return OUT_FATAL;
     Token *t = emit(L, TOK_OHEREDOC, start, body);
     t->text = arena_strndup(L->arena, x.marker, x.mlen);
-    t->len = x.mlen;
-    t->flags = L->s[start + 2] == '-' ? TOKF_INDENTED : 0;
+    t->flags = TOKF_DECODED | (L->s[start + 2] == '-' ? TOKF_INDENTED : 0);
     L->pos = body;
-    if (t->flags)
+    if (t->flags & TOKF_INDENTED)
         x.strip = heredoc_indent(L, &x);
     Outcome r = lex_text(L, &x);
     L->nesting--;

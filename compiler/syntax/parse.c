@@ -121,17 +121,17 @@ static size_t find_opener(const Token *toks, const uint32_t *stack, size_t n, To
     return 0;
 }
 
-// Pairs openers with closers. A closer pairs with the nearest open opener of
-// its kind; openers skipped over stay unmatched (unclosed), and a closer with
-// no opener stays unmatched (stray).
-// The array is heap memory (as large as the token array): cursor_done frees it.
-static uint32_t *match_pairs(const Token *toks, uint32_t count)
+// Pairs openers with closers: sets the partner of each token that has one
+// (the lexer left every partner TOKEN_NO_PARTNER). A closer pairs with the
+// nearest open opener of its kind; openers skipped over stay unmatched
+// (unclosed), and a closer with no opener stays unmatched (stray).
+// The pairs live in the tokens, not in an array of the parser's own: at 4
+// bytes a token that array was a tenth of a large file's peak memory.
+static void pair_tokens(Token *toks, uint32_t count)
 {
-    uint32_t *match = xmalloc((size_t)count * sizeof *match);
     uint32_t *stack = NULL;
     size_t n = 0, cap = 0;
     for (uint32_t i = 0; i < count; i++) {
-        match[i] = NO_MATCH;
         TokenKind k = toks[i].kind;
         if (pair_role[k] == PAIR_NONE)
             continue;
@@ -141,14 +141,13 @@ static uint32_t *match_pairs(const Token *toks, uint32_t count)
         } else {
             size_t j = find_opener(toks, stack, n, k);
             if (j) {
-                match[i] = stack[j - 1];
-                match[stack[j - 1]] = i;
+                toks[i].partner = stack[j - 1];
+                toks[stack[j - 1]].partner = i;
                 n = j - 1;
             }
         }
     }
     free(stack);
-    return match;
 }
 
 // --- bodies -----------------------------------------------------------------
@@ -275,9 +274,9 @@ static Attribute *attribute(Cursor *c)
         return NULL;
     Attribute *a = arena_alloc(c->tree, sizeof *a);
     a->name = name->text;
-    a->name_span = name->span;
+    a->name_span = tok_span(c, name);
     a->expr = e;
-    a->span = span_join(name->span, e->span);
+    a->span = span_join(tok_span(c, name), e->span);
     return a;
 }
 
@@ -304,7 +303,7 @@ static bool attribute_line(Cursor *c, BodyBuilder *bb)
                 mute(c);
                 return false;
             }
-            Diag *g = error_at(c, E_EXPECTED_NEWLINE, t->span,
+            Diag *g = error_at(c, E_EXPECTED_NEWLINE, tok_span(c, t),
                                "expected a line break after attribute \"%s\", found %s", a->name,
                                describe(c, t));
             help(c, g, "put each attribute on its own line, or separate them with ','");
@@ -317,7 +316,7 @@ static bool attribute_line(Cursor *c, BodyBuilder *bb)
         if (t->kind == TOK_IDENT && c->toks[c->pos + 1].kind == TOK_EQUAL)
             continue;
         if (t->kind == TOK_IDENT && starts_block(c->toks[c->pos + 1].kind)) {
-            Diag *g = error_at(c, E_EXPECTED_NEWLINE, t->span,
+            Diag *g = error_at(c, E_EXPECTED_NEWLINE, tok_span(c, t),
                                "block \"%s\" must start on its own line", t->text);
             help(c, g, "only attributes can share a line, separated by ','");
             return false;
@@ -333,7 +332,7 @@ static bool attribute_line(Cursor *c, BodyBuilder *bb)
 static bool block_label(Cursor *c, BlockLabel *label)
 {
     const Token *t = peek(c);
-    label->span = t->span;
+    label->span = tok_span(c, t);
     if (t->kind == TOK_IDENT) {
         advance(c);
         label->text = t->text;
@@ -349,11 +348,12 @@ static bool block_label(Cursor *c, BlockLabel *label)
             label->text = lit->as.str.text;
     }
     if (at(c, TOK_CQUOTE) && partner(c) == open) {
-        label->span = span_join(t->span, advance(c)->span);
+        label->span = span_join(tok_span(c, t), tok_span(c, advance(c)));
         return true;
     }
-    uint32_t close = c->match[open];
-    Span s = close == NO_MATCH ? t->span : span_join(t->span, c->toks[close].span);
+    uint32_t close = c->toks[open].partner;
+    Span s = close == NO_MATCH ? tok_span(c, t)
+                               : span_join(tok_span(c, t), tok_span(c, &c->toks[close]));
     Diag *g =
         error_at(c, E_BAD_BLOCK_LABEL, s, "block label cannot hold an interpolation or directive");
     help(c, g, "a label is a plain quoted string or a name; for a literal '$<' write '$$<'");
@@ -388,7 +388,7 @@ static bool block_labels(Cursor *c, Block *b)
                               b->labels[0].quoted ? "\"" : "");
                 return false;
             }
-            Diag *g = error_at(c, E_BAD_BLOCK_LABEL, t->span,
+            Diag *g = error_at(c, E_BAD_BLOCK_LABEL, tok_span(c, t),
                                "expected a block label or '{', found %s", describe(c, t));
             help(c, g, "a block label is a quoted string or a name");
             return false;
@@ -408,10 +408,10 @@ static bool block_line(Cursor *c, BodyBuilder *bb)
     const Token *type = advance(c);
     Block *b = arena_alloc(c->tree, sizeof *b);
     b->type = type->text;
-    b->type_span = type->span;
+    b->type_span = tok_span(c, type);
     uint32_t before = (uint32_t)(type - c->toks);
     if (before > 0 && c->toks[before - 1].kind != TOK_NEWLINE) {
-        Diag *g = error_at(c, E_EXPECTED_NEWLINE, type->span,
+        Diag *g = error_at(c, E_EXPECTED_NEWLINE, tok_span(c, type),
                            "block \"%s\" must start on its own line", type->text);
         help(c, g, "only attributes can share a line, separated by ','");
         return false;
@@ -419,7 +419,7 @@ static bool block_line(Cursor *c, BodyBuilder *bb)
     if (!block_labels(c, b))
         return false;
     uint32_t open = c->pos;
-    b->open_brace = advance(c)->span;
+    b->open_brace = tok_span(c, advance(c));
     if (!enter(c))
         return false;
     uint32_t item_start = c->item_start;
@@ -439,11 +439,11 @@ static bool block_line(Cursor *c, BodyBuilder *bb)
             help(c, g, "add '}' to close the block");
         }
         mute(c);
-        b->span = span_join(type->span, prev_span(c));
+        b->span = span_join(tok_span(c, type), prev_span(c));
         return false;
     }
-    b->close_brace = advance(c)->span;
-    b->span = span_join(type->span, b->close_brace);
+    b->close_brace = tok_span(c, advance(c));
+    b->span = span_join(tok_span(c, type), b->close_brace);
     b->body->span = span_join(b->open_brace, b->close_brace);
     const Token *t = peek(c);
     if (t->kind == TOK_NEWLINE || t->kind == TOK_EOF)
@@ -452,9 +452,9 @@ static bool block_line(Cursor *c, BodyBuilder *bb)
         mute(c);
         return false;
     }
-    Diag *g =
-        error_at(c, E_EXPECTED_NEWLINE, t->span, "expected a line break after block %s, found %s",
-                 block_name(c, b), describe(c, t));
+    Diag *g = error_at(c, E_EXPECTED_NEWLINE, tok_span(c, t),
+                       "expected a line break after block %s, found %s", block_name(c, b),
+                       describe(c, t));
     help(c, g, "a block ends its line; start the next item on a new line");
     return false;
 }
@@ -469,7 +469,7 @@ static bool line_has_brace(Cursor *c)
             return true;
         if (k == TOK_EQUAL)
             return false;
-        i = is_opener(k) && c->match[i] != NO_MATCH ? c->match[i] + 1 : i + 1;
+        i = is_opener(k) && c->toks[i].partner != NO_MATCH ? c->toks[i].partner + 1 : i + 1;
     }
     return false;
 }
@@ -498,7 +498,7 @@ static bool body_line(Cursor *c, BodyBuilder *bb)
     c->pos = save;
     if (brace && next != TOK_INVALID) {
         c->pos++;
-        Diag *g = error_at(c, E_BAD_BLOCK_LABEL, peek(c)->span,
+        Diag *g = error_at(c, E_BAD_BLOCK_LABEL, tok_span(c, peek(c)),
                            "expected a block label or '{', found %s", describe(c, peek(c)));
         help(c, g, "a block label is a quoted string or a name");
         return false;
@@ -514,7 +514,7 @@ static void recover_item(Cursor *c, uint32_t start)
     uint32_t pos = c->pos;
     bool jumped = false;
     for (uint32_t i = start; i < pos && !jumped; i++) {
-        uint32_t m = c->match[i];
+        uint32_t m = c->toks[i].partner;
         if (is_opener(c->toks[i].kind) && m != NO_MATCH && m >= pos) {
             pos = m + 1;
             jumped = true;
@@ -529,7 +529,7 @@ static void recover_item(Cursor *c, uint32_t start)
     }
     for (;;) {
         const Token *t = &c->toks[pos];
-        uint32_t m = c->match[pos];
+        uint32_t m = c->toks[pos].partner;
         if (t->kind == TOK_NEWLINE || t->kind == TOK_EOF)
             break;
         if (t->kind == TOK_RBRACE && m != NO_MATCH && m < start)
@@ -558,9 +558,9 @@ static Body *body(Cursor *c, uint32_t open)
         if (t->kind == TOK_EOF || (t->kind == TOK_RBRACE && open != NO_MATCH))
             break;
         uint32_t start = c->pos;
-        c->item_start = t->span.start;
-        if (t->kind == TOK_RBRACE && c->match[c->pos] == NO_MATCH) {
-            error_at(c, E_MISMATCHED_CLOSER, t->span, "unexpected '}' with no matching '{'");
+        c->item_start = t->start;
+        if (t->kind == TOK_RBRACE && c->toks[c->pos].partner == NO_MATCH) {
+            error_at(c, E_MISMATCHED_CLOSER, tok_span(c, t), "unexpected '}' with no matching '{'");
         } else if (body_line(c, &bb)) {
             continue;
         }
@@ -582,11 +582,12 @@ static void cursor_init(Cursor *c, Arena *arena, Arena *tree, const TokenList *t
     memset(c, 0, sizeof *c);
     c->toks = tokens->items;
     c->count = tokens->count;
+    c->file = tokens->file;
     c->arena = arena;
     c->tree = tree;
     c->diags = diags;
     c->lex_diags = diags->count;
-    c->match = match_pairs(tokens->items, tokens->count);
+    pair_tokens(tokens->items, tokens->count);
 }
 
 // The scratch stacks are heap memory, counted against --max-memory while
@@ -602,8 +603,6 @@ void *parse_grow_scratch(Cursor *c, void *items, uint32_t *cap, size_t elem)
 
 static void cursor_done(Cursor *c)
 {
-    free(c->match);
-    c->match = NULL;
     free(c->stack);
     arena_uncount(c->tree, (size_t)c->cap * sizeof *c->stack);
     c->stack = NULL;
@@ -618,8 +617,7 @@ static void cursor_done(Cursor *c)
 // The span from the first token to the end of the last.
 static Span whole_span(const TokenList *tokens)
 {
-    Span last = tokens->items[tokens->count - 1].span;
-    return span_make(last.file, 0, last.end);
+    return span_make(tokens->file, 0, tokens->items[tokens->count - 1].end);
 }
 
 Body *parse_file(Arena *arena, const TokenList *tokens, Diags *diags)

@@ -15,6 +15,9 @@
 #define PARSE_MAX_DEPTH 256     // nesting of blocks, brackets and templates
 #define PARSE_CHAIN_PER_LEVEL 4 // links of a flat operator chain that count one level
 
+// Every parse_* call pairs the list's openers and closers first: it writes
+// the tokens' `partner` fields (the list is otherwise left as it was).
+
 // Parses a whole file's tokens as a body. Never returns NULL; on errors the
 // returned body holds what could be parsed (callers must not evaluate a file
 // whose parse reported errors).

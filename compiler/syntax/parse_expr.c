@@ -34,18 +34,18 @@ static bool small_integer(const char *s, double *out)
 static Node *number_literal(Cursor *c)
 {
     const Token *t = advance(c);
-    Node *n = new_node(c, NODE_NUMBER, t->span);
+    Node *n = new_node(c, NODE_NUMBER, tok_span(c, t));
     n->as.number.text = t->text;
     if (small_integer(t->text, &n->as.number.value))
         return n; // finite and exact
     n->as.number.value = strtod(t->text, NULL);
     if (!isfinite(n->as.number.value)) {
-        Diag *g = error_at(c, E_BAD_NUMBER, t->span, "number %.40s is too large", t->text);
+        Diag *g = error_at(c, E_BAD_NUMBER, tok_span(c, t), "number %.40s is too large", t->text);
         help(c, g, "numbers must be below about 1.8e308");
         return NULL;
     }
     if (!value_int_text_exact(t->text, strlen(t->text))) {
-        Diag *g = error_at(c, E_INEXACT_INTEGER, t->span,
+        Diag *g = error_at(c, E_INEXACT_INTEGER, tok_span(c, t),
                            "integer %.40s cannot be held exactly; it would become %.0f", t->text,
                            n->as.number.value);
         help(c, g,
@@ -68,7 +68,7 @@ static Node *paren_expr(Cursor *c)
     if (inner) {
         if (at(c, TOK_RPAREN) && partner(c) == open) {
             advance(c);
-            n = new_node(c, NODE_PAREN, span_join(o->span, prev_span(c)));
+            n = new_node(c, NODE_PAREN, span_join(tok_span(c, o), prev_span(c)));
             n->as.paren.inner = inner;
         } else {
             bracket_error(c, open, E_UNEXPECTED_TOKEN, "')'");
@@ -95,9 +95,9 @@ static Node *function_call(Cursor *c)
     advance(c);
     bool saved = c->skip_nl;
     c->skip_nl = true;
-    Node *n = new_node(c, NODE_CALL, name->span);
+    Node *n = new_node(c, NODE_CALL, tok_span(c, name));
     n->as.call.name = name->text;
-    n->as.call.name_end = name->span.end;
+    n->as.call.name_end = name->end;
     NodeVec args = vec_open(c);
     bool ok = true, comma = true;
     while (ok && !at_closer(c, TOK_RPAREN, open)) {
@@ -117,7 +117,7 @@ static Node *function_call(Cursor *c)
             const Token *e = advance(c);
             n->as.call.expand_final = true;
             if (at(c, TOK_COMMA) && peek_next(c)->kind != TOK_RPAREN) {
-                Diag *g = error_at(c, E_UNEXPECTED_TOKEN, e->span,
+                Diag *g = error_at(c, E_UNEXPECTED_TOKEN, tok_span(c, e),
                                    "'...' may only follow the last argument");
                 help(c, g, "move the expanded tuple to the end of the arguments");
                 jump_past(c, open);
@@ -203,7 +203,7 @@ static Node *for_expr(Cursor *c, bool is_object)
     uint32_t open = c->pos;
     const Token *o = advance(c);
     TokenKind close = is_object ? TOK_RBRACE : TOK_RBRACK;
-    Node *n = new_node(c, NODE_FOR, o->span);
+    Node *n = new_node(c, NODE_FOR, tok_span(c, o));
     n->as.forexpr = arena_alloc(c->tree, sizeof *n->as.forexpr);
     n->as.forexpr->is_object = is_object;
     bool ok = for_intro(c, n);
@@ -231,7 +231,7 @@ static Node *for_expr(Cursor *c, bool is_object)
         return NULL;
     }
     advance(c);
-    n->span = span_join(o->span, prev_span(c));
+    n->span = span_join(tok_span(c, o), prev_span(c));
     return n;
 }
 
@@ -266,7 +266,7 @@ static Node *tuple(Cursor *c)
         sep = accept(c, TOK_COMMA) || newline_before(c);
     }
     advance(c);
-    Node *n = new_node(c, NODE_TUPLE, span_join(o->span, prev_span(c)));
+    Node *n = new_node(c, NODE_TUPLE, span_join(tok_span(c, o), prev_span(c)));
     n->as.tuple.items = vec_list(c, items);
     return n;
 }
@@ -274,10 +274,10 @@ static Node *tuple(Cursor *c)
 // A bare name as an object key: the literal string it spells.
 static Node *name_key(Cursor *c, const Token *t)
 {
-    Node *lit = new_node(c, NODE_STRING_LIT, t->span);
+    Node *lit = new_node(c, NODE_STRING_LIT, tok_span(c, t));
     lit->as.str.text = t->text;
-    lit->as.str.len = t->len;
-    lit->as.str.text_span = t->span;
+    lit->as.str.len = t->end - t->start; // a name: its text is its bytes
+    lit->as.str.text_span = tok_span(c, t);
     return lit;
 }
 
@@ -365,7 +365,7 @@ static Node *object(Cursor *c)
         sep = accept(c, TOK_COMMA) || newline_before(c);
     }
     advance(c);
-    Node *n = new_node(c, NODE_OBJECT, span_join(o->span, prev_span(c)));
+    Node *n = new_node(c, NODE_OBJECT, span_join(tok_span(c, o), prev_span(c)));
     if (count) {
         n->as.object.items = arena_alloc(c->tree, count * sizeof *n->as.object.items);
         memcpy(n->as.object.items, c->objs + start, count * sizeof *n->as.object.items);
@@ -397,17 +397,17 @@ static Node *name_term(Cursor *c)
     if (peek_next(c)->kind == TOK_LPAREN && !is_keyword(t))
         return function_call(c);
     if (is_word(t, "true") || is_word(t, "false")) {
-        Node *n = new_node(c, NODE_BOOL, advance(c)->span);
+        Node *n = new_node(c, NODE_BOOL, tok_span(c, advance(c)));
         n->as.boolean = is_word(t, "true");
         return n;
     }
     if (is_word(t, "null"))
-        return new_node(c, NODE_NULL, advance(c)->span);
+        return new_node(c, NODE_NULL, tok_span(c, advance(c)));
     if (is_keyword(t)) {
         expected(c, E_EXPECTED_EXPRESSION, "expression");
         return NULL;
     }
-    Node *n = new_node(c, NODE_VARIABLE, advance(c)->span);
+    Node *n = new_node(c, NODE_VARIABLE, tok_span(c, advance(c)));
     n->as.var.name = t->text;
     return n;
 }
@@ -442,10 +442,10 @@ static bool get_attr(Cursor *c, Node **slot)
     const Token *t = peek(c);
     if (t->kind == TOK_IDENT) {
         advance(c);
-        Node *n = new_node(c, NODE_GETATTR, span_join((*slot)->span, t->span));
+        Node *n = new_node(c, NODE_GETATTR, span_join((*slot)->span, tok_span(c, t)));
         n->as.getattr.obj = *slot;
         n->as.getattr.name = t->text;
-        n->as.getattr.name_span = t->span;
+        n->as.getattr.name_span = tok_span(c, t);
         *slot = n;
         return true;
     }
@@ -455,14 +455,14 @@ static bool get_attr(Cursor *c, Node **slot)
         const char *sugg =
             dot ? arena_printf(c->arena, "[%.*s][%s]", (int)(dot - t->text), t->text, dot + 1)
                 : arena_printf(c->arena, "[%s]", t->text);
-        Diag *g = error_at(c, E_UNEXPECTED_TOKEN, span_join(prev_span(c), t->span),
+        Diag *g = error_at(c, E_UNEXPECTED_TOKEN, span_join(prev_span(c), tok_span(c, t)),
                            "legacy index \".%s\" is not supported", t->text);
         if (g)
             diag_help(c->diags, g, "write the index in brackets: %s", sugg);
         return false;
     }
     if (t->kind == TOK_STAR) {
-        Diag *g = error_at(c, E_UNEXPECTED_TOKEN, span_join(prev_span(c), t->span),
+        Diag *g = error_at(c, E_UNEXPECTED_TOKEN, span_join(prev_span(c), tok_span(c, t)),
                            "attribute splat \".*\" is not supported");
         help(c, g, "write [*] instead, as in a[*].name");
         return false;
@@ -518,9 +518,9 @@ static Node **splat(Cursor *c, Node **slot)
 {
     bool saved = c->skip_nl;
     c->skip_nl = true;
-    Span s = advance(c)->span;
+    Span s = tok_span(c, advance(c));
     advance(c);
-    s = span_join(s, advance(c)->span);
+    s = span_join(s, tok_span(c, advance(c)));
     c->skip_nl = saved;
     Node *n = new_node(c, NODE_SPLAT, span_join((*slot)->span, s));
     n->as.splat.source = *slot;
@@ -570,7 +570,7 @@ static Node *unary(Cursor *c)
     leave(c);
     if (!operand)
         return NULL;
-    Node *n = new_node(c, NODE_UNARY, span_join(t->span, operand->span));
+    Node *n = new_node(c, NODE_UNARY, span_join(tok_span(c, t), operand->span));
     n->as.unary.op = t->kind == TOK_BANG ? OP_NOT : OP_NEG;
     n->as.unary.operand = operand;
     return n;
@@ -626,7 +626,7 @@ static Node *binary(Cursor *c, int min_level)
         n->as.binary.op = b.op;
         n->as.binary.lhs = lhs;
         n->as.binary.rhs = rhs;
-        n->as.binary.op_span = t->span;
+        n->as.binary.op_span = tok_span(c, t);
         lhs = n;
     }
     c->depth -= (links + PARSE_CHAIN_PER_LEVEL - 1) / PARSE_CHAIN_PER_LEVEL;

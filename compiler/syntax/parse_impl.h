@@ -15,16 +15,16 @@
 #include "base/buf.h"
 #include "syntax/parse.h"
 
-#define NO_MATCH UINT32_MAX
+#define NO_MATCH TOKEN_NO_PARTNER
 
 typedef struct Cursor {
     const Token *toks;
-    uint32_t count;  // tokens, the final TOK_EOF included
-    uint32_t pos;    // the current token
-    uint32_t *match; // per token: index of its partner opener/closer, or NO_MATCH
-    Arena *arena;    // texts (joined literals, messages): values may point to them
-    Arena *tree;     // nodes, lists, bodies, blocks: only the tree points to them
-                     // (a json build releases them before printing: compile.c)
+    uint32_t count; // tokens, the final TOK_EOF included
+    uint32_t pos;   // the current token
+    uint32_t file;  // the file the tokens are in
+    Arena *arena;   // texts (joined literals, messages): values may point to them
+    Arena *tree;    // nodes, lists, bodies, blocks: only the tree points to them
+                    // (a json build releases them before printing: compile.c)
     Diags *diags;
     size_t lex_diags;    // diagnostics present before parsing (the lexer's)
     uint32_t item_start; // byte offset where the current body item starts
@@ -64,6 +64,12 @@ static inline bool is_bracket_closer(TokenKind k)
 static inline bool is_closer(TokenKind k)
 {
     return is_bracket_closer(k) || k == TOK_CQUOTE || k == TOK_CHEREDOC || k == TOK_TEMPLATE_CLOSE;
+}
+
+// The span of a token of the cursor's file.
+static inline Span tok_span(const Cursor *c, const Token *t)
+{
+    return token_span(c->file, t);
 }
 
 static inline const Token *peek(Cursor *c)
@@ -112,7 +118,7 @@ static inline bool is_keyword(const Token *t)
 // Moves past the closer of the opener at index `open`, when it has one.
 static inline void jump_past(Cursor *c, uint32_t open)
 {
-    uint32_t m = c->match[open];
+    uint32_t m = c->toks[open].partner;
     if (m != NO_MATCH && m >= c->pos)
         c->pos = m + 1; // a closer is never the final TOK_EOF
 }
@@ -160,7 +166,7 @@ static inline NodeList vec_list(Cursor *c, NodeVec v)
 // The span of the token before the current one: the end of what was parsed.
 static inline Span prev_span(Cursor *c)
 {
-    return c->pos > 0 ? c->toks[c->pos - 1].span : c->toks[0].span;
+    return c->pos > 0 ? tok_span(c, &c->toks[c->pos - 1]) : tok_span(c, &c->toks[0]);
 }
 
 // The token after the current one, skipping newlines where they are skipped.
@@ -187,14 +193,14 @@ static inline bool newline_before(Cursor *c)
 static inline uint32_t partner(Cursor *c)
 {
     peek(c);
-    return c->match[c->pos];
+    return c->toks[c->pos].partner;
 }
 
 // --- errors -----------------------------------------------------------------
 
 static inline bool lexer_reported_between(Cursor *c, uint32_t from, uint32_t to)
 {
-    uint32_t file = c->toks[0].span.file;
+    uint32_t file = c->file;
     for (size_t i = 0; i < c->lex_diags; i++) {
         Span s = c->diags->items[i]->subject;
         if (s.file == file && s.start >= from && s.start <= to)
@@ -265,7 +271,7 @@ static inline Diag *expected(Cursor *c, DiagCode code, const char *what)
         mute(c);
         return NULL;
     }
-    return error_at(c, code, t->span, "expected %s, found %s", what, describe(c, t));
+    return error_at(c, code, tok_span(c, t), "expected %s, found %s", what, describe(c, t));
 }
 
 // True when the lexer already reported an error that swallowed the rest of
@@ -273,7 +279,7 @@ static inline Diag *expected(Cursor *c, DiagCode code, const char *what)
 // an opener before it is not really unclosed.
 static inline bool lexer_swallowed_after(Cursor *c, uint32_t from)
 {
-    uint32_t file = c->toks[0].span.file;
+    uint32_t file = c->file;
     for (size_t i = 0; i < c->lex_diags; i++) {
         const Diag *g = c->diags->items[i];
         if (g->subject.file == file && g->subject.start >= from &&
@@ -299,11 +305,12 @@ static inline char opener_char(TokenKind open)
 static inline void unclosed(Cursor *c, uint32_t open)
 {
     const Token *o = &c->toks[open];
-    if (lexer_swallowed_after(c, o->span.start)) {
+    if (lexer_swallowed_after(c, o->start)) {
         mute(c);
         return;
     }
-    Diag *g = error_at(c, E_UNCLOSED_BRACKET, o->span, "unclosed '%c'", opener_char(o->kind));
+    Diag *g =
+        error_at(c, E_UNCLOSED_BRACKET, tok_span(c, o), "unclosed '%c'", opener_char(o->kind));
     if (g)
         diag_help(c->diags, g, "add '%c' to close it", closer_char(o->kind));
 }
@@ -316,13 +323,14 @@ static inline void bracket_error(Cursor *c, uint32_t open, DiagCode code, const 
 {
     const Token *t = peek(c);
     const Token *o = &c->toks[open];
-    bool stray = is_bracket_closer(t->kind) && c->match[c->pos] == NO_MATCH;
+    bool stray = is_bracket_closer(t->kind) && c->toks[c->pos].partner == NO_MATCH;
     if (stray) {
-        Diag *g = error_at(c, E_MISMATCHED_CLOSER, t->span, "expected '%c' to close '%c', found %s",
-                           closer_char(o->kind), opener_char(o->kind), lex_kind_name(t->kind));
+        Diag *g = error_at(c, E_MISMATCHED_CLOSER, tok_span(c, t),
+                           "expected '%c' to close '%c', found %s", closer_char(o->kind),
+                           opener_char(o->kind), lex_kind_name(t->kind));
         if (g)
-            diag_note_at(c->diags, g, o->span, "'%c' opened here", opener_char(o->kind));
-    } else if (c->match[open] == NO_MATCH) {
+            diag_note_at(c->diags, g, tok_span(c, o), "'%c' opened here", opener_char(o->kind));
+    } else if (c->toks[open].partner == NO_MATCH) {
         unclosed(c, open);
     } else {
         expected(c, code, what);
@@ -339,8 +347,8 @@ static inline bool enter(Cursor *c)
         return false;
     if (c->depth >= PARSE_MAX_DEPTH) {
         const Token *t = peek(c);
-        Diag *g = diag_error(c->diags, E_NESTING_TOO_DEEP, t->span, "nesting deeper than %d levels",
-                             PARSE_MAX_DEPTH);
+        Diag *g = diag_error(c->diags, E_NESTING_TOO_DEEP, tok_span(c, t),
+                             "nesting deeper than %d levels", PARSE_MAX_DEPTH);
         diag_help(c->diags, g, "split the expression into smaller parts, for example locals");
         c->fatal = c->failed = c->recovering = true;
         return false;

@@ -23,8 +23,9 @@ static const char *literal_text(Cursor *c, uint32_t first, uint32_t last, size_t
     char *text = arena_alloc(c->arena, len + 1);
     size_t n = 0;
     for (uint32_t i = first; i <= last; i++) {
-        memcpy(text + n, c->toks[i].text, c->toks[i].len);
-        n += c->toks[i].len;
+        uint32_t k = token_len(&c->toks[i]);
+        memcpy(text + n, c->toks[i].text, k);
+        n += k;
     }
     return text;
 }
@@ -36,7 +37,7 @@ Node *parse_template_literal(Cursor *c)
     uint32_t first = c->pos;
     size_t len = 0;
     while (c->toks[c->pos].kind == TOK_STRING_LIT)
-        len += c->toks[c->pos++].len;
+        len += token_len(&c->toks[c->pos++]);
     uint32_t last = c->pos - 1;
     const char *text = literal_text(c, first, last, len);
     const Token *before = first > 0 ? &c->toks[first - 1] : NULL;
@@ -56,7 +57,8 @@ Node *parse_template_literal(Cursor *c)
         hi -= lo;
         lo = 0;
     }
-    Node *lit = new_node(c, NODE_STRING_LIT, span_join(c->toks[first].span, c->toks[last].span));
+    Node *lit = new_node(c, NODE_STRING_LIT,
+                         span_join(tok_span(c, &c->toks[first]), tok_span(c, &c->toks[last])));
     lit->as.str.text = text + lo;
     lit->as.str.len = (uint32_t)(hi - lo);
     lit->as.str.text_span = lit->span;
@@ -78,9 +80,9 @@ static bool is_directive(Cursor *c, const char *word)
 // The span of the directive opened at token `open`, through its '>'.
 static Span directive_span_at(Cursor *c, uint32_t open)
 {
-    uint32_t m = c->match[open];
-    Span s = c->toks[open].span;
-    return m == NO_MATCH ? s : span_join(s, c->toks[m].span);
+    uint32_t m = c->toks[open].partner;
+    Span s = tok_span(c, &c->toks[open]);
+    return m == NO_MATCH ? s : span_join(s, tok_span(c, &c->toks[m]));
 }
 
 // The span of the directive opened at the current token.
@@ -93,7 +95,7 @@ static Span directive_span(Cursor *c)
 // index `open`; on anything else reports it and moves past the real one.
 static bool template_close(Cursor *c, uint32_t open)
 {
-    if (at(c, TOK_TEMPLATE_CLOSE) && c->match[c->pos] == open) {
+    if (at(c, TOK_TEMPLATE_CLOSE) && c->toks[c->pos].partner == open) {
         advance(c);
         return true;
     }
@@ -204,7 +206,7 @@ static Node *template_if(Cursor *c)
     c->tdepth++;
     advance(c);
     advance(c);
-    Node *n = new_node(c, NODE_TEMPLATE_IF, c->toks[open].span);
+    Node *n = new_node(c, NODE_TEMPLATE_IF, tok_span(c, &c->toks[open]));
     n->as.tif = arena_alloc(c->tree, sizeof *n->as.tif);
     n->as.tif->cond = directive_head(c, open, false, NULL, NULL);
     bool ok = n->as.tif->cond != NULL;
@@ -250,7 +252,7 @@ static Node *template_for(Cursor *c)
     c->tdepth++;
     advance(c);
     advance(c);
-    Node *n = new_node(c, NODE_TEMPLATE_FOR, c->toks[open].span);
+    Node *n = new_node(c, NODE_TEMPLATE_FOR, tok_span(c, &c->toks[open]));
     n->as.tfor = arena_alloc(c->tree, sizeof *n->as.tfor);
     n->as.tfor->coll = directive_head(c, open, true, &n->as.tfor->key_var, &n->as.tfor->value_var);
     bool ok = n->as.tfor->coll != NULL;
@@ -303,7 +305,7 @@ static bool template_parts(Cursor *c, NodeVec *parts)
         const Token *t = &c->toks[c->pos];
         if (c->template_file && c->tdepth == 0) {
             c->recovering = false;
-            c->item_start = t->span.start;
+            c->item_start = t->start;
         }
         Node *n = NULL;
         if (t->kind == TOK_STRING_LIT) {
@@ -365,14 +367,15 @@ static Node *plain_literal(Cursor *c)
     if (o->kind != TOK_OQUOTE || c->template_file || c->fatal)
         return NULL;
     const Token *t = &c->toks[open + 1];
-    bool one = t->kind == TOK_STRING_LIT && t->len > 0;
+    bool one = t->kind == TOK_STRING_LIT && t->text[0];
     uint32_t close = one ? open + 2 : open + 1;
-    if (c->toks[close].kind != TOK_CQUOTE || c->match[close] != open)
+    if (c->toks[close].kind != TOK_CQUOTE || c->toks[close].partner != open)
         return NULL;
-    Node *lit = new_node(c, NODE_STRING_LIT, span_join(o->span, c->toks[close].span));
+    Node *lit =
+        new_node(c, NODE_STRING_LIT, span_join(tok_span(c, o), tok_span(c, &c->toks[close])));
     lit->as.str.text = one ? t->text : "";
-    lit->as.str.len = one ? t->len : 0;
-    lit->as.str.text_span = one ? t->span : span_make(o->span.file, o->span.end, o->span.end);
+    lit->as.str.len = one ? token_len(t) : 0;
+    lit->as.str.text_span = one ? tok_span(c, t) : span_make(c->file, o->end, o->end);
     c->pos = close + 1;
     return lit;
 }
@@ -398,7 +401,7 @@ Node *parse_template_expr(Cursor *c)
             ok = false;
             break;
         }
-        if (t->kind == closer && c->match[c->pos] == open) {
+        if (t->kind == closer && c->toks[c->pos].partner == open) {
             advance(c);
             break;
         }
@@ -415,9 +418,9 @@ Node *parse_template_expr(Cursor *c)
     c->skip_nl = saved;
     if (!ok)
         return NULL;
-    Span span = span_join(o->span, prev_span(c));
+    Span span = span_join(tok_span(c, o), prev_span(c));
     if (closer == TOK_CQUOTE && is_literal(c, parts))
-        return quoted_literal(c, parts, span, o->span.end);
+        return quoted_literal(c, parts, span, o->end);
     Node *n = new_node(c, NODE_TEMPLATE, span);
     n->as.template.parts = vec_list(c, parts);
     n->as.template.heredoc = closer == TOK_CHEREDOC;

@@ -51,13 +51,13 @@ static void tok(const Lexed *x, uint32_t i, TokenKind kind, uint32_t start, uint
     const Token *t = &x->toks.items[i];
     if (t->kind != kind)
         fail_msg("token %u is %s, expected %s", i, lex_kind_id(t->kind), lex_kind_id(kind));
-    assert_int_equal(t->span.start, start);
-    assert_int_equal(t->span.end, end);
+    assert_int_equal(t->start, start);
+    assert_int_equal(t->end, end);
     if (text) {
         assert_non_null(t->text);
-        assert_int_equal(t->len, strlen(text));
-        assert_memory_equal(t->text, text, t->len);
-        assert_int_equal(t->text[t->len], '\0');
+        assert_int_equal(token_len(t), strlen(text));
+        assert_memory_equal(t->text, text, token_len(t));
+        assert_int_equal(t->text[token_len(t)], '\0');
     }
 }
 
@@ -444,7 +444,7 @@ static void test_lex_heredoc_tokens_and_spans(void **state)
     KINDS(x, TOK_IDENT, TOK_EQUAL, TOK_OHEREDOC, TOK_STRING_LIT, TOK_INTERP_OPEN, TOK_IDENT,
           TOK_TEMPLATE_CLOSE, TOK_STRING_LIT, TOK_CHEREDOC, TOK_NEWLINE, TOK_IDENT, TOK_EOF);
     tok(x, 2, TOK_OHEREDOC, 4, 10, "EOT");
-    assert_int_equal(x->toks.items[2].flags, 0);
+    assert_int_equal(x->toks.items[2].flags & TOKF_INDENTED, 0);
     tok(x, 3, TOK_STRING_LIT, 10, 16, "hello ");
     tok(x, 7, TOK_STRING_LIT, 20, 21, "\n");
     tok(x, 8, TOK_CHEREDOC, 21, 24, NULL);
@@ -481,7 +481,7 @@ static void test_lex_indented_heredoc_strips_common_indent(void **state)
     Lexed *x = lex("<<-EOT\n    a\n      b\n\n  \n    c\n  EOT\n");
     KINDS(x, TOK_OHEREDOC, TOK_STRING_LIT, TOK_CHEREDOC, TOK_NEWLINE, TOK_EOF);
     tok(x, 0, TOK_OHEREDOC, 0, 7, "EOT");
-    assert_int_equal(x->toks.items[0].flags, TOKF_INDENTED);
+    assert_int_equal(x->toks.items[0].flags & TOKF_INDENTED, TOKF_INDENTED);
     tok(x, 1, TOK_STRING_LIT, 7, 31, "a\n  b\n\n\nc\n");
     no_errors(x);
     done(x);
