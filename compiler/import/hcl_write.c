@@ -350,6 +350,25 @@ const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
     return out.ptr;
 }
 
+// True when the writer's text of one file is in fmt's layout already:
+// hcl_body_text lays out names, '=' and blank lines as fmt does, with two
+// exceptions that send the text through fmt: fmt measures names by their
+// display width (so any byte outside printable ASCII), and it strips the
+// white space a comment ends in (so any line ending in a space).
+static bool written_in_layout(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '\n' ? p > (const unsigned char *)text && p[-1] == ' ' : *p < 0x20 || *p > 0x7e)
+            return false;
+    }
+    return true;
+}
+
+const char *hcl_format_written(Importer *im, const char *text)
+{
+    return text && written_in_layout(text) ? text : hcl_format(im, text);
+}
+
 const char *hcl_format(Importer *im, const char *text)
 {
     if (!text || !*text)

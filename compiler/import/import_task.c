@@ -470,7 +470,7 @@ char *import_task_json(Arena *a, SourceSet *src, Diags *diags, uint32_t file, Im
         return NULL;
     if (im.vars && *im.vars)
         text = arena_printf(a, "%s\n%s", text, im.vars);
-    text = hcl_format(&im, text);
+    text = hcl_format_written(&im, text);
     *len = strlen(text);
     return arena_strndup(a, text, *len);
 }
