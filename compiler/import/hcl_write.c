@@ -60,7 +60,7 @@ void hcl_add_comments(Importer *im, HclBody *b, uint32_t before)
 
 void hcl_add_line_comments(Importer *im, HclBody *b, uint32_t at)
 {
-    if (!im->json)
+    if (!im->json || im->json->ncomments == 0)
         return;
     uint32_t line = source_line_of(im->src, im->file, at);
     for (uint32_t i = 0; i < im->json->ncomments; i++) {
@@ -73,32 +73,53 @@ void hcl_add_line_comments(Importer *im, HclBody *b, uint32_t at)
 
 // --- scalars ------------------------------------------------------------------------
 
+// True when byte s[i] goes into a quoted string as it is.
+static bool plain_at(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f)
+        return false;
+    return !((c == '$' || c == '%') && i + 1 < len && s[i + 1] == '<');
+}
+
+// Byte s[i], which is not plain, as the string writes it.
+static void put_escaped(StrBuf *b, const char *s, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '$' || c == '%') { // "$$<" reads back as "$<"
+        buf_putc(b, (char)c);
+        buf_putc(b, (char)c);
+    } else if (c == '"' || c == '\\') {
+        buf_putc(b, '\\');
+        buf_putc(b, (char)c);
+    } else if (c == '\n') {
+        buf_puts(b, "\\n");
+    } else if (c == '\r') {
+        buf_puts(b, "\\r");
+    } else if (c == '\t') {
+        buf_puts(b, "\\t");
+    } else {
+        char esc[8];
+        snprintf(esc, sizeof esc, "\\u%04x", c);
+        buf_puts(b, esc);
+    }
+}
+
+// Plain bytes go in as runs: most strings have nothing to escape.
 const char *hcl_string(Arena *a, const char *s, size_t len)
 {
     StrBuf b;
     buf_init(&b, a, 0);
     buf_putc(&b, '"');
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c == '$' || c == '%') && i + 1 < len && s[i + 1] == '<') {
-            buf_putc(&b, (char)c); // "$$<" reads back as "$<"
-            buf_putc(&b, (char)c);
-        } else if (c == '"' || c == '\\') {
-            buf_putc(&b, '\\');
-            buf_putc(&b, (char)c);
-        } else if (c == '\n') {
-            buf_puts(&b, "\\n");
-        } else if (c == '\r') {
-            buf_puts(&b, "\\r");
-        } else if (c == '\t') {
-            buf_puts(&b, "\\t");
-        } else if (c < 0x20 || c == 0x7f) {
-            char esc[8];
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            buf_puts(&b, esc);
-        } else {
-            buf_putc(&b, (char)c);
-        }
+    size_t i = 0;
+    while (i < len) {
+        size_t run = i;
+        while (run < len && plain_at(s, len, run))
+            run++;
+        buf_put(&b, s + i, run - i);
+        if (run < len)
+            put_escaped(&b, s, run++);
+        i = run;
     }
     buf_putc(&b, '"');
     return b.ptr;
