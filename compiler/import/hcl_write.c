@@ -315,28 +315,40 @@ static bool multi_line(const HclItem *it)
     return it->kind == HCL_BLOCK || (it->kind == HCL_ATTR && strchr(it->text, '\n'));
 }
 
-// Whether item i stands apart (a block or a multi-line attribute), looking
-// through the comments that lead it.
-static bool stands_apart(const HclBody *b, uint32_t i)
-{
-    while (i < b->count && b->items[i].kind == HCL_COMMENT)
-        i++;
-    return i < b->count && multi_line(&b->items[i]);
-}
+// How item i of a body is laid out: whether it spans lines, whether it
+// stands apart (a block or a multi-line attribute, looking through the
+// comments that lead it), and for a one-line attribute the width of the
+// names in its run of one-line attributes.
+typedef struct ItemLayout {
+    bool multi, apart;
+    size_t width;
+} ItemLayout;
 
-// The width of the names in the run of one-line attributes holding item i.
-static size_t run_width(const HclBody *b, uint32_t i)
+// The layout of every item of `b`, measured once (each strchr and strlen
+// once per item, not once per neighbour).
+static ItemLayout *measure_items(Arena *a, const HclBody *b)
 {
-    uint32_t s = i, e = i;
-    while (s > 0 && b->items[s - 1].kind == HCL_ATTR && !multi_line(&b->items[s - 1]))
-        s--;
-    while (e + 1 < b->count && b->items[e + 1].kind == HCL_ATTR && !multi_line(&b->items[e + 1]))
-        e++;
-    size_t w = 0;
-    for (uint32_t k = s; k <= e; k++)
-        if (strlen(b->items[k].name) > w)
-            w = strlen(b->items[k].name);
-    return w;
+    ItemLayout *l = arena_alloc(a, (b->count + 1) * sizeof *l);
+    for (uint32_t i = 0; i < b->count; i++)
+        l[i].multi = multi_line(&b->items[i]);
+    bool apart = false;
+    for (uint32_t i = b->count; i-- > 0;) {
+        if (b->items[i].kind != HCL_COMMENT)
+            apart = l[i].multi;
+        l[i].apart = apart;
+    }
+    for (uint32_t s = 0; s < b->count;) {
+        uint32_t e = s;
+        size_t w = 0;
+        for (; e < b->count && b->items[e].kind == HCL_ATTR && !l[e].multi; e++) {
+            size_t n = strlen(b->items[e].name);
+            w = n > w ? n : w;
+        }
+        for (uint32_t k = s; k < e; k++)
+            l[k].width = w;
+        s = e > s ? e : s + 1;
+    }
+    return l;
 }
 
 const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
@@ -344,10 +356,11 @@ const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
     StrBuf out;
     buf_init(&out, im->a, 0);
     buf_puts(&out, "");
+    ItemLayout *l = measure_items(im->a, b);
     for (uint32_t i = 0; i < b->count; i++) {
         const HclItem *it = &b->items[i];
         bool lead = i == 0 || b->items[i - 1].kind != HCL_COMMENT;
-        if (i > 0 && lead && (stands_apart(b, i) || multi_line(&b->items[i - 1])))
+        if (i > 0 && lead && (l[i].apart || l[i - 1].multi))
             buf_putc(&out, '\n');
         indent(&out, depth);
         if (it->kind == HCL_COMMENT) {
@@ -361,8 +374,8 @@ const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
             buf_putc(&out, '}');
         } else {
             buf_puts(&out, it->name);
-            if (!multi_line(it))
-                buf_repeat(&out, ' ', run_width(b, i) - strlen(it->name));
+            if (!l[i].multi)
+                buf_repeat(&out, ' ', l[i].width - strlen(it->name));
             buf_puts(&out, " = ");
             buf_puts(&out, it->text);
         }
@@ -378,8 +391,11 @@ const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
 // white space a comment ends in (so any line ending in a space).
 static bool written_in_layout(const char *text)
 {
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '\n' ? p > (const unsigned char *)text && p[-1] == ' ' : *p < 0x20 || *p > 0x7e)
+    unsigned char prev = '\n';
+    for (const unsigned char *p = (const unsigned char *)text; *p; prev = *p++) {
+        if (*p >= 0x20 && *p <= 0x7e)
+            continue;
+        if (*p != '\n' || prev == ' ')
             return false;
     }
     return true;
