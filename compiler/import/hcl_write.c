@@ -391,11 +391,9 @@ const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
 // white space a comment ends in (so any line ending in a space).
 static bool written_in_layout(const char *text)
 {
-    unsigned char prev = '\n';
-    for (const unsigned char *p = (const unsigned char *)text; *p; prev = *p++) {
-        if (*p >= 0x20 && *p <= 0x7e)
-            continue;
-        if (*p != '\n' || prev == ' ')
+    for (const char *p = text; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c - 0x20u > 0x7eu - 0x20u && (c != '\n' || (p > text && p[-1] == ' ')))
             return false;
     }
     return true;

@@ -128,6 +128,8 @@ void jsonc_clean(Arena *a, const char *s, uint32_t len, bool tmpl, JsonText *out
     if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) // a byte order mark, as some editors write
         memset(out->text, ' ', 3);
     for (uint32_t i = 0; i < len; i++) {
+        if (s[i] < '"' || s[i] > '/') // white space, brackets, ':', numbers and words
+            continue;
         uint32_t hole, e;
         switch (s[i]) {
         case '"':
