@@ -422,8 +422,12 @@ static bool placeholder_start(const char *s, uint32_t left)
 
 static bool may_hold_placeholder(const char *s, uint32_t len)
 {
+    // The first bytes placeholder_start looks at further: one table load a
+    // byte for the others.
+    static const bool first[256] = {['$'] = true, ['{'] = true, ['#'] = true, ['<'] = true,
+                                    ['x'] = true, ['X'] = true, ['a'] = true, ['A'] = true};
     for (uint32_t i = 0; i < len; i++)
-        if (placeholder_start(s + i, len - i))
+        if (first[(unsigned char)s[i]] && placeholder_start(s + i, len - i))
             return true;
     return false;
 }
