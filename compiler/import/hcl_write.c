@@ -391,12 +391,10 @@ const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
 // white space a comment ends in (so any line ending in a space).
 static bool written_in_layout(const char *text)
 {
-    for (const char *p = text; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c - 0x20u > 0x7eu - 0x20u && (c != '\n' || (p > text && p[-1] == ' ')))
-            return false;
-    }
-    return true;
+    static const char printable[] = "\n !\"#$%&'()*+,-./0123456789:;<=>?@"
+                                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
+                                    "abcdefghijklmnopqrstuvwxyz{|}~";
+    return text[strspn(text, printable)] == '\0' && !strstr(text, " \n");
 }
 
 const char *hcl_format_written(Importer *im, const char *text)
