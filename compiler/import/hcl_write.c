@@ -60,7 +60,7 @@ void hcl_add_comments(Importer *im, HclBody *b, uint32_t before)
 
 void hcl_add_line_comments(Importer *im, HclBody *b, uint32_t at)
 {
-    if (!im->json)
+    if (!im->json || im->json->ncomments == 0)
         return;
     uint32_t line = source_line_of(im->src, im->file, at);
     for (uint32_t i = 0; i < im->json->ncomments; i++) {
@@ -73,32 +73,53 @@ void hcl_add_line_comments(Importer *im, HclBody *b, uint32_t at)
 
 // --- scalars ------------------------------------------------------------------------
 
+// True when byte s[i] goes into a quoted string as it is.
+static bool plain_at(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f)
+        return false;
+    return !((c == '$' || c == '%') && i + 1 < len && s[i + 1] == '<');
+}
+
+// Byte s[i], which is not plain, as the string writes it.
+static void put_escaped(StrBuf *b, const char *s, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '$' || c == '%') { // "$$<" reads back as "$<"
+        buf_putc(b, (char)c);
+        buf_putc(b, (char)c);
+    } else if (c == '"' || c == '\\') {
+        buf_putc(b, '\\');
+        buf_putc(b, (char)c);
+    } else if (c == '\n') {
+        buf_puts(b, "\\n");
+    } else if (c == '\r') {
+        buf_puts(b, "\\r");
+    } else if (c == '\t') {
+        buf_puts(b, "\\t");
+    } else {
+        char esc[8];
+        snprintf(esc, sizeof esc, "\\u%04x", c);
+        buf_puts(b, esc);
+    }
+}
+
+// Plain bytes go in as runs: most strings have nothing to escape.
 const char *hcl_string(Arena *a, const char *s, size_t len)
 {
     StrBuf b;
     buf_init(&b, a, 0);
     buf_putc(&b, '"');
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c == '$' || c == '%') && i + 1 < len && s[i + 1] == '<') {
-            buf_putc(&b, (char)c); // "$$<" reads back as "$<"
-            buf_putc(&b, (char)c);
-        } else if (c == '"' || c == '\\') {
-            buf_putc(&b, '\\');
-            buf_putc(&b, (char)c);
-        } else if (c == '\n') {
-            buf_puts(&b, "\\n");
-        } else if (c == '\r') {
-            buf_puts(&b, "\\r");
-        } else if (c == '\t') {
-            buf_puts(&b, "\\t");
-        } else if (c < 0x20 || c == 0x7f) {
-            char esc[8];
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            buf_puts(&b, esc);
-        } else {
-            buf_putc(&b, (char)c);
-        }
+    size_t i = 0;
+    while (i < len) {
+        size_t run = i;
+        while (run < len && plain_at(s, len, run))
+            run++;
+        buf_put(&b, s + i, run - i);
+        if (run < len)
+            put_escaped(&b, s, run++);
+        i = run;
     }
     buf_putc(&b, '"');
     return b.ptr;
@@ -294,28 +315,40 @@ static bool multi_line(const HclItem *it)
     return it->kind == HCL_BLOCK || (it->kind == HCL_ATTR && strchr(it->text, '\n'));
 }
 
-// Whether item i stands apart (a block or a multi-line attribute), looking
-// through the comments that lead it.
-static bool stands_apart(const HclBody *b, uint32_t i)
-{
-    while (i < b->count && b->items[i].kind == HCL_COMMENT)
-        i++;
-    return i < b->count && multi_line(&b->items[i]);
-}
+// How item i of a body is laid out: whether it spans lines, whether it
+// stands apart (a block or a multi-line attribute, looking through the
+// comments that lead it), and for a one-line attribute the width of the
+// names in its run of one-line attributes.
+typedef struct ItemLayout {
+    bool multi, apart;
+    size_t width;
+} ItemLayout;
 
-// The width of the names in the run of one-line attributes holding item i.
-static size_t run_width(const HclBody *b, uint32_t i)
+// The layout of every item of `b`, measured once (each strchr and strlen
+// once per item, not once per neighbour).
+static ItemLayout *measure_items(Arena *a, const HclBody *b)
 {
-    uint32_t s = i, e = i;
-    while (s > 0 && b->items[s - 1].kind == HCL_ATTR && !multi_line(&b->items[s - 1]))
-        s--;
-    while (e + 1 < b->count && b->items[e + 1].kind == HCL_ATTR && !multi_line(&b->items[e + 1]))
-        e++;
-    size_t w = 0;
-    for (uint32_t k = s; k <= e; k++)
-        if (strlen(b->items[k].name) > w)
-            w = strlen(b->items[k].name);
-    return w;
+    ItemLayout *l = arena_alloc(a, (b->count + 1) * sizeof *l);
+    for (uint32_t i = 0; i < b->count; i++)
+        l[i].multi = multi_line(&b->items[i]);
+    bool apart = false;
+    for (uint32_t i = b->count; i-- > 0;) {
+        if (b->items[i].kind != HCL_COMMENT)
+            apart = l[i].multi;
+        l[i].apart = apart;
+    }
+    for (uint32_t s = 0; s < b->count;) {
+        uint32_t e = s;
+        size_t w = 0;
+        for (; e < b->count && b->items[e].kind == HCL_ATTR && !l[e].multi; e++) {
+            size_t n = strlen(b->items[e].name);
+            w = n > w ? n : w;
+        }
+        for (uint32_t k = s; k < e; k++)
+            l[k].width = w;
+        s = e > s ? e : s + 1;
+    }
+    return l;
 }
 
 const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
@@ -323,10 +356,11 @@ const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
     StrBuf out;
     buf_init(&out, im->a, 0);
     buf_puts(&out, "");
+    ItemLayout *l = measure_items(im->a, b);
     for (uint32_t i = 0; i < b->count; i++) {
         const HclItem *it = &b->items[i];
         bool lead = i == 0 || b->items[i - 1].kind != HCL_COMMENT;
-        if (i > 0 && lead && (stands_apart(b, i) || multi_line(&b->items[i - 1])))
+        if (i > 0 && lead && (l[i].apart || l[i - 1].multi))
             buf_putc(&out, '\n');
         indent(&out, depth);
         if (it->kind == HCL_COMMENT) {
@@ -340,14 +374,32 @@ const char *hcl_body_text(Importer *im, const HclBody *b, int depth)
             buf_putc(&out, '}');
         } else {
             buf_puts(&out, it->name);
-            if (!multi_line(it))
-                buf_repeat(&out, ' ', run_width(b, i) - strlen(it->name));
+            if (!l[i].multi)
+                buf_repeat(&out, ' ', l[i].width - strlen(it->name));
             buf_puts(&out, " = ");
             buf_puts(&out, it->text);
         }
         buf_putc(&out, '\n');
     }
     return out.ptr;
+}
+
+// True when the writer's text of one file is in fmt's layout already:
+// hcl_body_text lays out names, '=' and blank lines as fmt does, with two
+// exceptions that send the text through fmt: fmt measures names by their
+// display width (so any byte outside printable ASCII), and it strips the
+// white space a comment ends in (so any line ending in a space).
+static bool written_in_layout(const char *text)
+{
+    static const char printable[] = "\n !\"#$%&'()*+,-./0123456789:;<=>?@"
+                                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
+                                    "abcdefghijklmnopqrstuvwxyz{|}~";
+    return text[strspn(text, printable)] == '\0' && !strstr(text, " \n");
+}
+
+const char *hcl_format_written(Importer *im, const char *text)
+{
+    return text && written_in_layout(text) ? text : hcl_format(im, text);
 }
 
 const char *hcl_format(Importer *im, const char *text)

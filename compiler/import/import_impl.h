@@ -81,6 +81,12 @@ bool hcl_is_ref(const Importer *im, const Value *v);
 // `text` in the layout of `hclc fmt` (syntax/fmt.h); as it is should the
 // formatter refuse it, which it does not for what import writes.
 const char *hcl_format(Importer *im, const char *text);
+// hcl_format of the text the writer made for one file (a task_definition
+// block, a template's variables, a CloudFormation import): the text as it
+// is when the writer's layout is fmt's already, which it is unless a name
+// holds bytes outside printable ASCII or a comment ends in white space.
+// Not for a multi-workspace import, whose expressions fmt indents.
+const char *hcl_format_written(Importer *im, const char *text);
 
 void hcl_add(Importer *im, HclBody *b, HclItemKind kind, const char *name, const char *text);
 // Adds the comments not yet written that start before offset `before`.

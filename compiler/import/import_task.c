@@ -9,10 +9,12 @@
 #include "import/import_impl.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "cfn/cfn.h"
 #include "decode/decode.h"
 #include "ecs/ecs.h"
+#include "ecs/ecs_impl.h" // ecs_placeholder, which E0516 turns on
 #include "ecs/schema.h"
 
 static void convert_object(Importer *im, const SchemaShape *shape, const Value *obj, int depth,
@@ -393,8 +395,65 @@ static void hint_template(Importer *im, size_t from)
 // "<IMAGE>", an account id of X's where ECS checks the value) are errors
 // once the imported source is built, as they are for ECS: each is a warning
 // of the import too, at its place in the file, so that none goes unseen.
+// True when a placeholder of ecs/placeholder.c can start at s[0] (`left`
+// bytes from there): "${", "{{", "#{", "<", "$NAME", a word of three X's or
+// more, a word holding "account". Keep it in step with placeholder.c: it
+// spares most strings the full search, which costs more than this scan.
+static bool placeholder_start(const char *s, uint32_t left)
+{
+    switch (s[0]) {
+    case '$':
+        return left > 1 && (s[1] == '{' || (s[1] >= 'A' && s[1] <= 'Z'));
+    case '{':
+    case '#':
+        return left > 1 && s[1] == '{';
+    case '<':
+        return true;
+    case 'x':
+    case 'X':
+        return left > 2 && s[1] == s[0] && s[2] == s[0];
+    case 'a':
+    case 'A':
+        return left >= 7 && strncasecmp(s, "account", 7) == 0;
+    default:
+        return false;
+    }
+}
+
+static bool may_hold_placeholder(const char *s, uint32_t len)
+{
+    // The first bytes placeholder_start looks at further: one table load a
+    // byte for the others.
+    static const bool first[256] = {['$'] = true, ['{'] = true, ['#'] = true, ['<'] = true,
+                                    ['x'] = true, ['X'] = true, ['a'] = true, ['A'] = true};
+    for (uint32_t i = 0; i < len; i++)
+        if (first[(unsigned char)s[i]] && placeholder_start(s + i, len - i))
+            return true;
+    return false;
+}
+
+// True when a string in `v` holds a placeholder. Only an ECS error about
+// such a string becomes E0516 (ecs/report.c), so without one the ECS checks
+// that would find it are not run: they cost more than the rest of the load.
+static bool has_placeholder(Importer *im, const Value *v)
+{
+    if (v->kind == VAL_STRING)
+        return may_hold_placeholder(v->as.str.ptr, v->as.str.len) && ecs_placeholder(im->a, v);
+    if (v->kind == VAL_LIST)
+        for (uint32_t i = 0; i < v->as.list.count; i++)
+            if (has_placeholder(im, v->as.list.items[i]))
+                return true;
+    if (v->kind == VAL_OBJECT)
+        for (uint32_t i = 0; i < v->as.object.count; i++)
+            if (has_placeholder(im, v->as.object.vals[i]))
+                return true;
+    return false;
+}
+
 static void warn_placeholders(Importer *im, Value *v, EcsForm form)
 {
+    if (!has_placeholder(im, v))
+        return;
     Diags found;
     diags_init(&found, im->a);
     EcsOptions eo = {.json = true};
@@ -470,7 +529,7 @@ char *import_task_json(Arena *a, SourceSet *src, Diags *diags, uint32_t file, Im
         return NULL;
     if (im.vars && *im.vars)
         text = arena_printf(a, "%s\n%s", text, im.vars);
-    text = hcl_format(&im, text);
+    text = hcl_format_written(&im, text);
     *len = strlen(text);
     return arena_strndup(a, text, *len);
 }

@@ -78,49 +78,82 @@ static uint32_t placeholder(const char *s, uint32_t len, uint32_t i)
     return k < len && s[k] == '}' ? k + 1 - i : 0;
 }
 
+// The offset of the '"' that closes the string opening at s[i], or len:
+// the first '"' after it not escaped, which an odd run of backslashes
+// before it would be. memchr, as strings are most of the bytes.
+static uint32_t string_end(const char *s, uint32_t len, uint32_t i)
+{
+    uint32_t from = i + 1;
+    for (;;) {
+        const char *q = from < len ? memchr(s + from, '"', len - from) : NULL;
+        if (!q)
+            return len;
+        uint32_t at = (uint32_t)(q - s), slashes = 0;
+        while (at - slashes > i + 1 && s[at - slashes - 1] == '\\')
+            slashes++;
+        if (slashes % 2 == 0)
+            return at;
+        from = at + 1;
+    }
+}
+
+// Blanks the comma at s[i] when a closing bracket follows it.
+static void trailing_comma(const char *s, uint32_t len, uint32_t i, JsonText *out)
+{
+    uint32_t next = skip_blank(s, len, i + 1);
+    if (next < len && (s[next] == '}' || s[next] == ']'))
+        out->text[i] = ' ';
+}
+
+// Rewrites the placeholder of `hole` bytes at s[i], ${NAME}, as "$NAME".
+static void rewrite_hole(Arena *a, const char *s, uint32_t i, uint32_t hole, JsonText *out)
+{
+    out->text[i] = '"';
+    out->text[i + 1] = '$';
+    memcpy(out->text + i + 2, s + i + 2, hole - 3);
+    out->text[i + hole - 1] = '"';
+    BUF_RESERVE(a, out->holes, out->nholes, out->holes_cap);
+    out->holes[out->nholes++] = i;
+}
+
+// One pass over the bytes; only those that can start something to change
+// ('"' skips a string, '$', '/', ',') are looked at further, as plain JSON
+// is mostly strings and white space.
 void jsonc_clean(Arena *a, const char *s, uint32_t len, bool tmpl, JsonText *out)
 {
     memset(out, 0, sizeof *out);
     out->orig = s;
     out->text = arena_strndup(a, s, len);
     out->len = len;
-    bool in_string = false;
     if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) // a byte order mark, as some editors write
         memset(out->text, ' ', 3);
     for (uint32_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (in_string) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_string = false;
+        if (s[i] < '"' || s[i] > '/') // white space, brackets, ':', numbers and words
             continue;
-        }
-        if (c == '"') {
-            in_string = true;
-            continue;
-        }
-        uint32_t hole = tmpl ? placeholder(s, len, i) : 0;
-        if (hole) { // ${NAME} -> "$NAME"
-            out->text[i] = '"';
-            out->text[i + 1] = '$';
-            memcpy(out->text + i + 2, s + i + 2, hole - 3);
-            out->text[i + hole - 1] = '"';
-            BUF_RESERVE(a, out->holes, out->nholes, out->holes_cap);
-            out->holes[out->nholes++] = i;
-            i += hole - 1;
-            continue;
-        }
-        uint32_t e = comment_end(s, len, i);
-        if (e != i) {
-            record(a, out, s, i, e);
-            i = e - 1;
-            continue;
-        }
-        if (c == ',') {
-            uint32_t next = skip_blank(s, len, i + 1);
-            if (next < len && (s[next] == '}' || s[next] == ']'))
-                out->text[i] = ' ';
+        uint32_t hole, e;
+        switch (s[i]) {
+        case '"':
+            i = string_end(s, len, i);
+            break;
+        case '$':
+            hole = tmpl ? placeholder(s, len, i) : 0;
+            if (hole) {
+                rewrite_hole(a, s, i, hole, out);
+                i += hole - 1;
+            }
+            break;
+        case '/':
+            e = comment_end(s, len, i);
+            if (e != i) {
+                record(a, out, s, i, e);
+                i = e - 1;
+            }
+            break;
+        case ',':
+            trailing_comma(s, len, i, out);
+            break;
+        default:
+            break;
         }
     }
 }

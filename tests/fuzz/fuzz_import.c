@@ -3,12 +3,11 @@
 // definition (or a CloudFormation template), and the same bytes a
 // docker-compose file, a Terraform template with ${placeholders} and a
 // YAML file (a CloudFormation template with short-form tags, else compose);
-// when they hold a
-// line "---", the two parts are imported as two workspaces of one task
-// definition. Whatever import prints must lex
-// and parse without errors (it is hclc source); anything else it may
-// refuse with diagnostics. Any crash, sanitizer report, leak, hang,
-// assertion or unparsable output is a bug.
+// when they hold a line "---", the two parts are imported as two workspaces
+// of one task definition. Whatever import prints must lex and parse without
+// errors (it is hclc source), and one file's output must be in fmt's layout;
+// anything else it may refuse with diagnostics. Any crash, sanitizer report,
+// leak, hang, assertion or unparsable output is a bug.
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +19,7 @@
 #include "base/source.h"
 #include "import/import.h"
 #include "project/load.h"
+#include "syntax/fmt.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,6 +36,25 @@ static void check_parses(Arena *arena, SourceSet *src, const char *text)
     if (diags_has_errors(&diags)) {
         diag_render_text(stderr, &diags, src, (DiagRenderOptions){false, 0});
         fprintf(stderr, "import wrote source that does not parse:\n%s\n", text);
+        abort();
+    }
+}
+
+// One file's output must be in fmt's layout: import skips fmt when the
+// writer's text has the layout already (hcl_format_written); abort when
+// fmt would change it.
+static void check_layout(Arena *arena, SourceSet *src, const char *text)
+{
+    if (!text)
+        return;
+    check_parses(arena, src, text);
+    Diags diags;
+    diags_init(&diags, arena);
+    size_t len;
+    uint32_t file = source_add(src, "out.hcl", text, strlen(text));
+    const char *formatted = fmt_file(arena, src, file, &diags, &len);
+    if (formatted && strcmp(formatted, text) != 0) {
+        fprintf(stderr, "import wrote source out of fmt's layout:\n%s\n", text);
         abort();
     }
 }
@@ -80,15 +99,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         size_t len;
         uint32_t file = source_add(&src, "td.json", s, size);
-        check_parses(&arena, &src, import_task_json(&arena, &src, &diags, file, IMPORT_AUTO, &len));
+        check_layout(&arena, &src, import_task_json(&arena, &src, &diags, file, IMPORT_AUTO, &len));
         file = source_add(&src, "compose.yml", s, size);
-        check_parses(&arena, &src,
+        check_layout(&arena, &src,
                      import_task_json(&arena, &src, &diags, file, IMPORT_COMPOSE, &len));
         file = source_add(&src, "td.json.tpl", s, size);
-        check_parses(&arena, &src,
+        check_layout(&arena, &src,
                      import_task_json(&arena, &src, &diags, file, IMPORT_TEMPLATE, &len));
         file = source_add(&src, "stack.yaml", s, size);
-        check_parses(&arena, &src, import_task_json(&arena, &src, &diags, file, IMPORT_AUTO, &len));
+        check_layout(&arena, &src, import_task_json(&arena, &src, &diags, file, IMPORT_AUTO, &len));
     }
     arena_free(&arena);
     return 0;
