@@ -226,18 +226,18 @@ static void check_sums(Rules *r, bool over)
     bool mem_secret = false, cpu_secret = false; // a sum over a secret is one
     uint32_t n = rules_ncontainers(r);
     for (uint32_t i = 0; i < n; i++) {
-        Value *ctr = rules_container(r, i);
         int64_t v;
-        Value *m = ecs_get(ctr, "memoryReservation");
+        Value *m = rules_get(r, i, CONTAINER_DEFINITION_MEMORY_RESERVATION);
         if (!ecs_int(m, &v))
-            m = ecs_get(ctr, "memory");
+            m = rules_get(r, i, CONTAINER_DEFINITION_MEMORY);
         if (ecs_int(m, &v)) {
             mem += v > 0 ? v : 0;
             mem_secret |= value_is_sensitive(m);
         }
-        if (ecs_int(ecs_get(ctr, "cpu"), &v)) {
+        Value *c = rules_get(r, i, CONTAINER_DEFINITION_CPU);
+        if (ecs_int(c, &v)) {
             cpu += v > 0 ? v : 0;
-            cpu_secret |= value_is_sensitive(ecs_get(ctr, "cpu"));
+            cpu_secret |= value_is_sensitive(c);
         }
     }
     Value *task_mem = ecs_get(r->facts, "memory"), *task_cpu = ecs_get(r->facts, "cpu");
@@ -270,7 +270,7 @@ static bool check_container_memory(Rules *r)
     bool any = false;
     uint32_t n = rules_ncontainers(r);
     for (uint32_t i = 0; i < n && r->mem_ok; i++) {
-        Value *m = ecs_get(rules_container(r, i), "memory");
+        Value *m = rules_get(r, i, CONTAINER_DEFINITION_MEMORY);
         int64_t v;
         if (!ecs_int(m, &v) || v <= r->task_mem)
             continue;
@@ -704,6 +704,7 @@ void ecs_check_rules(EcsCtx *c, Value *task)
     Rules r = {.c = c, .task = task, .facts = task, .partial = c->opt->partial};
     Value *list = ecs_get(task, "containerDefinitions");
     r.containers = list && list->kind == VAL_LIST ? list : NULL;
+    rules_classify(&r);
     init_facts(&r);
     rules_task(&r);
     check_containers(&r);
@@ -716,6 +717,7 @@ void ecs_check_container_rules(EcsCtx *c, Value *containers)
     if (!containers || containers->kind != VAL_LIST)
         return;
     Rules r = {.c = c, .containers = containers, .facts = c->opt->facts, .partial = true};
+    rules_classify(&r);
     init_facts(&r);
     if (r.facts) { // the task members given on the command line
         check_size(&r);
