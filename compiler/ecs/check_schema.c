@@ -402,6 +402,14 @@ static void report_type(Checker *k, Value *v, SchemaKind kind, const Path *path)
 // stays silent on a value already reported) and returns false.
 static bool check_kind(Checker *k, Value *v, SchemaKind kind, const Path *path)
 {
+    // The walk asks this of every value: the common answer first, without
+    // the calls below (an integer needs the closer look).
+    static const ValueKind plain[] = {
+        [SK_STRING] = VAL_STRING, [SK_BOOLEAN] = VAL_BOOL, [SK_STRUCT] = VAL_OBJECT,
+        [SK_LIST] = VAL_LIST,     [SK_MAP] = VAL_OBJECT,
+    };
+    if (kind != SK_INTEGER && v->kind == plain[kind] && !(v->flags & VALF_INTRINSIC))
+        return true;
     if (v->kind == VAL_INVALID || ecs_unknown(v))
         return false; // reported already, or an intrinsic: content unknown
     if (v->kind == VAL_NULL) {
