@@ -179,6 +179,8 @@ static Value *evaluate(Lower *L, const Node *expr)
 static void body_attribute(Lower *L, BodyCtx *b, const SchemaMember *m, const Attribute *at)
 {
     Value *v = evaluate(L, at->expr);
+    // Every value of the lowered task comes from an attribute checked here,
+    // or is built by lowering: ecs_lower's result holds no invalid value.
     if (v->kind == VAL_INVALID || value_has_invalid(v)) {
         L->failed = true;
         return;
