@@ -150,9 +150,11 @@ static bool may_set(Lower *L, BodyCtx *b, const SchemaMember *m, const BodyItem 
 static Value *lower_block(Lower *L, const SchemaShape *shape, const Block *blk,
                           const SchemaMember *label, Place p);
 
+// Puts member m, which the object does not have yet (may_set lets each
+// member be set once), under the tables' own name, not copied.
 static void put(Lower *L, Value *obj, const SchemaMember *m, Value *v)
 {
-    value_object_put_ref(L->a, obj, m->api, strlen(m->api), v); // the tables' names stay
+    value_object_append_ref(L->a, obj, m->api, strlen(m->api), v);
 }
 
 // Evaluates an attribute's expression. eval_expr gives `var.NAME` the span

@@ -385,7 +385,8 @@ static Value *lower_map(Lower *L, const SchemaType *t, Value *v, Place p)
             null_entry(L, mv, cp.site, k->ptr, sensitive(v), p);
             continue;
         }
-        value_object_put_ref(L->a, out, k->ptr, k->len, lower_type(L, t->elem, mv, cp));
+        // The map's keys are distinct already: no search.
+        value_object_append_ref(L->a, out, k->ptr, k->len, lower_type(L, t->elem, mv, cp));
     }
     return out;
 }
@@ -417,10 +418,11 @@ static Value *lower_pairs(Lower *L, const SchemaMember *m, Value *v, Place p)
         e->site = ep.site;
         // The key is shared, as lower_map shares keys: it lives as long as the arena.
         Value *name = derived(value_string_ref(L->a, korigin, k->ptr, k->len), v, ep.site);
-        value_object_put_ref(L->a, e, km->api, strlen(km->api), name);
+        value_object_append_ref(L->a, e, km->api, strlen(km->api), name);
         LowerPath vpath = lower_child_path(&path, vm->api);
         ep.path = &vpath;
-        value_object_put_ref(L->a, e, vm->api, strlen(vm->api), lower_type(L, &vm->type, mv, ep));
+        value_object_append_ref(L->a, e, vm->api, strlen(vm->api),
+                                lower_type(L, &vm->type, mv, ep));
         out->as.list.items[n++] = e;
     }
     out->as.list.count = n;
@@ -511,7 +513,7 @@ static Value *lower_object(Lower *L, const SchemaShape *shape, Value *v, Place p
         Place cp = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL, &path, &name};
         Value *lv = lower_member(L, shape, m, mv, cp);
         if (lv)
-            value_object_put_ref(L->a, out, m->api, strlen(m->api), lv);
+            value_object_append_ref(L->a, out, m->api, strlen(m->api), lv); // seen: once
     }
     return out;
 }
