@@ -572,16 +572,11 @@ static void check_execution_role(Rules *r)
 #define TASK_MAX_BYTES 65536
 #define BOUND_MAX_DEPTH 64 // deeper values are left to the emitter's own walk
 
-// More than any compact JSON text of `v` can take (each string byte at most
-// six bytes, a number at most its buffer), or SIZE_MAX as soon as the sum
-// passes `limit`, at an invalid or non-finite value, or deeper than
-// BOUND_MAX_DEPTH. One walk, for the common task definition far below the
-// limit; the emitter's walks decide the others.
-static size_t json_bound(const Value *v, unsigned depth, size_t limit)
+// More than any compact JSON text of scalar `v` can take (each string byte
+// at most six bytes, a number at most its buffer), or SIZE_MAX at an
+// invalid or non-finite value.
+static size_t scalar_bound(const Value *v)
 {
-    size_t n = 2; // the brackets of a collection
-    if (depth > BOUND_MAX_DEPTH)
-        return SIZE_MAX;
     switch (v->kind) {
     case VAL_NULL:
     case VAL_BOOL:
@@ -591,22 +586,54 @@ static size_t json_bound(const Value *v, unsigned depth, size_t limit)
     case VAL_STRING:
         return 6 * (size_t)v->as.str.len + 2;
     case VAL_LIST:
+    case VAL_OBJECT:
+    case VAL_INVALID:
+        break;
+    }
+    return SIZE_MAX;
+}
+
+static size_t json_bound(const Value *v, unsigned depth, size_t limit);
+
+// The bound of an item: a scalar's here, without a call per scalar (most
+// items are scalars).
+static size_t item_bound(const Value *v, unsigned depth, size_t limit)
+{
+    return v->kind == VAL_LIST || v->kind == VAL_OBJECT ? json_bound(v, depth, limit)
+                                                        : scalar_bound(v);
+}
+
+// More than any compact JSON text of `v` can take, or SIZE_MAX as soon as
+// the sum passes `limit`, at an invalid or non-finite value, or at a list
+// or object deeper than BOUND_MAX_DEPTH. One walk, for the common task
+// definition far below the limit; the emitter's walks decide the others.
+static size_t json_bound(const Value *v, unsigned depth, size_t limit)
+{
+    size_t n = 2; // the brackets of a collection
+    if (depth > BOUND_MAX_DEPTH)
+        return SIZE_MAX;
+    switch (v->kind) {
+    case VAL_LIST:
         for (uint32_t i = 0; i < v->as.list.count && n <= limit; i++) {
-            size_t item = json_bound(v->as.list.items[i], depth + 1, limit);
+            size_t item = item_bound(v->as.list.items[i], depth + 1, limit);
             n = item == SIZE_MAX ? SIZE_MAX : n + 1 + item;
         }
         return n <= limit ? n : SIZE_MAX;
     case VAL_OBJECT:
         for (uint32_t i = 0; i < v->as.object.count && n <= limit; i++) {
-            size_t item = json_bound(v->as.object.vals[i], depth + 1, limit);
+            size_t item = item_bound(v->as.object.vals[i], depth + 1, limit);
             n = item == SIZE_MAX ? SIZE_MAX
                                  : n + 2 + 6 * (size_t)v->as.object.keys[i].len + 2 + item;
         }
         return n <= limit ? n : SIZE_MAX;
+    case VAL_NULL:
+    case VAL_BOOL:
+    case VAL_NUMBER:
+    case VAL_STRING:
     case VAL_INVALID:
         break;
     }
-    return SIZE_MAX;
+    return scalar_bound(v);
 }
 
 static void check_json_size(Rules *r, Value *v)
