@@ -104,6 +104,14 @@ $(SCHEMA_C): grammar/ecs-schema.txt grammar/ecs-schema.awk
 $(B)/gen/ecs_schema.o: $(SCHEMA_C) | $(B)/.deps-ok
 	$(CC) $(CFLAGS_ALL) -Icompiler -MMD -MP -c $< -o $@
 
+# The positions of the exported shapes' members, named for the C code: the
+# header is committed (a fresh checkout compiles without it being made) and
+# rewritten whenever the schema changes.
+compiler/ecs/schema_slots.h: grammar/ecs-schema.txt grammar/ecs-schema.awk
+	awk -v slots=1 -f grammar/ecs-schema.awk grammar/ecs-schema.txt > $@.tmp && mv $@.tmp $@
+
+$(filter $(B)/compiler/ecs/%,$(LIB_OBJ)): compiler/ecs/schema_slots.h
+
 $(DIAG_DOCS_C): docs/diagnostics.md docs/diagnostics.awk
 	@mkdir -p $(@D)
 	awk -f docs/diagnostics.awk docs/diagnostics.md > $@.tmp && mv $@.tmp $@

@@ -257,7 +257,7 @@ typedef enum TaskUse { USE_TASK, USE_CONTAINERS, USE_CFN } TaskUse;
 static Value *build_task(Eval *ev, Diags *diags, const CompileOptions *opt, uint32_t i, TaskUse use)
 {
     Value *v = ecs_lower(ev, &ev->mod->tasks[i]);
-    if (v->kind == VAL_INVALID || value_has_invalid(v))
+    if (v->kind == VAL_INVALID) // a lowered task holds no invalid value (ecs.h)
         return NULL;
     EcsOptions eo = ecs_options(opt, ev->workspace);
     eo.partial = use == USE_CONTAINERS;

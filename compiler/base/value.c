@@ -170,6 +170,11 @@ bool value_object_put_ref(Arena *a, Value *obj, const char *key, size_t len, Val
     return true;
 }
 
+void value_object_append_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val)
+{
+    object_append_ref(a, obj, key, len, val);
+}
+
 bool value_object_put(Arena *a, Value *obj, const char *key, size_t len, Value *val)
 {
     if (value_object_find(obj, key, len) >= 0)

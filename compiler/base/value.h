@@ -105,6 +105,10 @@ bool value_object_put(Arena *a, Value *obj, const char *key, size_t len, Value *
 // The same without copying `key`: it must be NUL-terminated at `len` and
 // live as long as the value (arena text, a string constant).
 bool value_object_put_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val);
+// The same without the search for `key`, for a builder that knows its keys
+// are distinct (ECS lowering puts each schema member once): a key already
+// present would be there twice.
+void value_object_append_ref(Arena *a, Value *obj, const char *key, size_t len, Value *val);
 // Adds or replaces member `key` (replacing keeps the key's first position).
 void value_object_set(Arena *a, Value *obj, const char *key, size_t len, Value *val);
 // Returns the member's value or NULL. Works for any object size.

@@ -49,9 +49,9 @@ static inline bool is_shape(const SchemaShape *s, const char *name)
 // (check_schema.c).
 const char *ecs_join_values(Checker *k, const char *const *vals, uint32_t n);
 
-// The member of `shape` spelled `name` as the ECS API spells it, or NULL
-// (check_members.c, as the three below).
-const SchemaMember *ecs_find_api(const SchemaShape *shape, const char *name);
+// The member of `shape` spelled `name` (`len` bytes) as the ECS API spells
+// it, or NULL (check_members.c, as the three below).
+const SchemaMember *ecs_find_api(const SchemaShape *shape, const char *name, size_t len);
 // Reports member `key` (value `v`), which `shape` does not have, at `path`.
 void ecs_report_unknown(Checker *k, Value *v, const SchemaShape *shape, const char *key,
                         const char *path);

@@ -10,12 +10,10 @@
 
 #define AWS_LIST_MAX 20 // members listed in a quoted "must be one of"
 
-const SchemaMember *ecs_find_api(const SchemaShape *shape, const char *name)
+const SchemaMember *ecs_find_api(const SchemaShape *shape, const char *name, size_t len)
 {
-    for (uint32_t i = 0; i < shape->count; i++) // the first byte first: most differ there
-        if (shape->members[i].api[0] == name[0] && strcmp(shape->members[i].api, name) == 0)
-            return &shape->members[i];
-    return NULL;
+    int32_t i = schema_slot(shape, name, len);
+    return i < 0 ? NULL : &shape->members[i];
 }
 
 static bool looks_snake(const char *s)
@@ -75,7 +73,7 @@ static bool report_read_only(Checker *k, Value *v, const SchemaShape *shape, con
 {
     if (shape != schema_task_definition())
         return false;
-    const SchemaMember *m = ecs_find_api(schema_described_task_definition(), key);
+    const SchemaMember *m = ecs_find_api(schema_described_task_definition(), key, strlen(key));
     if (!m || !m->read_only)
         return false;
     Diag *g =

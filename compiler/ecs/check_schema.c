@@ -402,6 +402,14 @@ static void report_type(Checker *k, Value *v, SchemaKind kind, const Path *path)
 // stays silent on a value already reported) and returns false.
 static bool check_kind(Checker *k, Value *v, SchemaKind kind, const Path *path)
 {
+    // The walk asks this of every value: the common answer first, without
+    // the calls below (an integer needs the closer look).
+    static const ValueKind plain[] = {
+        [SK_STRING] = VAL_STRING, [SK_BOOLEAN] = VAL_BOOL, [SK_STRUCT] = VAL_OBJECT,
+        [SK_LIST] = VAL_LIST,     [SK_MAP] = VAL_OBJECT,
+    };
+    if (kind != SK_INTEGER && v->kind == plain[kind] && !(v->flags & VALF_INTRINSIC))
+        return true;
     if (v->kind == VAL_INVALID || ecs_unknown(v))
         return false; // reported already, or an intrinsic: content unknown
     if (v->kind == VAL_NULL) {
@@ -795,35 +803,38 @@ static bool generated(const Checker *k, const SchemaShape *shape, const SchemaMe
            strcmp(m->api, "family") == 0;
 }
 
-// True when `obj` has m, member `i` of its shape: `seen` has a bit for each
-// of the first 64 members that check_object met.
-static bool has_member(const Value *obj, const SchemaMember *m, uint32_t i, uint64_t seen)
+// Reports the required members of `shape` that `obj` lacks: those not in
+// `seen` (bit i: obj has member i), in the table's order.
+static void report_required(Checker *k, Value *obj, const SchemaShape *shape, uint64_t seen,
+                            const Path *path)
 {
-    return i < 64 ? (seen >> i) & 1 : ecs_get(obj, m->api) != NULL;
+    uint64_t missing = shape->required & ~seen;
+    for (uint32_t i = 0; i < shape->count && i < 64; i++) {
+        const SchemaMember *m = &shape->members[i];
+        if ((missing >> i) & 1 && !generated(k, shape, m))
+            ecs_report_missing(k, obj, shape, m, path_text(k, path));
+    }
 }
 
 static void check_object(Checker *k, Value *obj, const SchemaShape *shape, const Path *path)
 {
-    uint64_t seen = 0; // the members met, for the required ones below
+    uint64_t seen = 0; // the members met among the first 64 (the required ones are there)
     for (uint32_t i = 0; i < obj->as.object.count; i++) {
-        const char *key = obj->as.object.keys[i].ptr;
+        const ValueStr *key = &obj->as.object.keys[i];
         Value *v = obj->as.object.vals[i];
-        const SchemaMember *m = ecs_find_api(shape, key);
-        Path mp = child_path(path, key);
+        const SchemaMember *m = ecs_find_api(shape, key->ptr, key->len);
+        Path mp = child_path(path, key->ptr);
         if (m && m - shape->members < 64)
             seen |= (uint64_t)1 << (m - shape->members);
         if (!m)
-            ecs_report_unknown(k, v, shape, key, path_text(k, path));
+            ecs_report_unknown(k, v, shape, key->ptr, path_text(k, path));
         else if (m->read_only)
-            ecs_note_read_only(k, v, key);
+            ecs_note_read_only(k, v, key->ptr);
         else
             check_member(k, v, shape, m, &mp);
     }
-    for (uint32_t i = 0; i < shape->count; i++) {
-        const SchemaMember *m = &shape->members[i];
-        if (m->required && !has_member(obj, m, i, seen) && !generated(k, shape, m))
-            ecs_report_missing(k, obj, shape, m, path_text(k, path));
-    }
+    if (shape->required & ~seen) // rare: the loop only then
+        report_required(k, obj, shape, seen, path);
     check_extras(k, obj, shape, path);
 }
 

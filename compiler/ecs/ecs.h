@@ -53,7 +53,9 @@ typedef struct EcsOptions {
 } EcsOptions;
 
 // Lowers task definition `t` into a request object (API form), evaluating
-// its attributes with `ev`. Returns VAL_INVALID after reporting errors.
+// its attributes with `ev`. Returns VAL_INVALID after reporting errors, or
+// when an attribute's value holds VAL_INVALID (an error reported already):
+// a result that is not VAL_INVALID holds none.
 Value *ecs_lower(Eval *ev, const TaskDef *t);
 
 // Validates a value of the given form. Errors and warnings go to `diags`;

@@ -8,6 +8,7 @@
 
 #include "ecs/ecs.h"
 #include "ecs/schema.h"
+#include "ecs/schema_slots.h"
 
 typedef struct EcsCtx {
     Arena *arena;
@@ -46,6 +47,12 @@ static inline bool ecs_unknown(const Value *v)
 {
     return v && (v->flags & VALF_INTRINSIC) != 0;
 }
+// The members of object `obj` by position in `shape` (ecs/schema_slots.h
+// names them): shape->count values, NULL where obj lacks the member (keys
+// the shape does not have are left out). One pass over obj's keys, for the
+// rules that read many members of one object. All NULL when obj is NULL or
+// not an object.
+Value **ecs_members(Arena *a, const Value *obj, const SchemaShape *shape);
 // The string of `v` when it is a string, else NULL.
 const char *ecs_str(const Value *v);
 // True and *out set when `v` is a number that is an integer.

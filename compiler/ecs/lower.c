@@ -150,9 +150,11 @@ static bool may_set(Lower *L, BodyCtx *b, const SchemaMember *m, const BodyItem 
 static Value *lower_block(Lower *L, const SchemaShape *shape, const Block *blk,
                           const SchemaMember *label, Place p);
 
+// Puts member m, which the object does not have yet (may_set lets each
+// member be set once), under the tables' own name, not copied.
 static void put(Lower *L, Value *obj, const SchemaMember *m, Value *v)
 {
-    value_object_put_ref(L->a, obj, m->api, strlen(m->api), v); // the tables' names stay
+    value_object_append_ref(L->a, obj, m->api, strlen(m->api), v);
 }
 
 // Evaluates an attribute's expression. eval_expr gives `var.NAME` the span
@@ -179,6 +181,8 @@ static Value *evaluate(Lower *L, const Node *expr)
 static void body_attribute(Lower *L, BodyCtx *b, const SchemaMember *m, const Attribute *at)
 {
     Value *v = evaluate(L, at->expr);
+    // Every value of the lowered task comes from an attribute checked here,
+    // or is built by lowering: ecs_lower's result holds no invalid value.
     if (v->kind == VAL_INVALID || value_has_invalid(v)) {
         L->failed = true;
         return;

@@ -385,18 +385,17 @@ static Value *lower_map(Lower *L, const SchemaType *t, Value *v, Place p)
             null_entry(L, mv, cp.site, k->ptr, sensitive(v), p);
             continue;
         }
-        value_object_put_ref(L->a, out, k->ptr, k->len, lower_type(L, t->elem, mv, cp));
+        // The map's keys are distinct already: no search.
+        value_object_append_ref(L->a, out, k->ptr, k->len, lower_type(L, t->elem, mv, cp));
     }
     return out;
 }
 
 // {K = V} for a list of name/value structs: [{map_key: K, map_value: V}],
-// in the order the keys were written.
-static Value *lower_pairs(Lower *L, const SchemaMember *m, Value *v, Place p)
+// in the order the keys were written; km and vm are those two members.
+static Value *lower_pairs(Lower *L, const SchemaMember *km, const SchemaMember *vm, Value *v,
+                          Place p)
 {
-    const SchemaShape *shape = m->type.elem->shape;
-    const SchemaMember *km = schema_find(shape, m->map_key);
-    const SchemaMember *vm = schema_find(shape, m->map_value);
     Value *out = value_list_new(L->a, v->origin, v->as.object.count);
     out->flags = v->flags & VALF_SENSITIVE;
     out->site = p.site;
@@ -417,10 +416,11 @@ static Value *lower_pairs(Lower *L, const SchemaMember *m, Value *v, Place p)
         e->site = ep.site;
         // The key is shared, as lower_map shares keys: it lives as long as the arena.
         Value *name = derived(value_string_ref(L->a, korigin, k->ptr, k->len), v, ep.site);
-        value_object_put_ref(L->a, e, km->api, strlen(km->api), name);
+        value_object_append_ref(L->a, e, km->api, strlen(km->api), name);
         LowerPath vpath = lower_child_path(&path, vm->api);
         ep.path = &vpath;
-        value_object_put_ref(L->a, e, vm->api, strlen(vm->api), lower_type(L, &vm->type, mv, ep));
+        value_object_append_ref(L->a, e, vm->api, strlen(vm->api),
+                                lower_type(L, &vm->type, mv, ep));
         out->as.list.items[n++] = e;
     }
     out->as.list.count = n;
@@ -444,14 +444,15 @@ Value *lower_member(Lower *L, const SchemaShape *shape, const SchemaMember *m, V
         return v;
     if (ecs_unknown(v))
         return lower_intrinsic(L, shape, m, &m->type, v, p);
-    bool task = shape == schema_task_definition();
-    if (task && (strcmp(m->api, "cpu") == 0 || strcmp(m->api, "memory") == 0))
-        return task_size(L, v, p, m->api[0] == 'm');
-    if (m->map_key && m->map_value && v->kind == VAL_OBJECT && lower_repeated(m) &&
-        schema_find(m->type.elem->shape, m->map_key) &&
-        schema_find(m->type.elem->shape, m->map_value))
-        return lower_pairs(L, m, v, p);
-    return lower_type(L, &m->type, v, p);
+    const SchemaShape *task = schema_task_definition();
+    if (shape == task &&
+        (m == &task->members[TASK_DEFINITION_CPU] || m == &task->members[TASK_DEFINITION_MEMORY]))
+        return task_size(L, v, p, m == &task->members[TASK_DEFINITION_MEMORY]);
+    if (!m->map_key || !m->map_value || v->kind != VAL_OBJECT || !lower_repeated(m))
+        return lower_type(L, &m->type, v, p);
+    const SchemaMember *km = schema_find(m->type.elem->shape, m->map_key);
+    const SchemaMember *vm = schema_find(m->type.elem->shape, m->map_value);
+    return km && vm ? lower_pairs(L, km, vm, v, p) : lower_type(L, &m->type, v, p);
 }
 
 // An intrinsic, kept as written; but when it is {"Fn::If": [cond, a, b]}
@@ -511,7 +512,7 @@ static Value *lower_object(Lower *L, const SchemaShape *shape, Value *v, Place p
         Place cp = {it ? it->span : p.site, it ? lower_literal(it->value) : NULL, &path, &name};
         Value *lv = lower_member(L, shape, m, mv, cp);
         if (lv)
-            value_object_put_ref(L->a, out, m->api, strlen(m->api), lv);
+            value_object_append_ref(L->a, out, m->api, strlen(m->api), lv); // seen: once
     }
     return out;
 }

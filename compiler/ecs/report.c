@@ -75,6 +75,18 @@ Value *ecs_get_len(const Value *obj, const char *name, size_t len)
     return NULL;
 }
 
+Value **ecs_members(Arena *a, const Value *obj, const SchemaShape *shape)
+{
+    Value **out = arena_alloc(a, (size_t)shape->count * sizeof(Value *)); // zero-filled
+    for (uint32_t i = 0; obj && obj->kind == VAL_OBJECT && i < obj->as.object.count; i++) {
+        const ValueStr *k = &obj->as.object.keys[i];
+        int32_t slot = schema_slot(shape, k->ptr, k->len);
+        if (slot >= 0)
+            out[slot] = obj->as.object.vals[i];
+    }
+    return out;
+}
+
 const char *ecs_str(const Value *v)
 {
     return v && v->kind == VAL_STRING ? v->as.str.ptr : NULL;

@@ -11,30 +11,37 @@
 
 typedef struct Unsupported {
     const char *member;
-    ValueKind kind;   // the member's JSON kind; set means true / non-empty / present
-    bool windows;     // VAL-19
-    bool fargate;     // FG-4
-    DiagCode awsvpc;  // the NET rule under awsvpc, or 0
-    bool bridge_only; // NET-7: links only in bridge mode
-    const char *aws;  // AWS's error text under awsvpc, or NULL
+    ContainerDefinitionSlot slot; // the member's
+    ValueKind kind;               // the member's JSON kind; set means true / non-empty / present
+    bool windows;                 // VAL-19
+    bool fargate;                 // FG-4
+    DiagCode awsvpc;              // the NET rule under awsvpc, or 0
+    bool bridge_only;             // NET-7: links only in bridge mode
+    const char *aws;              // AWS's error text under awsvpc, or NULL
 } Unsupported;
 
 static const Unsupported unsupported[] = {
-    {"disableNetworking", VAL_BOOL, true, true, 0, false, NULL},
-    {"dnsSearchDomains", VAL_LIST, true, true, 0, false, NULL},
-    {"dnsServers", VAL_LIST, true, true, 0, false, NULL},
-    {"dockerSecurityOptions", VAL_LIST, false, true, 0, false, NULL},
-    {"extraHosts", VAL_LIST, true, true, E_ECS_AWSVPC_EXTRA_HOSTS, false, NULL},
-    {"links", VAL_LIST, true, true, E_ECS_AWSVPC_LINKS, true,
+    {"disableNetworking", CONTAINER_DEFINITION_DISABLE_NETWORKING, VAL_BOOL, true, true, 0, false,
+     NULL},
+    {"dnsSearchDomains", CONTAINER_DEFINITION_DNS_SEARCH_DOMAINS, VAL_LIST, true, true, 0, false,
+     NULL},
+    {"dnsServers", CONTAINER_DEFINITION_DNS_SERVERS, VAL_LIST, true, true, 0, false, NULL},
+    {"dockerSecurityOptions", CONTAINER_DEFINITION_DOCKER_SECURITY_OPTIONS, VAL_LIST, false, true,
+     0, false, NULL},
+    {"extraHosts", CONTAINER_DEFINITION_EXTRA_HOSTS, VAL_LIST, true, true, E_ECS_AWSVPC_EXTRA_HOSTS,
+     false, NULL},
+    {"links", CONTAINER_DEFINITION_LINKS, VAL_LIST, true, true, E_ECS_AWSVPC_LINKS, true,
      "Links are not supported when networkMode=awsvpc."},
-    {"hostname", VAL_STRING, false, false, E_ECS_AWSVPC_HOSTNAME, false,
-     "hostname is not supported on container when networkMode=awsvpc."},
-    {"privileged", VAL_BOOL, true, true, 0, false, NULL},
-    {"readonlyRootFilesystem", VAL_BOOL, true, false, 0, false, NULL},
-    {"ulimits", VAL_LIST, true, false, 0, false, NULL},
-    {"user", VAL_STRING, true, false, 0, false, NULL},
-    {"systemControls", VAL_LIST, true, false, 0, false, NULL},
-    {"linuxParameters", VAL_OBJECT, true, false, 0, false, NULL},
+    {"hostname", CONTAINER_DEFINITION_HOSTNAME, VAL_STRING, false, false, E_ECS_AWSVPC_HOSTNAME,
+     false, "hostname is not supported on container when networkMode=awsvpc."},
+    {"privileged", CONTAINER_DEFINITION_PRIVILEGED, VAL_BOOL, true, true, 0, false, NULL},
+    {"readonlyRootFilesystem", CONTAINER_DEFINITION_READONLY_ROOT_FILESYSTEM, VAL_BOOL, true, false,
+     0, false, NULL},
+    {"ulimits", CONTAINER_DEFINITION_ULIMITS, VAL_LIST, true, false, 0, false, NULL},
+    {"user", CONTAINER_DEFINITION_USER, VAL_STRING, true, false, 0, false, NULL},
+    {"systemControls", CONTAINER_DEFINITION_SYSTEM_CONTROLS, VAL_LIST, true, false, 0, false, NULL},
+    {"linuxParameters", CONTAINER_DEFINITION_LINUX_PARAMETERS, VAL_OBJECT, true, false, 0, false,
+     NULL},
 };
 
 static const char *mode_name(NetMode m)
@@ -78,12 +85,11 @@ bool rules_unsupported(const Rules *r, const char *member)
 }
 
 // Reports the first rule that forbids member `u` of container i, if any.
-// The member is looked up only when a rule forbids it.
 static void check_unsupported(Rules *r, uint32_t i, const Unsupported *u)
 {
     if (!forbidden(r, u))
         return;
-    Value *v = ecs_get(rules_container(r, i), u->member);
+    Value *v = rules_get(r, i, u->slot);
     if (!rules_is_set(v, u->kind))
         return;
     const char *who = rules_cname(r, i);
@@ -126,7 +132,7 @@ static void check_fargate_linux(Rules *r, uint32_t i)
         {"sharedMemorySize", VAL_NUMBER, E_ECS_FARGATE_LINUX_PARAMETER},
         {"tmpfs", VAL_LIST, E_ECS_FARGATE_LINUX_PARAMETER},
     };
-    Value *lp = ecs_get(rules_container(r, i), "linuxParameters");
+    Value *lp = rules_get(r, i, CONTAINER_DEFINITION_LINUX_PARAMETERS);
     for (size_t k = 0; k < sizeof params / sizeof params[0]; k++) {
         Value *v = ecs_get(lp, params[k].member);
         if (!rules_is_set(v, params[k].kind))
@@ -140,7 +146,7 @@ static void check_fargate_linux(Rules *r, uint32_t i)
 
 static void check_windows_env_files(Rules *r, uint32_t i)
 {
-    Value *v = ecs_get(rules_container(r, i), "environmentFiles");
+    Value *v = rules_get(r, i, CONTAINER_DEFINITION_ENVIRONMENT_FILES);
     if (!r->windows || !rules_is_set(v, VAL_LIST))
         return;
     Diag *g = ecs_report(r->c, E_ECS_WINDOWS_UNSUPPORTED, true, v,
@@ -153,8 +159,8 @@ static void check_windows_env_files(Rules *r, uint32_t i)
 
 static void check_memory(Rules *r, uint32_t i, Value *ctr)
 {
-    Value *mem = ecs_get(ctr, "memory");
-    Value *res = ecs_get(ctr, "memoryReservation");
+    Value *mem = rules_get(r, i, CONTAINER_DEFINITION_MEMORY);
+    Value *res = rules_get(r, i, CONTAINER_DEFINITION_MEMORY_RESERVATION);
     int64_t m = 0, rsv = 0;
     bool hm = ecs_int(mem, &m), hr = ecs_int(res, &rsv);
     // On Fargate a missing task memory is FG-2's fault, not each container's.
@@ -164,11 +170,14 @@ static void check_memory(Rules *r, uint32_t i, Value *ctr)
                              "memory",
                              rules_cname(r, i));
         const char *name = rules_name(ctr);
-        rules_aws(r, g,
-                  arena_printf(r->c->arena,
-                               "Invalid setting for container '%s'. At least one of 'memory' "
-                               "or 'memoryReservation' must be specified.",
-                               name && !value_is_sensitive(ecs_get(ctr, "name")) ? name : "..."));
+        rules_aws(
+            r, g,
+            arena_printf(r->c->arena,
+                         "Invalid setting for container '%s'. At least one of 'memory' "
+                         "or 'memoryReservation' must be specified.",
+                         name && !value_is_sensitive(rules_get(r, i, CONTAINER_DEFINITION_NAME))
+                             ? name
+                             : "..."));
         diag_help(r->c->diags, g,
                   "set memoryReservation (a soft limit, MiB) or memory (a "
                   "hard limit) on the container, or memory on the task");
@@ -195,7 +204,7 @@ static void check_memory(Rules *r, uint32_t i, Value *ctr)
                        "%s of %s is %s MiB, below Docker's minimum of 6 MiB", names[k],
                        rules_cname(r, i), rules_int(r, vals[k], nums[k]));
     }
-    Value *cpu = ecs_get(ctr, "cpu");
+    Value *cpu = rules_get(r, i, CONTAINER_DEFINITION_CPU);
     int64_t c;
     if (ecs_int(cpu, &c) && c < 0)
         ecs_report(r->c, E_ECS_RANGE, false, cpu, "cpu of %s is %s; it must not be negative",
@@ -215,9 +224,9 @@ static bool gpu_count(const char *s)
     return n > 0 && n < 10 && !s[n] && strspn(s, "0") < n;
 }
 
-static void check_resources(Rules *r, uint32_t i, Value *ctr)
+static void check_resources(Rules *r, uint32_t i)
 {
-    Value *list = ecs_get(ctr, "resourceRequirements");
+    Value *list = rules_get(r, i, CONTAINER_DEFINITION_RESOURCE_REQUIREMENTS);
     for (uint32_t k = 0; k < rules_count(list); k++) {
         Value *rr = rules_item(list, k);
         const char *type = ecs_str(ecs_get(rr, "type"));
@@ -376,15 +385,15 @@ static void report_no_port(Rules *r, uint32_t i, Value *pm)
     const char *name = rules_name(rules_container(r, i));
     rules_aws(r, g,
               arena_printf(r->c->arena, "Invalid 'containerPort' setting for container '%s'.",
-                           name && !value_is_sensitive(ecs_get(rules_container(r, i), "name"))
+                           name && !value_is_sensitive(rules_get(r, i, CONTAINER_DEFINITION_NAME))
                                ? name
                                : "..."));
     diag_help(r->c->diags, g, "set containerPort (or containerPortRange for a range of ports)");
 }
 
-static void check_ports(Rules *r, uint32_t i, Value *ctr)
+static void check_ports(Rules *r, uint32_t i)
 {
-    Value *list = ecs_get(ctr, "portMappings");
+    Value *list = rules_get(r, i, CONTAINER_DEFINITION_PORT_MAPPINGS);
     uint32_t n = rules_count(list);
     if (r->net == NET_NONE && n > 0) {
         Diag *g =
@@ -420,9 +429,9 @@ static void check_ports(Rules *r, uint32_t i, Value *ctr)
 }
 
 // NET-14: under host mode, a container should not run as root.
-static void check_root_user(Rules *r, uint32_t i, Value *ctr)
+static void check_root_user(Rules *r, uint32_t i)
 {
-    Value *user = ecs_get(ctr, "user");
+    Value *user = rules_get(r, i, CONTAINER_DEFINITION_USER);
     const char *u = ecs_str(user);
     if (r->net != NET_HOST || !u || r->windows)
         return;
@@ -438,9 +447,9 @@ static void check_root_user(Rules *r, uint32_t i, Value *ctr)
 
 // --- Fargate limits ---------------------------------------------------------------------
 
-static void check_fargate_log(Rules *r, uint32_t i, Value *ctr)
+static void check_fargate_log(Rules *r, uint32_t i)
 {
-    Value *log = ecs_get(ctr, "logConfiguration");
+    Value *log = rules_get(r, i, CONTAINER_DEFINITION_LOG_CONFIGURATION);
     Value *driver = ecs_get(log, "logDriver");
     const char *d = ecs_str(driver);
     static const char *const others[] = {"json-file", "syslog", "journald", "gelf", "fluentd"};
@@ -452,8 +461,8 @@ static void check_fargate_log(Rules *r, uint32_t i, Value *ctr)
                        "log driver %s of %s is not supported on Fargate", d, rules_cname(r, i));
         diag_help(r->c->diags, g, "Fargate supports awslogs, splunk and awsfirelens");
     }
-    Value *cft =
-        ecs_get(ecs_get(ecs_get(ctr, "firelensConfiguration"), "options"), "config-file-type");
+    Value *fc = rules_get(r, i, CONTAINER_DEFINITION_FIRELENS_CONFIGURATION);
+    Value *cft = ecs_get(ecs_get(fc, "options"), "config-file-type");
     const char *t = ecs_str(cft);
     if (t && strcmp(t, "file") != 0) {
         Diag *g = ecs_report(r->c, E_ECS_FARGATE_FIRELENS_CONFIG, false, cft,
@@ -463,10 +472,11 @@ static void check_fargate_log(Rules *r, uint32_t i, Value *ctr)
     }
 }
 
-static void check_fargate_container(Rules *r, uint32_t i, Value *ctr)
+static void check_fargate_container(Rules *r, uint32_t i)
 {
-    check_fargate_log(r, i, ctr);
-    Value *add = ecs_get(ecs_get(ecs_get(ctr, "linuxParameters"), "capabilities"), "add");
+    check_fargate_log(r, i);
+    Value *lp = rules_get(r, i, CONTAINER_DEFINITION_LINUX_PARAMETERS);
+    Value *add = ecs_get(ecs_get(lp, "capabilities"), "add");
     for (uint32_t k = 0; k < rules_count(add) && !r->windows; k++) {
         Value *cap = rules_item(add, k);
         const char *s = ecs_str(cap);
@@ -478,8 +488,10 @@ static void check_fargate_container(Rules *r, uint32_t i, Value *ctr)
         diag_help(r->c->diags, g, "remove it from linuxParameters.capabilities.add");
     }
     static const char *const timeouts[] = {"startTimeout", "stopTimeout"};
+    static const ContainerDefinitionSlot slots[] = {CONTAINER_DEFINITION_START_TIMEOUT,
+                                                    CONTAINER_DEFINITION_STOP_TIMEOUT};
     for (int k = 0; k < 2; k++) {
-        Value *v = ecs_get(ctr, timeouts[k]);
+        Value *v = rules_get(r, i, slots[k]);
         int64_t t;
         if (ecs_int(v, &t) && (t < 2 || t > 120))
             ecs_report(r->c, E_ECS_FARGATE_TIMEOUT, false, v,
@@ -506,10 +518,10 @@ static SysctlKind sysctl_kind(const char *ns)
     return rules_starts(ns, "net.") ? SYSCTL_NET : SYSCTL_OTHER;
 }
 
-static void check_sysctls(Rules *r, uint32_t i, Value *ctr)
+static void check_sysctls(Rules *r, uint32_t i)
 {
-    Value *list = ecs_get(ctr, "systemControls");
-    const char *ipc = ecs_str(ecs_get(r->task, "ipcMode"));
+    Value *list = rules_get(r, i, CONTAINER_DEFINITION_SYSTEM_CONTROLS);
+    const char *ipc = ecs_str(rules_task_get(r, TASK_DEFINITION_IPC_MODE));
     bool ipc_host = ipc && strcmp(ipc, "host") == 0;
     for (uint32_t k = 0; k < rules_count(list) && !r->windows; k++) {
         Value *ns = ecs_get(rules_item(list, k), "namespace");
@@ -547,9 +559,9 @@ static void check_sysctls(Rules *r, uint32_t i, Value *ctr)
 // firelensConfiguration.options (model text): enable-ecs-log-metadata is
 // "true" or "false", config-file-type "s3" or "file" and comes with a
 // config-file-value.
-static void check_firelens_options(Rules *r, uint32_t i, Value *ctr)
+static void check_firelens_options(Rules *r, uint32_t i)
 {
-    Value *opts = ecs_get(ecs_get(ctr, "firelensConfiguration"), "options");
+    Value *opts = ecs_get(rules_get(r, i, CONTAINER_DEFINITION_FIRELENS_CONFIGURATION), "options");
     static const struct {
         const char *name, *a, *b;
     } choices[] = {{"enable-ecs-log-metadata", "true", "false"},
@@ -584,11 +596,11 @@ void rules_container_each(Rules *r, uint32_t i)
         check_fargate_linux(r, i);
     check_windows_env_files(r, i);
     check_memory(r, i, ctr);
-    check_resources(r, i, ctr);
-    check_ports(r, i, ctr);
-    check_root_user(r, i, ctr);
+    check_resources(r, i);
+    check_ports(r, i);
+    check_root_user(r, i);
     if (r->fargate)
-        check_fargate_container(r, i, ctr);
-    check_sysctls(r, i, ctr);
-    check_firelens_options(r, i, ctr);
+        check_fargate_container(r, i);
+    check_sysctls(r, i);
+    check_firelens_options(r, i);
 }

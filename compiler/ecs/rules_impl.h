@@ -26,7 +26,10 @@ typedef enum NetMode {
 typedef struct Rules {
     EcsCtx *c;
     Value *task;          // the request object, or NULL for a bare container list
+    Value **task_members; // its members by slot (TASK_DEFINITION_*), all NULL without one
     Value *containers;    // the container-definitions list, or NULL
+    Value ***members;     // per container, its members by slot (CONTAINER_DEFINITION_*),
+                          // NULL for an item that is not an object
     const Value *facts;   // where task members are read: the task, the facts given
                           // for a container list, or NULL
     bool partial;         // facts are partial: an absent member is unknown, not omitted
@@ -43,6 +46,22 @@ typedef struct Rules {
 } Rules;
 
 // --- rules_util.c: helpers ---------------------------------------------------
+
+// Classifies the members of the task and of every container once
+// (ecs_members), before the rules read them by slot.
+void rules_classify(Rules *r);
+// Member `slot` of container i, or NULL when absent or when the item is not
+// an object. The rules read a container's members thousands of times per
+// run: by slot, no name is compared.
+static inline Value *rules_get(const Rules *r, uint32_t i, ContainerDefinitionSlot slot)
+{
+    return r->members[i] ? r->members[i][slot] : NULL;
+}
+// Member `slot` of the task, or NULL (absent, or no task).
+static inline Value *rules_task_get(const Rules *r, TaskDefinitionSlot slot)
+{
+    return r->task_members[slot];
+}
 
 // Container i of the list when it is an object, else NULL.
 Value *rules_container(const Rules *r, uint32_t i);

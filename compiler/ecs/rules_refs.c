@@ -39,18 +39,19 @@ static void check_container_names(Rules *r)
     for (uint32_t i = 0; i < n; i++) {
         if (first[i] == i)
             continue;
-        Value *name = ecs_get(rules_container(r, i), "name");
+        Value *name = rules_get(r, i, CONTAINER_DEFINITION_NAME);
         Diag *g = ecs_report(r->c, E_ECS_DUPLICATE_CONTAINER, false, name,
                              "two containers are named %s", rules_show(r, name));
         rules_aws(r, g, "Container names must be unique within a Task Definition.");
-        diag_note_at(r->c->diags, g, where(ecs_get(rules_container(r, first[i]), "name")),
+        diag_note_at(r->c->diags, g, where(rules_get(r, first[i], CONTAINER_DEFINITION_NAME)),
                      "the first container with this name");
     }
 }
 
-static bool is_essential(const Value *ctr)
+// True when container i is essential (true by default).
+static bool is_essential(const Rules *r, uint32_t i)
 {
-    Value *e = ecs_get(ctr, "essential");
+    Value *e = rules_get(r, i, CONTAINER_DEFINITION_ESSENTIAL);
     return !(e && e->kind == VAL_BOOL && !e->as.boolean);
 }
 
@@ -59,11 +60,10 @@ static void check_essential(Rules *r)
     uint32_t n = rules_ncontainers(r);
     Value *first = NULL;
     for (uint32_t i = 0; i < n; i++) {
-        Value *ctr = rules_container(r, i);
-        if (!ctr || is_essential(ctr))
+        if (!rules_container(r, i) || is_essential(r, i))
             return;
         if (!first)
-            first = ecs_get(ctr, "essential");
+            first = rules_get(r, i, CONTAINER_DEFINITION_ESSENTIAL);
     }
     if (!first)
         return;
@@ -102,9 +102,9 @@ static const char *cycle_text(Rules *r, const uint32_t *path, uint32_t depth, ui
     const char *s = "";
     for (uint32_t k = start; k < depth; k++)
         s = arena_printf(r->c->arena, "%s%s -> ", s,
-                         rules_show(r, ecs_get(rules_container(r, path[k]), "name")));
+                         rules_show(r, rules_get(r, path[k], CONTAINER_DEFINITION_NAME)));
     return arena_printf(r->c->arena, "%s%s", s,
-                        rules_show(r, ecs_get(rules_container(r, to), "name")));
+                        rules_show(r, rules_get(r, to, CONTAINER_DEFINITION_NAME)));
 }
 
 typedef struct CycleReport {
@@ -171,18 +171,18 @@ static void check_condition(Rules *r, Value *dep, uint32_t j, uint8_t *told)
     if (!c || told[j])
         return;
     const char *who = rules_cname(r, j);
-    if ((strcmp(c, "COMPLETE") == 0 || strcmp(c, "SUCCESS") == 0) && is_essential(target)) {
+    if ((strcmp(c, "COMPLETE") == 0 || strcmp(c, "SUCCESS") == 0) && is_essential(r, j)) {
         Diag *g = ecs_report(r->c, E_ECS_DEPENDENCY_ESSENTIAL, false, cond,
                              "%s is awaited with condition %s but is essential", who, c);
         rules_aws(r, g,
                   "A dependency container with SUCCESS or COMPLETE condition cannot be "
                   "an essential container");
-        Value *e = ecs_get(target, "essential");
+        Value *e = rules_get(r, j, CONTAINER_DEFINITION_ESSENTIAL);
         diag_note_at(r->c->diags, g, where(e ? e : target),
                      e ? "it is made essential here" : "it is essential by default");
         diag_help(r->c->diags, g, "set essential to false on %s", who);
         told[j] = 1;
-    } else if (strcmp(c, "HEALTHY") == 0 && !ecs_get(target, "healthCheck")) {
+    } else if (strcmp(c, "HEALTHY") == 0 && !rules_get(r, j, CONTAINER_DEFINITION_HEALTH_CHECK)) {
         Diag *g = ecs_report(r->c, E_ECS_DEPENDENCY_HEALTH_CHECK, true, cond,
                              "%s is awaited until HEALTHY but has no healthCheck", who);
         diag_help(r->c->diags, g, "add a healthCheck to %s, or wait for START", who);
@@ -197,8 +197,7 @@ static void check_depends_on(Rules *r)
     uint8_t *told = arena_alloc(r->c->arena, n ? n : 1);
     memset(told, 0, n ? n : 1);
     for (uint32_t i = 0; i < n; i++) {
-        Value *ctr = rules_container(r, i);
-        Value *deps = ecs_get(ctr, "dependsOn");
+        Value *deps = rules_get(r, i, CONTAINER_DEFINITION_DEPENDS_ON);
         for (uint32_t k = 0; k < rules_count(deps); k++) {
             Value *dep = rules_item(deps, k);
             Value *cn = ecs_get(dep, "containerName");
@@ -241,7 +240,7 @@ static void check_links(Rules *r)
     uint32_t n = rules_ncontainers(r);
     Graph g = {n, NULL, 0, 0};
     for (uint32_t i = 0; i < n; i++) {
-        Value *links = ecs_get(rules_container(r, i), "links");
+        Value *links = rules_get(r, i, CONTAINER_DEFINITION_LINKS);
         const char *self = rules_name(rules_container(r, i));
         for (uint32_t k = 0; k < rules_count(links); k++) {
             Value *link = rules_item(links, k);
@@ -270,7 +269,7 @@ static void check_links(Rules *r)
 
 static void check_volumes_from(Rules *r, uint32_t i)
 {
-    Value *list = ecs_get(rules_container(r, i), "volumesFrom");
+    Value *list = rules_get(r, i, CONTAINER_DEFINITION_VOLUMES_FROM);
     const char *self = rules_name(rules_container(r, i));
     for (uint32_t k = 0; k < rules_count(list); k++) {
         Value *sc = ecs_get(rules_item(list, k), "sourceContainer");
@@ -292,7 +291,7 @@ static void check_volumes_from(Rules *r, uint32_t i)
 
 static void check_mount_points(Rules *r, uint32_t i)
 {
-    Value *vols = ecs_get(r->task, "volumes");
+    Value *vols = rules_task_get(r, TASK_DEFINITION_VOLUMES);
     if (!r->task || (vols && vols->kind != VAL_LIST))
         return;
     uint32_t nv = rules_count(vols);
@@ -305,7 +304,7 @@ static void check_mount_points(Rules *r, uint32_t i)
         if (ecs_str(name))
             names[m++] = ecs_str(name);
     }
-    Value *list = ecs_get(rules_container(r, i), "mountPoints");
+    Value *list = rules_get(r, i, CONTAINER_DEFINITION_MOUNT_POINTS);
     for (uint32_t k = 0; k < rules_count(list); k++) {
         Value *sv = ecs_get(rules_item(list, k), "sourceVolume");
         const char *s = ecs_str(sv);
@@ -367,7 +366,7 @@ static void check_proxy_properties(Rules *r, Value *proxy)
 
 static void check_proxy(Rules *r)
 {
-    Value *proxy = ecs_get(r->task, "proxyConfiguration");
+    Value *proxy = rules_task_get(r, TASK_DEFINITION_PROXY_CONFIGURATION);
     if (!proxy || proxy->kind != VAL_OBJECT)
         return;
     Value *cn = ecs_get(proxy, "containerName");
@@ -378,7 +377,7 @@ static void check_proxy(Rules *r)
                        "the proxy container %s is not a container of the task", rules_show(r, cn));
         suggest_container(r, g, s);
     }
-    Value *mode = ecs_get(r->task, "networkMode");
+    Value *mode = rules_task_get(r, TASK_DEFINITION_NETWORK_MODE);
     if (r->net != NET_AWSVPC && r->net != NET_UNKNOWN && !r->fargate) {
         Diag *g = ecs_report(r->c, E_ECS_PROXY_CONFIGURATION, false, mode ? mode : proxy,
                              "an App Mesh proxy configuration needs network mode awsvpc");
@@ -387,9 +386,10 @@ static void check_proxy(Rules *r)
     check_proxy_properties(r, proxy);
 }
 
-static Value *log_driver_if(const Value *ctr, const char *name)
+// The log driver of container i when it is `name`, else NULL.
+static Value *log_driver_if(const Rules *r, uint32_t i, const char *name)
 {
-    Value *d = ecs_get(ecs_get(ctr, "logConfiguration"), "logDriver");
+    Value *d = ecs_get(rules_get(r, i, CONTAINER_DEFINITION_LOG_CONFIGURATION), "logDriver");
     const char *s = ecs_str(d);
     return s && strcmp(s, name) == 0 ? d : NULL;
 }
@@ -399,10 +399,9 @@ static void check_firelens(Rules *r)
     uint32_t n = rules_ncontainers(r);
     Value *user = NULL, *router = NULL;
     for (uint32_t i = 0; i < n; i++) {
-        Value *ctr = rules_container(r, i);
-        Value *fc = ecs_get(ctr, "firelensConfiguration");
+        Value *fc = rules_get(r, i, CONTAINER_DEFINITION_FIRELENS_CONFIGURATION);
         if (!user)
-            user = log_driver_if(ctr, "awsfirelens");
+            user = log_driver_if(r, i, "awsfirelens");
         if (!fc || fc->kind != VAL_OBJECT)
             continue;
         if (router) {
@@ -441,10 +440,10 @@ static void check_firelens(Rules *r)
 
 // Reports, at each later one, names given twice among the `member` of the
 // items of list `list_name` of container i.
-static void check_dup_names(Rules *r, uint32_t i, const char *list_name, const char *member,
-                            DiagCode code, bool warning, const char *what)
+static void check_dup_names(Rules *r, uint32_t i, ContainerDefinitionSlot list_slot,
+                            const char *member, DiagCode code, bool warning, const char *what)
 {
-    Value *list = ecs_get(rules_container(r, i), list_name);
+    Value *list = rules_get(r, i, list_slot);
     uint32_t n = rules_count(list);
     if (n < 2)
         return; // nothing to repeat
@@ -477,9 +476,8 @@ static Value **item_names(Rules *r, const Value *list)
 // REF-12: a secret may not share its name with an environment variable.
 static void check_secret_names(Rules *r, uint32_t i)
 {
-    Value *ctr = rules_container(r, i);
-    Value *env = ecs_get(ctr, "environment");
-    Value *secrets = ecs_get(ctr, "secrets");
+    Value *env = rules_get(r, i, CONTAINER_DEFINITION_ENVIRONMENT);
+    Value *secrets = rules_get(r, i, CONTAINER_DEFINITION_SECRETS);
     if (!rules_count(secrets) || !rules_count(env))
         return;
     Value **env_names = item_names(r, env);
@@ -509,8 +507,11 @@ static void check_secret_names(Rules *r, uint32_t i)
 static void check_dup_items(Rules *r, uint32_t i)
 {
     static const char *const lists[] = {"portMappings", "mountPoints", "volumesFrom", "links"};
+    static const ContainerDefinitionSlot slots[] = {
+        CONTAINER_DEFINITION_PORT_MAPPINGS, CONTAINER_DEFINITION_MOUNT_POINTS,
+        CONTAINER_DEFINITION_VOLUMES_FROM, CONTAINER_DEFINITION_LINKS};
     for (int l = 0; l < 4; l++) {
-        Value *list = ecs_get(rules_container(r, i), lists[l]);
+        Value *list = rules_get(r, i, slots[l]);
         uint32_t n = rules_count(list);
         for (uint32_t k = 1; k < n; k++) {
             for (uint32_t j = 0; j < k; j++) {
@@ -528,14 +529,15 @@ static void check_dup_items(Rules *r, uint32_t i)
 
 static void check_container_dups(Rules *r, uint32_t i)
 {
-    check_dup_names(r, i, "environment", "name", E_ECS_DUPLICATE_ENVIRONMENT, false,
-                    "environment variable");
-    check_dup_names(r, i, "secrets", "name", E_ECS_SECRET_NAME, false, "secret");
+    check_dup_names(r, i, CONTAINER_DEFINITION_ENVIRONMENT, "name", E_ECS_DUPLICATE_ENVIRONMENT,
+                    false, "environment variable");
+    check_dup_names(r, i, CONTAINER_DEFINITION_SECRETS, "name", E_ECS_SECRET_NAME, false, "secret");
     check_secret_names(r, i);
     if (!r->windows) {
-        check_dup_names(r, i, "ulimits", "name", E_ECS_DUPLICATE_ULIMIT, true, "ulimit");
-        check_dup_names(r, i, "systemControls", "namespace", E_ECS_DUPLICATE_ULIMIT, true,
-                        "system control");
+        check_dup_names(r, i, CONTAINER_DEFINITION_ULIMITS, "name", E_ECS_DUPLICATE_ULIMIT, true,
+                        "ulimit");
+        check_dup_names(r, i, CONTAINER_DEFINITION_SYSTEM_CONTROLS, "namespace",
+                        E_ECS_DUPLICATE_ULIMIT, true, "system control");
     }
     check_dup_items(r, i);
 }
@@ -554,11 +556,11 @@ static PortUse *port_uses(Rules *r, uint32_t *count)
 {
     uint32_t n = rules_ncontainers(r), total = 0;
     for (uint32_t i = 0; i < n; i++)
-        total += rules_count(ecs_get(rules_container(r, i), "portMappings"));
+        total += rules_count(rules_get(r, i, CONTAINER_DEFINITION_PORT_MAPPINGS));
     PortUse *uses = arena_alloc(r->c->arena, (total ? total : 1) * sizeof(PortUse));
     *count = 0;
     for (uint32_t i = 0; i < n; i++) {
-        Value *list = ecs_get(rules_container(r, i), "portMappings");
+        Value *list = rules_get(r, i, CONTAINER_DEFINITION_PORT_MAPPINGS);
         for (uint32_t k = 0; k < rules_count(list); k++) {
             Value *pm = rules_item(list, k);
             PortUse u = {0, "tcp", NULL, i, ecs_get(pm, "containerPort"), ecs_get(pm, "name")};
@@ -609,14 +611,14 @@ static void check_shared_ports(Rules *r)
 // RES-8 across containers: one NeuronDevice container; inference accelerators.
 static void check_resource_refs(Rules *r)
 {
-    Value *accels = ecs_get(r->task, "inferenceAccelerators");
+    Value *accels = rules_task_get(r, TASK_DEFINITION_INFERENCE_ACCELERATORS);
     uint32_t na = rules_count(accels);
     uint8_t *used = arena_alloc(r->c->arena, na ? na : 1);
     memset(used, 0, na ? na : 1);
     Value *neuron = NULL;
     uint32_t n = rules_ncontainers(r);
     for (uint32_t i = 0; i < n; i++) {
-        Value *list = ecs_get(rules_container(r, i), "resourceRequirements");
+        Value *list = rules_get(r, i, CONTAINER_DEFINITION_RESOURCE_REQUIREMENTS);
         bool counted = false;
         for (uint32_t k = 0; k < rules_count(list); k++) {
             Value *rr = rules_item(list, k);

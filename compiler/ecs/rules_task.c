@@ -226,18 +226,18 @@ static void check_sums(Rules *r, bool over)
     bool mem_secret = false, cpu_secret = false; // a sum over a secret is one
     uint32_t n = rules_ncontainers(r);
     for (uint32_t i = 0; i < n; i++) {
-        Value *ctr = rules_container(r, i);
         int64_t v;
-        Value *m = ecs_get(ctr, "memoryReservation");
+        Value *m = rules_get(r, i, CONTAINER_DEFINITION_MEMORY_RESERVATION);
         if (!ecs_int(m, &v))
-            m = ecs_get(ctr, "memory");
+            m = rules_get(r, i, CONTAINER_DEFINITION_MEMORY);
         if (ecs_int(m, &v)) {
             mem += v > 0 ? v : 0;
             mem_secret |= value_is_sensitive(m);
         }
-        if (ecs_int(ecs_get(ctr, "cpu"), &v)) {
+        Value *c = rules_get(r, i, CONTAINER_DEFINITION_CPU);
+        if (ecs_int(c, &v)) {
             cpu += v > 0 ? v : 0;
-            cpu_secret |= value_is_sensitive(ecs_get(ctr, "cpu"));
+            cpu_secret |= value_is_sensitive(c);
         }
     }
     Value *task_mem = ecs_get(r->facts, "memory"), *task_cpu = ecs_get(r->facts, "cpu");
@@ -270,7 +270,7 @@ static bool check_container_memory(Rules *r)
     bool any = false;
     uint32_t n = rules_ncontainers(r);
     for (uint32_t i = 0; i < n && r->mem_ok; i++) {
-        Value *m = ecs_get(rules_container(r, i), "memory");
+        Value *m = rules_get(r, i, CONTAINER_DEFINITION_MEMORY);
         int64_t v;
         if (!ecs_int(m, &v) || v <= r->task_mem)
             continue;
@@ -572,16 +572,11 @@ static void check_execution_role(Rules *r)
 #define TASK_MAX_BYTES 65536
 #define BOUND_MAX_DEPTH 64 // deeper values are left to the emitter's own walk
 
-// More than any compact JSON text of `v` can take (each string byte at most
-// six bytes, a number at most its buffer), or SIZE_MAX as soon as the sum
-// passes `limit`, at an invalid or non-finite value, or deeper than
-// BOUND_MAX_DEPTH. One walk, for the common task definition far below the
-// limit; the emitter's walks decide the others.
-static size_t json_bound(const Value *v, unsigned depth, size_t limit)
+// More than any compact JSON text of scalar `v` can take (each string byte
+// at most six bytes, a number at most its buffer), or SIZE_MAX at an
+// invalid or non-finite value.
+static size_t scalar_bound(const Value *v)
 {
-    size_t n = 2; // the brackets of a collection
-    if (depth > BOUND_MAX_DEPTH)
-        return SIZE_MAX;
     switch (v->kind) {
     case VAL_NULL:
     case VAL_BOOL:
@@ -591,22 +586,54 @@ static size_t json_bound(const Value *v, unsigned depth, size_t limit)
     case VAL_STRING:
         return 6 * (size_t)v->as.str.len + 2;
     case VAL_LIST:
+    case VAL_OBJECT:
+    case VAL_INVALID:
+        break;
+    }
+    return SIZE_MAX;
+}
+
+static size_t json_bound(const Value *v, unsigned depth, size_t limit);
+
+// The bound of an item: a scalar's here, without a call per scalar (most
+// items are scalars).
+static size_t item_bound(const Value *v, unsigned depth, size_t limit)
+{
+    return v->kind == VAL_LIST || v->kind == VAL_OBJECT ? json_bound(v, depth, limit)
+                                                        : scalar_bound(v);
+}
+
+// More than any compact JSON text of `v` can take, or SIZE_MAX as soon as
+// the sum passes `limit`, at an invalid or non-finite value, or at a list
+// or object deeper than BOUND_MAX_DEPTH. One walk, for the common task
+// definition far below the limit; the emitter's walks decide the others.
+static size_t json_bound(const Value *v, unsigned depth, size_t limit)
+{
+    size_t n = 2; // the brackets of a collection
+    if (depth > BOUND_MAX_DEPTH)
+        return SIZE_MAX;
+    switch (v->kind) {
+    case VAL_LIST:
         for (uint32_t i = 0; i < v->as.list.count && n <= limit; i++) {
-            size_t item = json_bound(v->as.list.items[i], depth + 1, limit);
+            size_t item = item_bound(v->as.list.items[i], depth + 1, limit);
             n = item == SIZE_MAX ? SIZE_MAX : n + 1 + item;
         }
         return n <= limit ? n : SIZE_MAX;
     case VAL_OBJECT:
         for (uint32_t i = 0; i < v->as.object.count && n <= limit; i++) {
-            size_t item = json_bound(v->as.object.vals[i], depth + 1, limit);
+            size_t item = item_bound(v->as.object.vals[i], depth + 1, limit);
             n = item == SIZE_MAX ? SIZE_MAX
                                  : n + 2 + 6 * (size_t)v->as.object.keys[i].len + 2 + item;
         }
         return n <= limit ? n : SIZE_MAX;
+    case VAL_NULL:
+    case VAL_BOOL:
+    case VAL_NUMBER:
+    case VAL_STRING:
     case VAL_INVALID:
         break;
     }
-    return SIZE_MAX;
+    return scalar_bound(v);
 }
 
 static void check_json_size(Rules *r, Value *v)
@@ -704,6 +731,7 @@ void ecs_check_rules(EcsCtx *c, Value *task)
     Rules r = {.c = c, .task = task, .facts = task, .partial = c->opt->partial};
     Value *list = ecs_get(task, "containerDefinitions");
     r.containers = list && list->kind == VAL_LIST ? list : NULL;
+    rules_classify(&r);
     init_facts(&r);
     rules_task(&r);
     check_containers(&r);
@@ -716,6 +744,7 @@ void ecs_check_container_rules(EcsCtx *c, Value *containers)
     if (!containers || containers->kind != VAL_LIST)
         return;
     Rules r = {.c = c, .containers = containers, .facts = c->opt->facts, .partial = true};
+    rules_classify(&r);
     init_facts(&r);
     if (r.facts) { // the task members given on the command line
         check_size(&r);

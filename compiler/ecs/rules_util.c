@@ -7,6 +7,18 @@
 
 #include "base/show.h"
 
+void rules_classify(Rules *r)
+{
+    Arena *a = r->c->arena;
+    uint32_t n = rules_ncontainers(r);
+    r->task_members = ecs_members(a, r->task, schema_task_definition());
+    r->members = arena_alloc(a, (n ? n : 1) * sizeof(Value **));
+    for (uint32_t i = 0; i < n; i++) {
+        Value *ctr = rules_container(r, i);
+        r->members[i] = ctr ? ecs_members(a, ctr, schema_container_definition()) : NULL;
+    }
+}
+
 Value *rules_container(const Rules *r, uint32_t i)
 {
     Value *v = rules_item(r->containers, i);

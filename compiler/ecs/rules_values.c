@@ -100,10 +100,10 @@ bool rules_check_secret_ref(Rules *r, Value *v, const char *kinds, DiagCode code
 
 static void check_secrets(Rules *r, uint32_t i)
 {
-    Value *ctr = rules_container(r, i);
     static const char *const names[] = {"secret", "log secret option"};
-    Value *lists[] = {ecs_get(ctr, "secrets"),
-                      ecs_get(ecs_get(ctr, "logConfiguration"), "secretOptions")};
+    Value *lists[] = {
+        rules_get(r, i, CONTAINER_DEFINITION_SECRETS),
+        ecs_get(rules_get(r, i, CONTAINER_DEFINITION_LOG_CONFIGURATION), "secretOptions")};
     for (int l = 0; l < 2; l++) {
         for (uint32_t k = 0; k < rules_count(lists[l]); k++) {
             Value *item = rules_item(lists[l], k);
@@ -117,7 +117,8 @@ static void check_secrets(Rules *r, uint32_t i)
             rules_check_secret_ref(r, ecs_get(item, "valueFrom"), "spn", E_ECS_SECRET_ARN, what);
         }
     }
-    Value *cp = ecs_get(ecs_get(ctr, "repositoryCredentials"), "credentialsParameter");
+    Value *cp = ecs_get(rules_get(r, i, CONTAINER_DEFINITION_REPOSITORY_CREDENTIALS),
+                        "credentialsParameter");
     if (!ecs_str(cp))
         return;
     rules_check_secret_ref(
@@ -127,7 +128,7 @@ static void check_secrets(Rules *r, uint32_t i)
 
 static void check_env_files(Rules *r, uint32_t i)
 {
-    Value *list = ecs_get(rules_container(r, i), "environmentFiles");
+    Value *list = rules_get(r, i, CONTAINER_DEFINITION_ENVIRONMENT_FILES);
     for (uint32_t k = 0; k < rules_count(list); k++) {
         Value *v = ecs_get(rules_item(list, k), "value");
         const char *s = ecs_str(v);
@@ -255,7 +256,7 @@ static void check_splunk(Rules *r, uint32_t i, Value *log, Value *opts)
 
 static void check_log(Rules *r, uint32_t i)
 {
-    Value *log = ecs_get(rules_container(r, i), "logConfiguration");
+    Value *log = rules_get(r, i, CONTAINER_DEFINITION_LOG_CONFIGURATION);
     const char *d = ecs_str(ecs_get(log, "logDriver"));
     Value *opts = ecs_get(log, "options");
     if (!d || (opts && opts->kind != VAL_OBJECT))
@@ -270,7 +271,7 @@ static void check_log(Rules *r, uint32_t i)
 
 static void check_ulimits(Rules *r, uint32_t i)
 {
-    Value *list = ecs_get(rules_container(r, i), "ulimits");
+    Value *list = rules_get(r, i, CONTAINER_DEFINITION_ULIMITS);
     for (uint32_t k = 0; k < rules_count(list) && !r->windows; k++) {
         Value *u = rules_item(list, k);
         Value *soft = ecs_get(u, "softLimit");
@@ -301,7 +302,7 @@ static bool credspec_arn(Rules *r, const char *s)
 
 static void check_credential_specs(Rules *r, uint32_t i)
 {
-    Value *list = ecs_get(rules_container(r, i), "credentialSpecs");
+    Value *list = rules_get(r, i, CONTAINER_DEFINITION_CREDENTIAL_SPECS);
     for (uint32_t k = 0; k < rules_count(list); k++) {
         Value *v = rules_item(list, k);
         const char *s = ecs_str(v);
@@ -325,7 +326,7 @@ static void check_credential_specs(Rules *r, uint32_t i)
 
 static void check_health_check(Rules *r, uint32_t i)
 {
-    Value *cmd = ecs_get(ecs_get(rules_container(r, i), "healthCheck"), "command");
+    Value *cmd = ecs_get(rules_get(r, i, CONTAINER_DEFINITION_HEALTH_CHECK), "command");
     Value *first = rules_item(cmd, 0);
     const char *s = ecs_str(first);
     if (!s || strcmp(s, "CMD") == 0 || strcmp(s, "CMD-SHELL") == 0)
@@ -359,7 +360,7 @@ static bool user_part(const char *s, size_t n)
 
 static void check_user(Rules *r, uint32_t i)
 {
-    Value *user = ecs_get(rules_container(r, i), "user");
+    Value *user = rules_get(r, i, CONTAINER_DEFINITION_USER);
     const char *s = ecs_str(user);
     if (!s || rules_unsupported(r, "user"))
         return;
@@ -411,11 +412,10 @@ static void report_host(Rules *r, uint32_t i, Value *v, const char *what, bool i
 
 static void check_hosts(Rules *r, uint32_t i)
 {
-    Value *ctr = rules_container(r, i);
-    Value *hostname = ecs_get(ctr, "hostname");
+    Value *hostname = rules_get(r, i, CONTAINER_DEFINITION_HOSTNAME);
     if (ecs_str(hostname) && !rules_unsupported(r, "hostname") && !dns_name(ecs_str(hostname)))
         report_host(r, i, hostname, "hostname", false);
-    Value *hosts = ecs_get(ctr, "extraHosts");
+    Value *hosts = rules_get(r, i, CONTAINER_DEFINITION_EXTRA_HOSTS);
     for (uint32_t k = 0; k < rules_count(hosts) && !rules_unsupported(r, "extraHosts"); k++) {
         Value *h = ecs_get(rules_item(hosts, k), "hostname");
         Value *ip = ecs_get(rules_item(hosts, k), "ipAddress");
@@ -424,7 +424,7 @@ static void check_hosts(Rules *r, uint32_t i)
         if (ecs_str(ip) && !ip_literal(ecs_str(ip)))
             report_host(r, i, ip, "extraHosts ipAddress", true);
     }
-    Value *dns = ecs_get(ctr, "dnsServers");
+    Value *dns = rules_get(r, i, CONTAINER_DEFINITION_DNS_SERVERS);
     for (uint32_t k = 0; k < rules_count(dns) && !rules_unsupported(r, "dnsServers"); k++) {
         Value *v = rules_item(dns, k);
         if (ecs_str(v) && !ip_literal(ecs_str(v)))
@@ -465,7 +465,7 @@ static bool has_access_key(const char *s)
 
 static void check_environment(Rules *r, uint32_t i)
 {
-    Value *env = ecs_get(rules_container(r, i), "environment");
+    Value *env = rules_get(r, i, CONTAINER_DEFINITION_ENVIRONMENT);
     for (uint32_t k = 0; k < rules_count(env); k++) {
         Value *name = ecs_get(rules_item(env, k), "name");
         Value *value = ecs_get(rules_item(env, k), "value");
@@ -495,7 +495,7 @@ static void check_environment(Rules *r, uint32_t i)
 static void check_latest(Rules *r, uint32_t i)
 {
     const char *ws = r->c->opt ? r->c->opt->workspace : NULL;
-    Value *image = ecs_get(rules_container(r, i), "image");
+    Value *image = rules_get(r, i, CONTAINER_DEFINITION_IMAGE);
     const char *s = ecs_str(image);
     if (!ws || !rules_starts(ws, "prod") || !s || !*s || strchr(s, '@'))
         return;

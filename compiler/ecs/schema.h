@@ -10,6 +10,7 @@
 #define HCLC_ECS_SCHEMA_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum SchemaKind {
@@ -58,10 +59,25 @@ typedef struct SchemaMember {
                          // any text after it ("apparmor:")
 } SchemaMember;
 
+// One name of a shape's members (API, snake_case or block name) indexed by
+// length: a lookup compares a name only with the names of its length.
+typedef struct SchemaName {
+    const char *text;
+    uint32_t pos; // the member's position in the shape's table
+} SchemaName;
+
+typedef struct SchemaNames {
+    const SchemaName *by_len; // by length, then position
+    const uint8_t *start;     // names of n bytes: by_len[start[n]] up to by_len[start[n + 1]]
+    uint32_t max_len;         // the longest name (start has max_len + 2 entries)
+} SchemaNames;
+
 struct SchemaShape {
     const char *name; // "ContainerDefinition"
     const SchemaMember *members;
     uint32_t count;
+    uint64_t required; // bit i: members[i] is required (they are among the first 64)
+    SchemaNames api, snake, block;
 };
 
 // The request shape (RegisterTaskDefinitionRequest).
@@ -71,6 +87,10 @@ const SchemaShape *schema_container_definition(void);
 // The shape of describe-task-definition's "taskDefinition" (the request's
 // members plus the read-only ones, flagged read_only).
 const SchemaShape *schema_described_task_definition(void);
+// The position in shape->members of the member whose API name is the `len`
+// bytes at `name`, or -1 when none. For an exported shape the positions are
+// named in ecs/schema_slots.h.
+int32_t schema_slot(const SchemaShape *shape, const char *name, size_t len);
 // Finds a member by API name or snake_case name; NULL when none.
 const SchemaMember *schema_find(const SchemaShape *shape, const char *name);
 // Finds a member by its block name ("container", "port_mapping"); NULL when none.

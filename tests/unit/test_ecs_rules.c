@@ -830,7 +830,13 @@ static void test_rules_icontains(void **state)
     const char *const odd[] = {"_KEY", ""};
     assert_true(rules_icontains_any("my_key", odd, 1));
     assert_false(rules_icontains_any("mykey", odd, 1));
-    assert_true(rules_icontains_any("", odd, 2)); // the empty needle is everywhere
+    assert_true(rules_icontains_any("", odd, 2));  // the empty needle is everywhere
+    const char *const mixed[] = {"_KEY", "token"}; // one needle not a letter first
+    assert_true(rules_icontains_any("aTOKEN", mixed, 2));
+    assert_true(rules_icontains_any("x_Key", mixed, 2));
+    assert_false(rules_icontains_any("x_ke tokeX", mixed, 2));
+    assert_true(rules_icontains_any("tTt token", words, 3)); // past first letters that fail
+    assert_false(rules_icontains_any("t", words, 3));
 }
 
 static void test_rules_arn(void **state)

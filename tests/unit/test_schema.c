@@ -21,6 +21,7 @@
 #include "decode/decode.h"
 #include "ecs/ecs_impl.h"
 #include "ecs/schema.h"
+#include "ecs/schema_slots.h"
 
 // --- the tables -----------------------------------------------------------
 
@@ -186,6 +187,72 @@ static void test_schema_patterns_compile(void **state)
         }
     }
     assert_true(seen >= 8);
+}
+
+// The first member of `shape` whose name (API, snake_case or block) is
+// `name`, found by a scan of the table: what the indexed lookups must find.
+static int32_t scan(const SchemaShape *shape, const char *name, int which)
+{
+    for (uint32_t i = 0; i < shape->count; i++) {
+        const SchemaMember *m = &shape->members[i];
+        const char *s = which == 0 ? m->api : which == 1 ? m->snake : m->block;
+        if (s && strcmp(s, name) == 0)
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+static void test_schema_indexed_lookups_find_what_a_scan_finds(void **state)
+{
+    (void)state;
+    ShapeSet set = all_shapes();
+    for (size_t s = 0; s < set.count; s++) {
+        const SchemaShape *shape = set.items[s];
+        for (uint32_t i = 0; i < shape->count; i++) {
+            const SchemaMember *m = &shape->members[i];
+            char copy[64]; // another pointer than the table's
+            snprintf(copy, sizeof copy, "%s", m->api);
+            assert_int_equal(schema_slot(shape, copy, strlen(copy)), scan(shape, copy, 0));
+            assert_ptr_equal(schema_find(shape, copy), &shape->members[scan(shape, copy, 0)]);
+            int32_t by_snake =
+                scan(shape, m->snake, 0) >= 0 ? scan(shape, m->snake, 0) : scan(shape, m->snake, 1);
+            assert_ptr_equal(schema_find(shape, m->snake), &shape->members[by_snake]);
+            if (m->block)
+                assert_ptr_equal(schema_find_block(shape, m->block),
+                                 &shape->members[scan(shape, m->block, 2)]);
+            // A prefix of a name, or the name and more, is another name.
+            char other[72];
+            snprintf(other, sizeof other, "%.*s", (int)strlen(copy) - 1, copy);
+            assert_int_equal(schema_slot(shape, copy, strlen(other)), scan(shape, other, 0));
+            snprintf(other, sizeof other, "%sX", copy);
+            assert_int_equal(schema_slot(shape, other, strlen(other)), scan(shape, other, 0));
+            assert_true(i >= 64 || ((shape->required >> i) & 1) == m->required);
+        }
+        assert_int_equal(schema_slot(shape, "", 0), -1);
+        assert_int_equal(schema_slot(shape, "noSuchMemberAnywhereInTheSchemaXYZ", 34), -1);
+    }
+}
+
+static void test_schema_slots_name_the_members(void **state)
+{
+    (void)state;
+    const SchemaShape *task = schema_task_definition(), *ctr = schema_container_definition();
+    const SchemaShape *desc = schema_described_task_definition();
+    assert_int_equal(TASK_DEFINITION_COUNT, task->count);
+    assert_int_equal(CONTAINER_DEFINITION_COUNT, ctr->count);
+    assert_int_equal(DESCRIBED_TASK_DEFINITION_COUNT, desc->count);
+    assert_string_equal(task->members[TASK_DEFINITION_FAMILY].api, "family");
+    assert_string_equal(task->members[TASK_DEFINITION_CONTAINER_DEFINITIONS].api,
+                        "containerDefinitions");
+    assert_string_equal(task->members[TASK_DEFINITION_RUNTIME_PLATFORM].api, "runtimePlatform");
+    assert_string_equal(ctr->members[CONTAINER_DEFINITION_IMAGE].api, "image");
+    assert_string_equal(ctr->members[CONTAINER_DEFINITION_MEMORY_RESERVATION].api,
+                        "memoryReservation");
+    assert_string_equal(ctr->members[CONTAINER_DEFINITION_CREDENTIAL_SPECS].api, "credentialSpecs");
+    // The described form extends the request: the request's slots are its first.
+    for (uint32_t i = 0; i < task->count; i++)
+        assert_string_equal(desc->members[i].api, task->members[i].api);
+    assert_string_equal(desc->members[DESCRIBED_TASK_DEFINITION_REVISION].api, "revision");
 }
 
 static void test_schema_find_by_api_and_snake_names(void **state)
@@ -497,6 +564,8 @@ int main(void)
         cmocka_unit_test(test_schema_members_are_well_formed),
         cmocka_unit_test(test_schema_patterns_compile),
         cmocka_unit_test(test_schema_find_by_api_and_snake_names),
+        cmocka_unit_test(test_schema_indexed_lookups_find_what_a_scan_finds),
+        cmocka_unit_test(test_schema_slots_name_the_members),
         cmocka_unit_test(test_schema_find_by_cloudformation_name),
         cmocka_unit_test(test_schema_find_by_block_name),
         cmocka_unit_test(test_schema_map_forms_and_user_maps),

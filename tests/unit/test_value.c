@@ -47,6 +47,23 @@ static void test_value_object_rejects_duplicate_put(void **state)
     arena_free(&a);
 }
 
+static void test_value_object_append_ref_shares_keys_and_indexes_them(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Value *o = value_object_new(&a, at(0), 1);
+    static const char *const keys[] = {"a", "bb", "c", "d", "e", "f", "g", "h", "i", "j", "k"};
+    for (int i = 0; i < 11; i++) // past the size where the hash index starts
+        value_object_append_ref(&a, o, keys[i], strlen(keys[i]), value_number(&a, at(0), i));
+    assert_int_equal(o->as.object.count, 11);
+    assert_ptr_equal(o->as.object.keys[1].ptr, keys[1]); // not copied
+    assert_int_equal(value_object_find(o, "k", 1), 10);
+    assert_true(value_object_get(o, "bb", 2)->as.number == 1);
+    assert_false(value_object_put(&a, o, "j", 1, value_null(&a, at(0))));
+    arena_free(&a);
+}
+
 static void test_value_large_object_lookup_uses_index(void **state)
 {
     (void)state;
@@ -263,6 +280,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_value_object_keeps_insertion_order),
         cmocka_unit_test(test_value_object_rejects_duplicate_put),
+        cmocka_unit_test(test_value_object_append_ref_shares_keys_and_indexes_them),
         cmocka_unit_test(test_value_large_object_lookup_uses_index),
         cmocka_unit_test(test_value_equal_follows_terraform),
         cmocka_unit_test(test_value_compare_orders_strings_by_bytes),
