@@ -153,60 +153,21 @@ static size_t string_length(const char *s)
     return n;
 }
 
-// string_length, or (not `exact`) a bound on it without reading the
-// string: six bytes per byte, the most an escape (\u00XX) takes.
-static size_t text_length(const ValueStr *s, bool exact)
-{
-    return exact ? string_length(s->ptr) : 6 * (size_t)s->len + 2;
-}
+// What a length walk counts (text_length).
+typedef enum LengthMode {
+    LEN_EXACT,  // the compact text's bytes, escapes counted
+    LEN_BOUND,  // at least LEN_EXACT, without reading strings (six bytes a byte)
+    LEN_PRETTY, // cJSON_Print's text, strings taken without escapes
+} LengthMode;
 
-static size_t compact_length(const Value *v, unsigned depth, bool exact)
+// The digits of a number as value_number_text writes it; under LEN_PRETTY,
+// whose answer only sizes a buffer, integers are counted without
+// formatting them.
+static size_t number_length(double d, LengthMode m)
 {
-    if (depth > EMIT_MAX_DEPTH)
-        INTERNAL_ERROR("value nested too deeply for the JSON emitter");
-    char buf[VALUE_NUMBER_BUF];
-    size_t n = 2; // the brackets of a collection
-    switch (v->kind) {
-    case VAL_INVALID:
-        INTERNAL_ERROR("an invalid value reached the JSON emitter");
-    case VAL_NULL:
-        return 4;
-    case VAL_BOOL:
-        return v->as.boolean ? 4 : 5;
-    case VAL_NUMBER:
-        if (!isfinite(v->as.number))
-            INTERNAL_ERROR("a non-finite number reached the JSON emitter");
-        return strlen(value_number_text(v->as.number, buf));
-    case VAL_STRING:
-        return text_length(&v->as.str, exact);
-    case VAL_LIST:
-        for (uint32_t i = 0; i < v->as.list.count; i++)
-            n += (i > 0) + compact_length(v->as.list.items[i], depth + 1, exact);
-        return n;
-    case VAL_OBJECT:
-        for (uint32_t i = 0; i < v->as.object.count; i++)
-            n += (i > 0) + text_length(&v->as.object.keys[i], exact) + 1 +
-                 compact_length(v->as.object.vals[i], depth + 1, exact);
-        return n;
-    }
-    INTERNAL_ERROR("unknown value kind");
-}
-
-size_t emit_json_compact_length(const Value *v)
-{
-    return compact_length(v, 0, true);
-}
-
-size_t emit_json_compact_bound(const Value *v)
-{
-    return compact_length(v, 0, false);
-}
-
-// The digits of a number as value_number_text writes it; integers, the
-// common case, are counted without formatting them.
-static size_t number_length(double d)
-{
-    if (d == (double)(int64_t)d && fabs(d) < 1e15) {
+    if (!isfinite(d))
+        INTERNAL_ERROR("a non-finite number reached the JSON emitter");
+    if (m == LEN_PRETTY && d == (double)(int64_t)d && fabs(d) < 1e15) {
         size_t n = d < 0 ? 2 : 1;
         for (int64_t i = (int64_t)fabs(d); i >= 10; i /= 10)
             n++;
@@ -216,16 +177,22 @@ static size_t number_length(double d)
     return strlen(value_number_text(d, buf));
 }
 
-// The length of cJSON_Print's text for `v` at nesting `depth`, strings
-// taken without escapes (rare; print_pooled leaves room for some), by its
-// layout: an array's items on one line after "[" and ", ", an object's
-// members one a line, each indented one tab deeper than the object, as
-// `key:<tab>value`, the closing brace at the object's own indentation. It
-// sizes the print buffer once; were it short, cJSON would grow the buffer
-// (a copy, never a wrong text).
-static size_t pretty_length(const Value *v, size_t depth)
+static size_t str_length(const ValueStr *s, LengthMode m)
 {
-    size_t n = 2, inner = depth + 1;
+    return m == LEN_EXACT ? string_length(s->ptr) : (m == LEN_BOUND ? 6 : 1) * (size_t)s->len + 2;
+}
+
+// The length of `v`'s text at nesting `depth`. Compact: no white space at
+// all. Pretty, by cJSON_Print's layout: an array's items on one line after
+// "[" and ", ", an object's members one a line, each indented one tab
+// deeper than the object, as `key:<tab>value`, the closing brace at the
+// object's own indentation.
+static size_t text_length(const Value *v, size_t depth, LengthMode m)
+{
+    if (depth > EMIT_MAX_DEPTH)
+        INTERNAL_ERROR("value nested too deeply for the JSON emitter");
+    bool pretty = m == LEN_PRETTY;
+    size_t n = 2, inner = depth + 1; // the brackets of a collection
     switch (v->kind) {
     case VAL_INVALID:
         INTERNAL_ERROR("an invalid value reached the JSON emitter");
@@ -234,25 +201,40 @@ static size_t pretty_length(const Value *v, size_t depth)
     case VAL_BOOL:
         return v->as.boolean ? 4 : 5;
     case VAL_NUMBER:
-        return number_length(v->as.number);
+        return number_length(v->as.number, m);
     case VAL_STRING:
-        return v->as.str.len + 2;
+        return str_length(&v->as.str, m);
     case VAL_LIST:
         for (uint32_t i = 0; i < v->as.list.count; i++)
-            n += (i ? 2 : 0) + pretty_length(v->as.list.items[i], inner);
+            n += (i ? 1 + pretty : 0) + text_length(v->as.list.items[i], inner, m);
         return n;
     case VAL_OBJECT:
-        n += 1 + depth; // "{\n" ... tabs "}"
-        for (uint32_t i = 0; i < v->as.object.count; i++)
-            n += inner + v->as.object.keys[i].len + 2 + 2 +
-                 pretty_length(v->as.object.vals[i], inner) + (i + 1 < v->as.object.count) + 1;
+        n += pretty ? 1 + depth : 0; // "{\n" ... tabs "}"
+        for (uint32_t i = 0; i < v->as.object.count; i++) {
+            n += str_length(&v->as.object.keys[i], m) + 1 +
+                 text_length(v->as.object.vals[i], inner, m);
+            if (pretty) // tabs, '\t' after ':', ',' unless last, '\n'
+                n += inner + 1 + (i + 1 < v->as.object.count) + 1;
+            else
+                n += i > 0;
+        }
         return n;
     }
     INTERNAL_ERROR("unknown value kind");
 }
 
-// Room beyond pretty_length: a 32nd for escapes in strings, and the bytes
-// cJSON's buffer checks reserve beyond what they write.
+size_t emit_json_compact_length(const Value *v)
+{
+    return text_length(v, 0, LEN_EXACT);
+}
+
+size_t emit_json_compact_bound(const Value *v)
+{
+    return text_length(v, 0, LEN_BOUND);
+}
+
+// Room beyond text_length(LEN_PRETTY): a 32nd for escapes in strings, and
+// the bytes cJSON's buffer checks reserve beyond what they write.
 #define PRINT_ROOM(n) ((n) + (n) / 32 + 64)
 
 // value_size(v) when the summaries of `v` or of its items tell it without
@@ -299,7 +281,7 @@ static char *print_pooled(const Value *v, EmitJsonStyle style, cJSON **root, boo
     } else {
         // Sized once, the buffer is neither grown (a copy each time) nor
         // copied again at its final size, and has room for the final "\n".
-        size_t need = PRINT_ROOM(pretty_length(v, 0) + 2);
+        size_t need = PRINT_ROOM(text_length(v, 0, LEN_PRETTY) + 2);
         if (need > INT_MAX) {
             printed = cJSON_Print(*root);
         } else {
