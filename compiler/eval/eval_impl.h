@@ -1,4 +1,4 @@
-// eval_impl.h - what eval.c, eval_ops.c, eval_vars.c and template.c share;
+// eval_impl.h - what eval.c, eval_collections.c, eval_ops.c, eval_vars.c and template.c share;
 // not part of the evaluator's public contract (eval.h).
 #ifndef HCLC_EVAL_IMPL_H
 #define HCLC_EVAL_IMPL_H
@@ -26,6 +26,10 @@ Value *eval_definition(Eval *ev, const Node *n);
 Value *eval_get_attr(Eval *ev, Value *v, const char *name, Span name_span, Span whole);
 Value *eval_index(Eval *ev, Value *v, Value *key, Span key_span, Span whole);
 Value *eval_key(Eval *ev, Value *k, Span at);
+// eval_collections.c: a tuple, an object, a for-expression.
+Value *eval_tuple(Eval *ev, const Node *n);
+Value *eval_object(Eval *ev, const Node *n);
+Value *eval_for(Eval *ev, const Node *n);
 // Marks `v` sensitive when any of the `n` inputs is (eval.c).
 Value *eval_propagate(Eval *ev, Value *v, Value *const *inputs, uint32_t n);
 Value *eval_call(Eval *ev, const Node *n);
