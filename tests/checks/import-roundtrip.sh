@@ -87,19 +87,8 @@ for out in "$WORK"/s-*; do
 done
 
 # 2. JSON collected under tests/import/
-READ_ONLY='["taskDefinitionArn","revision","status","requiresAttributes","compatibilities",
-  "registeredAt","deregisteredAt","deleteRequestedAt","registeredBy"]'
-# The request a file stands for: describe output's taskDefinition without the
-# members AWS sets (with the tags beside it), nulls removed, keys sorted.
-expected() {
-    jq -S --argjson ro "$READ_ONLY" '
-      (if type == "object" and has("taskDefinition")
-       then .taskDefinition + (if (.tags // []) != [] then {tags} else {} end)
-       else . end)
-      | (if type == "object" then with_entries(select(.key as $k | $ro | index($k) | not))
-         else . end)
-      | del(.. | nulls)' "$1"
-}
+# shellcheck source=tests/checks/import-expected.bash
+. "$ROOT/tests/checks/import-expected.bash"
 for json in "$ROOT"/tests/import/*/*.json; do
     [ -f "$json" ] || continue
     rel=${json#"$ROOT"/tests/import/}

@@ -14,17 +14,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/hclc-rw-import.XXXXXX") || exit 1
 trap 'rm -rf "$WORK"' EXIT
 export LC_ALL=C NO_COLOR=1
 
-READ_ONLY='["taskDefinitionArn","revision","status","requiresAttributes","compatibilities",
-  "registeredAt","deregisteredAt","deleteRequestedAt","registeredBy"]'
-expected() {
-    jq -S --argjson ro "$READ_ONLY" '
-      (if type == "object" and has("taskDefinition")
-       then .taskDefinition + (if (.tags // []) != [] then {tags} else {} end)
-       else . end)
-      | (if type == "object" then with_entries(select(.key as $k | $ro | index($k) | not))
-         else . end)
-      | del(.. | nulls)' "$1"
-}
+# shellcheck source=tests/checks/import-expected.bash
+. "$ROOT/tests/checks/import-expected.bash"
 
 fail() {
     printf 'not ok %s\n' "$1"
