@@ -67,8 +67,6 @@ typedef struct Lexer {
     uint32_t ntok, cap;
     StrBuf lit; // literal text being decoded (heap, reused)
     char *copy; // a copy of the text in the arena (see copy_text), or NULL
-    char *pool; // room for token texts in the arena (see lex_copy)
-    uint32_t pool_left;
     uint32_t nesting; // strings and heredocs open
     unsigned reports; // errors reported so far
     unsigned near[NEAR__COUNT];
@@ -254,30 +252,6 @@ static inline Token *emit(Lexer *L, TokenKind kind, uint32_t start, uint32_t end
     return t;
 }
 
-// Token texts are copied into pools of this size taken from the arena, one
-// after the other, each with its NUL: a copy costs a few instructions
-// instead of an allocation (and no rounding to the arena's alignment). A
-// long text gets an allocation of its own, so a pool wastes at most an
-// eighth of itself at its end.
-#define LEX_POOL_BYTES 8192u
-
-// A NUL-terminated copy of the `len` bytes at `s`, for a token's text.
-static inline const char *lex_copy(Lexer *L, const char *s, uint32_t len)
-{
-    if (len >= LEX_POOL_BYTES / 8)
-        return arena_strndup(L->arena, s, len);
-    if (L->pool_left <= len) {
-        L->pool = arena_alloc(L->arena, LEX_POOL_BYTES);
-        L->pool_left = LEX_POOL_BYTES;
-    }
-    char *text = L->pool;
-    memcpy(text, s, len);
-    text[len] = '\0';
-    L->pool += len + 1;
-    L->pool_left -= len + 1;
-    return text;
-}
-
 // The text of the source bytes [start, end) for a token, NUL-terminated and
 // copied at no cost: it points into L->copy, a copy of the whole source made
 // once, where the byte at `end` becomes a NUL. This is sound because no
@@ -307,7 +281,7 @@ static inline void flush(Lexer *L, uint32_t start, uint32_t end)
     if (!L->lit.len)
         return;
     Token *t = emit(L, TOK_STRING_LIT, start, end);
-    t->text = lex_copy(L, L->lit.ptr, (uint32_t)L->lit.len);
+    t->text = arena_strndup(L->arena, L->lit.ptr, L->lit.len);
     t->flags = TOKF_DECODED;
     buf_clear(&L->lit);
 }
