@@ -65,8 +65,8 @@ typedef struct Lexer {
     uint32_t pos;
     Token *toks; // heap; handed to the arena by finish()
     uint32_t ntok, cap;
-    StrBuf lit; // literal text being decoded (heap, reused)
-    char *copy; // a copy of the text in the arena (see copy_text), or NULL
+    StrBuf lit;       // literal text being decoded (heap, reused)
+    char *copy;       // a copy of the text in the arena (see copy_text), or NULL
     uint32_t nesting; // strings and heredocs open
     unsigned reports; // errors reported so far
     unsigned near[NEAR__COUNT];
